@@ -1,0 +1,544 @@
+"""The conversation engine: one pure step from (state, what the client said) to (state, replies, events).
+
+No messenger, no database, no clock of its own: everything it needs comes in :class:`Context`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from copy import deepcopy
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Protocol
+
+from core import walker
+from core.events import (
+    ClientWroteOnTicket,
+    ConsentGiven,
+    ConsentRefused,
+    ConsentWithdrawn,
+    Event,
+    FaqFeedback,
+    TicketOpened,
+    TicketRated,
+)
+from core.intake import PERSONAL_KEYS, REMEMBERED_KEYS, FIELDS_BY_KEY
+from core.messages import Choice, Inbound, Outbound
+from core.render import resolve_choice
+from core.replies import Reply
+from core.state import ConversationState
+from core.texts import CONSENT_VERSION, PRIVACY_POLICY_URL, t
+from core.validators import InvalidAnswer
+
+
+class FaqResult(Protocol):
+    answered: bool
+
+    @property
+    def results(self) -> tuple: ...
+
+
+FaqLookup = Callable[[str], FaqResult]
+
+
+@dataclass(frozen=True)
+class Context:
+    now: datetime
+    consent_given: bool = False
+    on_file: Mapping[str, str] = field(default_factory=dict)  # remembered answers of this client
+    faq: FaqLookup | None = None
+
+
+@dataclass
+class Step:
+    state: ConversationState
+    replies: list[Outbound] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+
+
+NEW_TICKET = Choice("menu:ticket", t("choice.new_ticket"))
+KIND_CHOICES = tuple(Choice(f"kind:{k}", t(f"kind.{k}")) for k in ("problem", "consultation", "license", "wish"))
+CRIT_CHOICES = tuple(Choice(f"crit:{c}", t(f"crit.{c}")) for c in ("stopped", "partial", "question"))
+CONSENT_CHOICES = (Choice("consent:yes", t("consent.agree")), Choice("consent:no", t("consent.decline")))
+RETURNING_CHOICES = (Choice("ret:yes", t("choice.all_correct")), Choice("ret:change", t("choice.change")))
+FAQ_CHOICES = (Choice("faq:helped", t("choice.helped")), NEW_TICKET)
+NOT_FOUND_CHOICES = (NEW_TICKET, Choice("menu:ask", t("choice.another_question")))
+RATING_CHOICES = tuple(Choice(f"rate:{n}", str(n)) for n in range(1, 6))
+CRITICALITY_PRIORITY = {"stopped": "critical", "partial": "high", "question": "normal"}
+KIND_PRIORITY = {"consultation": "normal", "wish": "low"}
+
+_WORDS = re.compile(r"[^\W_]+", re.UNICODE)
+GREETINGS = frozenset(
+    "здравствуйте здравствуй привет добрый день вечер утро доброе доброго приветствую хай hello hi start".split()
+)
+COMMANDS = {
+    "withdraw": ("отозвать согласие", "/withdraw"),
+    "cancel": ("отмена", "/cancel", "отменить"),
+    "help": ("/help", "помощь", "help"),
+    "start": ("/start", "меню", "начать"),
+    "back": ("назад",),
+    "skip": ("пропустить", "пропуск", "skip"),
+    "done": ("готово", "всё", "все"),
+    "ticket": ("оформить заявку", "новая заявка", "заявка"),
+}
+
+
+def _command(text: str) -> str | None:
+    typed = " ".join(_WORDS.findall(text.casefold())) if not text.startswith("/") else text.casefold().split()[0]
+    for name, words in COMMANDS.items():
+        if typed in words:
+            return name
+    return None
+
+
+def _is_greeting(text: str) -> bool:
+    words = _WORDS.findall(text.casefold())
+    return bool(words) and all(word in GREETINGS for word in words)
+
+
+class Engine:
+    """Stage handlers over one step; ``step`` is the only entry point clients use."""
+
+    def __init__(self, state: ConversationState, inbound: Inbound, ctx: Context) -> None:
+        self.state = deepcopy(state)
+        self.inbound = inbound
+        self.ctx = ctx
+        self.text = (inbound.text or "").strip()
+        self.result = Step(self.state)
+
+    # --- output helpers
+    def say(self, reply: Reply | str) -> None:
+        reply = Reply(reply) if isinstance(reply, str) else reply
+        self.result.replies.append(reply.to(self.inbound))
+
+    def emit(self, event: Event) -> None:
+        self.result.events.append(event)
+
+    # --- entry point
+    def run(self) -> Step:
+        payload = self.inbound.choice
+        command = _command(self.text) if self.text and payload is None else None
+        if payload == "consent:withdraw" or command == "withdraw":
+            self.withdraw_consent()
+        elif command in ("start", "cancel") or payload == "sum:cancel":
+            self.cancel(greet=command == "start")
+        elif command == "help":
+            self.say(t("menu.help"))
+            self.reask()
+        else:
+            handler = getattr(self, f"on_{self.state.stage}", self.on_idle)
+            handler(payload, command)
+        return self.result
+
+    # --- global commands
+    def withdraw_consent(self) -> None:
+        if not self.ctx.consent_given:
+            self.say(t("consent.nothing_to_withdraw"))
+            return
+        self.emit(ConsentWithdrawn())
+        self.state.reset_intake()
+        if self.state.stage not in ("ticket_open",):
+            self.state.stage = "idle"
+        self.say(t("consent.withdrawn"))
+
+    def cancel(self, *, greet: bool) -> None:
+        in_intake = self.state.stage in ("consent", "kind", "criticality", "returning", "field", "summary")
+        if in_intake:
+            self.state.reset_intake()
+            self.state.stage = "idle"
+            self.say(Reply(t("menu.cancelled"), (NEW_TICKET,)))
+        elif greet or self.state.stage == "new":
+            self.greet()
+        else:
+            self.say(Reply(t("menu.ask_more"), (NEW_TICKET,)))
+
+    def greet(self) -> None:
+        if self.state.stage in ("new", "faq", "rating", "rating_comment"):
+            self.state.stage = "idle"
+        self.say(Reply(t("menu.greeting"), (NEW_TICKET,)))
+
+    def reask(self) -> None:
+        """Repeat the question of the current stage, unchanged."""
+        reply = self.current_prompt()
+        if reply is not None:
+            self.say(reply)
+
+    def current_prompt(self) -> Reply | None:
+        s = self.state
+        if s.stage == "consent":
+            return Reply(t("consent.request", policy_url=PRIVACY_POLICY_URL), CONSENT_CHOICES)
+        if s.stage == "kind":
+            return Reply(t("kind.ask"), KIND_CHOICES)
+        if s.stage == "criticality":
+            return Reply(t("crit.ask"), CRIT_CHOICES)
+        if s.stage == "returning":
+            lines = [f"• {walker.TEXTS[f'field.{k}.label']}: {walker.display_value(FIELDS_BY_KEY[k], v)}" for k, v in s.offer.items()]
+            return Reply(t("returning.offer", summary="\n".join(lines)), RETURNING_CHOICES, personal=True)
+        if s.stage == "field" and s.field and s.kind:
+            return walker.prompt(FIELDS_BY_KEY[s.field], s.kind)
+        if s.stage == "summary" and s.kind:
+            return walker.summary(s.kind, s.answers, len(s.attachments))
+        if s.stage == "rating":
+            return Reply(t("rating.ask", number=s.ticket), RATING_CHOICES)
+        return None
+
+    def stale(self) -> None:
+        reply = self.current_prompt() or Reply(t("menu.ask_more"), (NEW_TICKET,))
+        self.say(Reply(t("intake.stale_choice", prompt=reply.text), reply.choices, reply.request_phone, reply.numbered))
+
+    def typed_choice(self, choices: tuple[Choice, ...]) -> str | None:
+        payload = self.inbound.choice
+        if payload is not None:
+            return payload if any(c.payload == payload for c in choices) else None
+        return resolve_choice(self.text, choices)
+
+    # --- stages before a ticket
+    def on_new(self, payload: str | None, command: str | None) -> None:
+        self.greet()
+        if self.text and not _is_greeting(self.text) and payload is None:
+            self.on_idle(payload, command)
+
+    def on_idle(self, payload: str | None, command: str | None) -> None:
+        if self.state.stage not in ("idle", "faq"):
+            self.state.stage = "idle"
+        if payload == "menu:ticket" or command == "ticket":
+            self.start_ticket()
+        elif payload == "menu:ask":
+            self.say(t("menu.ask_more"))
+        elif payload is not None:
+            self.stale()
+        elif self.inbound.attachments or self.inbound.unsupported or not self.text:
+            self.say(Reply(t("menu.ask_more"), (NEW_TICKET,)))
+        elif _is_greeting(self.text):
+            self.greet()
+        else:
+            self.answer_question(self.text)
+
+    def answer_question(self, question: str) -> None:
+        found = self.ctx.faq(question) if self.ctx.faq else None
+        if found is not None and found.answered:
+            hit = found.results[0]
+            self.state.stage, self.state.faq_entry, self.state.faq_query = "faq", hit.id, question
+            self.state.pending_question = None
+            self.say(Reply(t("faq.answer", answer=hit.answer), FAQ_CHOICES))
+        else:
+            self.state.stage, self.state.faq_entry, self.state.faq_query = "idle", None, None
+            self.state.pending_question = question
+            self.say(Reply(t("faq.not_found"), NOT_FOUND_CHOICES))
+
+    def on_faq(self, payload: str | None, command: str | None) -> None:
+        chosen = self.typed_choice(FAQ_CHOICES) if payload or len(self.text) < 30 else None
+        entry, query = self.state.faq_entry or "", self.state.faq_query or ""
+        if chosen == "faq:helped":
+            self.emit(FaqFeedback(entry, query, helpful=True))
+            self.state.stage, self.state.faq_entry, self.state.faq_query = "idle", None, None
+            self.say(t("faq.thanks"))
+        elif chosen == "menu:ticket":
+            self.emit(FaqFeedback(entry, query, helpful=False))
+            self.state.pending_question = query or None
+            self.start_ticket()
+        else:
+            self.on_idle(payload, command)
+
+    def start_ticket(self) -> None:
+        question = self.state.pending_question
+        self.state.reset_intake()
+        self.state.pending_question = question
+        self.state.faq_entry = self.state.faq_query = None
+        self.state.stage = "kind" if self.ctx.consent_given else "consent"
+        self.reask()
+
+    def on_consent(self, payload: str | None, command: str | None) -> None:
+        chosen = self.typed_choice(CONSENT_CHOICES)
+        if chosen is None and _WORDS.findall(self.text.casefold())[:1] in (["да"], ["согласна"], ["согласен"]):
+            chosen = "consent:yes"
+        if chosen == "consent:yes":
+            self.emit(ConsentGiven(CONSENT_VERSION, t("consent.request", policy_url=PRIVACY_POLICY_URL)))
+            self.state.stage = "kind"
+            self.reask()
+        elif chosen == "consent:no":
+            self.emit(ConsentRefused())
+            self.state.reset_intake()
+            self.state.stage = "idle"
+            self.say(Reply(t("consent.declined"), (NEW_TICKET,)))
+        else:
+            self.stale() if payload else self.reask()
+
+    def on_kind(self, payload: str | None, command: str | None) -> None:
+        chosen = self.typed_choice(KIND_CHOICES)
+        if chosen is None:
+            self.stale() if payload else self.reask()
+            return
+        kind = chosen.removeprefix("kind:")
+        self.state.kind = kind
+        if kind == "wish":
+            self.say(t("kind.wish_note"))
+        if kind in KIND_PRIORITY:
+            self.state.priority = KIND_PRIORITY[kind]
+            self.begin_fields()
+        else:
+            self.state.stage = "criticality"
+            self.reask()
+
+    def on_criticality(self, payload: str | None, command: str | None) -> None:
+        if command == "back":
+            self.state.stage = "kind"
+            self.reask()
+            return
+        chosen = self.typed_choice(CRIT_CHOICES)
+        if chosen is None:
+            self.stale() if payload else self.reask()
+            return
+        self.state.priority = CRITICALITY_PRIORITY[chosen.removeprefix("crit:")]
+        if self.state.priority == "critical":
+            self.say(t("ticket.critical_note"))
+        self.begin_fields()
+
+    def begin_fields(self) -> None:
+        assert self.state.kind is not None
+        known = {k: v for k, v in self.ctx.on_file.items() if k in REMEMBERED_KEYS and v}
+        applicable = {f.key for f in walker.applicable_fields(self.state.kind, known)}
+        offer = {k: v for k, v in known.items() if k in applicable}
+        if offer:
+            self.state.offer = offer
+            self.state.stage = "returning"
+            self.reask()
+        else:
+            self.ask_next()
+
+    def on_returning(self, payload: str | None, command: str | None) -> None:
+        chosen = self.typed_choice(RETURNING_CHOICES)
+        if chosen is None and _WORDS.findall(self.text.casefold())[:1] == ["да"]:
+            chosen = "ret:yes"
+        if chosen is None:
+            self.stale() if payload else self.reask()
+            return
+        if chosen == "ret:yes":
+            self.state.answers.update(self.state.offer)
+        self.state.offer = {}
+        self.ask_next()
+
+    # --- the intake walk
+    def ask_next(self) -> None:
+        s = self.state
+        assert s.kind is not None
+        if s.pending_question and "description" not in s.answers:
+            s.answers["description"] = s.pending_question[:3000]
+            s.pending_question = None
+        nxt = walker.next_field(s.kind, s.answers)
+        if nxt is None:
+            s.stage, s.field = "summary", None
+        else:
+            s.stage, s.field = "field", nxt.key
+        self.reask()
+
+    def on_field(self, payload: str | None, command: str | None) -> None:
+        s = self.state
+        current = walker.field_of(s.field)
+        if current is None or s.kind is None:
+            self.on_idle(payload, command)
+            return
+        nav = payload.removeprefix("nav:") if payload and payload.startswith("nav:") else command
+        if nav == "back":
+            self.go_back()
+        elif nav == "skip":
+            self.skip(current)
+        elif nav == "done" and current.files:
+            s.answers[current.key] = ", ".join(a.get("file_name") or a["kind"] for a in s.attachments)
+            self.remember_answered(current.key)
+            self.ask_next()
+        elif payload is not None and not payload.startswith(f"opt:{current.key}:"):
+            self.stale()
+        elif self.inbound.unsupported:
+            what = t(f"unsupported.{self.inbound.unsupported}") if f"unsupported.{self.inbound.unsupported}" in walker.TEXTS else t("unsupported.other")
+            self.say(Reply(t("intake.unsupported", what=what, prompt=walker.prompt(current, s.kind).text), walker.prompt(current, s.kind).choices))
+        elif current.files:
+            self.take_files(current)
+        else:
+            self.take_answer(current, payload)
+
+    def remember_answered(self, key: str) -> None:
+        if key not in self.state.history:
+            self.state.history.append(key)
+
+    def go_back(self) -> None:
+        s = self.state
+        if not s.history:
+            s.stage, s.field = ("criticality" if s.kind in ("problem", "license") else "kind"), None
+            self.reask()
+            return
+        previous = s.history.pop()
+        s.answers.pop(previous, None)
+        s.stage, s.field = "field", previous
+        self.reask()
+
+    def skip(self, current: walker.Field) -> None:
+        assert self.state.kind is not None
+        if not current.is_optional(self.state.kind):
+            reply = walker.prompt(current, self.state.kind)
+            self.say(Reply(t("intake.not_optional", prompt=reply.text), reply.choices, reply.request_phone))
+            return
+        self.state.answers[current.key] = ""
+        self.remember_answered(current.key)
+        self.ask_next()
+
+    def keep_attachments(self) -> list[str]:
+        """Keep acceptable attachments; return the refusals for the others."""
+        refusals = []
+        for attachment in self.inbound.attachments:
+            refusal = walker.check_attachment(attachment)
+            if refusal:
+                refusals.append(refusal)
+            else:
+                self.state.attachments.append(attachment.to_dict())
+        return refusals
+
+    def take_files(self, current: walker.Field) -> None:
+        if not self.inbound.attachments and self.answers_faq_instead(current):
+            return
+        for refusal in self.keep_attachments():
+            self.say(refusal)
+        self.say(Reply(t("intake.files_received", count=len(self.state.attachments)), (walker.DONE,)))
+
+    def take_answer(self, current: walker.Field, payload: str | None) -> None:
+        s = self.state
+        assert s.kind is not None
+        if self.inbound.attachments:
+            refusals = self.keep_attachments()
+            for refusal in refusals:
+                self.say(refusal)
+            if not self.text:
+                kept = len(refusals) < len(self.inbound.attachments)
+                key = "intake.attachment_kept" if kept else "intake.text_expected"
+                reply = walker.prompt(current, s.kind)
+                self.say(Reply(t(key, prompt=reply.text), reply.choices, reply.request_phone))
+                return
+        if payload is None and self.answers_faq_instead(current):
+            return
+        choice = payload
+        if choice is None and current.options:
+            choice = resolve_choice(self.text, walker.option_choices(current))
+        try:
+            value = walker.parse_answer(current, self.text, choice)
+        except InvalidAnswer as error:
+            self.say(walker.invalid(current, s.kind, error))
+            return
+        s.answers[current.key] = value
+        self.remember_answered(current.key)
+        self.ask_next()
+
+    def answers_faq_instead(self, current: walker.Field) -> bool:
+        """A question typed instead of an answer gets the FAQ answer, then the same step again."""
+        if current.free_text or "?" not in self.text or self.ctx.faq is None:
+            return False
+        found = self.ctx.faq(self.text)
+        if not found.answered:
+            return False
+        assert self.state.kind is not None
+        reply = walker.prompt(current, self.state.kind)
+        self.say(t("faq.inline_then_reask", answer=found.results[0].answer))
+        self.say(reply)
+        return True
+
+    def on_summary(self, payload: str | None, command: str | None) -> None:
+        s = self.state
+        assert s.kind is not None
+        items = walker.summary_items(s.kind, s.answers)
+        typed = self.text.strip().rstrip(".")
+        if payload is None and typed.isdigit():
+            number = int(typed)
+            if not 1 <= number <= len(items):
+                self.say(t("summary.no_such_item", number=number, count=len(items)))
+                return
+            key = items[number - 1].key
+            s.answers.pop(key, None)
+            s.stage, s.field = "field", key
+            self.reask()
+            return
+        chosen = self.typed_choice((Choice("sum:send", t("choice.send")),))
+        if chosen is None and _WORDS.findall(self.text.casefold())[:1] == ["отправить"]:
+            chosen = "sum:send"
+        if command == "back" and s.history:
+            self.go_back()
+        elif chosen == "sum:send":
+            self.open_ticket()
+        else:
+            self.stale() if payload else self.reask()
+
+    def open_ticket(self) -> None:
+        s = self.state
+        assert s.kind is not None and s.priority is not None
+        remembered = {k: v for k, v in s.answers.items() if k in REMEMBERED_KEYS and v}
+        self.emit(
+            TicketOpened(
+                kind=s.kind,
+                priority=s.priority,
+                fields=walker.ticket_fields(s.kind, s.answers),
+                attachments=tuple(s.attachments),
+                remembered=remembered,
+            )
+        )
+        s.reset_intake()
+        s.stage, s.engineer = "ticket_open", None
+
+    # --- after the ticket
+    def on_ticket_open(self, payload: str | None, command: str | None) -> None:
+        s = self.state
+        if payload == "menu:ticket" or command == "ticket":
+            self.start_ticket()
+            return
+        if payload is not None and payload.startswith("rate:"):
+            self.stale()
+            return
+        refusals = self.keep_attachments() if self.inbound.attachments else []
+        for refusal in refusals:
+            self.say(refusal)
+        kept = tuple(s.attachments)
+        s.attachments = []
+        if not self.text and not kept:
+            if self.inbound.unsupported:
+                self.say(t("intake.unsupported", what=t("unsupported.other"), prompt=""))
+            return
+        assert s.ticket is not None
+        self.emit(ClientWroteOnTicket(s.ticket, self.text or None, kept))
+        if s.engineer is None:
+            self.say(t("ticket.message_added", number=s.ticket))
+
+    def on_rating(self, payload: str | None, command: str | None) -> None:
+        chosen = self.typed_choice(RATING_CHOICES)
+        if chosen is None:
+            if payload is None and len(_WORDS.findall(self.text)) > 3:
+                self.state.stage = "idle"
+                self.on_idle(payload, command)
+            else:
+                self.say(Reply(t("rating.invalid"), RATING_CHOICES))
+            return
+        assert self.state.ticket is not None
+        self.emit(TicketRated(self.state.ticket, score=int(chosen.removeprefix("rate:"))))
+        self.state.stage = "rating_comment"
+        self.say(Reply(t("rating.comment_ask"), (walker.SKIP,)))
+
+    def on_rating_comment(self, payload: str | None, command: str | None) -> None:
+        if payload != "nav:skip" and command != "skip" and self.text:
+            assert self.state.ticket is not None
+            self.emit(TicketRated(self.state.ticket, comment=self.text[:2000]))
+        self.state.stage, self.state.ticket = "idle", None
+        self.say(t("rating.thanks"))
+
+
+def step(state: ConversationState, inbound: Inbound, ctx: Context) -> Step:
+    """Everything the bot does in answer to one client message."""
+    return Engine(state, inbound, ctx).run()
+
+
+def ask_rating(state: ConversationState, channel: str, chat: str) -> Step:
+    """The ticket was closed by an engineer: thank the client and ask for a rating."""
+    new = deepcopy(state)
+    new.stage = "rating"
+    number = new.ticket
+    replies = [
+        Reply(t("ticket.closed", number=number)).address(channel, chat),
+        Reply(t("rating.ask", number=number), RATING_CHOICES).address(channel, chat),
+    ]
+    return Step(new, replies)

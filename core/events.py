@@ -1,0 +1,55 @@
+"""What happened in a step, for the shell to act on (store, staff group, statistics)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class ConsentGiven:
+    version: str
+    text: str
+
+
+@dataclass(frozen=True)
+class ConsentRefused:
+    pass
+
+
+@dataclass(frozen=True)
+class ConsentWithdrawn:
+    pass
+
+
+@dataclass(frozen=True)
+class TicketOpened:
+    kind: str
+    priority: str
+    fields: dict[str, str]
+    attachments: tuple[dict[str, Any], ...] = ()
+    remembered: dict[str, str] = field(default_factory=dict)  # to offer back next time
+
+
+@dataclass(frozen=True)
+class ClientWroteOnTicket:
+    ticket: str
+    text: str | None
+    attachments: tuple[dict[str, Any], ...] = ()
+
+
+@dataclass(frozen=True)
+class FaqFeedback:
+    entry_id: str
+    query: str
+    helpful: bool
+
+
+@dataclass(frozen=True)
+class TicketRated:
+    ticket: str
+    score: int | None = None
+    comment: str | None = None
+
+
+Event = ConsentGiven | ConsentRefused | ConsentWithdrawn | TicketOpened | ClientWroteOnTicket | FaqFeedback | TicketRated

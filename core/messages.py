@@ -1,0 +1,114 @@
+"""Channel-agnostic messages: what any client or engineer said, and what the bot says back.
+
+Adapters in ``bots/`` turn platform payloads into :class:`Inbound` and send :class:`Outbound`;
+the engine never knows which messenger it talks to.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Channel = Literal["telegram", "viber", "whatsapp", "console"]
+CHANNELS: tuple[Channel, ...] = ("telegram", "viber", "whatsapp", "console")
+
+AttachmentKind = Literal["image", "document", "audio", "video", "sticker", "location", "other"]
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """A file a client or engineer sent, or the bot sends.
+
+    ``ref`` is how to get the bytes: a platform file id or URL on the way in, a key of the
+    service's file store once kept (``store:<key>``).
+    """
+
+    kind: AttachmentKind
+    ref: str
+    mime_type: str | None = None
+    size: int | None = None
+    file_name: str | None = None
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "kind": self.kind,
+            "ref": self.ref,
+            "mime_type": self.mime_type,
+            "size": self.size,
+            "file_name": self.file_name,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, object]) -> Attachment:
+        return cls(
+            kind=data["kind"],  # type: ignore[arg-type]
+            ref=str(data["ref"]),
+            mime_type=data.get("mime_type"),  # type: ignore[arg-type]
+            size=data.get("size"),  # type: ignore[arg-type]
+            file_name=data.get("file_name"),  # type: ignore[arg-type]
+        )
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One option offered to the client: a button, or a numbered line where there are no buttons."""
+
+    payload: str
+    title: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"payload": self.payload, "title": self.title}
+
+
+@dataclass(frozen=True)
+class Inbound:
+    """What a client said on any channel."""
+
+    channel: Channel
+    sender: str
+    chat: str
+    platform_id: str
+    text: str | None = None
+    choice: str | None = None
+    attachments: tuple[Attachment, ...] = ()
+    phone: str | None = None
+    profile_name: str | None = None
+    unsupported: str | None = None  # e.g. "sticker", "voice", "location": content we cannot use
+
+
+@dataclass(frozen=True)
+class Outbound:
+    """What the bot says to one chat. Formatting and limits are the adapter's business."""
+
+    channel: Channel
+    chat: str
+    text: str
+    choices: tuple[Choice, ...] = ()
+    attachments: tuple[Attachment, ...] = ()
+    request_phone: bool = False  # offer a "share my contact" button where the platform has one
+    extras: dict[str, str] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "channel": self.channel,
+            "chat": self.chat,
+            "text": self.text,
+            "choices": [c.to_dict() for c in self.choices],
+            "attachments": [a.to_dict() for a in self.attachments],
+            "request_phone": self.request_phone,
+            "extras": dict(self.extras),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, object]) -> Outbound:
+        return cls(
+            channel=data["channel"],  # type: ignore[arg-type]
+            chat=str(data["chat"]),
+            text=str(data["text"]),
+            choices=tuple(Choice(**c) for c in data.get("choices", ())),  # type: ignore[union-attr]
+            attachments=tuple(
+                Attachment.from_dict(a) for a in data.get("attachments", ())  # type: ignore[union-attr]
+            ),
+            request_phone=bool(data.get("request_phone", False)),
+            extras=dict(data.get("extras", {})),  # type: ignore[arg-type]
+        )

@@ -1,0 +1,41 @@
+"""Choices for channels without buttons: a numbered list out, a number or the words back in."""
+
+from __future__ import annotations
+
+import re
+
+from core.messages import Choice
+from core.texts import t
+
+_PUNCTUATION = re.compile(r"[^\w\s]", re.UNICODE)
+
+
+def _normal(text: str) -> str:
+    return " ".join(_PUNCTUATION.sub(" ", text.casefold().replace("ё", "е")).split())
+
+
+def choices_as_text(text: str, choices: tuple[Choice, ...]) -> str:
+    """``text`` followed by the options as «1. …» lines, as a client without buttons sees them."""
+    if not choices:
+        return text
+    lines = [f"{index}. {choice.title}" for index, choice in enumerate(choices, start=1)]
+    return text + "\n\n" + "\n".join(lines) + "\n\n" + t("choice.hint")
+
+
+def resolve_choice(text: str, choices: tuple[Choice, ...], *, numbered: bool = True) -> str | None:
+    """The payload of the option the client typed: its number, its title, or a phrase containing it."""
+    typed = _normal(text)
+    if not typed or not choices:
+        return None
+    if numbered and typed.isdigit():
+        index = int(typed) - 1
+        return choices[index].payload if 0 <= index < len(choices) else None
+    titles = [(_normal(choice.title), choice.payload) for choice in choices]
+    for title, payload in titles:
+        if typed == title:
+            return payload
+    prefixed = [payload for title, payload in titles if len(typed) >= 3 and title.startswith(typed)]
+    if len(prefixed) == 1:
+        return prefixed[0]
+    contained = [(len(title), payload) for title, payload in titles if re.search(rf"\b{re.escape(title)}\b", typed)]
+    return max(contained)[1] if contained else None

@@ -1,0 +1,272 @@
+"""Every text the bot shows to clients and engineers, keyed by id. Nothing Russian lives elsewhere."""
+
+from __future__ import annotations
+
+CONSENT_VERSION = "2023-07-06"
+PRIVACY_POLICY_URL = "http://www.twinpro.ru/files/policy.pdf"
+
+TEXTS: dict[str, str] = {
+    # --- greeting and menu
+    "menu.greeting": (
+        "Здравствуйте! Я бот технической поддержки ГК «ТвинПро».\n"
+        "Напишите вопрос своими словами — постараюсь ответить сразу. "
+        "Если ответа не найдётся, помогу оформить заявку инженерам.\n"
+        "Поддержка бесплатна; инженеры работают с 8:00 до 17:00 (МСК) по рабочим дням."
+    ),
+    "menu.help": (
+        "Что я умею:\n"
+        "• отвечаю на вопросы о поддержке, ключах защиты HASP/Guardant и порядке работы;\n"
+        "• оформляю заявку инженерам: «Оформить заявку»;\n"
+        "• «назад» — вернуться на шаг, «пропустить» — пропустить необязательный вопрос, "
+        "«отмена» — прервать оформление;\n"
+        "• «Отозвать согласие» — удалить ваши персональные данные."
+    ),
+    "menu.ask_more": "Чем ещё могу помочь? Напишите вопрос или оформите заявку.",
+    "menu.cancelled": "Оформление заявки прервано, введённое не сохранено. Чем ещё могу помочь?",
+    "choice.hint": "Ответьте номером или словами.",
+    "choice.new_ticket": "Оформить заявку",
+    "choice.helped": "Помогло",
+    "choice.another_question": "Задать другой вопрос",
+    "choice.yes": "Да",
+    "choice.no": "Нет",
+    "choice.all_correct": "Да, всё верно",
+    "choice.change": "Изменить",
+    "choice.send": "Отправить заявку",
+    "choice.cancel": "Отменить",
+    "choice.skip": "Пропустить",
+    "choice.done": "Готово",
+    # --- FAQ
+    "faq.answer": "{answer}\n\nЕсли это не то, что нужно, оформите заявку — инженер разберётся.",
+    "faq.not_found": (
+        "Не нашёл готового ответа на этот вопрос. Могу оформить заявку инженерам — "
+        "ваш вопрос уже будет в описании."
+    ),
+    "faq.thanks": "Рад, что помог! Если появится ещё вопрос — пишите.",
+    "faq.inline_then_reask": "{answer}\n\nПродолжим оформление заявки.",
+    # --- consent (Appendix 2)
+    "consent.request": (
+        "Чтобы оформить заявку, мне понадобятся ваши контактные данные (ФИО, телефон или e-mail).\n"
+        "В соответствии с Федеральным законом № 152-ФЗ «О персональных данных» нажимая «Согласен», "
+        "вы даёте ООО «ТвинПро» согласие на обработку персональных данных (сбор, хранение, "
+        "уточнение, использование) исключительно в целях, указанных в Политике конфиденциальности: "
+        "{policy_url}\n"
+        "Согласие можно отозвать в любой момент, написав «Отозвать согласие»."
+    ),
+    "consent.agree": "Согласен",
+    "consent.decline": "Не согласен",
+    "consent.declined": (
+        "Понимаю. Без согласия я не могу принять заявку и ничего о вас не сохраняю. "
+        "Вы можете по-прежнему задавать вопросы, написать на help@twinpro.ru "
+        "или позвонить 8-800-25-00-846."
+    ),
+    "consent.withdrawn": (
+        "Согласие отозвано. Ваши персональные данные (ФИО, телефон, e-mail, имя профиля) удалены; "
+        "техническое содержание заявок сохранено без привязки к вам. "
+        "Для новой заявки понадобится новое согласие."
+    ),
+    "consent.nothing_to_withdraw": "Согласие на обработку персональных данных вы не давали — о вас ничего не хранится.",
+    # --- ticket kind and criticality
+    "kind.ask": "Что у вас случилось? Выберите тип обращения:",
+    "kind.problem": "Проблема в работе",
+    "kind.consultation": "Консультация",
+    "kind.license": "Ключ защиты (HASP/Guardant)",
+    "kind.wish": "Пожелание или доработка",
+    "kind.wish_note": (
+        "Пожелания и запросы на новые модули принимаются как техническое задание. "
+        "Срок и стоимость определяются в течение 10 рабочих дней после оценки возможности доработки "
+        "(п. 4.14 регламента)."
+    ),
+    "crit.ask": "Насколько это критично?",
+    "crit.stopped": "Система остановлена",
+    "crit.partial": "Работает частично",
+    "crit.question": "Вопрос, не срочно",
+    # --- returning client
+    "returning.offer": "У нас уже есть ваши данные:\n{summary}\n\nВсё верно?",
+    # --- intake walker
+    "intake.optional_hint": "(необязательно — можно написать «пропустить»)",
+    "intake.example": "Например: {example}",
+    "intake.invalid": "Не получилось принять ответ: {reason}\n{prompt}",
+    "intake.not_optional": "Этот пункт обязателен, пропустить его нельзя.\n{prompt}",
+    "intake.text_expected": "На этот вопрос нужен ответ текстом.\n{prompt}",
+    "intake.attachment_kept": "Файл сохранил, приложу к заявке. А сейчас ответьте текстом, пожалуйста.\n{prompt}",
+    "intake.at_first_step": "Это первый вопрос, назад идти некуда.\n{prompt}",
+    "intake.stale_choice": "Эта кнопка относится к другому шагу. Вернёмся к текущему вопросу.\n{prompt}",
+    "intake.unsupported": "Такие сообщения ({what}) я не могу обработать. Пожалуйста, ответьте текстом.\n{prompt}",
+    "intake.files_received": "Получено файлов: {count}. Пришлите ещё или нажмите «Готово».",
+    "intake.bad_image_format": (
+        "Файл «{name}» не подходит как скриншот: принимаются только JPG, GIF или PNG. "
+        "Пересохраните изображение в одном из этих форматов и пришлите снова."
+    ),
+    "intake.file_blocked": (
+        "Файл «{name}» не принимаю: исполняемые файлы не пересылаются. "
+        "Скриншоты — в JPG, GIF или PNG, логи — текстом или в архиве."
+    ),
+    "intake.file_too_large": "Файл «{name}» слишком большой (больше {limit_mb} МБ). Пришлите файл поменьше или архивом.",
+    # --- validation reasons
+    "invalid.empty": "пустой ответ.",
+    "invalid.no_letters": "в ответе нет ни букв, ни цифр.",
+    "invalid.too_long": "слишком длинный текст (больше {limit} символов). Сократите или пришлите подробности файлом.",
+    "invalid.phone_or_email": "это не похоже ни на телефон, ни на e-mail.",
+    "invalid.phone": "номер телефона не распознан.",
+    "invalid.email": "адрес e-mail не распознан.",
+    "invalid.name": "укажите фамилию и имя буквами.",
+    "invalid.version": "в версии должны быть цифры.",
+    "invalid.os_bitness": "укажите разрядность системы (32 или 64 бита).",
+    "invalid.number": "нужно число.",
+    "invalid.year": "укажите хотя бы год производства (четыре цифры).",
+    "invalid.choice": "выберите один из вариантов: {options}.",
+    # --- summary
+    "summary.header": "Проверьте заявку ({kind}):",
+    "summary.footer": "Чтобы исправить пункт, пришлите его номер. Если всё верно — «Отправить заявку».",
+    "summary.files": "Вложения: {count}",
+    "summary.no_such_item": "Пункта с номером {number} нет. Пришлите номер от 1 до {count}.",
+    "summary.empty_value": "—",
+    # --- ticket
+    "ticket.opened": (
+        "Заявка {number} зарегистрирована. Приоритет: {priority}.\n"
+        "Инженер ответит не позднее {deadline} (МСК) — время реакции до одного рабочего дня."
+    ),
+    "ticket.opened_off_hours": "Сейчас нерабочее время: заявка в очереди, инженеры начнут с неё в начале рабочего дня.",
+    "ticket.critical_note": "Критичные обращения обрабатываются вне очереди (п. 4.10).",
+    "ticket.message_added": "Добавил сообщение к заявке {number}. Инженер увидит его.",
+    "ticket.engineer_assigned": "Вашей заявкой {number} занимается инженер {engineer}.",
+    "ticket.closed": "Заявка {number} закрыта.",
+    "ticket.reopened": "Заявка {number} снова открыта, инженер продолжит работу.",
+    "rating.ask": "Оцените, пожалуйста, работу поддержки по заявке {number}: от 1 (плохо) до 5 (отлично).",
+    "rating.invalid": "Пришлите оценку числом от 1 до 5.",
+    "rating.comment_ask": "Спасибо! Хотите добавить комментарий? Напишите его или нажмите «Пропустить».",
+    "rating.thanks": "Спасибо за оценку! Если понадобится помощь — пишите.",
+    # --- priorities
+    "priority.critical": "критический",
+    "priority.high": "высокий",
+    "priority.normal": "обычный",
+    "priority.low": "низкий",
+    # --- channels (for engineers)
+    "channel.telegram": "Telegram",
+    "channel.viber": "Viber",
+    "channel.whatsapp": "WhatsApp",
+    "channel.console": "консоль",
+    # --- unsupported content
+    "unsupported.sticker": "стикер",
+    "unsupported.voice": "голосовое сообщение",
+    "unsupported.location": "геопозиция",
+    "unsupported.video": "видео",
+    "unsupported.other": "этот тип сообщений",
+}
+
+
+def t(key: str, **values: object) -> str:
+    """The catalogue text ``key`` with ``values`` filled in. A missing key is a programming error."""
+    text = TEXTS[key]
+    return text.format(**values) if values else text
+
+
+FIELD_TEXTS: dict[str, str] = {
+    "field.organization.label": "Организация",
+    "field.organization.prompt": "Как называется ваша организация?",
+    "field.organization.example": "ООО «Охрана-Сервис»",
+    "field.city.label": "Город",
+    "field.city.prompt": "В каком городе находится объект?",
+    "field.city.example": "Самара",
+    "field.contact_name.label": "Контактное лицо",
+    "field.contact_name.prompt": "Фамилия и имя контактного лица?",
+    "field.contact_name.example": "Иванов Пётр",
+    "field.contact.label": "Телефон или e-mail",
+    "field.contact.prompt": "Контактный телефон (с кодом города) или адрес электронной почты?",
+    "field.contact.example": "+7 846 123-45-67 или ivanov@example.ru",
+    "field.product_name.label": "Продукт",
+    "field.product_name.prompt": "Какой программный продукт (или прибор) вызывает вопрос?",
+    "field.product_name.example": "АПК «Бастион-3»",
+    "field.product_version.label": "Версия продукта",
+    "field.product_version.prompt": "Полная версия продукта (её видно в окне «О программе»)?",
+    "field.product_version.example": "3.1.14.2789",
+    "field.os.label": "Операционная система",
+    "field.os.prompt": "Операционная система сервера и рабочих мест: название, разрядность, версия / сервис-пак?",
+    "field.os.example": "Windows Server 2019 Standard 64-бит, сборка 1809",
+    "field.antivirus.label": "Антивирус и брандмауэры",
+    "field.antivirus.prompt": "Какие антивирусы и брандмауэры установлены?",
+    "field.antivirus.example": "Kaspersky Endpoint Security 12, брандмауэр Windows включён",
+    "field.hardware.label": "Аппаратная конфигурация",
+    "field.hardware.prompt": "Аппаратная конфигурация ПК (процессор, память, диски)?",
+    "field.hardware.example": "Intel Core i5-10400, 16 ГБ ОЗУ, SSD 512 ГБ",
+    "field.network.label": "Структура сети",
+    "field.network.prompt": (
+        "Опишите структуру локальной сети: компьютеры, видеорегистраторы, сетевое оборудование. "
+        "Схему можно приложить файлом позже."
+    ),
+    "field.network.example": "3 ПК и 2 видеорегистратора в одном коммутаторе, отдельная VLAN",
+    "field.pcs.label": "Количество ПК и их роли",
+    "field.pcs.prompt": "Сколько ПК в системе и какие у них роли (сервер БД, сервер оборудования, рабочие места)?",
+    "field.pcs.example": "3: сервер БД и оборудования на одном ПК, 2 рабочих места",
+    "field.subsystems.label": "Структура системы",
+    "field.subsystems.prompt": "Из чего состоит система? Выберите или напишите свой вариант.",
+    "field.subsystems.example": "СКУД и ОПС",
+    "field.subsystems.option.skud": "СКУД",
+    "field.subsystems.option.ops": "ОПС",
+    "field.subsystems.option.stvn": "СТВН (видеонаблюдение)",
+    "field.subsystems.option.all": "СКУД + ОПС + СТВН",
+    "field.connection.label": "Подключение оборудования",
+    "field.connection.prompt": (
+        "Как оборудование подключено к серверу? Если через преобразователь интерфейсов — укажите его тип."
+    ),
+    "field.connection.example": "USB через преобразователь RS-485 «С2000-ПИ»",
+    "field.connection.option.com": "COM-порт через преобразователь",
+    "field.connection.option.usb": "USB через преобразователь",
+    "field.connection.option.ethernet": "Ethernet (TCP/IP)",
+    "field.connection.option.other": "Другой способ",
+    "field.device_involved.label": "Вопрос о конкретном приборе",
+    "field.device_involved.prompt": "Вопрос касается конкретного прибора производства ЕС-Пром, ОКБ «Авгит» или ТвинПро?",
+    "field.device_involved.example": "Да",
+    "field.device_involved.option.yes": "Да",
+    "field.device_involved.option.no": "Нет",
+    "field.device_name.label": "Прибор",
+    "field.device_name.prompt": "Наименование прибора?",
+    "field.device_name.example": "контроллер «Сфинкс-2»",
+    "field.device_firmware.label": "Версия прошивки",
+    "field.device_firmware.prompt": "Версия прошивки прибора?",
+    "field.device_firmware.example": "2.04",
+    "field.device_modules.label": "Дополнительные модули",
+    "field.device_modules.prompt": "Есть ли дополнительные модули? Назовите их.",
+    "field.device_modules.example": "модуль расширения на 8 входов",
+    "field.device_date.label": "Дата производства",
+    "field.device_date.prompt": "Дата производства прибора (с этикетки)?",
+    "field.device_date.example": "03.2021",
+    "field.key_type.label": "Тип ключа",
+    "field.key_type.prompt": "Какой у вас ключ защиты?",
+    "field.key_type.example": "HASP",
+    "field.key_type.option.hasp": "HASP",
+    "field.key_type.option.guardant": "Guardant",
+    "field.key_type.option.unknown": "Не знаю",
+    "field.key_number.label": "Номер ключа",
+    "field.key_number.prompt": "Номер ключа с маркировки производителя (есть на ключах, проданных после 01.01.2013)?",
+    "field.key_number.example": "HS-0123456",
+    "field.expected.label": "Ожидаемый результат",
+    "field.expected.prompt": "Что вы хотите получить — какой результат ожидаете?",
+    "field.expected.prompt.wish": "Какой результат должна давать новая функция?",
+    "field.expected.example": "журнал событий открывается за пару секунд",
+    "field.description.label": "Описание",
+    "field.description.prompt": "Опишите проблему подробно, по возможности терминами программы.",
+    "field.description.prompt.consultation": "Сформулируйте ваш вопрос.",
+    "field.description.prompt.license": "Что случилось с ключом или лицензией?",
+    "field.description.prompt.wish": "Опишите пожелание: что и где нужно доработать.",
+    "field.description.example": "при открытии журнала событий программа зависает",
+    "field.steps.label": "Шаги воспроизведения",
+    "field.steps.prompt": "Пошагово: какие действия приводят к проблеме?",
+    "field.steps.example": "1) открыть «Журнал»; 2) выбрать период за месяц; 3) нажать «Показать»",
+    "field.actual.label": "Полученный результат",
+    "field.actual.prompt": "Что происходит на самом деле (текст ошибки, поведение)?",
+    "field.actual.example": "окно «Не отвечает», через минуту программа закрывается",
+    "field.screenshots.label": "Скриншоты и файлы",
+    "field.screenshots.prompt": (
+        "Пришлите скриншоты (JPG, GIF или PNG) и, если есть, лог-файлы. "
+        "Когда закончите — «Готово»."
+    ),
+    "field.screenshots.example": "снимок экрана с ошибкой в PNG",
+}
+
+TEXTS.update(FIELD_TEXTS)
+
+
+def field_prompt(key: str, kind: str | None) -> str:
+    """The question for ``key``, worded for the kind of request where a kind has its own wording."""
+    return TEXTS.get(f"field.{key}.prompt.{kind}", TEXTS[f"field.{key}.prompt"])

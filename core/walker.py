@@ -1,0 +1,121 @@
+"""The generic walk through the declared intake: ask, validate, skip, back, summary, edit."""
+
+from __future__ import annotations
+
+from pathlib import PurePosixPath
+
+from core.intake import (
+    FIELDS_BY_KEY,
+    IMAGE_EXTENSIONS,
+    IMAGE_TYPES,
+    INTAKE,
+    MAX_FILE_BYTES,
+    PERSONAL_KEYS,
+    Field,
+)
+from core.messages import Attachment, Choice
+from core.replies import Reply
+from core.texts import TEXTS, field_prompt, t
+from core.validators import InvalidAnswer
+
+BLOCKED_EXTENSIONS = (".exe", ".msi", ".bat", ".cmd", ".com", ".scr", ".js", ".vbs", ".dll", ".ps1", ".jar")
+SKIP = Choice("nav:skip", t("choice.skip"))
+DONE = Choice("nav:done", t("choice.done"))
+
+
+def applicable_fields(kind: str, answers: dict[str, str]) -> list[Field]:
+    return [f for f in INTAKE if f.applies(kind, answers)]
+
+
+def next_field(kind: str, answers: dict[str, str]) -> Field | None:
+    return next((f for f in applicable_fields(kind, answers) if f.key not in answers), None)
+
+
+def option_title(field: Field, option: str) -> str:
+    return TEXTS[f"field.{field.key}.option.{option}"]
+
+
+def display_value(field: Field, value: str) -> str:
+    """What the client and the engineers read for a stored answer."""
+    if field.strict_options and value in field.options:
+        return option_title(field, value)
+    return value or t("summary.empty_value")
+
+
+def option_choices(field: Field) -> tuple[Choice, ...]:
+    return tuple(Choice(f"opt:{field.key}:{o}", option_title(field, o)) for o in field.options)
+
+
+def prompt(field: Field, kind: str) -> Reply:
+    lines = [field_prompt(field.key, kind)]
+    if field.is_optional(kind) and not field.files:
+        lines.append(t("intake.optional_hint"))
+    if not field.strict_options:
+        lines.append(t("intake.example", example=TEXTS[f"field.{field.key}.example"]))
+    choices = option_choices(field)
+    if field.files:
+        choices += (DONE,)
+    elif field.is_optional(kind):
+        choices += (SKIP,)
+    return Reply("\n".join(lines), choices, request_phone=field.request_phone)
+
+
+def parse_answer(field: Field, text: str, choice: str | None) -> str:
+    """The value to store for a typed or pressed answer; raises InvalidAnswer."""
+    if choice is not None:
+        option = choice.removeprefix(f"opt:{field.key}:")
+        return option if field.strict_options else option_title(field, option)
+    if field.strict_options:
+        titles = ", ".join(option_title(field, o) for o in field.options)
+        raise InvalidAnswer("invalid.choice", options=titles)
+    return field.parse(text)
+
+
+def invalid(field: Field, kind: str, error: InvalidAnswer) -> Reply:
+    reason = t(error.reason, **error.values)
+    base = prompt(field, kind)
+    return Reply(t("intake.invalid", reason=reason, prompt=base.text), base.choices, base.request_phone)
+
+
+def check_attachment(attachment: Attachment) -> str | None:
+    """The refusal text for an attachment we cannot take, or None when it is fine."""
+    name = attachment.file_name or attachment.ref.rsplit("/", 1)[-1]
+    suffix = PurePosixPath(name.lower()).suffix
+    if attachment.size is not None and attachment.size > MAX_FILE_BYTES:
+        return t("intake.file_too_large", name=name, limit_mb=MAX_FILE_BYTES // (1024 * 1024))
+    if suffix in BLOCKED_EXTENSIONS:
+        return t("intake.file_blocked", name=name)
+    if attachment.kind == "image" or (attachment.mime_type or "").startswith("image/"):
+        mime_ok = attachment.mime_type in IMAGE_TYPES if attachment.mime_type else True
+        suffix_ok = suffix in IMAGE_EXTENSIONS if attachment.file_name and suffix else True
+        if not (mime_ok and suffix_ok):
+            return t("intake.bad_image_format", name=name)
+    return None
+
+
+def summary_items(kind: str, answers: dict[str, str]) -> list[Field]:
+    """The numbered items of the summary: every applicable field except the files step."""
+    return [f for f in applicable_fields(kind, answers) if not f.files]
+
+
+def summary(kind: str, answers: dict[str, str], attachments: int) -> Reply:
+    lines = [t("summary.header", kind=t(f"kind.{kind}"))]
+    for number, field in enumerate(summary_items(kind, answers), start=1):
+        value = display_value(field, answers.get(field.key, ""))
+        lines.append(f"{number}. {TEXTS[f'field.{field.key}.label']}: {value}")
+    if attachments:
+        lines.append(t("summary.files", count=attachments))
+    lines.append("")
+    lines.append(t("summary.footer"))
+    choices = (Choice("sum:send", t("choice.send")), Choice("sum:cancel", t("choice.cancel")))
+    personal = any(answers.get(key) for key in PERSONAL_KEYS)
+    return Reply("\n".join(lines), choices, numbered=False, personal=personal)
+
+
+def ticket_fields(kind: str, answers: dict[str, str]) -> dict[str, str]:
+    """The collected data as the ticket keeps it: applicable fields only, options as words."""
+    return {f.key: display_value(f, answers.get(f.key, "")) if answers.get(f.key) else "" for f in applicable_fields(kind, answers)}
+
+
+def field_of(key: str | None) -> Field | None:
+    return FIELDS_BY_KEY.get(key) if key else None
