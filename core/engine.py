@@ -47,6 +47,7 @@ class Context:
     now: datetime
     consent_given: bool = False
     on_file: Mapping[str, str] = field(default_factory=dict)  # remembered answers of this client
+    contact_match: Mapping[str, str] = field(default_factory=dict)  # on file for the phone/e-mail just typed
     faq: FaqLookup | None = None
 
 
@@ -296,16 +297,21 @@ class Engine:
         self.begin_fields()
 
     def begin_fields(self) -> None:
-        assert self.state.kind is not None
-        known = {k: v for k, v in self.ctx.on_file.items() if k in REMEMBERED_KEYS and v}
-        applicable = {f.key for f in walker.applicable_fields(self.state.kind, known)}
-        offer = {k: v for k, v in known.items() if k in applicable}
-        if offer:
-            self.state.offer = offer
-            self.state.stage = "returning"
-            self.reask()
-        else:
+        if not self.offer_on_file(self.ctx.on_file):
             self.ask_next()
+
+    def offer_on_file(self, on_file: Mapping[str, str]) -> bool:
+        """Offer what we know of this client instead of asking it again («всё верно?»)."""
+        s = self.state
+        assert s.kind is not None
+        known = {k: v for k, v in on_file.items() if k in REMEMBERED_KEYS and v and k not in s.answers}
+        applicable = {f.key for f in walker.applicable_fields(s.kind, {**s.answers, **known})}
+        offer = {k: v for k, v in known.items() if k in applicable}
+        if not offer:
+            return False
+        s.offer, s.stage, s.field = offer, "returning", None
+        self.reask()
+        return True
 
     def on_returning(self, payload: str | None, command: str | None) -> None:
         chosen = self.typed_choice(RETURNING_CHOICES)
@@ -339,6 +345,11 @@ class Engine:
         if current is None or s.kind is None:
             self.on_idle(payload, command)
             return
+        if not self.text and self.inbound.phone and current.request_phone:
+            self.text = self.inbound.phone  # a shared contact answers the phone question
+        if payload is None and self.text:
+            typed = walker.prompt(current, s.kind).choices
+            payload = resolve_choice(self.text, typed, loose=current.strict_options)
         nav = payload.removeprefix("nav:") if payload and payload.startswith("nav:") else command
         if nav == "back":
             self.go_back()
@@ -351,12 +362,18 @@ class Engine:
         elif payload is not None and not payload.startswith(f"opt:{current.key}:"):
             self.stale()
         elif self.inbound.unsupported:
-            what = t(f"unsupported.{self.inbound.unsupported}") if f"unsupported.{self.inbound.unsupported}" in walker.TEXTS else t("unsupported.other")
-            self.say(Reply(t("intake.unsupported", what=what, prompt=walker.prompt(current, s.kind).text), walker.prompt(current, s.kind).choices))
+            what = f"unsupported.{self.inbound.unsupported}"
+            self.say_with_prompt("intake.unsupported", current, what=t(what if what in walker.TEXTS else "unsupported.other"))
         elif current.files:
             self.take_files(current)
         else:
             self.take_answer(current, payload)
+
+    def say_with_prompt(self, key: str, current: walker.Field, **values: object) -> None:
+        """A catalogue text followed by the current question, with its buttons."""
+        assert self.state.kind is not None
+        base = walker.prompt(current, self.state.kind)
+        self.say(Reply(t(key, prompt=base.text, **values), base.choices, base.request_phone))
 
     def remember_answered(self, key: str) -> None:
         if key not in self.state.history:
@@ -376,8 +393,7 @@ class Engine:
     def skip(self, current: walker.Field) -> None:
         assert self.state.kind is not None
         if not current.is_optional(self.state.kind):
-            reply = walker.prompt(current, self.state.kind)
-            self.say(Reply(t("intake.not_optional", prompt=reply.text), reply.choices, reply.request_phone))
+            self.say_with_prompt("intake.not_optional", current)
             return
         self.state.answers[current.key] = ""
         self.remember_answered(current.key)
@@ -410,22 +426,19 @@ class Engine:
                 self.say(refusal)
             if not self.text:
                 kept = len(refusals) < len(self.inbound.attachments)
-                key = "intake.attachment_kept" if kept else "intake.text_expected"
-                reply = walker.prompt(current, s.kind)
-                self.say(Reply(t(key, prompt=reply.text), reply.choices, reply.request_phone))
+                self.say_with_prompt("intake.attachment_kept" if kept else "intake.text_expected", current)
                 return
         if payload is None and self.answers_faq_instead(current):
             return
-        choice = payload
-        if choice is None and current.options:
-            choice = resolve_choice(self.text, walker.option_choices(current))
         try:
-            value = walker.parse_answer(current, self.text, choice)
+            value = walker.parse_answer(current, self.text, payload)
         except InvalidAnswer as error:
-            self.say(walker.invalid(current, s.kind, error))
+            self.say_with_prompt("intake.invalid", current, reason=t(error.reason, **error.values))
             return
         s.answers[current.key] = value
         self.remember_answered(current.key)
+        if current.key == "contact" and self.offer_on_file(self.ctx.contact_match):
+            return
         self.ask_next()
 
     def answers_faq_instead(self, current: walker.Field) -> bool:

@@ -50,11 +50,12 @@ def _device_involved(answers: Mapping[str, str]) -> bool:
 
 
 INTAKE: tuple[Field, ...] = (
-    # 1. Контактная информация
+    # 1. Контактная информация; phone or e-mail first, so that a client known from another
+    #    channel is recognised before being asked the rest
+    Field("contact", "contacts", v.phone_or_email, personal=True, remembered=True, request_phone=True),
     Field("organization", "contacts", v.short_text, remembered=True),
     Field("city", "contacts", v.short_text, remembered=True),
     Field("contact_name", "contacts", v.person_name, personal=True, remembered=True),
-    Field("contact", "contacts", v.phone_or_email, personal=True, remembered=True, request_phone=True),
     # 2. Программный продукт
     Field("product_name", "product", v.short_text, remembered=True),
     Field("product_version", "product", v.version, optional_in=frozenset({"wish"}), remembered=True),

@@ -22,8 +22,8 @@ def choices_as_text(text: str, choices: tuple[Choice, ...]) -> str:
     return text + "\n\n" + "\n".join(lines) + "\n\n" + t("choice.hint")
 
 
-def resolve_choice(text: str, choices: tuple[Choice, ...], *, numbered: bool = True) -> str | None:
-    """The payload of the option the client typed: its number, its title, or a phrase containing it."""
+def resolve_choice(text: str, choices: tuple[Choice, ...], *, numbered: bool = True, loose: bool = True) -> str | None:
+    """The payload of the option the client typed: its number, its title, or (``loose``) a phrase containing it."""
     typed = _normal(text)
     if not typed or not choices:
         return None
@@ -37,5 +37,7 @@ def resolve_choice(text: str, choices: tuple[Choice, ...], *, numbered: bool = T
     prefixed = [payload for title, payload in titles if len(typed) >= 3 and title.startswith(typed)]
     if len(prefixed) == 1:
         return prefixed[0]
+    if not loose:
+        return None
     contained = [(len(title), payload) for title, payload in titles if re.search(rf"\b{re.escape(title)}\b", typed)]
     return max(contained)[1] if contained else None

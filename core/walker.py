@@ -16,7 +16,6 @@ from core.intake import (
 from core.messages import Attachment, Choice
 from core.replies import Reply
 from core.texts import TEXTS, field_prompt, t
-from core.validators import InvalidAnswer
 
 BLOCKED_EXTENSIONS = (".exe", ".msi", ".bat", ".cmd", ".com", ".scr", ".js", ".vbs", ".dll", ".ps1", ".jar")
 SKIP = Choice("nav:skip", t("choice.skip"))
@@ -69,12 +68,6 @@ def parse_answer(field: Field, text: str, choice: str | None) -> str:
         titles = ", ".join(option_title(field, o) for o in field.options)
         raise InvalidAnswer("invalid.choice", options=titles)
     return field.parse(text)
-
-
-def invalid(field: Field, kind: str, error: InvalidAnswer) -> Reply:
-    reason = t(error.reason, **error.values)
-    base = prompt(field, kind)
-    return Reply(t("intake.invalid", reason=reason, prompt=base.text), base.choices, base.request_phone)
 
 
 def check_attachment(attachment: Attachment) -> str | None:

@@ -1,0 +1,79 @@
+"""The `support-bot` command line (CONTRACT.md, «Command line»)."""
+
+from __future__ import annotations
+
+import asyncio
+import getpass
+import logging
+
+import typer
+import uvicorn
+from rich.console import Console
+
+from bots.console import ConsoleChannel
+from faq.cli import faq_app
+from service.app import create_app
+from service.logs import configure_logging
+from service.runtime import Runtime
+from service.settings import Settings
+from storage.db import create_engine
+from storage.migrate import upgrade
+
+app = typer.Typer(help="Бот техподдержки ГК «ТвинПро»", no_args_is_help=True)
+db_app = typer.Typer(help="Хранилище: миграции")
+app.add_typer(db_app, name="db")
+app.add_typer(faq_app, name="faq")
+
+
+@app.command()
+def serve(host: str = "127.0.0.1", port: int = 8000) -> None:
+    """Веб-сервис: вебхуки, API, здоровье. Создаёт или обновляет хранилище при старте."""
+    configure_logging()
+    settings = Settings()
+    uvicorn.run(create_app(settings), host=host, port=port, log_config=None)
+
+
+@db_app.command("upgrade")
+def db_upgrade() -> None:
+    """Применить миграции к DATABASE_URL."""
+    configure_logging()
+
+    async def run() -> None:
+        engine = create_engine(Settings().database_url)
+        await upgrade(engine)
+        await engine.dispose()
+
+    asyncio.run(run())
+    typer.echo("Хранилище в актуальном состоянии.")
+
+
+@app.command()
+def chat(user: str = typer.Option(None, help="имя клиента в консоли")) -> None:
+    """Поговорить с ботом в терминале, как клиент. /file путь — приложить файл, Ctrl+D — выход."""
+    logging.basicConfig(level=logging.WARNING)
+    console = Console()
+    channel = ConsoleChannel(console, user or getpass.getuser())
+    asyncio.run(_chat(console, channel))
+
+
+async def _chat(console: Console, channel: ConsoleChannel) -> None:
+    settings = Settings()
+    runtime = await Runtime.start(settings)
+    runtime.senders["console"] = channel
+    dispatcher = runtime.dispatcher
+    console.print("[dim]Консольный чат с ботом техподдержки. Ctrl+D — выход.[/dim]")
+    try:
+        while True:
+            try:
+                line = await asyncio.to_thread(console.input, "[bold green]Вы:[/bold green] ")
+            except (EOFError, KeyboardInterrupt):
+                break
+            await runtime.desk.handle(channel.inbound(line))
+            while await dispatcher.run_once():
+                pass
+    finally:
+        await runtime.close()
+
+
+def main() -> None:
+    app()

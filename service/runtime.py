@@ -1,0 +1,68 @@
+"""The composition root's parts, built once from settings: store, FAQ, desk, senders, dispatcher."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import dataclass, field
+from typing import Any
+
+from bots.base import DeliveryResult, Sender
+from faq.retriever import ReloadingFaq
+from service.desk import Clock, Desk, utc_now
+from service.dispatcher import Dispatcher
+from service.settings import Settings
+from service.staff_actions import StaffActions
+from storage.db import create_engine
+from storage.migrate import upgrade
+from storage.models import OutboxItem
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Runtime:
+    settings: Settings
+    desk: Desk
+    faq: ReloadingFaq
+    staff: StaffActions
+    senders: dict[str, Sender] = field(default_factory=dict)
+    tasks: set[asyncio.Task[Any]] = field(default_factory=set)
+    stop: asyncio.Event = field(default_factory=asyncio.Event)
+
+    @classmethod
+    async def start(cls, settings: Settings, *, clock: Clock = utc_now, migrate: bool = True) -> Runtime:
+        db = create_engine(settings.database_url)
+        if migrate:
+            await upgrade(db)
+        faq = ReloadingFaq()
+        desk = Desk(
+            db,
+            faq=faq.search,
+            timezone=settings.timezone,
+            clock=clock,
+            staff_enabled=settings.telegram_enabled and settings.telegram_staff_chat_id is not None,
+        )
+        return cls(settings=settings, desk=desk, faq=faq, staff=StaffActions(desk))
+
+    @property
+    def dispatcher(self) -> Dispatcher:
+        return Dispatcher(self.desk, self.senders, self._undeliverable)
+
+    async def _undeliverable(self, item: OutboxItem, result: DeliveryResult) -> None:
+        chat = item.queue.split(":", 1)[1]
+        await self.desk.report_undeliverable(
+            item.channel, chat, unreachable=result.unreachable, reason=result.error or ""
+        )
+
+    def run_dispatcher(self) -> None:
+        """Deliver the outbox in the background until :meth:`close`."""
+        task = asyncio.create_task(self.dispatcher.run_forever(self.settings.outbox_poll_seconds, self.stop))
+        self.tasks.add(task)
+        task.add_done_callback(self.tasks.discard)
+
+    async def close(self) -> None:
+        self.stop.set()
+        if self.tasks:
+            await asyncio.gather(*self.tasks, return_exceptions=True)
+        await self.desk.db.dispose()

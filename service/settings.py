@@ -1,0 +1,68 @@
+"""All configuration, read once from the environment and `.env` (CONTRACT.md, «Settings»)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from pydantic import SecretStr, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PLACEHOLDERS = {"changethis", "changeme", "secret", "token", "xxx"}
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    database_url: str = "sqlite+aiosqlite:///./data/support.db"
+    public_base_url: str = "http://localhost:8000"
+    admin_api_token: SecretStr | None = None
+    data_dir: Path = Path("./data")
+
+    telegram_bot_token: SecretStr | None = None
+    telegram_webhook_secret: SecretStr | None = None
+    telegram_api_base: str = "https://api.telegram.org"
+    telegram_staff_chat_id: str | None = None
+
+    viber_auth_token: SecretStr | None = None
+    viber_bot_name: str = "ТвинПро Поддержка"
+    viber_api_base: str = "https://chatapi.viber.com/pa"
+
+    twilio_account_sid: str | None = None
+    twilio_auth_token: SecretStr | None = None
+    twilio_whatsapp_from: str | None = None
+    twilio_api_base: str = "https://api.twilio.com"
+    twilio_content_sid: str | None = None
+
+    support_timezone: str = "Europe/Moscow"
+    outbox_poll_seconds: float = 0.5
+    run_dispatcher: bool = True  # the web process delivers the outbox itself (SQLite, one process)
+
+    @field_validator("admin_api_token", "telegram_webhook_secret", "telegram_bot_token", "viber_auth_token", "twilio_auth_token")
+    @classmethod
+    def _refuse_placeholders(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and value.get_secret_value().strip().lower() in PLACEHOLDERS:
+            raise ValueError("replace the placeholder secret with a real value")
+        if value is not None and not value.get_secret_value().strip():
+            return None
+        return value
+
+    @property
+    def timezone(self) -> ZoneInfo:
+        return ZoneInfo(self.support_timezone)
+
+    @property
+    def telegram_enabled(self) -> bool:
+        return self.telegram_bot_token is not None
+
+    @property
+    def viber_enabled(self) -> bool:
+        return self.viber_auth_token is not None
+
+    @property
+    def whatsapp_enabled(self) -> bool:
+        return bool(self.twilio_account_sid) and self.twilio_auth_token is not None
+
+    @property
+    def files_dir(self) -> Path:
+        return self.data_dir / "files"

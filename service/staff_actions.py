@@ -1,0 +1,122 @@
+"""What engineers do to a ticket from the group chat, whatever messenger its client uses.
+
+Each action runs in one transaction with the ticket's conversation locked, and is deduplicated by
+the platform id of the engineer's message, like a client's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from core import engine, notices
+from core.messages import Attachment, Outbound
+from core.state import ConversationState
+from service.desk import Desk
+from storage.models import Ticket
+from storage.repos import conversations, dedupe, messages, tickets
+
+PRIORITIES = ("critical", "high", "normal", "low")
+
+
+@dataclass(frozen=True)
+class Engineer:
+    id: str
+    name: str  # first name, as the client is told
+
+
+class TicketNotFound(LookupError):
+    pass
+
+
+class StaffActions:
+    def __init__(self, desk: Desk) -> None:
+        self.desk = desk
+
+    async def _run(self, platform_id: str | None, number: str, action) -> bool:  # type: ignore[no-untyped-def]
+        async with self.desk.transaction() as session:
+            if platform_id is not None and not await dedupe.claim_update(session=session, key=f"staff:{platform_id}"):
+                return False
+            ticket = await tickets.get_ticket(session=session, number=number, lock=True)
+            if ticket is None:
+                raise TicketNotFound(number)
+            conversation = await conversations.get_conversation(
+                session=session, conversation_id=ticket.conversation_id, lock=True
+            )
+            assert conversation is not None and conversation.id is not None
+            state = ConversationState.from_dict(conversation.state)
+            replies: list[Outbound] = await action(session, ticket, state)
+            self.desk.record(session, conversation, state, replies, self.desk.clock(), ticket.id, "staff")
+        return True
+
+    async def reply(
+        self, number: str, engineer: Engineer, text: str | None, attachments: Sequence[Attachment], platform_id: str | None
+    ) -> bool:
+        """An engineer's answer, delivered to the client in the client's own messenger."""
+
+        async def act(session, ticket: Ticket, state: ConversationState) -> list[Outbound]:  # type: ignore[no-untyped-def]
+            if ticket.status == "open" and ticket.assignee is None:
+                self._assign(ticket, state, engineer)
+            return [Outbound(channel=ticket.channel, chat=ticket.chat, text=text or "", attachments=tuple(attachments),  # type: ignore[arg-type]
+                             extras={"author": engineer.name})]
+
+        return await self._run(platform_id, number, act)
+
+    async def note(self, number: str, engineer: Engineer, text: str, platform_id: str | None) -> bool:
+        """An internal note: stored with the ticket, never sent to the client."""
+
+        async def act(session, ticket: Ticket, state: ConversationState) -> list[Outbound]:  # type: ignore[no-untyped-def]
+            messages.add_message(session=session, conversation_id=ticket.conversation_id, ticket_id=ticket.id,
+                                 direction="note", author=engineer.name, text=text)
+            return []
+
+        return await self._run(platform_id, number, act)
+
+    def _assign(self, ticket: Ticket, state: ConversationState, engineer: Engineer) -> None:
+        ticket.assignee, ticket.assignee_id, ticket.status = engineer.name, engineer.id, "in_progress"
+        if state.ticket == ticket.number:
+            state.engineer = engineer.name
+
+    async def take(self, number: str, engineer: Engineer, platform_id: str | None) -> bool:
+        async def act(session, ticket: Ticket, state: ConversationState) -> list[Outbound]:  # type: ignore[no-untyped-def]
+            self._assign(ticket, state, engineer)
+            assert ticket.number is not None
+            return [notices.engineer_assigned(ticket.number, engineer.name).address(ticket.channel, ticket.chat)]
+
+        return await self._run(platform_id, number, act)
+
+    async def set_priority(self, number: str, priority: str, platform_id: str | None) -> bool:
+        if priority not in PRIORITIES:
+            raise ValueError(priority)
+
+        async def act(session, ticket: Ticket, state: ConversationState) -> list[Outbound]:  # type: ignore[no-untyped-def]
+            ticket.priority = priority
+            return []
+
+        return await self._run(platform_id, number, act)
+
+    async def close(self, number: str, platform_id: str | None) -> bool:
+        """Close the ticket and ask its client for a rating."""
+
+        async def act(session, ticket: Ticket, state: ConversationState) -> list[Outbound]:  # type: ignore[no-untyped-def]
+            if ticket.status == "closed":
+                return []
+            ticket.status, ticket.closed_at = "closed", self.desk.clock()
+            if state.ticket != ticket.number:
+                return []
+            step = engine.ask_rating(state, ticket.channel, ticket.chat)
+            state.__dict__.update(step.state.__dict__)
+            return step.replies
+
+        return await self._run(platform_id, number, act)
+
+    async def reopen(self, number: str, platform_id: str | None) -> bool:
+        async def act(session, ticket: Ticket, state: ConversationState) -> list[Outbound]:  # type: ignore[no-untyped-def]
+            if ticket.status != "closed":
+                return []
+            ticket.status, ticket.closed_at = ("in_progress" if ticket.assignee else "open"), None
+            state.stage, state.ticket, state.engineer = "ticket_open", ticket.number, ticket.assignee
+            assert ticket.number is not None
+            return [notices.ticket_reopened(ticket.number).address(ticket.channel, ticket.chat)]
+
+        return await self._run(platform_id, number, act)

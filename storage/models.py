@@ -1,0 +1,151 @@
+"""Tables of the store. Timestamps are UTC and timezone-aware; personal data is marked as such."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Column, Index, MetaData, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from storage.types import JsonDict, UtcDateTime, utcnow
+
+SQLModel.metadata.naming_convention = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+metadata: MetaData = SQLModel.metadata
+
+
+def _ts(**kwargs: Any) -> Any:
+    return Field(default_factory=utcnow, sa_type=UtcDateTime, **kwargs)
+
+
+def _json() -> Any:
+    return Field(default_factory=dict, sa_column=Column(JsonDict, nullable=False))
+
+
+class Client(SQLModel, table=True):
+    """A person or organization that asked for support, across every channel they used."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str | None = None  # personal
+    phone: str | None = Field(default=None, index=True)  # personal, E.164
+    email: str | None = Field(default=None, index=True)  # personal
+    profile: dict[str, Any] = _json()  # remembered answers offered back next time (after consent only)
+    consent_version: str | None = None
+    consent_at: datetime | None = Field(default=None, sa_type=UtcDateTime)
+    anonymized_at: datetime | None = Field(default=None, sa_type=UtcDateTime)
+    created_at: datetime = _ts()
+
+
+class Identity(SQLModel, table=True):
+    """One client's address on one messenger."""
+
+    __table_args__ = (UniqueConstraint("channel", "sender"),)
+    id: int | None = Field(default=None, primary_key=True)
+    client_id: int = Field(foreign_key="client.id", index=True)
+    channel: str
+    sender: str
+    chat: str
+    profile_name: str | None = None  # personal
+    phone: str | None = None  # personal: a shared contact or WhatsApp's WaId
+    unreachable: bool = False
+    last_inbound_at: datetime | None = Field(default=None, sa_type=UtcDateTime)
+    created_at: datetime = _ts()
+
+
+class Conversation(SQLModel, table=True):
+    """The dialogue state of one chat, saved after every step."""
+
+    __table_args__ = (UniqueConstraint("channel", "chat"),)
+    id: int | None = Field(default=None, primary_key=True)
+    channel: str
+    chat: str
+    client_id: int = Field(foreign_key="client.id", index=True)
+    state: dict[str, Any] = _json()
+    updated_at: datetime = _ts()
+
+
+class Ticket(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    number: str | None = Field(default=None, unique=True, index=True)
+    client_id: int = Field(foreign_key="client.id", index=True)
+    conversation_id: int = Field(foreign_key="conversation.id", index=True)
+    channel: str
+    chat: str
+    kind: str
+    priority: str
+    status: str = Field(default="open", index=True)  # open, in_progress, closed
+    fields: dict[str, Any] = _json()
+    assignee: str | None = None
+    assignee_id: str | None = None
+    rating: int | None = None
+    rating_comment: str | None = None
+    staff_chat_id: str | None = None
+    staff_thread_id: int | None = None
+    staff_message_id: int | None = None  # the card, for reply threads where topics are off
+    created_at: datetime = _ts()
+    reaction_due_at: datetime = Field(sa_type=UtcDateTime)
+    closed_at: datetime | None = Field(default=None, sa_type=UtcDateTime)
+
+
+class Message(SQLModel, table=True):
+    """The transcript: every message of a conversation, both ways, with staff notes."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    conversation_id: int = Field(foreign_key="conversation.id", index=True)
+    ticket_id: int | None = Field(default=None, foreign_key="ticket.id", index=True)
+    direction: str  # in (client), out (bot), staff (engineer to client), note (internal)
+    author: str | None = None
+    text: str | None = None
+    attachments: list[dict[str, Any]] = Field(default_factory=list, sa_column=Column(JsonDict, nullable=False))
+    personal: bool = False  # redacted when consent is withdrawn
+    created_at: datetime = _ts()
+
+
+class ConsentRecord(SQLModel, table=True):
+    """Consent to personal-data processing (152-FZ): when, which text, and when withdrawn."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    client_id: int = Field(foreign_key="client.id", index=True)
+    version: str
+    text: str
+    channel: str
+    given_at: datetime = _ts()
+    withdrawn_at: datetime | None = Field(default=None, sa_type=UtcDateTime)
+
+
+class ProcessedUpdate(SQLModel, table=True):
+    """Platform ids already handled: a redelivery ends here."""
+
+    key: str = Field(primary_key=True)  # "<channel>:<platform id>"
+    created_at: datetime = _ts()
+
+
+class OutboxItem(SQLModel, table=True):
+    """A message waiting to be delivered; written in the same transaction as its cause."""
+
+    __table_args__ = (Index("ix_outboxitem_pending", "status", "next_attempt_at"),)
+    id: int | None = Field(default=None, primary_key=True)
+    channel: str  # a client channel, or "staff" for the engineers' group
+    queue: str = Field(index=True)  # "<channel>:<chat>": delivered strictly in id order
+    payload: dict[str, Any] = _json()
+    status: str = Field(default="pending")  # pending, sent, failed, skipped
+    attempts: int = 0
+    next_attempt_at: datetime = _ts()
+    last_error: str | None = None
+    created_at: datetime = _ts()
+    sent_at: datetime | None = Field(default=None, sa_type=UtcDateTime)
+
+
+class FaqFeedbackRecord(SQLModel, table=True):
+    """«Помогло» / «Оформить заявку» after an FAQ answer, per entry, so staff see which answers fail."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    entry_id: str = Field(index=True)
+    helpful: bool
+    created_at: datetime = _ts()

@@ -1,0 +1,89 @@
+"""Clients, their identities on each messenger, consent records, and erasure on withdrawal."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlmodel import or_, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from storage.models import Client, ConsentRecord, Identity
+
+
+async def get_identity(*, session: AsyncSession, channel: str, sender: str) -> Identity | None:
+    result = await session.exec(select(Identity).where(Identity.channel == channel, Identity.sender == sender))
+    return result.first()
+
+
+async def find_client_by_contact(*, session: AsyncSession, phone: str | None, email: str | None) -> Client | None:
+    """A client known by this phone or e-mail from any channel (only clients who consented keep these)."""
+    conditions = []
+    if phone:
+        conditions.append(Client.phone == phone)
+    if email:
+        conditions.append(Client.email == email)
+    if not conditions:
+        return None
+    result = await session.exec(select(Client).where(or_(*conditions)).order_by(Client.id))
+    return result.first()
+
+
+async def ensure_identity(
+    *, session: AsyncSession, channel: str, sender: str, chat: str, now: datetime
+) -> tuple[Identity, Client]:
+    """The identity for this sender, with its client; both are created on first contact."""
+    identity = await get_identity(session=session, channel=channel, sender=sender)
+    if identity is None:
+        client = Client()
+        session.add(client)
+        await session.flush()
+        assert client.id is not None
+        identity = Identity(client_id=client.id, channel=channel, sender=sender, chat=chat)
+        session.add(identity)
+    else:
+        client = await session.get(Client, identity.client_id, with_for_update=False)
+        assert client is not None
+    identity.last_inbound_at = now
+    identity.unreachable = False
+    await session.flush()
+    return identity, client
+
+
+async def link_identity(*, session: AsyncSession, identity: Identity, client: Client) -> Client:
+    """Attach ``identity`` to an existing ``client`` found by phone or e-mail; return that client."""
+    if identity.client_id != client.id:
+        assert client.id is not None
+        identity.client_id = client.id
+        await session.flush()
+    return client
+
+
+async def record_consent(
+    *, session: AsyncSession, client: Client, version: str, text: str, channel: str, now: datetime
+) -> None:
+    assert client.id is not None
+    session.add(ConsentRecord(client_id=client.id, version=version, text=text, channel=channel, given_at=now))
+    client.consent_version, client.consent_at, client.anonymized_at = version, now, None
+
+
+async def withdraw_consent(*, session: AsyncSession, client: Client, now: datetime) -> None:
+    """Erase what identifies the person; the consent records keep only their dates and version."""
+    result = await session.exec(
+        select(ConsentRecord).where(ConsentRecord.client_id == client.id, ConsentRecord.withdrawn_at.is_(None))  # type: ignore[union-attr]
+    )
+    for record in result:
+        record.withdrawn_at = now
+    client.name = client.phone = client.email = None
+    client.profile = {}
+    client.consent_version = client.consent_at = None
+    client.anonymized_at = now
+    identities = await session.exec(select(Identity).where(Identity.client_id == client.id))
+    for identity in identities:
+        identity.profile_name = identity.phone = None
+
+
+async def mark_chat_unreachable(*, session: AsyncSession, channel: str, chat: str) -> None:
+    """The client blocked the bot or unsubscribed: stop pretending messages reach them."""
+    result = await session.exec(select(Identity).where(Identity.channel == channel, Identity.chat == chat))
+    for identity in result:
+        identity.unreachable = True

@@ -1,0 +1,131 @@
+"""Test doubles: a frozen clock, an FAQ that knows a few answers, a channel that collects what is sent."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Any
+from uuid import uuid4
+
+from bots.base import DeliveryResult
+from core.engine import Context, Step, step
+from core.events import ConsentGiven, ConsentWithdrawn, Event
+from core.messages import Attachment, Inbound, Outbound
+from core.state import ConversationState
+
+# Wednesday 25 November 2026, 11:00 in Moscow: inside working hours.
+WORKING_MOMENT = datetime(2026, 11, 25, 8, 0, tzinfo=UTC)
+
+
+class FakeClock:
+    def __init__(self, start: datetime = WORKING_MOMENT) -> None:
+        self.now = start
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **delta: float) -> None:
+        self.now += timedelta(**delta)
+
+
+@dataclass(frozen=True)
+class Hit:
+    id: str
+    question: str
+    answer: str
+    score: float
+
+
+@dataclass(frozen=True)
+class Found:
+    query: str
+    answered: bool
+    results: tuple[Hit, ...]
+
+
+class FakeFaq:
+    """Answers questions that contain one of its keywords, like a tiny knowledge base."""
+
+    def __init__(self, answers: dict[str, str] | None = None) -> None:
+        self.answers = answers or {"стоит": "Техническая поддержка бесплатна.", "часы": "С 8 до 17 по Москве."}
+
+    def __call__(self, query: str) -> Found:
+        for keyword, answer in self.answers.items():
+            if keyword in query.casefold():
+                return Found(query, True, (Hit(f"faq-{keyword}", keyword, answer, 0.9),))
+        return Found(query, False, ())
+
+
+def inbound(
+    text: str | None = None,
+    *,
+    choice: str | None = None,
+    channel: str = "console",
+    sender: str = "client-1",
+    attachments: tuple[Attachment, ...] = (),
+    phone: str | None = None,
+    unsupported: str | None = None,
+) -> Inbound:
+    return Inbound(
+        channel=channel,  # type: ignore[arg-type]
+        sender=sender,
+        chat=sender,
+        platform_id=uuid4().hex,
+        text=text,
+        choice=choice,
+        attachments=attachments,
+        phone=phone,
+        unsupported=unsupported,
+    )
+
+
+@dataclass
+class EngineChat:
+    """The engine alone, as a transcript: say something, read what the bot answered."""
+
+    faq: FakeFaq = field(default_factory=FakeFaq)
+    state: ConversationState = field(default_factory=ConversationState)
+    consent: bool = False
+    on_file: dict[str, str] = field(default_factory=dict)
+    contact_match: dict[str, str] = field(default_factory=dict)
+    events: list[Event] = field(default_factory=list)
+    last: Step | None = None
+
+    def say(self, text: str | None = None, **kwargs: Any) -> list[Outbound]:
+        ctx = Context(
+            now=WORKING_MOMENT, consent_given=self.consent, on_file=self.on_file,
+            contact_match=self.contact_match, faq=self.faq,
+        )
+        self.last = step(self.state, inbound(text, **kwargs), ctx)
+        self.state = self.last.state
+        self.events += self.last.events
+        for event in self.last.events:
+            if isinstance(event, ConsentGiven):
+                self.consent = True
+            if isinstance(event, ConsentWithdrawn):
+                self.consent = False
+        return self.last.replies
+
+    def press(self, payload: str) -> list[Outbound]:
+        return self.say(None, choice=payload)
+
+    def text(self) -> str:
+        """Everything the bot said in the last step."""
+        assert self.last is not None
+        return "\n".join(reply.text for reply in self.last.replies)
+
+
+class CollectingSender:
+    """A channel whose deliveries land in a list (Rasa's CollectingOutputChannel)."""
+
+    def __init__(self) -> None:
+        self.sent: list[dict[str, Any]] = []
+
+    async def deliver(self, payload: dict[str, Any]) -> DeliveryResult:
+        self.sent.append(payload)
+        return DeliveryResult.sent()
+
+    def take(self) -> list[Outbound]:
+        """What was sent since the last call, as messages."""
+        taken, self.sent = self.sent, []
+        return [Outbound.from_dict(p) for p in taken if "text" in p]
