@@ -1,0 +1,1 @@
+"""Viber wiring (issue 5): webhook route and start-up. To be filled by the Viber channel."""
