@@ -1,0 +1,79 @@
+"""Word-level normalisation of Russian text: tokens, transliteration, lemmas."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import pymorphy3
+
+_TOKEN = re.compile(r"[a-zа-я]+|\d+")
+# Addresses identify, they do not ask: "ivanov@mail.ru" is an answer to a form.
+_ADDRESS = re.compile(r"\S+@\S+|https?://\S+|www\.\S+")
+_LATIN = re.compile(r"[a-z]+")
+
+# Longest Latin sequences first, so that "shch" wins over "sh" and "ch".
+_TRANSLIT = (
+    ("shch", "щ"), ("sch", "щ"), ("zh", "ж"), ("kh", "х"), ("ts", "ц"), ("ch", "ч"),
+    ("sh", "ш"), ("yu", "ю"), ("ju", "ю"), ("ya", "я"), ("ja", "я"), ("yo", "е"),
+    ("a", "а"), ("b", "б"), ("c", "к"), ("d", "д"), ("e", "е"), ("f", "ф"), ("g", "г"),
+    ("h", "х"), ("i", "и"), ("j", "й"), ("k", "к"), ("l", "л"), ("m", "м"), ("n", "н"),
+    ("o", "о"), ("p", "п"), ("q", "к"), ("r", "р"), ("s", "с"), ("t", "т"), ("u", "у"),
+    ("v", "в"), ("w", "в"), ("x", "кс"), ("y", "ы"), ("z", "з"),
+)
+_TRANSLIT_PATTERN = re.compile("|".join(latin for latin, _ in _TRANSLIT))
+_TRANSLIT_MAP = dict(_TRANSLIT)
+
+# Proper names carry no topic: a client typing "Иванов Пётр" is answering a form.
+_NAME_GRAMMEMES = frozenset({"Name", "Surn", "Patr", "Geox"})
+
+_PARTICIPLES = frozenset({"PRTF", "PRTS"})
+_ADJECTIVES = frozenset({"ADJF", "ADJS"})
+
+_morph = pymorphy3.MorphAnalyzer()
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased word and number tokens, with ё folded into е."""
+    return _TOKEN.findall(_ADDRESS.sub(" ", text.lower().replace("ё", "е")))
+
+
+def normalize_phrase(text: str) -> str:
+    """A phrase reduced to its words, to compare phrasings regardless of punctuation."""
+    return " ".join(words(text))
+
+
+def is_latin(word: str) -> bool:
+    return _LATIN.fullmatch(word) is not None
+
+
+def transliterate(word: str) -> str:
+    """Latin spelling of a Russian word ("kluch", "poteryal") back to Cyrillic."""
+    return _TRANSLIT_PATTERN.sub(lambda match: _TRANSLIT_MAP[match.group()], word)
+
+
+@lru_cache(maxsize=65536)
+def lemma(word: str) -> str:
+    """Dictionary form; verbs lose "-ся" so "потерялся" meets "потеряли" and "потерян"."""
+    parses = _morph.parse(word)
+    # "потерян" reads as an adjective as often as a participle: take the verb.
+    parse = parses[0]
+    if parse.tag.POS in _ADJECTIVES:
+        parse = next((p for p in parses if p.tag.POS in _PARTICIPLES and p.score >= parse.score),
+                     parse)
+    normal = parse.normal_form.replace("ё", "е")
+    if parse.tag.POS in {"VERB", "INFN"} and normal.endswith(("ся", "сь")):
+        return normal[:-2]
+    return normal
+
+
+@lru_cache(maxsize=65536)
+def is_dictionary_word(word: str) -> bool:
+    return bool(_morph.word_is_known(word))
+
+
+@lru_cache(maxsize=65536)
+def is_proper_name(word: str) -> bool:
+    """A person's name or a place, as the dictionary's most likely reading."""
+    parse = _morph.parse(word)[0]
+    return is_dictionary_word(word) and bool(_NAME_GRAMMEMES & parse.tag.grammemes)
