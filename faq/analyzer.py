@@ -1,0 +1,130 @@
+"""Text to retrieval terms: lemmas with synonyms folded, stop-words and names dropped.
+
+Documents and queries go through the same steps; a query may also have its typos
+corrected against the words the knowledge base actually uses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from functools import lru_cache
+
+from rapidfuzz import process
+from rapidfuzz.distance import DamerauLevenshtein
+
+from faq.normalize import (
+    is_dictionary_word,
+    is_latin,
+    is_proper_name,
+    lemma,
+    transliterate,
+    words,
+)
+from faq.synonyms import CANONICAL, PHRASES, STOP_WORDS, expand
+
+_PHRASES_BY_FIRST: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
+for _key, _terms in PHRASES.items():
+    _PHRASES_BY_FIRST.setdefault(_key[0], []).append((_key, _terms))
+
+MIN_TYPO_LENGTH = 4
+
+
+@lru_cache(maxsize=65536)
+def word_terms(word: str) -> tuple[str, ...]:
+    """The terms one word stands for; empty for stop-words, numbers and names."""
+    if word in CANONICAL:
+        return expand(word)
+    if len(word) < 2 or word.isdigit() or word in STOP_WORDS:
+        return ()
+    cyrillic = transliterate(word) if is_latin(word) else word
+    if cyrillic in CANONICAL:
+        return expand(cyrillic)
+    base = lemma(cyrillic)
+    if base in STOP_WORDS or is_proper_name(cyrillic):
+        return ()
+    return expand(base)
+
+
+def _forms(word: str) -> tuple[str, str]:
+    """The word as typed and as lemma, the two spellings a phrase may be listed in."""
+    return word, lemma(transliterate(word) if is_latin(word) else word)
+
+
+def analyze(text: str, terms_of=word_terms) -> list[str]:
+    """Terms of `text` in order, multi-word phrases read first."""
+    tokens = words(text)
+    terms: list[str] = []
+    position = 0
+    while position < len(tokens):
+        matched = _match_phrase(tokens, position)
+        if matched is None:
+            terms.extend(terms_of(tokens[position]))
+            position += 1
+        else:
+            length, phrase_terms = matched
+            terms.extend(phrase_terms)
+            position += length
+    return terms
+
+
+def _match_phrase(tokens: list[str], position: int) -> tuple[int, tuple[str, ...]] | None:
+    for form in _forms(tokens[position]):
+        for key, phrase_terms in _PHRASES_BY_FIRST.get(form, ()):
+            following = tokens[position + 1 : position + len(key)]
+            if len(following) == len(key) - 1 and all(
+                word_form == expected or lemma(word_form) == expected
+                for word_form, expected in zip(following, key[1:], strict=True)
+            ):
+                return len(key), phrase_terms
+    return None
+
+
+class QueryAnalyzer:
+    """Analyses queries, mending misspelt words into words of the knowledge base."""
+
+    def __init__(self, vocabulary: Mapping[str, tuple[str, ...]]) -> None:
+        self._vocabulary = dict(vocabulary)
+        self._known = {term for terms in vocabulary.values() for term in terms}
+        for variant in CANONICAL:
+            self._vocabulary.setdefault(variant, expand(variant))
+        for stop_word in STOP_WORDS:
+            self._vocabulary.setdefault(stop_word, ())
+        self._choices = list(self._vocabulary)
+        self.terms_of = lru_cache(maxsize=65536)(self._terms_of)
+
+    def terms(self, text: str) -> list[str]:
+        return analyze(text, self.terms_of)
+
+    def _terms_of(self, word: str) -> tuple[str, ...]:
+        terms = word_terms(word)
+        if not terms or terms[0] in self._known or not self._may_be_typo(word):
+            return terms
+        budget = 1 if len(word) <= 5 else 2
+        spellings = {word, transliterate(word)} if is_latin(word) else {word}
+        matches = [
+            match
+            for spelling in spellings
+            if (match := process.extractOne(spelling, self._choices,
+                                            scorer=DamerauLevenshtein.distance,
+                                            score_cutoff=budget))
+        ]
+        if not matches:
+            return terms
+        closest = min(matches, key=lambda match: match[1])
+        return self._vocabulary[closest[0]]
+
+    @staticmethod
+    def _may_be_typo(word: str) -> bool:
+        return len(word) >= MIN_TYPO_LENGTH and (is_latin(word) or not is_dictionary_word(word))
+
+
+def vocabulary_of(texts: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """Every word the texts use, with its lemma, mapped to its terms."""
+    vocabulary: dict[str, tuple[str, ...]] = {}
+    for text in texts:
+        for word in words(text):
+            terms = word_terms(word)
+            if terms:
+                vocabulary.setdefault(word, terms)
+                vocabulary.setdefault(terms[0], terms)
+    return vocabulary
