@@ -6,6 +6,8 @@ path (``fail("/sendMessage", 429, {...})``) and consumed in order; otherwise ``r
 
 from __future__ import annotations
 
+import asyncio
+
 import json
 from collections import defaultdict, deque
 from collections.abc import Callable
@@ -13,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from aiohttp import web
+
 
 @dataclass
 class Call:
@@ -22,7 +25,9 @@ class Call:
     body: bytes
     data: dict[str, Any] = field(default_factory=dict)  # JSON or form fields, nested JSON strings decoded
 
+
 Responder = Callable[[Call], tuple[int, Any]]
+
 
 def _decode(value: str) -> Any:
     if value[:1] in "[{":
@@ -31,6 +36,7 @@ def _decode(value: str) -> Any:
         except ValueError:
             return value
     return value
+
 
 class FakeApi:
     def __init__(self, respond: Responder) -> None:
