@@ -37,8 +37,13 @@ class ConsoleChannel:
             attachments = (Attachment(kind, f"file:{path}", mime, size, path.name),)  # type: ignore[arg-type]
             text = None
         return Inbound(
-            channel="console", sender=self.user, chat=self.user, platform_id=uuid4().hex,
-            text=text, attachments=attachments, profile_name=self.user,
+            channel="console",
+            sender=self.user,
+            chat=self.user,
+            platform_id=uuid4().hex,
+            text=text,
+            attachments=attachments,
+            profile_name=self.user,
         )
 
     async def deliver(self, payload: dict[str, Any]) -> DeliveryResult:
@@ -48,5 +53,7 @@ class ConsoleChannel:
             text += "\n\n" + " · ".join(f"«{c.title}»" for c in message.choices)
         for attachment in message.attachments:
             text += f"\n📎 {attachment.file_name or attachment.ref}"
-        self.console.print(Panel(text, title=message.extras.get("author", "ТвинПро"), title_align="left", border_style="cyan"))
+        self.console.print(
+            Panel(text, title=message.extras.get("author", "ТвинПро"), title_align="left", border_style="cyan")
+        )
         return DeliveryResult.sent()

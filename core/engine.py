@@ -23,7 +23,7 @@ from core.events import (
     TicketOpened,
     TicketRated,
 )
-from core.intake import PERSONAL_KEYS, REMEMBERED_KEYS, FIELDS_BY_KEY
+from core.intake import FIELDS_BY_KEY, REMEMBERED_KEYS
 from core.messages import Choice, Inbound, Outbound
 from core.render import resolve_choice
 from core.replies import Reply
@@ -174,7 +174,10 @@ class Engine:
         if s.stage == "criticality":
             return Reply(t("crit.ask"), CRIT_CHOICES)
         if s.stage == "returning":
-            lines = [f"• {walker.TEXTS[f'field.{k}.label']}: {walker.display_value(FIELDS_BY_KEY[k], v)}" for k, v in s.offer.items()]
+            lines = [
+                f"• {walker.TEXTS[f'field.{k}.label']}: {walker.display_value(FIELDS_BY_KEY[k], v)}"
+                for k, v in s.offer.items()
+            ]
             return Reply(t("returning.offer", summary="\n".join(lines)), RETURNING_CHOICES, personal=True)
         if s.stage == "field" and s.field and s.kind:
             return walker.prompt(FIELDS_BY_KEY[s.field], s.kind)
@@ -363,7 +366,9 @@ class Engine:
             self.stale()
         elif self.inbound.unsupported:
             what = f"unsupported.{self.inbound.unsupported}"
-            self.say_with_prompt("intake.unsupported", current, what=t(what if what in walker.TEXTS else "unsupported.other"))
+            self.say_with_prompt(
+                "intake.unsupported", current, what=t(what if what in walker.TEXTS else "unsupported.other")
+            )
         elif current.files:
             self.take_files(current)
         else:

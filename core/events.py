@@ -52,4 +52,6 @@ class TicketRated:
     comment: str | None = None
 
 
-Event = ConsentGiven | ConsentRefused | ConsentWithdrawn | TicketOpened | ClientWroteOnTicket | FaqFeedback | TicketRated
+Event = (
+    ConsentGiven | ConsentRefused | ConsentWithdrawn | TicketOpened | ClientWroteOnTicket | FaqFeedback | TicketRated
+)

@@ -107,7 +107,8 @@ class Outbound:
             text=str(data["text"]),
             choices=tuple(Choice(**c) for c in data.get("choices", ())),  # type: ignore[union-attr]
             attachments=tuple(
-                Attachment.from_dict(a) for a in data.get("attachments", ())  # type: ignore[union-attr]
+                Attachment.from_dict(a)
+                for a in data.get("attachments", ())  # type: ignore[union-attr]
             ),
             request_phone=bool(data.get("request_phone", False)),
             extras=dict(data.get("extras", {})),  # type: ignore[arg-type]

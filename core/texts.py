@@ -38,8 +38,7 @@ TEXTS: dict[str, str] = {
     # --- FAQ
     "faq.answer": "{answer}\n\nЕсли это не то, что нужно, оформите заявку — инженер разберётся.",
     "faq.not_found": (
-        "Не нашёл готового ответа на этот вопрос. Могу оформить заявку инженерам — "
-        "ваш вопрос уже будет в описании."
+        "Не нашёл готового ответа на этот вопрос. Могу оформить заявку инженерам — ваш вопрос уже будет в описании."
     ),
     "faq.thanks": "Рад, что помог! Если появится ещё вопрос — пишите.",
     "faq.inline_then_reask": "{answer}\n\nПродолжим оформление заявки.",
@@ -101,7 +100,9 @@ TEXTS: dict[str, str] = {
         "Файл «{name}» не принимаю: исполняемые файлы не пересылаются. "
         "Скриншоты — в JPG, GIF или PNG, логи — текстом или в архиве."
     ),
-    "intake.file_too_large": "Файл «{name}» слишком большой (больше {limit_mb} МБ). Пришлите файл поменьше или архивом.",
+    "intake.file_too_large": (
+        "Файл «{name}» слишком большой (больше {limit_mb} МБ). Пришлите файл поменьше или архивом."
+    ),
     # --- validation reasons
     "invalid.empty": "пустой ответ.",
     "invalid.no_letters": "в ответе нет ни букв, ни цифр.",
@@ -215,7 +216,9 @@ FIELD_TEXTS: dict[str, str] = {
     "field.connection.option.ethernet": "Ethernet (TCP/IP)",
     "field.connection.option.other": "Другой способ",
     "field.device_involved.label": "Вопрос о конкретном приборе",
-    "field.device_involved.prompt": "Вопрос касается конкретного прибора производства ЕС-Пром, ОКБ «Авгит» или ТвинПро?",
+    "field.device_involved.prompt": (
+        "Вопрос касается конкретного прибора производства ЕС-Пром, ОКБ «Авгит» или ТвинПро?"
+    ),
     "field.device_involved.example": "Да",
     "field.device_involved.option.yes": "Да",
     "field.device_involved.option.no": "Нет",
@@ -258,8 +261,7 @@ FIELD_TEXTS: dict[str, str] = {
     "field.actual.example": "окно «Не отвечает», через минуту программа закрывается",
     "field.screenshots.label": "Скриншоты и файлы",
     "field.screenshots.prompt": (
-        "Пришлите скриншоты (JPG, GIF или PNG) и, если есть, лог-файлы. "
-        "Когда закончите — «Готово»."
+        "Пришлите скриншоты (JPG, GIF или PNG) и, если есть, лог-файлы. Когда закончите — «Готово»."
     ),
     "field.screenshots.example": "снимок экрана с ошибкой в PNG",
 }

@@ -16,6 +16,7 @@ from core.intake import (
 from core.messages import Attachment, Choice
 from core.replies import Reply
 from core.texts import TEXTS, field_prompt, t
+from core.validators import InvalidAnswer
 
 BLOCKED_EXTENSIONS = (".exe", ".msi", ".bat", ".cmd", ".com", ".scr", ".js", ".vbs", ".dll", ".ps1", ".jar")
 SKIP = Choice("nav:skip", t("choice.skip"))
@@ -107,7 +108,10 @@ def summary(kind: str, answers: dict[str, str], attachments: int) -> Reply:
 
 def ticket_fields(kind: str, answers: dict[str, str]) -> dict[str, str]:
     """The collected data as the ticket keeps it: applicable fields only, options as words."""
-    return {f.key: display_value(f, answers.get(f.key, "")) if answers.get(f.key) else "" for f in applicable_fields(kind, answers)}
+    return {
+        f.key: display_value(f, answers.get(f.key, "")) if answers.get(f.key) else ""
+        for f in applicable_fields(kind, answers)
+    }
 
 
 def field_of(key: str | None) -> Field | None:

@@ -109,5 +109,7 @@ async def get_ticket(number: str, desk: DeskDep) -> dict[str, Any]:
 
 
 @router.get("/api/faq/search")
-async def faq_search(request: Request, q: Annotated[str, Query(max_length=1000)] = "", limit: Annotated[int, Query(ge=1, le=20)] = 3) -> dict[str, Any]:
+async def faq_search(
+    request: Request, q: Annotated[str, Query(max_length=1000)] = "", limit: Annotated[int, Query(ge=1, le=20)] = 3
+) -> dict[str, Any]:
     return request.app.state.faq.search(q, limit=limit).to_json()

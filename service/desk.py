@@ -184,7 +184,9 @@ class Desk:
     def notify_staff(self, session: AsyncSession, payload: dict[str, Any], now: datetime) -> None:
         """Queue something for the engineers' group; without a group there is no one to tell."""
         if self.staff_enabled:
-            outbox.enqueue(session=session, channel="staff", chat=str(payload.get("ticket", "")), payload=payload, now=now)
+            outbox.enqueue(
+                session=session, channel="staff", chat=str(payload.get("ticket", "")), payload=payload, now=now
+            )
 
     async def _apply(
         self,
@@ -211,7 +213,12 @@ class Desk:
         elif isinstance(event, ClientWroteOnTicket):
             self.notify_staff(
                 session,
-                {"type": "client_message", "ticket": event.ticket, "text": event.text, "attachments": list(event.attachments)},
+                {
+                    "type": "client_message",
+                    "ticket": event.ticket,
+                    "text": event.text,
+                    "attachments": list(event.attachments),
+                },
                 now,
             )
         elif isinstance(event, FaqFeedback):

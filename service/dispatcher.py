@@ -31,12 +31,14 @@ def backoff(attempts: int, retry_after: float | None) -> float:
     """Seconds to wait before the next try: the platform's word if it gave one, else exponential with jitter."""
     if retry_after is not None:
         return max(retry_after, 0.0)
-    base = min(MAX_BACKOFF_SECONDS, 2.0 ** attempts)
+    base = min(MAX_BACKOFF_SECONDS, 2.0**attempts)
     return base * random.uniform(0.5, 1.0)
 
 
 class Dispatcher:
-    def __init__(self, desk: Desk, senders: Mapping[str, Sender], on_undeliverable: Undeliverable | None = None) -> None:
+    def __init__(
+        self, desk: Desk, senders: Mapping[str, Sender], on_undeliverable: Undeliverable | None = None
+    ) -> None:
         self.desk = desk
         self.senders = senders
         self.on_undeliverable = on_undeliverable

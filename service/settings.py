@@ -38,7 +38,9 @@ class Settings(BaseSettings):
     outbox_poll_seconds: float = 0.5
     run_dispatcher: bool = True  # the web process delivers the outbox itself (SQLite, one process)
 
-    @field_validator("admin_api_token", "telegram_webhook_secret", "telegram_bot_token", "viber_auth_token", "twilio_auth_token")
+    @field_validator(
+        "admin_api_token", "telegram_webhook_secret", "telegram_bot_token", "viber_auth_token", "twilio_auth_token"
+    )
     @classmethod
     def _refuse_placeholders(cls, value: SecretStr | None) -> SecretStr | None:
         if value is not None and value.get_secret_value().strip().lower() in PLACEHOLDERS:

@@ -50,15 +50,27 @@ class StaffActions:
         return True
 
     async def reply(
-        self, number: str, engineer: Engineer, text: str | None, attachments: Sequence[Attachment], platform_id: str | None
+        self,
+        number: str,
+        engineer: Engineer,
+        text: str | None,
+        attachments: Sequence[Attachment],
+        platform_id: str | None,
     ) -> bool:
         """An engineer's answer, delivered to the client in the client's own messenger."""
 
         async def act(session, ticket: Ticket, state: ConversationState) -> list[Outbound]:  # type: ignore[no-untyped-def]
             if ticket.status == "open" and ticket.assignee is None:
                 self._assign(ticket, state, engineer)
-            return [Outbound(channel=ticket.channel, chat=ticket.chat, text=text or "", attachments=tuple(attachments),  # type: ignore[arg-type]
-                             extras={"author": engineer.name})]
+            return [
+                Outbound(
+                    channel=ticket.channel,
+                    chat=ticket.chat,
+                    text=text or "",
+                    attachments=tuple(attachments),  # type: ignore[arg-type]
+                    extras={"author": engineer.name},
+                )
+            ]
 
         return await self._run(platform_id, number, act)
 
@@ -66,8 +78,14 @@ class StaffActions:
         """An internal note: stored with the ticket, never sent to the client."""
 
         async def act(session, ticket: Ticket, state: ConversationState) -> list[Outbound]:  # type: ignore[no-untyped-def]
-            messages.add_message(session=session, conversation_id=ticket.conversation_id, ticket_id=ticket.id,
-                                 direction="note", author=engineer.name, text=text)
+            messages.add_message(
+                session=session,
+                conversation_id=ticket.conversation_id,
+                ticket_id=ticket.id,
+                direction="note",
+                author=engineer.name,
+                text=text,
+            )
             return []
 
         return await self._run(platform_id, number, act)

@@ -15,9 +15,7 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 def alembic_config(url: str = "") -> Config:
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
-    config.set_main_option(
-        "file_template", "%%(year)d_%%(month).2d_%%(day).2d-%%(rev)s_%%(slug)s"
-    )
+    config.set_main_option("file_template", "%%(year)d_%%(month).2d_%%(day).2d-%%(rev)s_%%(slug)s")
     config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
     return config
 

@@ -7,7 +7,6 @@ path (``fail("/sendMessage", 429, {...})``) and consumed in order; otherwise ``r
 from __future__ import annotations
 
 import asyncio
-
 import json
 from collections import defaultdict, deque
 from collections.abc import Callable

@@ -93,8 +93,11 @@ class EngineChat:
 
     def say(self, text: str | None = None, **kwargs: Any) -> list[Outbound]:
         ctx = Context(
-            now=WORKING_MOMENT, consent_given=self.consent, on_file=self.on_file,
-            contact_match=self.contact_match, faq=self.faq,
+            now=WORKING_MOMENT,
+            consent_given=self.consent,
+            on_file=self.on_file,
+            contact_match=self.contact_match,
+            faq=self.faq,
         )
         self.last = step(self.state, inbound(text, **kwargs), ctx)
         self.state = self.last.state

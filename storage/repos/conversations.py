@@ -11,9 +11,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from storage.models import Conversation
 
 
-async def lock_conversation(
-    *, session: AsyncSession, channel: str, chat: str, client_id: int
-) -> Conversation:
+async def lock_conversation(*, session: AsyncSession, channel: str, chat: str, client_id: int) -> Conversation:
     """The conversation of this chat, created if new, locked (PostgreSQL) until the transaction ends."""
     query = select(Conversation).where(Conversation.channel == channel, Conversation.chat == chat)
     conversation = (await session.exec(query.with_for_update())).first()

@@ -24,11 +24,7 @@ async def claim_heads(*, session: AsyncSession, now: datetime, limit: int, skip_
     Only a queue's head may go out, so one chat's messages keep their order even when an
     earlier one waits for a retry.
     """
-    heads = (
-        select(func.min(OutboxItem.id))
-        .where(OutboxItem.status == "pending")
-        .group_by(OutboxItem.queue)
-    )
+    heads = select(func.min(OutboxItem.id)).where(OutboxItem.status == "pending").group_by(OutboxItem.queue)
     query = (
         select(OutboxItem)
         .where(OutboxItem.id.in_(heads), OutboxItem.next_attempt_at <= now)  # type: ignore[union-attr]
