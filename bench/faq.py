@@ -3,29 +3,25 @@
     .venv/bin/python bench/faq.py [--dev-set PATH] [--heldout PATH] [--repeat 50]
 
 The dev set defaults to $FAQ_DEV_SET or ../shared/data/faq-dev-set.yaml beside the
-repository. A case passes when the top answer contains every `all` item, at least
-one `any` item, the `digits` (compared by digits only), and when `answered: false`
-cases are declined. Exits 1 when a target is missed.
+repository; cases are judged by faq.grading. Exits 1 when a target is missed.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
-import re
-import statistics
 import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
 from rich.console import Console
 from rich.table import Table
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from faq.grading import load_cases, passes  # noqa: E402
 from faq.retriever import FaqAnswer, FaqIndex  # noqa: E402
 
 DEFAULT_DEV_SET = REPO.parent / "shared" / "data" / "faq-dev-set.yaml"
@@ -39,21 +35,6 @@ TARGET_BUILD_S = 2.0
 class Miss:
     case: dict
     answer: FaqAnswer
-
-
-def passes(case: dict, answer: FaqAnswer) -> bool:
-    """Whether the top answer meets the case, by the rules in the dev set's header."""
-    if case.get("answered") is False:
-        return not answer.answered
-    if not answer.answered or not answer.results:
-        return False
-    text = answer.results[0].answer.lower()
-    if not all(str(item).lower() in text for item in case.get("all", [])):
-        return False
-    if "any" in case and not any(str(item).lower() in text for item in case["any"]):
-        return False
-    digits = case.get("digits")
-    return digits is None or str(digits) in re.sub(r"\D", "", text)
 
 
 def evaluate(index: FaqIndex, cases: list[dict]) -> tuple[float, list[Miss]]:
@@ -96,14 +77,15 @@ def main() -> int:
     sets = {"dev": args.dev_set, "held-out": args.heldout}
     results = {}
     for name, path in sets.items():
-        cases = yaml.safe_load(path.read_text(encoding="utf-8"))
+        cases = load_cases(path)
         results[name] = (len(cases), *evaluate(index, cases))
 
-    queries = [case["q"] for path in sets.values()
-               for case in yaml.safe_load(path.read_text(encoding="utf-8"))]
+    queries = [case["q"] for path in sets.values() for case in load_cases(path)]
     queries += [text for entry in index.entries for text in entry.phrasings]
-    timings = latencies_ms(index, queries, args.repeat)
+    first_sight = latencies_ms(index, queries, 1)  # words not yet in the lemma caches
+    timings = first_sight + latencies_ms(index, queries, args.repeat - 1)
     p50, p99 = percentile(timings, 0.5), percentile(timings, 0.99)
+    p99_first = percentile(first_sight, 0.99)
 
     table = Table(title=f"FAQ retrieval: {len(index.entries)} entries")
     for column in ("measure", "value", "target", "met"):
@@ -123,6 +105,8 @@ def main() -> int:
     row("index build", f"{build_s:.2f} s", f"< {TARGET_BUILD_S:.0f} s", build_s < TARGET_BUILD_S)
     row(f"query p50 ({len(timings)} queries)", f"{p50:.2f} ms", "", None)
     row("query p99", f"{p99:.2f} ms", f"< {TARGET_P99_MS:.0f} ms", p99 < TARGET_P99_MS)
+    row(f"query p99, first sight ({len(first_sight)})", f"{p99_first:.2f} ms",
+        f"< {TARGET_P99_MS:.0f} ms", p99_first < TARGET_P99_MS)
     console.print(table)
 
     for name, (_, _, misses) in results.items():

@@ -30,7 +30,11 @@ _NAME_GRAMMEMES = frozenset({"Name", "Surn", "Patr", "Geox"})
 _PARTICIPLES = frozenset({"PRTF", "PRTS"})
 _ADJECTIVES = frozenset({"ADJF", "ADJS"})
 
-_morph = pymorphy3.MorphAnalyzer()
+
+@lru_cache(maxsize=1)
+def _morph() -> pymorphy3.MorphAnalyzer:
+    """Loaded on first use: the dictionaries take a quarter of a second."""
+    return pymorphy3.MorphAnalyzer()
 
 
 def words(text: str) -> list[str]:
@@ -55,7 +59,7 @@ def transliterate(word: str) -> str:
 @lru_cache(maxsize=65536)
 def lemma(word: str) -> str:
     """Dictionary form; verbs lose "-ся" so "потерялся" meets "потеряли" and "потерян"."""
-    parses = _morph.parse(word)
+    parses = _morph().parse(word)
     # "потерян" reads as an adjective as often as a participle: take the verb.
     parse = parses[0]
     if parse.tag.POS in _ADJECTIVES:
@@ -69,11 +73,11 @@ def lemma(word: str) -> str:
 
 @lru_cache(maxsize=65536)
 def is_dictionary_word(word: str) -> bool:
-    return bool(_morph.word_is_known(word))
+    return bool(_morph().word_is_known(word))
 
 
 @lru_cache(maxsize=65536)
 def is_proper_name(word: str) -> bool:
     """A person's name or a place, as the dictionary's most likely reading."""
-    parse = _morph.parse(word)[0]
+    parse = _morph().parse(word)[0]
     return is_dictionary_word(word) and bool(_NAME_GRAMMEMES & parse.tag.grammemes)
