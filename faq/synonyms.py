@@ -99,6 +99,7 @@ IMPLIES: dict[str, tuple[str, ...]] = {
     "viber": ("мессенджер",),
     "персональный": ("данные",),
     "повреждение": ("неисправный",),
+    "скуд": ("система",),  # система контроля и управления доступом
 }
 
 # Multi-word expressions read as one term; an empty tuple drops the words.

@@ -1,0 +1,38 @@
+"""Regression guard on the question sets the bench measures (bench/faq.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from faq.grading import load_cases, passes
+from faq.retriever import FaqIndex
+
+REPO = Path(__file__).resolve().parents[2]
+DEV_SET = REPO.parent / "shared" / "data" / "faq-dev-set.yaml"
+HELDOUT = Path(__file__).with_name("heldout.yaml")
+
+
+def accuracy(index: FaqIndex, cases: list[dict]) -> float:
+    return sum(passes(case, index.search(case["q"])) for case in cases) / len(cases)
+
+
+@pytest.mark.skipif(not DEV_SET.exists(), reason="shared dev set not beside the repository")
+def test_dev_set_is_answered_at_95_percent_and_off_topic_declined(faq_index: FaqIndex) -> None:
+    cases = load_cases(DEV_SET)
+    assert accuracy(faq_index, cases) >= 0.95
+    declined = [case for case in cases if case.get("answered") is False]
+    assert all(passes(case, faq_index.search(case["q"])) for case in declined)
+
+
+def test_heldout_questions_do_not_collapse(faq_index: FaqIndex) -> None:
+    assert accuracy(faq_index, load_cases(HELDOUT)) >= 0.85
+
+
+def test_dev_questions_are_not_copied_into_the_base(faq_index: FaqIndex) -> None:
+    if not DEV_SET.exists():
+        pytest.skip("shared dev set not beside the repository")
+    texts = {text.lower().strip(" ?") for entry in faq_index.entries for text in entry.texts}
+    copied = [case["q"] for case in load_cases(DEV_SET) if case["q"].lower().strip(" ?") in texts]
+    assert copied == []
