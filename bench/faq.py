@@ -63,8 +63,7 @@ def percentile(values: list[float], share: float) -> float:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--dev-set", type=Path,
-                        default=Path(os.environ.get("FAQ_DEV_SET", DEFAULT_DEV_SET)))
+    parser.add_argument("--dev-set", type=Path, default=Path(os.environ.get("FAQ_DEV_SET", DEFAULT_DEV_SET)))
     parser.add_argument("--heldout", type=Path, default=DEFAULT_HELDOUT)
     parser.add_argument("--repeat", type=int, default=50)
     args = parser.parse_args()
@@ -100,13 +99,21 @@ def main() -> int:
     for name, (total, accuracy, misses) in results.items():
         declined_ok = all(miss.case.get("answered") is not False for miss in misses)
         ok = accuracy >= TARGET_ACCURACY and declined_ok if name == "dev" else None
-        row(f"{name} accuracy ({total} questions)",
-            f"{accuracy:.1%}", "≥ 95%, all off-topic declined" if name == "dev" else "", ok)
+        row(
+            f"{name} accuracy ({total} questions)",
+            f"{accuracy:.1%}",
+            "≥ 95%, all off-topic declined" if name == "dev" else "",
+            ok,
+        )
     row("index build", f"{build_s:.2f} s", f"< {TARGET_BUILD_S:.0f} s", build_s < TARGET_BUILD_S)
     row(f"query p50 ({len(timings)} queries)", f"{p50:.2f} ms", "", None)
     row("query p99", f"{p99:.2f} ms", f"< {TARGET_P99_MS:.0f} ms", p99 < TARGET_P99_MS)
-    row(f"query p99, first sight ({len(first_sight)})", f"{p99_first:.2f} ms",
-        f"< {TARGET_P99_MS:.0f} ms", p99_first < TARGET_P99_MS)
+    row(
+        f"query p99, first sight ({len(first_sight)})",
+        f"{p99_first:.2f} ms",
+        f"< {TARGET_P99_MS:.0f} ms",
+        p99_first < TARGET_P99_MS,
+    )
     console.print(table)
 
     for name, (_, _, misses) in results.items():
@@ -114,8 +121,10 @@ def main() -> int:
             top = miss.answer.results[0] if miss.answer.results else None
             found = f"{top.id} ({top.score:.2f})" if top else "nothing"
             expected = {key: value for key, value in miss.case.items() if key != "q"}
-            console.print(f"[red]{name} miss[/red] {miss.case['q']!r}: "
-                          f"answered={miss.answer.answered}, top={found}, expected {expected}")
+            console.print(
+                f"[red]{name} miss[/red] {miss.case['q']!r}: "
+                f"answered={miss.answer.answered}, top={found}, expected {expected}"
+            )
     return 0 if all(met) else 1
 
 

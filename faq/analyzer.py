@@ -104,9 +104,11 @@ class QueryAnalyzer:
         matches = [
             match
             for spelling in spellings
-            if (match := process.extractOne(spelling, self._choices,
-                                            scorer=DamerauLevenshtein.distance,
-                                            score_cutoff=budget))
+            if (
+                match := process.extractOne(
+                    spelling, self._choices, scorer=DamerauLevenshtein.distance, score_cutoff=budget
+                )
+            )
         ]
         if not matches:
             return terms

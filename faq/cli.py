@@ -14,8 +14,7 @@ from rich.panel import Panel
 from faq.knowledge import KnowledgeBaseError, check_entries, load_entries
 from faq.retriever import FaqIndex, default_entries_dir
 
-faq_app = typer.Typer(help="The FAQ knowledge base: validate it, ask it a question.",
-                      no_args_is_help=True)
+faq_app = typer.Typer(help="The FAQ knowledge base: validate it, ask it a question.", no_args_is_help=True)
 
 DirectoryOption = Annotated[
     Path | None,

@@ -14,12 +14,44 @@ _LATIN = re.compile(r"[a-z]+")
 
 # Longest Latin sequences first, so that "shch" wins over "sh" and "ch".
 _TRANSLIT = (
-    ("shch", "щ"), ("sch", "щ"), ("zh", "ж"), ("kh", "х"), ("ts", "ц"), ("ch", "ч"),
-    ("sh", "ш"), ("yu", "ю"), ("ju", "ю"), ("ya", "я"), ("ja", "я"), ("yo", "е"),
-    ("a", "а"), ("b", "б"), ("c", "к"), ("d", "д"), ("e", "е"), ("f", "ф"), ("g", "г"),
-    ("h", "х"), ("i", "и"), ("j", "й"), ("k", "к"), ("l", "л"), ("m", "м"), ("n", "н"),
-    ("o", "о"), ("p", "п"), ("q", "к"), ("r", "р"), ("s", "с"), ("t", "т"), ("u", "у"),
-    ("v", "в"), ("w", "в"), ("x", "кс"), ("y", "ы"), ("z", "з"),
+    ("shch", "щ"),
+    ("sch", "щ"),
+    ("zh", "ж"),
+    ("kh", "х"),
+    ("ts", "ц"),
+    ("ch", "ч"),
+    ("sh", "ш"),
+    ("yu", "ю"),
+    ("ju", "ю"),
+    ("ya", "я"),
+    ("ja", "я"),
+    ("yo", "е"),
+    ("a", "а"),
+    ("b", "б"),
+    ("c", "к"),
+    ("d", "д"),
+    ("e", "е"),
+    ("f", "ф"),
+    ("g", "г"),
+    ("h", "х"),
+    ("i", "и"),
+    ("j", "й"),
+    ("k", "к"),
+    ("l", "л"),
+    ("m", "м"),
+    ("n", "н"),
+    ("o", "о"),
+    ("p", "п"),
+    ("q", "к"),
+    ("r", "р"),
+    ("s", "с"),
+    ("t", "т"),
+    ("u", "у"),
+    ("v", "в"),
+    ("w", "в"),
+    ("x", "кс"),
+    ("y", "ы"),
+    ("z", "з"),
 )
 _TRANSLIT_PATTERN = re.compile("|".join(latin for latin, _ in _TRANSLIT))
 _TRANSLIT_MAP = dict(_TRANSLIT)
@@ -63,8 +95,7 @@ def lemma(word: str) -> str:
     # "потерян" reads as an adjective as often as a participle: take the verb.
     parse = parses[0]
     if parse.tag.POS in _ADJECTIVES:
-        parse = next((p for p in parses if p.tag.POS in _PARTICIPLES and p.score >= parse.score),
-                     parse)
+        parse = next((p for p in parses if p.tag.POS in _PARTICIPLES and p.score >= parse.score), parse)
     normal = parse.normal_form.replace("ё", "е")
     if parse.tag.POS in {"VERB", "INFN"} and normal.endswith(("ся", "сь")):
         return normal[:-2]

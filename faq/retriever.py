@@ -61,8 +61,7 @@ class FaqAnswer:
             "query": self.query,
             "answered": self.answered,
             "results": [
-                {"id": hit.id, "question": hit.question, "answer": hit.answer,
-                 "score": round(hit.score, 3)}
+                {"id": hit.id, "question": hit.question, "answer": hit.answer, "score": round(hit.score, 3)}
                 for hit in self.results
             ],
         }

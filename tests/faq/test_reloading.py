@@ -49,8 +49,7 @@ def test_edits_are_not_looked_for_on_every_search(entries_dir: Path) -> None:
     assert not faq.search("есть ли парковка у офиса").answered
 
 
-def test_a_broken_edit_keeps_the_previous_base(entries_dir: Path,
-                                               caplog: pytest.LogCaptureFixture) -> None:
+def test_a_broken_edit_keeps_the_previous_base(entries_dir: Path, caplog: pytest.LogCaptureFixture) -> None:
     faq = ReloadingFaq(entries_dir)
     faq.CHECK_INTERVAL = 0
     (entries_dir / "general.yaml").write_text("- id: [broken\n", encoding="utf-8")

@@ -46,8 +46,7 @@ def test_answer_to_a_form_step_is_declined(faq_index: FaqIndex, form_answer: str
 
 
 @pytest.mark.parametrize("word", ["гарантия", "версия", "стоимость", "программа"])
-def test_a_lone_word_shared_by_several_topics_is_declined(faq_index: FaqIndex,
-                                                          word: str) -> None:
+def test_a_lone_word_shared_by_several_topics_is_declined(faq_index: FaqIndex, word: str) -> None:
     assert not faq_index.search(word).answered
 
 

@@ -19,8 +19,7 @@ from tests.faq.conftest import top_id
         ("skolko stoit podderzhka", "support-cost"),
     ],
 )
-def test_misspelt_or_transliterated_question_is_answered(faq_index: FaqIndex, question: str,
-                                                         entry: str) -> None:
+def test_misspelt_or_transliterated_question_is_answered(faq_index: FaqIndex, question: str, entry: str) -> None:
     assert top_id(faq_index, question) == entry
 
 
@@ -39,8 +38,7 @@ def test_misspelt_or_transliterated_question_is_answered(faq_index: FaqIndex, qu
         ("скрины в каком виде слать", "screenshot-formats"),
     ],
 )
-def test_synonyms_and_slang_find_the_entry(faq_index: FaqIndex, question: str,
-                                           entry: str) -> None:
+def test_synonyms_and_slang_find_the_entry(faq_index: FaqIndex, question: str, entry: str) -> None:
     assert top_id(faq_index, question) == entry
 
 

@@ -12,14 +12,10 @@ from tests.faq.conftest import top_id
     ("questions", "entry"),
     [
         (["ключ потерялся", "потеряли ключи", "ключ был потерян", "потеря ключа"], "key-lost"),
-        (["гарантия на ключи", "гарантии на ключ какие", "ключу положена гарантия?"],
-         "key-warranty"),
-        (["скриншоты в каком формате", "формат скриншота", "форматы для скриншотов"],
-         "screenshot-formats"),
-        (["работаете в выходные?", "выходной день работаете", "работает ли поддержка в выходной"],
-         "support-days"),
+        (["гарантия на ключи", "гарантии на ключ какие", "ключу положена гарантия?"], "key-warranty"),
+        (["скриншоты в каком формате", "формат скриншота", "форматы для скриншотов"], "screenshot-formats"),
+        (["работаете в выходные?", "выходной день работаете", "работает ли поддержка в выходной"], "support-days"),
     ],
 )
-def test_word_forms_find_the_same_entry(faq_index: FaqIndex, questions: list[str],
-                                        entry: str) -> None:
+def test_word_forms_find_the_same_entry(faq_index: FaqIndex, questions: list[str], entry: str) -> None:
     assert [top_id(faq_index, question) for question in questions] == [entry] * len(questions)
