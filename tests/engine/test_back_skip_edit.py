@@ -1,0 +1,72 @@
+"""«назад», «пропустить», the numbered summary and editing an item by its number."""
+
+from __future__ import annotations
+
+from core.events import TicketOpened
+from tests.engine.intake_answers import VALID_ANSWERS, start_ticket, walk_to_summary
+from tests.fakes import EngineChat
+
+
+def test_back_returns_to_the_previous_question_and_forgets_its_answer() -> None:
+    chat = EngineChat()
+    start_ticket(chat, "consultation")
+    chat.say(VALID_ANSWERS["contact"])
+    chat.say("ООО Ромашка")
+    assert chat.state.field == "city"
+    chat.say("назад")
+    assert chat.state.field == "organization"
+    assert "organization" not in chat.state.answers
+    chat.say("ООО Лютик")
+    assert chat.state.answers["organization"] == "ООО Лютик"
+
+
+def test_back_from_the_first_question_returns_to_the_kind() -> None:
+    chat = EngineChat()
+    start_ticket(chat, "consultation")
+    chat.say("назад")
+    assert chat.state.stage == "kind"
+
+
+def test_optional_question_can_be_skipped_by_word_or_button() -> None:
+    chat = EngineChat()
+    start_ticket(chat, "problem")
+    while chat.state.field != "antivirus":
+        chat.say(VALID_ANSWERS[chat.state.field or ""])
+    chat.say("пропустить")
+    assert chat.state.answers["antivirus"] == ""
+    chat.press("nav:skip")
+    assert chat.state.answers["hardware"] == ""
+
+
+def test_summary_is_numbered_and_an_item_can_be_corrected_by_number() -> None:
+    chat = EngineChat()
+    start_ticket(chat, "consultation")
+    walk_to_summary(chat)
+    summary = chat.text()
+    assert "1. Телефон или e-mail: +78465551234" in summary
+    assert "3. Город: Самара" in summary
+    chat.say("3")
+    assert chat.state.field == "city"
+    chat.say("Тольятти")
+    assert chat.state.stage == "summary"
+    assert "3. Город: Тольятти" in chat.text()
+    chat.say("Отправить")
+    ticket = next(e for e in chat.events if isinstance(e, TicketOpened))
+    assert ticket.fields["city"] == "Тольятти"
+
+
+def test_summary_rejects_a_number_out_of_range() -> None:
+    chat = EngineChat()
+    start_ticket(chat, "consultation")
+    walk_to_summary(chat)
+    chat.say("99")
+    assert "Пункта с номером 99 нет" in chat.text()
+    assert chat.state.stage == "summary"
+
+
+def test_cancel_forgets_the_draft() -> None:
+    chat = EngineChat()
+    start_ticket(chat, "consultation")
+    chat.say(VALID_ANSWERS["contact"])
+    chat.say("отмена")
+    assert chat.state.stage == "idle" and chat.state.answers == {}

@@ -1,0 +1,113 @@
+"""Every bad input gets a clear answer, and the dialogue stays at the same step."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.messages import Attachment
+from core.texts import t
+from tests.engine.intake_answers import VALID_ANSWERS, start_ticket
+from tests.fakes import EngineChat
+
+
+def at_field(key: str) -> EngineChat:
+    chat = EngineChat()
+    start_ticket(chat, "problem")
+    for _ in range(30):
+        if chat.state.field == key:
+            return chat
+        assert chat.state.field is not None
+        chat.say(VALID_ANSWERS[chat.state.field])
+    raise AssertionError(f"never asked {key}")
+
+
+@pytest.mark.parametrize(
+    ("field", "bad", "reason"),
+    [
+        ("contact", "12-34", t("invalid.phone_or_email")),
+        ("contact", "+7 999 000", t("invalid.phone")),
+        ("contact", "+7 (000) 000-00-00", t("invalid.phone")),
+        ("contact", "ivanov@", t("invalid.email")),
+        ("contact_name", "12345", t("invalid.name")),
+        ("organization", "   ", t("invalid.empty")),
+        ("organization", "😀😀😀", t("invalid.no_letters")),
+        ("description", "х" * 5000, t("invalid.too_long", limit=3000)),
+        ("os", "Windows 10", t("invalid.os_bitness")),
+        ("product_version", "последняя", t("invalid.version")),
+    ],
+)
+def test_wrong_answer_is_asked_again_with_an_example(field: str, bad: str, reason: str) -> None:
+    chat = at_field(field)
+    chat.say(bad)
+    assert chat.state.field == field
+    assert reason in chat.text()
+    assert "Например" in chat.text()
+    assert field not in chat.state.answers
+
+
+def test_empty_message_repeats_the_question() -> None:
+    chat = at_field("city")
+    replies = chat.say("")
+    assert chat.state.field == "city"
+    assert t("field.city.prompt") in replies[-1].text
+
+
+@pytest.mark.parametrize(
+    ("attachment", "refusal"),
+    [
+        (Attachment("image", "f1", "image/bmp", 1000, "screen.bmp"), "JPG, GIF или PNG"),
+        (Attachment("document", "f2", "application/x-msdownload", 1000, "screen.exe"), "не принимаю"),
+        (Attachment("document", "f3", "image/tiff", 1000, "scan.tiff"), "JPG, GIF или PNG"),
+    ],
+)
+def test_wrong_screenshot_format_is_refused_with_the_allowed_formats(attachment: Attachment, refusal: str) -> None:
+    chat = at_field("screenshots")
+    chat.say(None, attachments=(attachment,))
+    assert refusal in chat.text()
+    assert chat.state.attachments == []
+    assert chat.state.field == "screenshots"
+
+
+def test_screenshots_and_logs_are_kept() -> None:
+    chat = at_field("screenshots")
+    chat.say(None, attachments=(Attachment("image", "photo-1", "image/jpeg", 50_000),))
+    chat.say(None, attachments=(Attachment("document", "doc-1", "text/plain", 2048, "bastion.log"),))
+    assert len(chat.state.attachments) == 2
+    assert t("intake.files_received", count=2) in chat.text()
+
+
+def test_photo_where_text_is_expected_is_kept_and_the_question_repeated() -> None:
+    chat = at_field("city")
+    chat.say(None, attachments=(Attachment("image", "photo-1", "image/jpeg", 50_000),))
+    assert chat.state.field == "city"
+    assert t("field.city.prompt") in chat.text()
+    assert len(chat.state.attachments) == 1
+
+
+def test_unknown_button_payload_is_answered_and_the_step_kept() -> None:
+    chat = at_field("city")
+    chat.press("totally:unknown")
+    assert chat.state.field == "city"
+    assert t("field.city.prompt") in chat.text()
+
+
+def test_stale_button_from_an_earlier_step_does_not_change_the_answer() -> None:
+    chat = at_field("organization")
+    chat.press("kind:wish")
+    assert chat.state.kind == "problem"
+    assert chat.state.field == "organization"
+    assert "другому шагу" in chat.text()
+
+
+def test_sticker_gets_a_clear_answer() -> None:
+    chat = at_field("city")
+    chat.say(None, unsupported="sticker")
+    assert "стикер" in chat.text()
+    assert chat.state.field == "city"
+
+
+def test_required_field_cannot_be_skipped() -> None:
+    chat = at_field("city")
+    chat.say("пропустить")
+    assert t("intake.not_optional", prompt="").strip() in chat.text()
+    assert chat.state.field == "city"

@@ -1,0 +1,61 @@
+"""Free text is looked up first; answers offer «Помогло» / «Оформить заявку»; misses offer a ticket."""
+
+from __future__ import annotations
+
+from core.events import FaqFeedback, TicketOpened
+from core.texts import t
+from tests.engine.intake_answers import VALID_ANSWERS, walk_to_summary
+from tests.fakes import EngineChat
+
+
+def test_known_question_is_answered_with_feedback_choices() -> None:
+    chat = EngineChat()
+    replies = chat.say("Сколько стоит поддержка?")
+    answer = replies[-1]
+    assert "бесплатна" in answer.text
+    assert [c.payload for c in answer.choices] == ["faq:helped", "menu:ticket"]
+    chat.press("faq:helped")
+    assert FaqFeedback("faq-стоит", "Сколько стоит поддержка?", helpful=True) in chat.events
+    assert t("faq.thanks") in chat.text()
+
+
+def test_unknown_question_offers_a_ticket_with_the_question_as_description() -> None:
+    chat = EngineChat()
+    chat.say("Почему Бастион не видит контроллер после обновления?")
+    assert t("faq.not_found") in chat.text()
+    chat.press("menu:ticket")
+    chat.press("consent:yes")
+    chat.press("kind:consultation")
+    asked = walk_to_summary(chat)
+    assert "description" not in asked
+    chat.press("sum:send")
+    ticket = next(e for e in chat.events if isinstance(e, TicketOpened))
+    assert ticket.fields["description"] == "Почему Бастион не видит контроллер после обновления?"
+
+
+def test_not_helpful_answer_is_recorded_and_leads_to_a_ticket() -> None:
+    chat = EngineChat()
+    chat.say("Сколько стоит поддержка?")
+    chat.say("Оформить заявку")
+    assert FaqFeedback("faq-стоит", "Сколько стоит поддержка?", helpful=False) in chat.events
+    assert chat.state.stage == "consent"
+
+
+def test_question_typed_during_the_intake_is_answered_then_the_step_repeated() -> None:
+    chat = EngineChat(consent=True)
+    chat.say("Здравствуйте")
+    chat.press("menu:ticket")
+    chat.press("kind:consultation")
+    chat.say(VALID_ANSWERS["contact"])
+    assert chat.state.field == "organization"
+    replies = chat.say("А какие у вас часы работы?")
+    assert "С 8 до 17" in replies[0].text
+    assert t("field.organization.prompt") in replies[-1].text
+    assert chat.state.field == "organization" and "organization" not in chat.state.answers
+
+
+def test_greeting_alone_is_not_looked_up() -> None:
+    chat = EngineChat()
+    chat.say("Добрый день!")
+    assert t("menu.greeting") in chat.text()
+    assert t("faq.not_found") not in chat.text()
