@@ -4,7 +4,8 @@ Each entry is indexed by the terms of its question, phrasings and tags. A query 
 scored against every entry by two measures, both in [0, 1]:
 
 * phrasing similarity: the idf-weighted cosine with the closest single phrasing;
-* coverage: the share of the query's idf weight that the entry's terms explain.
+* coverage: the share of the query's idf weight that the entry's terms explain
+  (a word found only in the entry's answer counts for ANSWER_TERM_SHARE of it).
 
 Words the base never uses still weigh in the query, so a question about something
 else ("погода", "ресторан") scores low however many of its words are common.
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import logging
 import math
+import re
 import threading
 import time
 from collections import defaultdict
@@ -35,6 +37,9 @@ ANSWER_TERM_SHARE = 0.5
 # The weight of a query word the base never uses, on the scale of idf (a word found
 # in one entry of 75 weighs about 4.3, one in every tenth about 2.4).
 UNKNOWN_WORD_WEIGHT = 3.0
+
+
+_SENTENCE_END = re.compile(r"[.!?;\n]+")
 
 
 def default_entries_dir() -> Path:
@@ -94,12 +99,12 @@ class FaqIndex:
             for term in tags:
                 self._tag_frequency[term] += 1
 
-        count = len(self._entries)
-        document_frequency: dict[str, int] = defaultdict(int)
-        for terms, answer in zip(self._entry_terms, self._answer_terms, strict=True):
+        self._entries_with: dict[str, list[int]] = defaultdict(list)
+        for number, (terms, answer) in enumerate(zip(self._entry_terms, self._answer_terms, strict=True)):
             for term in terms | answer:
-                document_frequency[term] += 1
-        self._idf = {term: math.log(1 + count / df) for term, df in document_frequency.items()}
+                self._entries_with[term].append(number)
+        count = len(self._entries)
+        self._idf = {term: math.log(1 + count / len(numbers)) for term, numbers in self._entries_with.items()}
 
         self._phrasings: list[_Phrasing] = []
         self._postings: dict[str, list[int]] = defaultdict(list)
@@ -121,17 +126,34 @@ class FaqIndex:
         return tuple(self._entries)
 
     def search(self, query: str, limit: int = 3) -> FaqAnswer:
+        """The best entries for `query`, and whether the first is confident enough."""
+        answered, hits = self._search(query, limit)
+        if not answered and (by_sentence := self._search_sentences(query, limit)):
+            return FaqAnswer(query, True, by_sentence)
+        return FaqAnswer(query, answered, hits)
+
+    def _search_sentences(self, query: str, limit: int) -> tuple[FaqHit, ...] | None:
+        """The best confident hits among the message's sentences and adjacent pairs:
+        a story around the question ("…переезжали, и потерялся ключ.") dilutes it."""
+        sentences = [part for part in _SENTENCE_END.split(query) if part.strip()]
+        if len(sentences) < 2:
+            return None
+        pieces = sentences + [" ".join(pair) for pair in zip(sentences, sentences[1:], strict=False)]
+        confident = [hits for answered, hits in (self._search(piece, limit) for piece in pieces) if answered]
+        return max(confident, key=lambda hits: hits[0].score, default=None)
+
+    def _search(self, query: str, limit: int) -> tuple[bool, tuple[FaqHit, ...]]:
         terms = list(dict.fromkeys(self._analyzer.terms(query)))
         known = [term for term in terms if term in self._idf]
         if not known or limit < 1:
-            return FaqAnswer(query, False, ())
+            return False, ()
         weights = {term: self._idf.get(term, UNKNOWN_WORD_WEIGHT) for term in terms}
         query_norm = math.sqrt(sum(weight**2 for weight in weights.values()))
         query_mass = sum(weights.values())
 
         overlap: dict[int, float] = defaultdict(float)
         for term in known:
-            for position in self._postings[term]:
+            for position in self._postings.get(term, ()):
                 overlap[position] += weights[term] ** 2
         similarity: dict[int, float] = defaultdict(float)
         for position, dot in overlap.items():
@@ -139,8 +161,10 @@ class FaqIndex:
             cosine = dot / (query_norm * phrasing.norm)
             similarity[phrasing.entry] = max(similarity[phrasing.entry], cosine)
 
+        candidates = {number for term in known for number in self._entries_with[term]}
         scored = []
-        for number, cosine in similarity.items():
+        for number in candidates:
+            cosine = similarity.get(number, 0.0)
             coverage = self._covered(number, known, weights) / query_mass
             score = PHRASING_WEIGHT * cosine + (1 - PHRASING_WEIGHT) * coverage
             scored.append((score, coverage, number))
@@ -153,7 +177,7 @@ class FaqIndex:
             and best_coverage >= MIN_COVERAGE
             and (len(terms) > 1 or self._names_one_topic(terms[0], best))
         )
-        return FaqAnswer(query, answered, hits)
+        return answered, hits
 
     def _covered(self, number: int, known: list[str], weights: dict[str, float]) -> float:
         covered = 0.0
