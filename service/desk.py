@@ -118,7 +118,8 @@ class Desk:
             replies = list(step.replies)
             for event in step.events:
                 replies += await self._apply(session, event, step.state, conversation, identity, client, inbound, now)
-            self.record(session, conversation, step.state, replies, now)
+            ticket_id = await self._ticket_id(session, step.state.ticket) if step.state.stage == "ticket_open" else None
+            self.record(session, conversation, step.state, replies, now, ticket_id)
         return True
 
     async def _recognise_by_phone(

@@ -10,9 +10,25 @@ from tests.engine.intake_answers import start_ticket, walk_to_summary
 from tests.fakes import EngineChat
 
 APPENDIX_1_PROBLEM = {
-    "contact", "organization", "city", "contact_name", "product_name", "product_version", "os", "antivirus",
-    "hardware", "network", "pcs", "subsystems", "connection", "device_involved", "expected", "description",
-    "steps", "actual", "screenshots",
+    "contact",
+    "organization",
+    "city",
+    "contact_name",
+    "product_name",
+    "product_version",
+    "os",
+    "antivirus",
+    "hardware",
+    "network",
+    "pcs",
+    "subsystems",
+    "connection",
+    "device_involved",
+    "expected",
+    "description",
+    "steps",
+    "actual",
+    "screenshots",
 }
 
 
@@ -40,8 +56,11 @@ def test_device_questions_only_when_a_device_is_concerned() -> None:
     chat = EngineChat()
     start_ticket(chat, "problem", "partial")
     answers = {
-        "device_involved": "да", "device_name": "контроллер Сфинкс-2", "device_firmware": "2.04",
-        "device_modules": "пропустить", "device_date": "03.2021",
+        "device_involved": "да",
+        "device_name": "контроллер Сфинкс-2",
+        "device_firmware": "2.04",
+        "device_modules": "пропустить",
+        "device_date": "03.2021",
     }
     asked = walk_to_summary(chat, **answers)
     assert {"device_name", "device_firmware", "device_modules", "device_date"} <= set(asked)
