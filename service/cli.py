@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import getpass
 import logging
+import signal
 
 import typer
 import uvicorn
@@ -13,6 +14,7 @@ from rich.console import Console
 from bots.console import ConsoleChannel
 from faq.cli import faq_app
 from service.app import create_app
+from service.channels import start_channels
 from service.logs import configure_logging
 from service.runtime import Runtime
 from service.settings import Settings
@@ -71,6 +73,25 @@ async def _chat(console: Console, channel: ConsoleChannel) -> None:
             await runtime.desk.handle(channel.inbound(line))
             while await dispatcher.run_once():
                 pass
+    finally:
+        await runtime.close()
+
+
+@app.command()
+def worker() -> None:
+    """Доставка исходящих сообщений отдельно от веб-процессов (PostgreSQL: сколько угодно воркеров)."""
+    configure_logging()
+    asyncio.run(_work(Settings()))
+
+
+async def _work(settings: Settings) -> None:
+    runtime = await Runtime.start(settings)
+    await start_channels(runtime)
+    loop = asyncio.get_running_loop()
+    for signal_number in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signal_number, runtime.stop.set)
+    try:
+        await runtime.dispatcher.run_forever(settings.outbox_poll_seconds, runtime.stop)
     finally:
         await runtime.close()
 
