@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from contextlib import AsyncExitStack
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -27,6 +28,8 @@ class Runtime:
     faq: ReloadingFaq
     staff: StaffActions
     senders: dict[str, Sender] = field(default_factory=dict)
+    channels: dict[str, Any] = field(default_factory=dict)  # the webhook side of each channel that is on
+    resources: AsyncExitStack = field(default_factory=AsyncExitStack)  # HTTP sessions etc., closed last
     tasks: set[asyncio.Task[Any]] = field(default_factory=set)
     stop: asyncio.Event = field(default_factory=asyncio.Event)
 
@@ -65,4 +68,5 @@ class Runtime:
         self.stop.set()
         if self.tasks:
             await asyncio.gather(*self.tasks, return_exceptions=True)
+        await self.resources.aclose()
         await self.desk.db.dispose()
