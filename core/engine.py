@@ -206,6 +206,8 @@ class Engine:
     def on_idle(self, payload: str | None, command: str | None) -> None:
         if self.state.stage not in ("idle", "faq"):
             self.state.stage = "idle"
+        if payload is None and self.text:
+            payload = resolve_choice(self.text, NOT_FOUND_CHOICES, loose=False)  # every menu starts with these
         if payload == "menu:ticket" or command == "ticket":
             self.start_ticket()
         elif payload == "menu:ask":

@@ -59,3 +59,10 @@ def test_greeting_alone_is_not_looked_up() -> None:
     chat.say("Добрый день!")
     assert t("menu.greeting") in chat.text()
     assert t("faq.not_found") not in chat.text()
+
+
+def test_menu_option_typed_as_its_number_is_not_looked_up() -> None:
+    chat = EngineChat()
+    chat.say("Здравствуйте")
+    chat.say("1")
+    assert chat.state.stage == "consent"
