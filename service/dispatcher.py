@@ -21,6 +21,7 @@ from storage.repos import outbox
 log = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 8
+LEASE = timedelta(seconds=60)  # longer than any send may take (timeouts are ~30 s)
 MAX_BACKOFF_SECONDS = 300.0
 BATCH = 50
 
@@ -60,20 +61,26 @@ class Dispatcher:
         item.attempts += 1
         if result.ok:
             item.status, item.sent_at, item.last_error = "sent", now, None
+            item.platform_message_id = result.message_id
             return False
         item.last_error = (result.error or "")[:500]
         if result.retry and item.attempts < MAX_ATTEMPTS:
+            item.status = "pending"
             item.next_attempt_at = now + timedelta(seconds=backoff(item.attempts, result.retry_after))
             return False
         item.status = "failed"
         return True
 
     async def run_once(self) -> int:
-        """Deliver the due head of every queue once; the number of items handled."""
-        if self.skip_locked:
-            return await self._run_locked()
-        async with self.desk.sessions() as session:
-            heads = await outbox.claim_heads(session=session, now=self.desk.clock(), limit=BATCH, skip_locked=False)
+        """Deliver the due head of every queue once; the number of items handled.
+
+        Three short steps, so that no transaction stays open while a messenger answers: lease the
+        heads, send them concurrently, record each outcome.
+        """
+        async with self.desk.transaction() as session:
+            heads = await outbox.claim_heads(
+                session=session, now=self.desk.clock(), lease=LEASE, limit=BATCH, skip_locked=self.skip_locked
+            )
         results = await asyncio.gather(*(self._deliver(item) for item in heads))
         failed = []
         async with self.desk.transaction() as session:
@@ -81,17 +88,6 @@ class Dispatcher:
                 merged = await session.merge(item)
                 if self._settle(merged, result):
                     failed.append((merged, result))
-        await self._report(failed)
-        return len(heads)
-
-    async def _run_locked(self) -> int:
-        failed = []
-        async with self.desk.transaction() as session:
-            heads = await outbox.claim_heads(session=session, now=self.desk.clock(), limit=BATCH, skip_locked=True)
-            results = await asyncio.gather(*(self._deliver(item) for item in heads))
-            for item, result in zip(heads, results, strict=True):
-                if self._settle(item, result):
-                    failed.append((item, result))
         await self._report(failed)
         return len(heads)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import func
@@ -12,19 +12,29 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from storage.models import OutboxItem
 
 
-def enqueue(*, session: AsyncSession, channel: str, chat: str, payload: dict[str, Any], now: datetime) -> OutboxItem:
-    item = OutboxItem(channel=channel, queue=f"{channel}:{chat}", payload=payload, next_attempt_at=now, created_at=now)
+def enqueue(
+    *, session: AsyncSession, channel: str, chat: str, payload: dict[str, Any], now: datetime, status: str = "pending"
+) -> OutboxItem:
+    item = OutboxItem(
+        channel=channel, queue=f"{channel}:{chat}", payload=payload, status=status, next_attempt_at=now, created_at=now
+    )
     session.add(item)
     return item
 
 
-async def claim_heads(*, session: AsyncSession, now: datetime, limit: int, skip_locked: bool) -> list[OutboxItem]:
-    """The oldest pending item of each queue whose turn has come, locked for this worker.
+ACTIVE = ("pending", "sending")
 
-    Only a queue's head may go out, so one chat's messages keep their order even when an
-    earlier one waits for a retry.
+
+async def claim_heads(
+    *, session: AsyncSession, now: datetime, lease: timedelta, limit: int, skip_locked: bool
+) -> list[OutboxItem]:
+    """Lease the oldest undelivered item of each queue whose turn has come.
+
+    Only a queue's head may go out, so one chat's messages keep their order even while an earlier
+    one waits for a retry. A leased item is «sending» until ``now + lease``; if its dispatcher dies,
+    the lease runs out and another one takes it over.
     """
-    heads = select(func.min(OutboxItem.id)).where(OutboxItem.status == "pending").group_by(OutboxItem.queue)
+    heads = select(func.min(OutboxItem.id)).where(OutboxItem.status.in_(ACTIVE)).group_by(OutboxItem.queue)  # type: ignore[attr-defined]
     query = (
         select(OutboxItem)
         .where(OutboxItem.id.in_(heads), OutboxItem.next_attempt_at <= now)  # type: ignore[union-attr]
@@ -33,9 +43,32 @@ async def claim_heads(*, session: AsyncSession, now: datetime, limit: int, skip_
     )
     if skip_locked:
         query = query.with_for_update(skip_locked=True)
-    return list(await session.exec(query))
+    items = list(await session.exec(query))
+    for item in items:
+        item.status, item.next_attempt_at = "sending", now + lease
+    return items
 
 
 async def pending_count(*, session: AsyncSession) -> int:
     result = await session.exec(select(func.count()).select_from(OutboxItem).where(OutboxItem.status == "pending"))
     return int(result.one())
+
+
+async def find_sent(*, session: AsyncSession, channel: str, message_id: str) -> OutboxItem | None:
+    """The item the platform knows as ``message_id``, for its status callbacks."""
+    query = select(OutboxItem).where(OutboxItem.channel == channel, OutboxItem.platform_message_id == message_id)
+    return (await session.exec(query.with_for_update())).first()
+
+
+async def has_held(*, session: AsyncSession, queue: str) -> bool:
+    query = select(OutboxItem.id).where(OutboxItem.queue == queue, OutboxItem.status == "held")
+    return (await session.exec(query.limit(1))).first() is not None
+
+
+async def release_held(*, session: AsyncSession, queue: str, now: datetime) -> int:
+    """Held messages of this chat go out again, in their original order (they keep their ids)."""
+    held = await session.exec(select(OutboxItem).where(OutboxItem.queue == queue, OutboxItem.status == "held"))
+    count = 0
+    for item in held:
+        item.status, item.next_attempt_at, count = "pending", now, count + 1
+    return count
