@@ -153,6 +153,10 @@ TEXTS: dict[str, str] = {
     "unsupported.location": "геопозиция",
     "unsupported.video": "видео",
     "unsupported.other": "этот тип сообщений",
+    # --- Telegram client chat
+    "telegram.share_contact": "📱 Отправить мой номер",
+    "telegram.author": "{author}, инженер поддержки:",
+    "telegram.file_unavailable": "📎 Файл «{name}» переслать не удалось.",
 }
 
 

@@ -8,12 +8,15 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
+from service.channels import telegram
 from service.runtime import Runtime
 
 
 def install_routes(app: FastAPI) -> None:
     """Webhook routes exist even for channels that are off: they answer 401/404, never 5xx."""
+    app.include_router(telegram.router())
 
 
 async def start_channels(runtime: Runtime) -> None:
     """Build and register the senders of every configured channel."""
+    await telegram.start(runtime)

@@ -1,1 +1,101 @@
-"""Telegram wiring (issue 4): webhook route and start-up. To be filled by the Telegram channel."""
+"""Telegram wiring (issue 4): the webhook route, the bot and its routers, and the webhook registration."""
+
+from __future__ import annotations
+
+import json
+import logging
+import secrets
+from typing import Annotated
+
+from aiogram import Bot
+from aiogram import Dispatcher as UpdateDispatcher
+from aiogram.client.default import DefaultBotProperties
+from aiogram.client.session.aiohttp import AiohttpSession
+from aiogram.client.telegram import TelegramAPIServer
+from aiogram.enums import ParseMode
+from aiogram.exceptions import AiogramError
+from aiogram.types import Update
+from fastapi import APIRouter, Header, HTTPException, Request
+from pydantic import ValidationError
+
+from bots.files import FileStore
+from bots.telegram import ALLOWED_UPDATES, TelegramChannel, TelegramSender, client_router
+from service.runtime import Runtime
+from service.settings import Settings
+
+log = logging.getLogger(__name__)
+
+WEBHOOK_PATH = "/webhooks/telegram"
+
+
+def _secret_matches(settings: Settings, given: str | None) -> bool:
+    secret = settings.telegram_webhook_secret
+    if secret is None or given is None:
+        return False
+    return secrets.compare_digest(given.encode(), secret.get_secret_value().encode())
+
+
+def router() -> APIRouter:
+    routes = APIRouter()
+
+    @routes.post(WEBHOOK_PATH)
+    async def telegram_webhook(
+        request: Request,
+        x_telegram_bot_api_secret_token: Annotated[str | None, Header()] = None,
+    ) -> dict[str, bool]:
+        if not _secret_matches(request.app.state.settings, x_telegram_bot_api_secret_token):
+            raise HTTPException(401, "bad or missing secret token")
+        channel: TelegramChannel | None = request.app.state.runtime.channels.get("telegram")
+        if channel is None:
+            raise HTTPException(404, "the Telegram channel is off")
+        try:
+            update = Update.model_validate(json.loads(await request.body()), context={"bot": channel.bot})
+        except (ValueError, ValidationError) as error:
+            raise HTTPException(400, "malformed update") from error
+        await channel.feed(update)
+        return {"ok": True}
+
+    return routes
+
+
+def connect(runtime: Runtime) -> TelegramChannel | None:
+    """Build the bot, its routers and senders when TELEGRAM_BOT_TOKEN is set; its session closes with the runtime."""
+    settings = runtime.settings
+    if settings.telegram_bot_token is None:
+        return None
+    bot = Bot(
+        settings.telegram_bot_token.get_secret_value(),
+        session=AiohttpSession(api=TelegramAPIServer.from_base(settings.telegram_api_base)),
+        default=DefaultBotProperties(parse_mode=ParseMode.HTML),
+    )
+    runtime.resources.push_async_callback(bot.session.close)
+    files = FileStore(settings.files_dir)
+    updates = UpdateDispatcher(desk=runtime.desk)
+    updates.include_router(client_router())
+    runtime.senders["telegram"] = TelegramSender(bot, files)
+    channel = TelegramChannel(bot, updates)
+    runtime.channels["telegram"] = channel
+    return channel
+
+
+async def register_webhook(bot: Bot, settings: Settings) -> None:
+    """Point Telegram at this service; a failure is logged, the service runs on (and can be retried by a restart)."""
+    if settings.telegram_webhook_secret is None:
+        log.warning("TELEGRAM_WEBHOOK_SECRET is not set: the webhook would refuse every update, not registering it")
+        return
+    try:
+        await bot.set_webhook(
+            url=settings.public_base_url.rstrip("/") + WEBHOOK_PATH,
+            secret_token=settings.telegram_webhook_secret.get_secret_value(),
+            allowed_updates=list(ALLOWED_UPDATES),
+        )
+    except AiogramError as error:
+        log.error("setWebhook failed: %s", type(error).__name__)
+        return
+    log.info("telegram webhook registered")
+
+
+async def start(runtime: Runtime) -> None:
+    channel = connect(runtime)
+    if channel is not None:
+        await register_webhook(channel.bot, runtime.settings)

@@ -1,0 +1,131 @@
+"""Sending to Telegram: text pieces and files (by file id, upload or URL), and what a failure means for the outbox."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from aiogram import Bot
+from aiogram.exceptions import (
+    AiogramError,
+    TelegramBadRequest,
+    TelegramEntityTooLarge,
+    TelegramForbiddenError,
+    TelegramRetryAfter,
+)
+from aiogram.types import FSInputFile, InputFile, ReplyParameters
+
+from bots.base import DeliveryResult
+from bots.files import FileStore
+from bots.telegram_render import CAPTION_LIMIT, Markup, escape
+from core.messages import Attachment
+from core.texts import t
+
+log = logging.getLogger(__name__)
+
+# Files that came through Telegram keep their file id: the same bot can send them again without a download.
+TELEGRAM_PHOTO = "tg:photo:"
+TELEGRAM_DOCUMENT = "tg:document:"
+PHOTO_TYPES = ("image/jpeg", "image/png")
+
+
+@dataclass(frozen=True)
+class Target:
+    """Where messages go: a chat, a forum topic in it, or a reply to one message (the ticket card)."""
+
+    chat_id: int | str
+    thread_id: int | None = None
+    reply_to: int | None = None
+
+    def where(self) -> dict[str, Any]:
+        where: dict[str, Any] = {"chat_id": self.chat_id}
+        if self.thread_id is not None:
+            where["message_thread_id"] = self.thread_id
+        if self.reply_to is not None:
+            where["reply_parameters"] = ReplyParameters(message_id=self.reply_to, allow_sending_without_reply=True)
+        return where
+
+
+def telegram_file_id(attachment: Attachment) -> str | None:
+    for prefix in (TELEGRAM_PHOTO, TELEGRAM_DOCUMENT):
+        if attachment.ref.startswith(prefix):
+            return attachment.ref.removeprefix(prefix)
+    return None
+
+
+def _source(attachment: Attachment, files: FileStore) -> InputFile | str | None:
+    file_id = telegram_file_id(attachment)
+    if file_id is not None:
+        return file_id
+    if attachment.ref.startswith(("https://", "http://")):
+        return attachment.ref
+    path = files.path(attachment.ref)
+    return FSInputFile(path, filename=attachment.file_name) if path is not None else None
+
+
+def _as_photo(attachment: Attachment) -> bool:
+    if attachment.ref.startswith(TELEGRAM_PHOTO):
+        return True
+    return telegram_file_id(attachment) is None and attachment.mime_type in PHOTO_TYPES
+
+
+async def send_file(
+    bot: Bot,
+    files: FileStore,
+    target: Target,
+    attachment: Attachment,
+    caption: str | None = None,
+    markup: Markup | None = None,
+) -> None:
+    source = _source(attachment, files)
+    if source is None:
+        name = attachment.file_name or attachment.kind
+        text = escape(t("telegram.file_unavailable", name=name))
+        await bot.send_message(text=f"{caption}\n{text}" if caption else text, reply_markup=markup, **target.where())
+    elif _as_photo(attachment):
+        await bot.send_photo(photo=source, caption=caption, reply_markup=markup, **target.where())
+    else:
+        await bot.send_document(document=source, caption=caption, reply_markup=markup, **target.where())
+
+
+async def send_bundle(
+    bot: Bot,
+    files: FileStore,
+    target: Target,
+    pieces: Sequence[str],
+    attachments: Sequence[Attachment] = (),
+    markup: Markup | None = None,
+) -> None:
+    """Text pieces (buttons on the last one), then the files; a short text rides as the first file's caption."""
+    if attachments and len(pieces) == 1 and len(pieces[0]) <= CAPTION_LIMIT:
+        await send_file(bot, files, target, attachments[0], pieces[0], markup)
+        attachments = attachments[1:]
+    else:
+        for index, piece in enumerate(pieces):
+            last = index == len(pieces) - 1
+            await bot.send_message(text=piece, reply_markup=markup if last else None, **target.where())
+    for attachment in attachments:
+        await send_file(bot, files, target, attachment)
+
+
+def outcome_of(error: AiogramError) -> DeliveryResult:
+    """What a failed Bot API call means for the outbox item."""
+    name = type(error).__name__
+    if isinstance(error, TelegramRetryAfter):
+        return DeliveryResult.later(name, retry_after=error.retry_after)
+    if isinstance(error, TelegramForbiddenError):
+        return DeliveryResult.failed(f"{name}: {error.message}", unreachable=True)
+    if isinstance(error, TelegramBadRequest | TelegramEntityTooLarge):
+        return DeliveryResult.failed(f"{name}: {error.message}")
+    return DeliveryResult.later(name)  # 5xx, network, timeouts: Telegram will be back
+
+
+async def delivered(sending: Awaitable[object]) -> DeliveryResult:
+    try:
+        await sending
+    except AiogramError as error:
+        log.warning("telegram delivery failed: %s", type(error).__name__)
+        return outcome_of(error)
+    return DeliveryResult.sent()
