@@ -45,7 +45,7 @@ def _command(text: str | None) -> str | None:
     return text
 
 
-def _attachments(message: Message) -> tuple[Attachment, ...]:
+def attachments_of(message: Message) -> tuple[Attachment, ...]:
     if message.photo:
         largest = message.photo[-1]
         return (Attachment("image", TELEGRAM_PHOTO + largest.file_id, "image/jpeg", largest.file_size),)
@@ -73,7 +73,7 @@ def inbound_from_message(message: Message, update_id: int) -> Inbound:
     text = _command(message.text or message.caption)
     if contact is not None and not own_contact:
         text = contact.phone_number  # someone else's number: an answer to type in, not proof of who writes
-    attachments = _attachments(message)
+    attachments = attachments_of(message)
     unsupported = None if (text or attachments or contact) else (_unsupported(message) or "other")
     return Inbound(
         channel="telegram",

@@ -53,14 +53,17 @@ def split_text(text: str, limit: int = TEXT_LIMIT) -> list[str]:
     return pieces
 
 
+def with_header(header: str, text: str) -> list[str]:
+    """``text`` as HTML pieces, the first one opened by ``header`` in bold."""
+    bold = f"<b>{escape(header)}</b>"
+    pieces = split_text(text, TEXT_LIMIT - len(bold) - 1)
+    return [bold + ("\n" + pieces[0] if pieces else ""), *pieces[1:]]
+
+
 def message_pieces(message: Outbound) -> list[str]:
-    """The message's text as HTML pieces; an engineer's reply starts with the engineer's name in bold."""
+    """The message's text as HTML pieces; an engineer's reply starts with the engineer's name."""
     author = message.extras.get("author")
-    if not author:
-        return split_text(message.text)
-    header = f"<b>{escape(t('telegram.author', author=author))}</b>"
-    pieces = split_text(message.text, TEXT_LIMIT - len(header) - 1)
-    return [header + ("\n" + pieces[0] if pieces else ""), *pieces[1:]]
+    return with_header(t("telegram.author", author=author), message.text) if author else split_text(message.text)
 
 
 def _rows(buttons: list, titles: list[str]) -> list[list]:  # type: ignore[type-arg]

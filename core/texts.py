@@ -157,6 +157,38 @@ TEXTS: dict[str, str] = {
     "telegram.share_contact": "📱 Отправить мой номер",
     "telegram.author": "{author}, инженер поддержки:",
     "telegram.file_unavailable": "📎 Файл «{name}» переслать не удалось.",
+    # --- engineers' group (Telegram)
+    "staff.card.header": "Заявка {number}",
+    "staff.card.kind": "Тип",
+    "staff.card.priority": "Приоритет",
+    "staff.card.deadline": "Реакция до",
+    "staff.card.deadline_value": "{deadline} (МСК)",
+    "staff.card.channel": "Канал",
+    "staff.card.attachments": "Вложений: {count}, они ниже.",
+    "staff.card.hint_topic": (
+        "Сообщение в этой теме уйдёт клиенту. «//» или /note в начале — внутренняя заметка. "
+        "Команды: /take, /priority, /close, /reopen."
+    ),
+    "staff.card.hint_reply": (
+        "Чтобы ответить клиенту, ответьте (reply) на эту карточку. «//» или /note в начале — внутренняя заметка. "
+        "Команды в ответе на карточку: /take, /priority, /close, /reopen."
+    ),
+    "staff.topic.no_organization": "без организации",
+    "staff.button.take": "Взять",
+    "staff.button.priority": "Приоритет",
+    "staff.button.close": "Закрыть",
+    "staff.client_wrote": "💬 Клиент:",
+    "staff.client_unreachable": "⚠️ Клиент недоступен: заблокировал бота или удалил чат. Ответы ему не доставляются.",
+    "staff.delivery_failed": "⚠️ Сообщение клиенту не доставлено после нескольких попыток.",
+    "staff.taken": "✅ Заявку {number} взял(а) {engineer}, клиенту сообщено.",
+    "staff.choose_priority": "Выберите приоритет заявки {number}:",
+    "staff.priority_set": "Приоритет заявки {number}: {priority}.",
+    "staff.priority_usage": (
+        "Укажите приоритет: /priority critical, high, normal или low (или: критический, высокий, обычный, низкий)."
+    ),
+    "staff.closed": "🔒 Заявка {number} закрыта, клиента попросили оценить работу.",
+    "staff.reopened": "🔓 Заявка {number} снова открыта.",
+    "staff.not_relayed": "Такое сообщение клиенту не пересылается: отправьте текст, фото или документ.",
 }
 
 

@@ -19,9 +19,12 @@ from fastapi import APIRouter, Header, HTTPException, Request
 from pydantic import ValidationError
 
 from bots.files import FileStore
+from bots.staff import staff_router
+from bots.staff_sender import StaffSender
 from bots.telegram import ALLOWED_UPDATES, TelegramChannel, TelegramSender, client_router
 from service.runtime import Runtime
 from service.settings import Settings
+from service.staff_directory import StaffDirectory
 
 log = logging.getLogger(__name__)
 
@@ -70,7 +73,13 @@ def connect(runtime: Runtime) -> TelegramChannel | None:
     )
     runtime.resources.push_async_callback(bot.session.close)
     files = FileStore(settings.files_dir)
-    updates = UpdateDispatcher(desk=runtime.desk)
+    updates = UpdateDispatcher(desk=runtime.desk, files=files)
+    staff_chat_id = settings.telegram_staff_chat_id
+    if staff_chat_id is not None:
+        directory = StaffDirectory(runtime.desk, staff_chat_id)
+        updates.workflow_data.update(staff=runtime.staff, directory=directory, staff_chat_id=int(staff_chat_id))
+        updates.include_router(staff_router())
+        runtime.senders["staff"] = StaffSender(bot, files, directory, staff_chat_id, settings.timezone)
     updates.include_router(client_router())
     runtime.senders["telegram"] = TelegramSender(bot, files)
     channel = TelegramChannel(bot, updates)

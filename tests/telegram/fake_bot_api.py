@@ -25,6 +25,11 @@ class FakeBotApi(FakeApi):
         self.thread_ids = count(1042)
         self.files: dict[str, bytes] = {}  # file_id → content, served by getFile and the file download URL
         self.delivered: list[Call] = []  # the sends Telegram accepted (``calls`` also holds the refused ones)
+        self.refusals: dict[tuple[str, int], list[tuple[int, Any]]] = {}
+
+    def fail_in_chat(self, method: str, chat_id: int, status: int, body: Any, *, times: int = 1) -> None:
+        """Refuse ``method`` into one chat only (``fail`` refuses it everywhere)."""
+        self.refusals.setdefault((method, chat_id), []).extend([(status, body)] * times)
 
     # --- answers
     def _message(self, data: dict[str, Any]) -> dict[str, Any]:
@@ -44,6 +49,9 @@ class FakeBotApi(FakeApi):
             file_id = call.path.rsplit("/", 1)[-1]
             return (200, self.files[file_id]) if file_id in self.files else (404, {"ok": False})
         method, data = method_of(call), call.data
+        refusals = self.refusals.get((method, int(data.get("chat_id", 0))))
+        if refusals:
+            return refusals.pop(0)
         if method in SENDS:
             self.delivered.append(call)
             return 200, {"ok": True, "result": self._message(data)}

@@ -52,3 +52,24 @@ async def test_a_client_who_blocked_the_bot_is_marked_unreachable(telegram: Tele
         identity = (await session.exec(select(Identity).where(Identity.chat == str(updates.CLIENT_ID)))).one()
     assert identity.unreachable
     assert len(telegram.bot_api.calls_to("/sendMessage")) == 1  # tried once, not again
+
+
+async def test_engineers_are_told_in_the_topic_when_the_client_blocked_the_bot(telegram: TelegramWorld) -> None:
+    number = await telegram.open_ticket()
+    thread_id = await telegram.topic_of(number)
+    telegram.bot_api.fail_in_chat("sendMessage", updates.CLIENT_ID, 403, BLOCKED)
+
+    await telegram.engineer_says("Проверьте версию драйвера.", thread_id=thread_id)
+
+    assert telegram.group_texts(thread_id)[-1] == t("staff.client_unreachable")
+
+
+async def test_a_flood_limit_in_the_group_delays_the_card(telegram: TelegramWorld) -> None:
+    telegram.bot_api.fail_in_chat("sendMessage", updates.STAFF_CHAT_ID, 429, TOO_MANY)
+
+    number = await telegram.open_ticket()
+    assert telegram.group_texts() == []
+
+    telegram.clock.advance(seconds=7)
+    await telegram.deliver()
+    assert number in telegram.group_texts(await telegram.topic_of(number))[0]

@@ -44,26 +44,25 @@ def private_message(update_id: int, user_id: int = CLIENT_ID, **content: Any) ->
 
 
 def button(
-    update_id: int, data: str, *, chat_id: int = CLIENT_ID, user: dict[str, Any] | None = None
+    update_id: int,
+    data: str,
+    *,
+    chat_id: int = CLIENT_ID,
+    user: dict[str, Any] | None = None,
+    thread_id: int | None = None,
 ) -> dict[str, Any]:
-    """An inline button pressed under a bot's message in ``chat_id``."""
-    chat_type = "private" if chat_id > 0 else "supergroup"
-    return {
-        "update_id": update_id,
-        "callback_query": {
-            "id": f"cbq-{update_id}",
-            "chat_instance": "-1",
-            "from": user or client_user(),
-            "data": data,
-            "message": {
-                "message_id": 5005,
-                "date": 1764000000,
-                "chat": {"id": chat_id, "type": chat_type},
-                "from": {"id": 123456, "is_bot": True, "first_name": "TwinPro"},
-                "text": "…",
-            },
-        },
+    """An inline button pressed under a bot's message in ``chat_id`` (in a forum topic with ``thread_id``)."""
+    message: dict[str, Any] = {
+        "message_id": 5005,
+        "date": 1764000000,
+        "chat": {"id": chat_id, "type": "private" if chat_id > 0 else "supergroup"},
+        "from": {"id": 123456, "is_bot": True, "first_name": "TwinPro"},
+        "text": "…",
     }
+    if thread_id is not None:
+        message |= {"message_thread_id": thread_id, "is_topic_message": True}
+    query = {"id": f"cbq-{update_id}", "chat_instance": "-1", "from": user or client_user(), "data": data}
+    return {"update_id": update_id, "callback_query": query | {"message": message}}
 
 
 def group_message(

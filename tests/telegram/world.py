@@ -94,6 +94,38 @@ class TelegramWorld:
         assert number, self.client_texts(user_id)[-3:]
         return number
 
+    # --- an engineer in the staff group
+    async def engineer_says(
+        self,
+        text: str | None = None,
+        *,
+        thread_id: int | None = None,
+        reply_to: int | None = None,
+        chat_id: int = updates.STAFF_CHAT_ID,
+        **content: Any,
+    ) -> None:
+        if text is not None:
+            content["text"] = text
+        update = updates.group_message(
+            self.next_id(), thread_id=thread_id, reply_to=reply_to, chat_id=chat_id, **content
+        )
+        await self.send(update)
+
+    async def engineer_presses(
+        self, data: str, *, thread_id: int | None = None, chat_id: int = updates.STAFF_CHAT_ID
+    ) -> None:
+        await self.send(
+            updates.button(self.next_id(), data, chat_id=chat_id, user=updates.ENGINEER, thread_id=thread_id)
+        )
+
+    def group_texts(self, thread_id: int | None = None) -> list[str]:
+        return self.bot_api.texts(updates.STAFF_CHAT_ID, thread_id=thread_id)
+
+    async def topic_of(self, number: str) -> int:
+        thread_id = (await self.ticket(number)).staff_thread_id
+        assert thread_id is not None
+        return thread_id
+
     async def ticket(self, number: str) -> Ticket:
         async with self.runtime.desk.sessions() as session:
             ticket = await get_ticket(session=session, number=number)

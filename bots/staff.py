@@ -1,0 +1,181 @@
+"""The engineers' group: messages in a ticket's topic (or replies to its card), commands and card buttons.
+
+Only the configured staff chat counts; anything from another chat never reaches these handlers.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import dataclass, replace
+from typing import Protocol
+
+import aiohttp
+from aiogram import Bot, Router
+from aiogram.exceptions import AiogramError
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message, Update, User
+
+from bots.files import FileStore
+from bots.staff_card import TicketCard, parse_button, priority_keyboard
+from bots.staff_commands import StaffCommand, parse_staff_text, priority_named
+from bots.telegram import answer_quietly, attachments_of
+from bots.telegram_render import escape
+from bots.telegram_send import telegram_file_id
+from core.messages import Attachment
+from core.texts import t
+from service.staff_actions import Engineer, StaffActions
+
+log = logging.getLogger(__name__)
+
+
+class TicketLookup(Protocol):
+    async def card(self, number: str) -> TicketCard | None: ...
+
+    async def ticket_at(self, *, thread_id: int | None, reply_to: int | None) -> TicketCard | None: ...
+
+
+@dataclass(frozen=True)
+class StaffRequest:
+    """One engineer acting on one ticket; ``origin`` is the message the group's answer goes under."""
+
+    card: TicketCard
+    engineer: Engineer
+    platform_id: str
+    origin: Message | None
+    staff: StaffActions
+    bot: Bot
+
+
+def engineer_of(user: User) -> Engineer:
+    return Engineer(id=str(user.id), name=user.first_name)
+
+
+async def tell(origin: Message | None, text: str, markup: InlineKeyboardMarkup | None = None) -> None:
+    """Answer in the ticket's topic or under its card; the action is already stored, so a failure is only logged."""
+    if origin is None:
+        return
+    try:
+        await origin.reply(escape(text), reply_markup=markup)
+    except AiogramError as error:
+        log.warning("staff confirmation not sent: %s", type(error).__name__)
+
+
+async def _topic(request: StaffRequest, reopen: bool) -> None:
+    place = request.card.place
+    if place is None or place.thread_id is None:
+        return
+    try:
+        change = request.bot.reopen_forum_topic if reopen else request.bot.close_forum_topic
+        await change(chat_id=int(place.chat_id), message_thread_id=place.thread_id)
+    except AiogramError as error:
+        log.warning("topic of %s not changed: %s", request.card.number, type(error).__name__)
+
+
+async def take(request: StaffRequest, argument: str) -> None:
+    if await request.staff.take(request.card.number, request.engineer, request.platform_id):
+        await tell(request.origin, t("staff.taken", number=request.card.number, engineer=request.engineer.name))
+
+
+async def close(request: StaffRequest, argument: str) -> None:
+    if await request.staff.close(request.card.number, request.platform_id):
+        await tell(request.origin, t("staff.closed", number=request.card.number))
+        await _topic(request, reopen=False)
+
+
+async def reopen(request: StaffRequest, argument: str) -> None:
+    if await request.staff.reopen(request.card.number, request.platform_id):
+        await _topic(request, reopen=True)
+        await tell(request.origin, t("staff.reopened", number=request.card.number))
+
+
+async def set_priority(request: StaffRequest, argument: str) -> None:
+    number = request.card.number
+    priority = priority_named(argument)
+    if priority is None:
+        usage = t("staff.priority_usage") if argument else t("staff.choose_priority", number=number)
+        await tell(request.origin, usage, priority_keyboard(number))
+    elif await request.staff.set_priority(number, priority, request.platform_id):
+        await tell(request.origin, t("staff.priority_set", number=number, priority=t(f"priority.{priority}")))
+
+
+ACTIONS = {"take": take, "close": close, "reopen": reopen, "priority": set_priority}
+
+
+async def _portable(attachment: Attachment, bot: Bot, files: FileStore) -> Attachment | None:
+    """The file kept in the file store, for a client on another messenger; None when Telegram will not give it."""
+    file_id = telegram_file_id(attachment)
+    if file_id is None:
+        return attachment
+    try:
+        content = await bot.download(file_id)
+    except (AiogramError, aiohttp.ClientError, TimeoutError) as error:
+        log.warning("engineer's file not downloaded: %s", type(error).__name__)
+        return None
+    assert content is not None
+    ref = await asyncio.to_thread(
+        files.save, content.read(), file_name=attachment.file_name, mime_type=attachment.mime_type
+    )
+    return replace(attachment, ref=ref)
+
+
+async def relay_to_client(request: StaffRequest, message: Message, text: str, files: FileStore) -> None:
+    attachments = list(attachments_of(message))
+    if request.card.channel != "telegram":
+        portable = [await _portable(a, request.bot, files) for a in attachments]
+        for lost in (a for a, kept in zip(attachments, portable, strict=True) if kept is None):
+            await tell(message, t("telegram.file_unavailable", name=lost.file_name or lost.kind))
+        attachments = [a for a in portable if a is not None]
+    if not text and not attachments:
+        await tell(message, t("staff.not_relayed"))
+        return
+    await request.staff.reply(request.card.number, request.engineer, text or None, attachments, request.platform_id)
+
+
+async def on_engineer_message(
+    message: Message, event_update: Update, staff: StaffActions, directory: TicketLookup, files: FileStore, bot: Bot
+) -> None:
+    if message.from_user is None or message.from_user.is_bot:
+        return
+    card = await directory.ticket_at(
+        thread_id=message.message_thread_id if message.is_topic_message else None,
+        reply_to=message.reply_to_message.message_id if message.reply_to_message else None,
+    )
+    if card is None:
+        return  # the group's own talk, outside any ticket
+    engineer = engineer_of(message.from_user)
+    request = StaffRequest(card, engineer, f"tg:{event_update.update_id}", message, staff, bot)
+    command: StaffCommand = parse_staff_text(message.text or message.caption)
+    if command.action == "note":
+        await staff.note(card.number, engineer, command.argument, request.platform_id)
+    elif command.action in ACTIONS:
+        await ACTIONS[command.action](request, command.argument)
+    else:
+        await relay_to_client(request, message, command.argument, files)
+
+
+async def on_staff_button(
+    callback: CallbackQuery, event_update: Update, staff: StaffActions, directory: TicketLookup, bot: Bot
+) -> None:
+    pressed = parse_button(callback.data)
+    card = await directory.card(pressed[1]) if pressed is not None and pressed[0] in ACTIONS else None
+    if pressed is not None and card is not None:
+        origin = callback.message if isinstance(callback.message, Message) else None
+        engineer = engineer_of(callback.from_user)
+        request = StaffRequest(card, engineer, f"tg:{event_update.update_id}", origin, staff, bot)
+        await ACTIONS[pressed[0]](request, pressed[2])
+    await answer_quietly(callback)
+
+
+def in_staff_chat(message: Message, staff_chat_id: int) -> bool:
+    return message.chat.id == staff_chat_id
+
+
+def pressed_in_staff_chat(callback: CallbackQuery, staff_chat_id: int) -> bool:
+    return callback.message is not None and callback.message.chat.id == staff_chat_id
+
+
+def staff_router() -> Router:
+    router = Router(name="telegram-staff")
+    router.message.register(on_engineer_message, in_staff_chat)
+    router.callback_query.register(on_staff_button, pressed_in_staff_chat)
+    return router

@@ -1,0 +1,114 @@
+"""A ticket as the engineers' group shows it: where it lives, the topic's name, the card and its buttons."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
+
+from bots.telegram_render import split_text, with_header
+from bots.telegram_send import Target
+from core.messages import Attachment
+from core.texts import TEXTS, t
+from service.staff_actions import PRIORITIES
+
+TOPIC_NAME_LIMIT = 128
+SUBJECT_LENGTH = 60
+BUTTON_PREFIX = "st:"
+
+
+@dataclass(frozen=True)
+class StaffPlace:
+    """The ticket's forum topic, or (without topics) its card message that engineers reply to."""
+
+    chat_id: str
+    thread_id: int | None = None
+    card_message_id: int | None = None
+
+    def target(self) -> Target:
+        reply_to = None if self.thread_id is not None else self.card_message_id
+        return Target(int(self.chat_id), self.thread_id, reply_to)
+
+
+@dataclass(frozen=True)
+class TicketCard:
+    number: str
+    kind: str
+    priority: str
+    channel: str
+    reaction_due_at: datetime
+    fields: Mapping[str, Any]  # the collected answers, as words, in the intake's order
+    attachments: tuple[Attachment, ...] = ()
+    place: StaffPlace | None = None
+
+
+def _shorten(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def topic_name(card: TicketCard) -> str:
+    """«TP-00001 · ООО «Охрана-Сервис» · журнал событий зависает», at most 128 characters."""
+    organization = str(card.fields.get("organization") or t("staff.topic.no_organization"))
+    subject = str(card.fields.get("description") or card.fields.get("expected") or "")
+    parts = [card.number, _shorten(organization, 40)] + ([_shorten(subject, SUBJECT_LENGTH)] if subject else [])
+    return _shorten(" · ".join(parts), TOPIC_NAME_LIMIT)
+
+
+def card_pieces(card: TicketCard, timezone: ZoneInfo, *, topics: bool) -> list[str]:
+    """The card as HTML pieces: kind, priority, reaction deadline, channel, then every collected field."""
+    deadline = card.reaction_due_at.astimezone(timezone).strftime("%d.%m.%Y %H:%M")
+    lines = [
+        f"{t('staff.card.kind')}: {t(f'kind.{card.kind}')}",
+        f"{t('staff.card.priority')}: {t(f'priority.{card.priority}')}",
+        f"{t('staff.card.deadline')}: {t('staff.card.deadline_value', deadline=deadline)}",
+        f"{t('staff.card.channel')}: {t(f'channel.{card.channel}')}",
+        "",
+    ]
+    for key, value in card.fields.items():
+        label = TEXTS.get(f"field.{key}.label")
+        if label is not None:
+            lines.append(f"{label}: {value or t('summary.empty_value')}")
+    if card.attachments:
+        lines += ["", t("staff.card.attachments", count=len(card.attachments))]
+    lines += ["", t("staff.card.hint_topic" if topics else "staff.card.hint_reply")]
+    return with_header(t("staff.card.header", number=card.number), "\n".join(lines))
+
+
+def client_message_pieces(text: str | None) -> list[str]:
+    return with_header(t("staff.client_wrote"), text or "")
+
+
+def notice_pieces(key: str) -> list[str]:
+    return split_text(t(key))
+
+
+def button_data(action: str, number: str, argument: str = "") -> str:
+    return f"{BUTTON_PREFIX}{action}:{number}" + (f":{argument}" if argument else "")
+
+
+def parse_button(data: str | None) -> tuple[str, str, str] | None:
+    """(action, ticket number, argument) of a staff button, or None for anything else."""
+    if not data or not data.startswith(BUTTON_PREFIX):
+        return None
+    action, _, rest = data.removeprefix(BUTTON_PREFIX).partition(":")
+    number, _, argument = rest.partition(":")
+    return (action, number, argument) if number else None
+
+
+def card_keyboard(number: str) -> InlineKeyboardMarkup:
+    actions = ("take", "priority", "close")
+    buttons = [InlineKeyboardButton(text=t(f"staff.button.{a}"), callback_data=button_data(a, number)) for a in actions]
+    return InlineKeyboardMarkup(inline_keyboard=[buttons])
+
+
+def priority_keyboard(number: str) -> InlineKeyboardMarkup:
+    buttons = [
+        [InlineKeyboardButton(text=t(f"priority.{p}"), callback_data=button_data("priority", number, p))]
+        for p in PRIORITIES
+    ]
+    return InlineKeyboardMarkup(inline_keyboard=buttons)

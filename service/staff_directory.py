@@ -1,0 +1,72 @@
+"""Where each ticket lives in the engineers' group, kept on the ticket's row: never in memory or message text."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+
+from bots.staff_card import StaffPlace, TicketCard
+from core.messages import Attachment
+from service.desk import Desk
+from storage.models import Ticket
+from storage.repos import tickets
+
+
+def card_of(ticket: Ticket) -> TicketCard:
+    assert ticket.number is not None
+    place = None
+    if ticket.staff_chat_id is not None:
+        place = StaffPlace(ticket.staff_chat_id, ticket.staff_thread_id, ticket.staff_message_id)
+    return TicketCard(
+        number=ticket.number,
+        kind=ticket.kind,
+        priority=ticket.priority,
+        channel=ticket.channel,
+        reaction_due_at=ticket.reaction_due_at,
+        fields={k: v for k, v in ticket.fields.items() if k != "attachments"},
+        attachments=tuple(Attachment.from_dict(a) for a in ticket.fields.get("attachments") or ()),
+        place=place,
+    )
+
+
+class StaffDirectory:
+    def __init__(self, desk: Desk, chat_id: str) -> None:
+        self.desk = desk
+        self.chat_id = chat_id
+
+    async def card(self, number: str) -> TicketCard | None:
+        async with self.desk.sessions() as session:
+            ticket = await tickets.get_ticket(session=session, number=number)
+            return card_of(ticket) if ticket is not None else None
+
+    async def place(self, number: str, open_place: Callable[[TicketCard], Awaitable[StaffPlace]]) -> StaffPlace:
+        """The ticket's place in the group, opened once: under the ticket's row lock, stored as soon as it exists."""
+        async with self.desk.transaction() as session:
+            ticket = await tickets.get_ticket(session=session, number=number, lock=True)
+            if ticket is None:
+                raise LookupError(number)
+            card = card_of(ticket)
+            if card.place is not None:
+                return card.place
+            place = await open_place(card)
+            ticket.staff_chat_id, ticket.staff_thread_id = place.chat_id, place.thread_id
+            return place
+
+    async def remember_card(self, number: str, message_id: int) -> None:
+        async with self.desk.transaction() as session:
+            ticket = await tickets.get_ticket(session=session, number=number, lock=True)
+            if ticket is not None:
+                ticket.staff_message_id = message_id
+
+    async def ticket_at(self, *, thread_id: int | None, reply_to: int | None) -> TicketCard | None:
+        """The ticket an engineer's message is about: by its forum topic, or by the card it replies to."""
+        async with self.desk.sessions() as session:
+            ticket = None
+            if thread_id is not None:
+                ticket = await tickets.find_by_staff_thread(
+                    session=session, staff_chat_id=self.chat_id, thread_id=thread_id
+                )
+            if ticket is None and reply_to is not None:
+                ticket = await tickets.find_by_staff_message(
+                    session=session, staff_chat_id=self.chat_id, message_id=reply_to
+                )
+            return card_of(ticket) if ticket is not None else None
