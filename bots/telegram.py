@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Sequence
+from collections.abc import Awaitable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -159,6 +159,9 @@ class TelegramChannel:
             return
         await self.updates.feed_update(self.bot, update)
 
-    async def poll(self, allowed_updates: Sequence[str] = ALLOWED_UPDATES) -> None:
+    async def poll(self, *, handle_signals: bool = True) -> None:
+        """Long polling for development: the webhook is removed first, or Telegram would refuse getUpdates."""
         await self.bot.delete_webhook(drop_pending_updates=False)
-        await self.updates.start_polling(self.bot, allowed_updates=list(allowed_updates), close_bot_session=False)
+        await self.updates.start_polling(
+            self.bot, allowed_updates=list(ALLOWED_UPDATES), close_bot_session=False, handle_signals=handle_signals
+        )

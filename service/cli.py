@@ -14,7 +14,7 @@ from rich.console import Console
 from bots.console import ConsoleChannel
 from faq.cli import faq_app
 from service.app import create_app
-from service.channels import start_channels
+from service.channels import start_channels, telegram
 from service.logs import configure_logging
 from service.runtime import Runtime
 from service.settings import Settings
@@ -92,6 +92,27 @@ async def _work(settings: Settings) -> None:
         loop.add_signal_handler(signal_number, runtime.stop.set)
     try:
         await runtime.dispatcher.run_forever(settings.outbox_poll_seconds, runtime.stop)
+    finally:
+        await runtime.close()
+
+
+@app.command("telegram-polling")
+def telegram_polling() -> None:
+    """Telegram без публичного адреса (для разработки): снимает вебхук и забирает обновления long polling."""
+    configure_logging()
+    settings = Settings()
+    if settings.telegram_bot_token is None:
+        raise typer.BadParameter("задайте TELEGRAM_BOT_TOKEN")
+    asyncio.run(_poll_telegram(settings))
+
+
+async def _poll_telegram(settings: Settings) -> None:
+    runtime = await Runtime.start(settings)
+    try:
+        channel = telegram.connect(runtime)
+        assert channel is not None
+        runtime.run_dispatcher()
+        await channel.poll()
     finally:
         await runtime.close()
 

@@ -25,6 +25,7 @@ class FakeBotApi(FakeApi):
         self.thread_ids = count(1042)
         self.files: dict[str, bytes] = {}  # file_id → content, served by getFile and the file download URL
         self.delivered: list[Call] = []  # the sends Telegram accepted (``calls`` also holds the refused ones)
+        self.pending_updates: list[dict[str, Any]] = []  # handed out once by getUpdates (long polling)
         self.refusals: dict[tuple[str, int], list[tuple[int, Any]]] = {}
 
     def fail_in_chat(self, method: str, chat_id: int, status: int, body: Any, *, times: int = 1) -> None:
@@ -65,6 +66,9 @@ class FakeBotApi(FakeApi):
             size = len(self.files.get(file_id, b""))
             result = {"file_id": file_id, "file_unique_id": "u" + file_id, "file_size": size, "file_path": file_id}
             return 200, {"ok": True, "result": result}
+        if method == "getUpdates":
+            handed, self.pending_updates = self.pending_updates, []
+            return 200, {"ok": True, "result": handed}
         if method == "getMe":
             return 200, {"ok": True, "result": {"id": BOT_ID, "is_bot": True, "first_name": "TwinPro"}}
         return 200, {"ok": True, "result": True}
