@@ -18,7 +18,7 @@ from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message, Update, 
 from bots.files import FileStore
 from bots.staff_card import TicketCard, parse_button, priority_keyboard
 from bots.staff_commands import StaffCommand, parse_staff_text, priority_named
-from bots.telegram import answer_quietly, attachments_of
+from bots.telegram import answer_quietly, attachments_of, unsupported_content
 from bots.telegram_render import escape
 from bots.telegram_send import telegram_file_id
 from core.messages import Attachment
@@ -119,14 +119,16 @@ async def _portable(attachment: Attachment, bot: Bot, files: FileStore) -> Attac
 
 
 async def relay_to_client(request: StaffRequest, message: Message, text: str, files: FileStore) -> None:
-    attachments = list(attachments_of(message))
+    received = attachments_of(message)
+    attachments = list(received)
     if request.card.channel != "telegram":
-        portable = [await _portable(a, request.bot, files) for a in attachments]
-        for lost in (a for a, kept in zip(attachments, portable, strict=True) if kept is None):
+        portable = [await _portable(a, request.bot, files) for a in received]
+        for lost in (a for a, kept in zip(received, portable, strict=True) if kept is None):
             await tell(message, t("telegram.file_unavailable", name=lost.file_name or lost.kind))
         attachments = [a for a in portable if a is not None]
     if not text and not attachments:
-        await tell(message, t("staff.not_relayed"))
+        if received or unsupported_content(message):  # a pin or a topic edit passes silently
+            await tell(message, t("staff.not_relayed"))
         return
     await request.staff.reply(request.card.number, request.engineer, text or None, attachments, request.platform_id)
 

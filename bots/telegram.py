@@ -57,7 +57,7 @@ def attachments_of(message: Message) -> tuple[Attachment, ...]:
     return ()
 
 
-def _unsupported(message: Message) -> str | None:
+def unsupported_content(message: Message) -> str | None:
     for attribute, what in UNSUPPORTED_CONTENT.items():
         if getattr(message, attribute, None) is not None:
             return what
@@ -74,7 +74,7 @@ def inbound_from_message(message: Message, update_id: int) -> Inbound:
     if contact is not None and not own_contact:
         text = contact.phone_number  # someone else's number: an answer to type in, not proof of who writes
     attachments = attachments_of(message)
-    unsupported = None if (text or attachments or contact) else (_unsupported(message) or "other")
+    unsupported = None if (text or attachments or contact) else (unsupported_content(message) or "other")
     return Inbound(
         channel="telegram",
         sender=user_id,

@@ -78,3 +78,24 @@ async def test_priority_by_command_word_and_button(telegram: TelegramWorld) -> N
     assert telegram.client_texts()[-1] == t(
         "ticket.opened", number=number, priority="обычный", deadline="26.11.2026 11:00"
     )
+
+
+async def test_a_sticker_is_not_relayed_and_the_engineer_is_told(telegram: TelegramWorld) -> None:
+    number = await telegram.open_ticket()
+    thread_id = await telegram.topic_of(number)
+    told = telegram.client_texts()
+    sticker = {"file_id": "CAAC", "file_unique_id": "AgAD", "type": "regular", "width": 512, "height": 512}
+
+    await telegram.engineer_says(thread_id=thread_id, sticker=sticker | {"is_animated": False, "is_video": False})
+    await telegram.engineer_says(
+        thread_id=thread_id,
+        pinned_message={
+            "message_id": 1,
+            "date": 1764000000,
+            "chat": {"id": updates.STAFF_CHAT_ID, "type": "supergroup"},
+        },
+    )
+
+    assert telegram.client_texts() == told
+    assert telegram.group_texts(thread_id)[-1] == t("staff.not_relayed")
+    assert telegram.group_texts(thread_id).count(t("staff.not_relayed")) == 1
