@@ -23,10 +23,11 @@ class DeliveryResult:
     retry_after: float | None = None
     unreachable: bool = False  # the client blocked the bot or unsubscribed
     error: str | None = None
+    message_id: str | None = None  # the platform's id of what was sent, for its later status callbacks
 
     @classmethod
-    def sent(cls) -> DeliveryResult:
-        return cls(ok=True)
+    def sent(cls, message_id: str | None = None) -> DeliveryResult:
+        return cls(ok=True, message_id=message_id)
 
     @classmethod
     def later(cls, error: str, retry_after: float | None = None) -> DeliveryResult:

@@ -89,6 +89,8 @@ class Desk:
                 session=session, channel=inbound.channel, sender=inbound.sender, chat=inbound.chat, now=now
             )
             client = await self._recognise_by_phone(session, identity, client, inbound.phone)
+            # the client wrote: replies held for WhatsApp's 24-hour window go out first, in order
+            await outbox.release_held(session=session, queue=f"{inbound.channel}:{inbound.chat}", now=now)
             conversation = await conversations.lock_conversation(
                 session=session, channel=inbound.channel, chat=inbound.chat, client_id=client.id or 0
             )
@@ -167,11 +169,16 @@ class Desk:
         now: datetime,
         ticket_id: int | None = None,
         direction: str = "out",
+        held: bool = False,
     ) -> None:
+        """Save the state; queue the replies (``held``: kept until the client writes) and add them to the transcript."""
         conversations.save_state(conversation, state.to_dict(), now)
         assert conversation.id is not None
+        status = "held" if held else "pending"
         for reply in replies:
-            outbox.enqueue(session=session, channel=reply.channel, chat=reply.chat, payload=reply.to_dict(), now=now)
+            outbox.enqueue(
+                session=session, channel=reply.channel, chat=reply.chat, payload=reply.to_dict(), now=now, status=status
+            )
             messages.add_message(
                 session=session,
                 conversation_id=conversation.id,

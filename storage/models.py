@@ -134,7 +134,8 @@ class OutboxItem(SQLModel, table=True):
     channel: str  # a client channel, or "staff" for the engineers' group
     queue: str = Field(index=True)  # "<channel>:<chat>": delivered strictly in id order
     payload: dict[str, Any] = _json()
-    status: str = Field(default="pending")  # pending, sent, failed, skipped
+    status: str = Field(default="pending")  # pending, sent, failed, skipped, held (WhatsApp's 24-hour window)
+    platform_message_id: str | None = Field(default=None, index=True)  # for the platform's status callbacks
     attempts: int = 0
     next_attempt_at: datetime = _ts()
     last_error: str | None = None
