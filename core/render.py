@@ -8,6 +8,13 @@ from core.messages import Choice
 from core.texts import t
 
 _PUNCTUATION = re.compile(r"[^\w\s]", re.UNICODE)
+# The engine's choice payloads («kind:problem», «nav:skip», …), as a button sends them back
+_PAYLOAD = re.compile(r"(?:kind|crit|consent|ret|faq|menu|sum|nav|opt|rate):[\w:-]+")
+
+
+def engine_payload(text: str) -> str | None:
+    """``text`` when it is a button's payload sent back as a message (Viber, WhatsApp quick replies), else None."""
+    return text if _PAYLOAD.fullmatch(text) else None
 
 
 def _normal(text: str) -> str:

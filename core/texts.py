@@ -153,6 +153,29 @@ TEXTS: dict[str, str] = {
     "unsupported.location": "геопозиция",
     "unsupported.video": "видео",
     "unsupported.other": "этот тип сообщений",
+    # --- Viber
+    "viber.welcome": (
+        "Здравствуйте! Это бот технической поддержки ГК «ТвинПро».\n"
+        "Напишите вопрос своими словами или нажмите «Оформить заявку»."
+    ),
+    "viber.share_phone": "📱 Отправить мой номер",
+    "viber.sender_with_author": "{author} · {bot}",
+    # --- WhatsApp
+    "whatsapp.author": "*{author}*, инженер поддержки:",
+    "whatsapp.answer_in_words": "Ответьте словами: {options}",
+    "whatsapp.invitation": (
+        "Здравствуйте! По вашей заявке {number} есть ответ инженера ТвинПро. "
+        "Напишите любое сообщение, чтобы его получить."
+    ),
+    "whatsapp.window_closed": (
+        "⏳ Заявка {number}: клиент не писал в WhatsApp больше 24 часов, свободный текст WhatsApp не пропустит. "
+        "Ответ сохранён и уйдёт, как только клиент напишет. Шаблон-приглашение не настроен (TWILIO_CONTENT_SID): "
+        "если дело срочное, свяжитесь с клиентом по телефону или e-mail."
+    ),
+    "whatsapp.window_closed_invited": (
+        "⏳ Заявка {number}: клиент не писал в WhatsApp больше 24 часов. "
+        "Ответ сохранён и уйдёт, как только клиент напишет; клиенту отправлено приглашение по шаблону."
+    ),
     # --- Telegram client chat
     "telegram.share_contact": "📱 Отправить мой номер",
     "telegram.author": "{author}, инженер поддержки:",

@@ -14,6 +14,7 @@ from service.desk import Clock, Desk, utc_now
 from service.dispatcher import Dispatcher
 from service.settings import Settings
 from service.staff_actions import StaffActions
+from service.whatsapp_window import ServiceWindow
 from storage.db import create_engine
 from storage.migrate import upgrade
 from storage.models import OutboxItem
@@ -46,7 +47,8 @@ class Runtime:
             clock=clock,
             staff_enabled=settings.telegram_enabled and settings.telegram_staff_chat_id is not None,
         )
-        return cls(settings=settings, desk=desk, faq=faq, staff=StaffActions(desk))
+        window = ServiceWindow(desk, template=bool(settings.twilio_content_sid))
+        return cls(settings=settings, desk=desk, faq=faq, staff=StaffActions(desk, window))
 
     @property
     def dispatcher(self) -> Dispatcher:

@@ -13,6 +13,7 @@ from core import engine, notices
 from core.messages import Attachment, Outbound
 from core.state import ConversationState
 from service.desk import Desk
+from service.whatsapp_window import ServiceWindow
 from storage.models import Ticket
 from storage.repos import conversations, dedupe, messages, tickets
 
@@ -30,8 +31,9 @@ class TicketNotFound(LookupError):
 
 
 class StaffActions:
-    def __init__(self, desk: Desk) -> None:
+    def __init__(self, desk: Desk, window: ServiceWindow | None = None) -> None:
         self.desk = desk
+        self.window = window or ServiceWindow(desk, template=False)  # WhatsApp's 24-hour rule
 
     async def _run(self, platform_id: str | None, number: str, action) -> bool:  # type: ignore[no-untyped-def]
         async with self.desk.transaction() as session:
@@ -46,7 +48,11 @@ class StaffActions:
             assert conversation is not None and conversation.id is not None
             state = ConversationState.from_dict(conversation.state)
             replies: list[Outbound] = await action(session, ticket, state)
-            self.desk.record(session, conversation, state, replies, self.desk.clock(), ticket.id, "staff")
+            now = self.desk.clock()
+            held = bool(replies) and await self.window.closed(session, ticket.channel, ticket.chat, now)
+            if held:
+                await self.window.hold(session, ticket.channel, ticket.chat, ticket.number, now)
+            self.desk.record(session, conversation, state, replies, now, ticket.id, "staff", held=held)
         return True
 
     async def reply(

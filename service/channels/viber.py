@@ -1,1 +1,73 @@
-"""Viber wiring (issue 5): webhook route and start-up. To be filled by the Viber channel."""
+"""Viber wiring: the webhook route, the channel built from settings, and the webhook registration."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+from fastapi import APIRouter, Request, Response
+from fastapi.responses import JSONResponse
+
+from bots.platform_events import Started
+from bots.viber import SIGNATURE_HEADER, ViberChannel
+from service.channels.callbacks import receive, settle
+from service.channels.media import url_media
+from service.runtime import Runtime
+
+log = logging.getLogger(__name__)
+
+WEBHOOK_PATH = "/webhooks/viber"
+
+
+def router() -> APIRouter:
+    routes = APIRouter()
+
+    @routes.post(WEBHOOK_PATH)
+    async def viber_webhook(request: Request) -> Response:
+        runtime, channel, event = await receive(request, "viber", SIGNATURE_HEADER)
+        if isinstance(event, Started):
+            return JSONResponse(channel.welcome())  # the only message allowed before the client subscribes
+        await settle(runtime, event)
+        return Response(status_code=200)
+
+    return routes
+
+
+def connect(runtime: Runtime) -> ViberChannel | None:
+    """The Viber channel when VIBER_AUTH_TOKEN is set; its HTTP client closes with the runtime."""
+    settings = runtime.settings
+    if settings.viber_auth_token is None or (media := url_media(runtime)) is None:
+        return None
+    channel = ViberChannel(
+        auth_token=settings.viber_auth_token.get_secret_value(),
+        bot_name=settings.viber_bot_name,
+        api_base=settings.viber_api_base,
+        http=media.http,
+        store=media.store,
+        links=media.links,
+        clock=runtime.desk.clock,
+    )
+    runtime.senders["viber"] = runtime.channels["viber"] = channel
+    return channel
+
+
+async def register_webhook(channel: ViberChannel, url: str) -> None:
+    """Viber checks the URL by calling it, so this runs once the service answers; a failure is only logged."""
+    result = await channel.set_webhook(url)
+    if result.ok:
+        log.info("viber webhook registered")
+    else:
+        log.error("viber set_webhook failed: %s", result.error)
+
+
+async def start(runtime: Runtime) -> None:
+    channel = connect(runtime)
+    if channel is None:
+        return
+    base = runtime.settings.public_base_url.rstrip("/")
+    if not base.startswith("https://"):
+        log.warning("PUBLIC_BASE_URL is not https: Viber would refuse the webhook, not registering it")
+        return
+    task = asyncio.create_task(register_webhook(channel, base + WEBHOOK_PATH))
+    runtime.tasks.add(task)
+    task.add_done_callback(runtime.tasks.discard)

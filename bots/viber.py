@@ -1,0 +1,204 @@
+"""Viber: callbacks checked and parsed with viberbot's request classes, messages sent with httpx.
+
+viberbot's own sender posts with blocking ``requests`` to a fixed URL; it is never used here.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import logging
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import datetime
+from typing import Any
+
+import httpx
+from viberbot.api import messages as viber_messages
+from viberbot.api.viber_requests import (
+    ViberConversationStartedRequest,
+    ViberFailedRequest,
+    ViberMessageRequest,
+    ViberUnsubscribedRequest,
+    create_request,
+)
+from viberbot.api.viber_requests.viber_delivered_request import ViberDeliveredRequest
+from viberbot.api.viber_requests.viber_seen_request import ViberSeenRequest
+
+from bots.base import BadRequest, DeliveryResult, Unauthorized
+from bots.delivery import refused, split_text, unreachable_api
+from bots.files import FileStore
+from bots.media import MediaLinks, fetch_media
+from bots.platform_events import Ignored, PlatformEvent, Started, StatusReport, Unsubscribed
+from core.messages import Attachment, Choice, Inbound, Outbound
+from core.render import engine_payload
+from core.texts import t
+
+log = logging.getLogger(__name__)
+
+SIGNATURE_HEADER = "X-Viber-Content-Signature"
+TEXT_LIMIT = 7000
+SENDER_NAME_LIMIT = 28
+MIN_API_VERSION = 7
+NOT_SUBSCRIBED = {5, 6}  # receiver not registered / not subscribed
+TOO_MANY_REQUESTS = 12
+PICTURE_TYPES = ("image/jpeg", "image/png", "image/gif")
+WEBHOOK_EVENTS = ["delivered", "seen", "failed", "subscribed", "unsubscribed", "conversation_started"]
+UNSUPPORTED = {
+    viber_messages.LocationMessage: "location",
+    viber_messages.StickerMessage: "sticker",
+    viber_messages.VideoMessage: "video",
+}
+
+
+class ViberChannel:
+    """The Viber bot: ``parse`` a callback, ``deliver`` an outbox payload, ``welcome`` a new chat."""
+
+    name = "viber"
+
+    def __init__(
+        self,
+        *,
+        auth_token: str,
+        bot_name: str,
+        api_base: str,
+        http: httpx.AsyncClient,
+        store: FileStore,
+        links: MediaLinks,
+        clock: Callable[[], datetime],
+    ) -> None:
+        self._token = auth_token
+        self.bot_name = bot_name
+        self.api_base = api_base.rstrip("/")
+        self.http = http
+        self.store = store
+        self.links = links
+        self.clock = clock
+
+    # --- callbacks
+    async def parse(self, raw: bytes, signature: str | None) -> PlatformEvent:
+        """One callback as an event; Unauthorized for a bad signature, BadRequest for a malformed body."""
+        # viberbot's Api.verify_signature is this HMAC compared with «==»; compare in constant time instead
+        expected = hmac.new(self._token.encode(), raw, hashlib.sha256).hexdigest()
+        if not signature or not hmac.compare_digest(signature.lower(), expected):
+            raise Unauthorized("viber signature")
+        try:
+            body = json.loads(raw)
+            request = create_request(body)
+        except Exception as error:  # viberbot raises bare Exception and KeyError for what it cannot read
+            raise BadRequest("viber callback") from error
+        if isinstance(request, ViberMessageRequest):
+            return await self._inbound(request, body["message"])
+        if isinstance(request, ViberConversationStartedRequest):
+            return Started("viber", request.user.id)
+        if isinstance(request, ViberUnsubscribedRequest):
+            return Unsubscribed("viber", request.user_id)
+        if isinstance(request, ViberFailedRequest):
+            return StatusReport("viber", request.user_id, str(request.message_token), "failed", True, request.desc)
+        if isinstance(request, ViberDeliveredRequest | ViberSeenRequest):
+            return StatusReport("viber", request.user_id, str(request.message_token), request.event_type)
+        return Ignored(request.event_type)
+
+    async def _inbound(self, request: ViberMessageRequest, raw_message: dict[str, Any]) -> Inbound:
+        message = request.message
+        sender = request.sender.id
+        base = Inbound("viber", sender, sender, str(request.message_token), profile_name=request.sender.name)
+        if isinstance(message, viber_messages.TextMessage):
+            payload = engine_payload(message.text or "")
+            return replace(base, choice=payload) if payload else replace(base, text=message.text)
+        if isinstance(message, viber_messages.ContactMessage) and message.contact is not None:
+            return replace(base, phone=message.contact.phone_number)
+        if isinstance(message, viber_messages.URLMessage):
+            return replace(base, text=message.media)
+        if isinstance(message, viber_messages.PictureMessage | viber_messages.FileMessage):
+            kind = "image" if isinstance(message, viber_messages.PictureMessage) else "document"
+            attachment = await fetch_media(
+                self.http, self.store, message.media, kind=kind, file_name=raw_message.get("file_name")
+            )
+            return replace(base, text=raw_message.get("text") or None, attachments=(attachment,))
+        return replace(base, unsupported=UNSUPPORTED.get(type(message), "other"))
+
+    def welcome(self) -> dict[str, Any]:
+        """The answer to ``conversation_started``: the one message Viber shows before the client subscribes.
+
+        Its button sends the words «Оформить заявку», which the engine understands in any stage.
+        """
+        start = Choice(t("choice.new_ticket"), t("choice.new_ticket"))
+        return self._message({"type": "text", "text": t("viber.welcome")}, keyboard=_keyboard((start,), False))
+
+    # --- sending
+    async def deliver(self, payload: dict[str, Any]) -> DeliveryResult:
+        message = Outbound.from_dict(payload)
+        bodies = [{"type": "text", "text": piece} for piece in split_text(message.text, TEXT_LIMIT)]
+        bodies += [body for a in message.attachments if (body := self._media_body(a)) is not None]
+        keyboard = _keyboard(message.choices, message.request_phone)
+        result = DeliveryResult.sent()
+        for index, body in enumerate(bodies):
+            last = index == len(bodies) - 1
+            body = self._message(body, keyboard if last else None, message.extras.get("author"))
+            result = await self._call("send_message", {"receiver": message.chat, **body})
+            if not result.ok:
+                return result
+        return result
+
+    def _message(self, body: dict[str, Any], keyboard: dict[str, Any] | None, author: str | None = None) -> dict:
+        name = t("viber.sender_with_author", author=author, bot=self.bot_name) if author else self.bot_name
+        message = {"min_api_version": MIN_API_VERSION, "sender": {"name": name[:SENDER_NAME_LIMIT]}, **body}
+        if keyboard is not None:
+            message["keyboard"] = keyboard
+        return message
+
+    def _media_body(self, attachment: Attachment) -> dict[str, Any] | None:
+        url = self.links.url(attachment.ref, self.clock())
+        if url is None:
+            log.warning("viber: an attachment has no public URL and is not sent")
+            return None
+        if attachment.kind == "image" and (attachment.mime_type or "image/jpeg") in PICTURE_TYPES:
+            return {"type": "picture", "text": "", "media": url}
+        name = attachment.file_name or attachment.ref.rsplit(":", 1)[-1]
+        size = attachment.size or self.links.size(attachment.ref) or 0
+        return {"type": "file", "media": url, "size": size, "file_name": name}
+
+    async def _call(self, method: str, body: dict[str, Any]) -> DeliveryResult:
+        try:
+            response = await self.http.post(
+                f"{self.api_base}/{method}", json=body, headers={"X-Viber-Auth-Token": self._token}
+            )
+        except httpx.HTTPError as error:
+            return unreachable_api(error)
+        failure = refused(response)
+        if failure is not None:
+            return failure
+        try:
+            answer = response.json()
+            status = int(answer.get("status", -1))
+        except (ValueError, AttributeError):
+            return DeliveryResult.later("viber: unreadable answer")
+        if status == 0:
+            token = answer.get("message_token")
+            return DeliveryResult.sent(str(token) if token is not None else None)
+        error = f"viber status {status}: {answer.get('status_message', '')}"
+        if status in NOT_SUBSCRIBED:
+            return DeliveryResult.failed(error, unreachable=True)
+        if status == TOO_MANY_REQUESTS:
+            return DeliveryResult.later(error)
+        return DeliveryResult.failed(error)
+
+    async def set_webhook(self, url: str) -> DeliveryResult:
+        """Register ``url`` with Viber (it calls back with the ``webhook`` event before answering)."""
+        return await self._call("set_webhook", {"url": url, "event_types": WEBHOOK_EVENTS, "send_name": True})
+
+
+def _keyboard(choices: tuple[Choice, ...], request_phone: bool) -> dict[str, Any] | None:
+    """Viber reply buttons: the payload comes back as the text of a message."""
+    short = len(choices) <= 6 and all(len(c.title) <= 10 for c in choices)
+    columns = 6 // len(choices) if short and choices else 6
+    buttons = [_button("reply", c.payload, c.title, columns) for c in choices]
+    if request_phone:
+        buttons.append(_button("share-phone", "phone", t("viber.share_phone")))
+    return {"Type": "keyboard", "DefaultHeight": False, "Buttons": buttons} if buttons else None
+
+
+def _button(action: str, body: str, text: str, columns: int = 6) -> dict[str, Any]:
+    return {"Columns": columns, "Rows": 1, "ActionType": action, "ActionBody": body, "Text": text}

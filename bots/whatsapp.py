@@ -1,0 +1,182 @@
+"""WhatsApp through Twilio: callbacks checked with twilio's RequestValidator, messages sent with httpx.
+
+Choices become a numbered list (the client answers «1», «2» or the words); bold is ``*text*``.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import datetime
+from typing import Any
+from urllib.parse import parse_qsl
+
+import httpx
+from starlette.datastructures import ImmutableMultiDict
+from twilio.request_validator import RequestValidator
+
+from bots.base import BadRequest, DeliveryResult, Unauthorized
+from bots.delivery import refused, split_text, unreachable_api
+from bots.files import FileStore
+from bots.media import MediaLinks, fetch_media, kind_of
+from bots.platform_events import PlatformEvent, StatusReport
+from core.messages import Attachment, Inbound, Outbound
+from core.render import choices_as_text, engine_payload
+from core.texts import t
+
+log = logging.getLogger(__name__)
+
+SIGNATURE_HEADER = "X-Twilio-Signature"
+PREFIX = "whatsapp:"
+BODY_LIMIT = 1600
+TEMPLATE = "content_variables"  # Outbound.extras key: send the approved template with these variables
+OUTSIDE_WINDOW = "63016"
+FAILED = ("failed", "undelivered")
+OPTED_OUT = {21610}  # Twilio: the recipient unsubscribed
+UNSUPPORTED_MEDIA = {"audio": "voice", "video": "video"}
+
+
+class WhatsAppChannel:
+    """A Twilio WhatsApp sender: ``parse`` a webhook (message or status), ``deliver`` an outbox payload."""
+
+    name = "whatsapp"
+
+    def __init__(
+        self,
+        *,
+        account_sid: str,
+        auth_token: str,
+        sender: str,
+        api_base: str,
+        webhook_url: str,
+        content_sid: str | None,
+        http: httpx.AsyncClient,
+        store: FileStore,
+        links: MediaLinks,
+        clock: Callable[[], datetime],
+    ) -> None:
+        self.account_sid = account_sid
+        self._auth = (account_sid, auth_token)
+        self.validator = RequestValidator(auth_token)
+        self.sender = sender if sender.startswith(PREFIX) else PREFIX + sender
+        self.api_base = api_base.rstrip("/")
+        self.webhook_url = webhook_url
+        self.content_sid = content_sid
+        self.http = http
+        self.store = store
+        self.links = links
+        self.clock = clock
+
+    # --- callbacks
+    async def parse(self, raw: bytes, signature: str | None) -> PlatformEvent:
+        """An inbound message or a status callback; Unauthorized for a bad signature, BadRequest if malformed."""
+        if not signature:
+            raise Unauthorized("no twilio signature")
+        try:
+            params = ImmutableMultiDict(parse_qsl(raw.decode(), keep_blank_values=True, strict_parsing=bool(raw)))
+        except (UnicodeDecodeError, ValueError) as error:
+            raise BadRequest("twilio form") from error
+        # every posted parameter counts, blank ones included: validate the form exactly as received
+        if not self.validator.validate(self.webhook_url, params, signature):
+            raise Unauthorized("twilio signature")
+        if not params.get("MessageSid"):
+            raise BadRequest("no MessageSid")
+        if "MessageStatus" in params:
+            return _status(params)
+        if not params.get("From", "").startswith(PREFIX):
+            raise BadRequest("not a WhatsApp sender")
+        return await self._inbound(params)
+
+    async def _inbound(self, params: ImmutableMultiDict[str, str]) -> Inbound:
+        chat = params["From"].removeprefix(PREFIX)
+        wa_id = params.get("WaId")
+        inbound = Inbound(
+            channel="whatsapp",
+            sender=chat,
+            chat=chat,
+            platform_id=params["MessageSid"],
+            text=params.get("Body") or None,
+            choice=engine_payload(params.get("ButtonPayload", "")),
+            phone=f"+{wa_id.lstrip('+')}" if wa_id else chat,
+            profile_name=params.get("ProfileName") or None,
+        )
+        if params.get("MessageType") in ("location", "sticker"):
+            return replace(inbound, unsupported=params["MessageType"])
+        attachments: list[Attachment] = []
+        for index in range(_count(params.get("NumMedia"))):
+            url, mime = params.get(f"MediaUrl{index}"), params.get(f"MediaContentType{index}")
+            kind = kind_of(mime)
+            if kind in UNSUPPORTED_MEDIA:
+                return replace(inbound, unsupported=UNSUPPORTED_MEDIA[kind])
+            if url:
+                auth = self._auth if url.startswith(self.api_base) else None  # the account's secret only to Twilio
+                attachments.append(await fetch_media(self.http, self.store, url, kind=kind, auth=auth, mime_type=mime))
+        return replace(inbound, attachments=tuple(attachments))
+
+    # --- sending
+    async def deliver(self, payload: dict[str, Any]) -> DeliveryResult:
+        message = Outbound.from_dict(payload)
+        base = {"From": self.sender, "To": PREFIX + message.chat, "StatusCallback": self.webhook_url}
+        if TEMPLATE in message.extras and self.content_sid:
+            forms = [{**base, "ContentSid": self.content_sid, "ContentVariables": message.extras[TEMPLATE]}]
+        else:
+            forms = [{**base, "Body": piece} for piece in split_text(_text(message), BODY_LIMIT)]
+            forms += [{**base, "MediaUrl": url} for url in self._media_urls(message.attachments)]
+        result = DeliveryResult.sent()
+        for form in forms:
+            result = await self._create(form)
+            if not result.ok:
+                return result
+        return result
+
+    def _media_urls(self, attachments: tuple[Attachment, ...]) -> list[str]:
+        urls = [self.links.url(a.ref, self.clock()) for a in attachments]
+        if None in urls:
+            log.warning("whatsapp: an attachment has no public URL and is not sent")
+        return [url for url in urls if url is not None]
+
+    async def _create(self, form: dict[str, str]) -> DeliveryResult:
+        url = f"{self.api_base}/2010-04-01/Accounts/{self.account_sid}/Messages.json"
+        try:
+            response = await self.http.post(url, data=form, auth=self._auth)
+        except httpx.HTTPError as error:
+            return unreachable_api(error)
+        try:
+            answer = response.json()
+        except ValueError:
+            answer = {}
+        failure = refused(response)
+        if failure is not None and not failure.retry:
+            code = answer.get("code") if isinstance(answer, dict) else None
+            return DeliveryResult.failed(f"twilio {code or response.status_code}", unreachable=code in OPTED_OUT)
+        return failure or DeliveryResult.sent(answer.get("sid") if isinstance(answer, dict) else None)
+
+
+def _text(message: Outbound) -> str:
+    """Plain text with WhatsApp's own marks: the engineer's name in bold, choices numbered or as words."""
+    text = message.text
+    if message.extras.get("unnumbered") and message.choices:
+        text += "\n\n" + t("whatsapp.answer_in_words", options=" · ".join(f"«{c.title}»" for c in message.choices))
+    else:
+        text = choices_as_text(text, message.choices)
+    author = message.extras.get("author")
+    return t("whatsapp.author", author=author) + "\n" + text if author else text
+
+
+def _status(params: ImmutableMultiDict[str, str]) -> StatusReport:
+    status, code = params["MessageStatus"], params.get("ErrorCode") or None
+    failed = status in FAILED
+    return StatusReport(
+        channel="whatsapp",
+        chat=params.get("To", "").removeprefix(PREFIX) or None,
+        message_id=params["MessageSid"],
+        status=status,
+        failed=failed,
+        error=code,
+        outside_window=failed and code == OUTSIDE_WINDOW,
+    )
+
+
+def _count(value: str | None) -> int:
+    return min(int(value), 10) if value and value.isdigit() else 0

@@ -1,0 +1,71 @@
+"""Pictures and files both ways: a client's picture is kept for the engineers; an engineer's goes out by a link."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from bots.files import FileStore
+from core.messages import Attachment
+from service.staff_actions import Engineer
+from tests.messenger_world import PICTURE
+from tests.viber.world import CLIENT, ViberWorld
+
+ENGINEER = Engineer("tg-501", "Иван")
+
+
+async def test_client_picture_is_fetched_into_the_store_and_reaches_the_ticket(viber: ViberWorld) -> None:
+    number = await viber.open_ticket()
+    picture = {"type": "picture", "text": "вот ошибка", "media": viber.media_url("img.jpg"), "thumbnail": "",
+               "file_name": "screen.jpg", "size": len(PICTURE)}  # fmt: skip
+    await viber.send(viber.message(picture))
+
+    [notice] = viber.staff_notices("client_message")
+    assert notice["ticket"] == number and notice["text"] == "вот ошибка"
+    [attachment] = notice["attachments"]
+    assert attachment["ref"].startswith("store:") and attachment["file_name"] == "screen.jpg"
+    path = FileStore(viber.runtime.settings.files_dir).path(attachment["ref"])
+    assert path is not None and path.read_bytes() == PICTURE
+
+
+async def test_unreachable_media_keeps_the_remote_link(viber: ViberWorld) -> None:
+    number = await viber.open_ticket()
+    viber.api.fail("/files/gone.pdf", 500)
+    document = {"type": "file", "media": viber.media_url("gone.pdf"), "file_name": "log.pdf", "size": 2048}
+    await viber.send(viber.message(document))
+    [notice] = viber.staff_notices("client_message")
+    assert notice["ticket"] == number
+    assert notice["attachments"][0]["ref"] == viber.media_url("gone.pdf")
+
+
+async def test_engineer_picture_goes_out_by_a_signed_link_that_expires(viber: ViberWorld) -> None:
+    number = await viber.open_ticket()
+    ref = FileStore(viber.runtime.settings.files_dir).save(PICTURE, file_name="schema.png", mime_type="image/png")
+    photo = Attachment("image", ref, "image/png", len(PICTURE), "schema.png")
+    await viber.runtime.staff.reply(number, ENGINEER, "Вот схема подключения", [photo], "tg-update-1")
+    await viber.deliver()
+
+    text, picture = viber.sent()[-2:]
+    assert text["text"] == "Вот схема подключения" and text["sender"]["name"].startswith("Иван")
+    assert picture["type"] == "picture" and picture["media"].startswith("https://support.example.test/media/")
+    assert picture["media"].endswith(".png")  # Viber checks the extension
+
+    path = urlsplit(picture["media"]).path
+    served = await viber.http.get(path)
+    assert served.status_code == 200 and served.content == PICTURE
+    assert served.headers["content-type"] == "image/png"
+
+    forged = path.replace(path.split("/")[3], "0" * 64)
+    assert (await viber.http.get(forged)).status_code == 404
+    viber.clock.advance(hours=25)
+    assert (await viber.http.get(path)).status_code == 404
+
+
+async def test_engineer_document_goes_out_as_a_file(viber: ViberWorld) -> None:
+    number = await viber.open_ticket()
+    ref = FileStore(viber.runtime.settings.files_dir).save(b"log line\n" * 10, file_name="setup.log")
+    log = Attachment("document", ref, "text/plain", None, "setup.log")
+    await viber.runtime.staff.reply(number, ENGINEER, None, [log], "tg-update-2")
+    await viber.deliver()
+    [message] = viber.sent()[-1:]
+    assert message["type"] == "file" and message["file_name"] == "setup.log" and message["size"] == 90
+    assert CLIENT == message["receiver"]

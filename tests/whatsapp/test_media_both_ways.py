@@ -1,0 +1,51 @@
+"""Media both ways: a client's photo is fetched with the account's credentials; an engineer's goes by a link."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from bots.files import FileStore
+from core.messages import Attachment
+from service.staff_actions import Engineer
+from tests.messenger_world import PICTURE
+from tests.whatsapp.world import WhatsAppWorld
+
+
+async def test_client_photo_is_fetched_with_basic_auth_into_the_store(whatsapp: WhatsAppWorld) -> None:
+    number = await whatsapp.open_ticket()
+    photo = whatsapp.message("ошибка на экране", NumMedia="1", MediaUrl0=whatsapp.media_url(1),
+                             MediaContentType0="image/jpeg", MessageType="image")  # fmt: skip
+    await whatsapp.send(photo)
+
+    [fetch] = whatsapp.api.calls_to("/Media/ME1")
+    assert fetch.headers["Authorization"].startswith("Basic ")
+    [notice] = whatsapp.staff_notices("client_message")
+    assert notice["ticket"] == number and notice["text"] == "ошибка на экране"
+    [attachment] = notice["attachments"]
+    path = FileStore(whatsapp.runtime.settings.files_dir).path(attachment["ref"])
+    assert path is not None and path.read_bytes() == PICTURE
+
+
+async def test_engineer_picture_is_sent_by_a_signed_link_with_the_name_in_bold(whatsapp: WhatsAppWorld) -> None:
+    number = await whatsapp.open_ticket()
+    ref = FileStore(whatsapp.runtime.settings.files_dir).save(PICTURE, file_name="schema.png")
+    photo = Attachment("image", ref, "image/png", len(PICTURE), "schema.png")
+    await whatsapp.runtime.staff.reply(number, Engineer("tg-501", "Иван"), "Вот схема", [photo], "tg-1")
+    await whatsapp.deliver()
+
+    text, media = whatsapp.sent()[-2:]
+    assert text["Body"] == "*Иван*, инженер поддержки:\nВот схема"
+    served = await whatsapp.http.get(urlsplit(media["MediaUrl"]).path)
+    assert served.status_code == 200 and served.content == PICTURE
+
+
+async def test_voice_and_location_get_a_polite_answer(whatsapp: WhatsAppWorld) -> None:
+    for text in ("Здравствуйте", "Оформить заявку", "1", "Консультация"):
+        await whatsapp.client_says(text)
+    voice = whatsapp.message("", NumMedia="1", MediaUrl0=whatsapp.media_url(2), MediaContentType0="audio/ogg",
+                             MessageType="audio")  # fmt: skip
+    await whatsapp.send(voice)
+    assert "голосовое сообщение" in whatsapp.bodies()[-1]
+    assert whatsapp.api.calls_to("/Media/ME2") == []  # not even downloaded
+    await whatsapp.send(whatsapp.message("", MessageType="location", Latitude="53.2", Longitude="50.1"))
+    assert "геопозиция" in whatsapp.bodies()[-1]
