@@ -25,7 +25,7 @@ def create_app(settings: Settings, *, clock: Clock = utc_now) -> FastAPI:
         app.state.faq = runtime.faq
         await start_channels(runtime)
         if settings.run_dispatcher:
-            runtime.run_dispatcher()
+            runtime.run_background()
         try:
             yield
         finally:

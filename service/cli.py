@@ -62,7 +62,6 @@ async def _chat(console: Console, channel: ConsoleChannel) -> None:
     settings = Settings()
     runtime = await Runtime.start(settings)
     runtime.senders["console"] = channel
-    dispatcher = runtime.dispatcher
     console.print("[dim]Консольный чат с ботом техподдержки. Ctrl+D — выход.[/dim]")
     try:
         while True:
@@ -71,15 +70,14 @@ async def _chat(console: Console, channel: ConsoleChannel) -> None:
             except (EOFError, KeyboardInterrupt):
                 break
             await runtime.desk.handle(channel.inbound(line))
-            while await dispatcher.run_once():
-                pass
+            await runtime.drain()
     finally:
         await runtime.close()
 
 
 @app.command()
 def worker() -> None:
-    """Доставка исходящих сообщений отдельно от веб-процессов (PostgreSQL: сколько угодно воркеров)."""
+    """Обработка входящих и доставка исходящих отдельно от веб-процессов (PostgreSQL: сколько угодно воркеров)."""
     configure_logging()
     asyncio.run(_work(Settings()))
 
@@ -90,8 +88,9 @@ async def _work(settings: Settings) -> None:
     loop = asyncio.get_running_loop()
     for signal_number in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(signal_number, runtime.stop.set)
+    runtime.run_background()
     try:
-        await runtime.dispatcher.run_forever(settings.outbox_poll_seconds, runtime.stop)
+        await runtime.stop.wait()
     finally:
         await runtime.close()
 
@@ -111,7 +110,7 @@ async def _poll_telegram(settings: Settings) -> None:
     try:
         channel = telegram.connect(runtime)
         assert channel is not None
-        runtime.run_dispatcher()
+        runtime.run_background()
         await channel.poll()
     finally:
         await runtime.close()

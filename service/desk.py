@@ -7,6 +7,7 @@ or a second process never doubles or loses an effect.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
@@ -67,16 +68,14 @@ class Desk:
         self.staff_enabled = staff_enabled
         # SQLite has one writer: serialize transactions in this process instead of failing on locks.
         self._write_lock = asyncio.Lock() if is_sqlite(str(db.url)) else None
+        self.committed = asyncio.Event()
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[AsyncSession]:
         """One unit of work: committed when the block ends, rolled back on any error."""
-        if self._write_lock is None:
-            async with self.sessions() as session, session.begin():
-                yield session
-            return
-        async with self._write_lock, self.sessions() as session, session.begin():
+        async with self._write_lock or contextlib.nullcontext(), self.sessions() as session, session.begin():
             yield session
+        self.committed.set()  # whatever was queued is now visible to the dispatcher
 
     # --- clients' messages
     async def handle(self, inbound: Inbound) -> bool:

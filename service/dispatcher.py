@@ -8,32 +8,23 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import random
 from collections.abc import Awaitable, Callable, Mapping
 from datetime import timedelta
 
 from bots.base import DeliveryResult, Sender
 from service.desk import Desk
+from service.retry import backoff, poll_forever
 from storage.db import is_sqlite
 from storage.models import OutboxItem
-from storage.repos import outbox
+from storage.repos.queues import claim_heads
 
 log = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 8
 LEASE = timedelta(seconds=60)  # longer than any send may take (timeouts are ~30 s)
-MAX_BACKOFF_SECONDS = 300.0
 BATCH = 50
 
 Undeliverable = Callable[[OutboxItem, DeliveryResult], Awaitable[None]]
-
-
-def backoff(attempts: int, retry_after: float | None) -> float:
-    """Seconds to wait before the next try: the platform's word if it gave one, else exponential with jitter."""
-    if retry_after is not None:
-        return max(retry_after, 0.0)
-    base = min(MAX_BACKOFF_SECONDS, 2.0**attempts)
-    return base * random.uniform(0.5, 1.0)
 
 
 class Dispatcher:
@@ -78,8 +69,13 @@ class Dispatcher:
         heads, send them concurrently, record each outcome.
         """
         async with self.desk.transaction() as session:
-            heads = await outbox.claim_heads(
-                session=session, now=self.desk.clock(), lease=LEASE, limit=BATCH, skip_locked=self.skip_locked
+            heads = await claim_heads(
+                session=session,
+                model=OutboxItem,
+                now=self.desk.clock(),
+                lease=LEASE,
+                limit=BATCH,
+                skip_locked=self.skip_locked,
             )
         results = await asyncio.gather(*(self._deliver(item) for item in heads))
         failed = []
@@ -98,14 +94,4 @@ class Dispatcher:
                 await self.on_undeliverable(item, result)
 
     async def run_forever(self, poll_seconds: float, stop: asyncio.Event) -> None:
-        while not stop.is_set():
-            try:
-                handled = await self.run_once()
-            except Exception:  # the store may be briefly unavailable; keep the loop alive
-                log.exception("dispatcher pass failed")
-                handled = 0
-            if handled == 0:
-                try:
-                    await asyncio.wait_for(stop.wait(), timeout=poll_seconds)
-                except TimeoutError:
-                    pass
+        await poll_forever(self.run_once, poll_seconds, stop, self.desk.committed)

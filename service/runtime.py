@@ -12,6 +12,7 @@ from bots.base import DeliveryResult, Sender
 from faq.retriever import ReloadingFaq
 from service.desk import Clock, Desk, utc_now
 from service.dispatcher import Dispatcher
+from service.inbox import Inbox
 from service.settings import Settings
 from service.staff_actions import StaffActions
 from service.whatsapp_window import ServiceWindow
@@ -33,6 +34,12 @@ class Runtime:
     resources: AsyncExitStack = field(default_factory=AsyncExitStack)  # HTTP sessions etc., closed last
     tasks: set[asyncio.Task[Any]] = field(default_factory=set)
     stop: asyncio.Event = field(default_factory=asyncio.Event)
+    inbox: Inbox = field(init=False)
+    dispatcher: Dispatcher = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.inbox = Inbox(self.desk)
+        self.dispatcher = Dispatcher(self.desk, self.senders, self._undeliverable)
 
     @classmethod
     async def start(cls, settings: Settings, *, clock: Clock = utc_now, migrate: bool = True) -> Runtime:
@@ -50,21 +57,24 @@ class Runtime:
         window = ServiceWindow(desk, template=bool(settings.twilio_content_sid))
         return cls(settings=settings, desk=desk, faq=faq, staff=StaffActions(desk, window))
 
-    @property
-    def dispatcher(self) -> Dispatcher:
-        return Dispatcher(self.desk, self.senders, self._undeliverable)
-
     async def _undeliverable(self, item: OutboxItem, result: DeliveryResult) -> None:
         chat = item.queue.split(":", 1)[1]
         await self.desk.report_undeliverable(
             item.channel, chat, unreachable=result.unreachable, reason=result.error or ""
         )
 
-    def run_dispatcher(self) -> None:
-        """Deliver the outbox in the background until :meth:`close`."""
-        task = asyncio.create_task(self.dispatcher.run_forever(self.settings.outbox_poll_seconds, self.stop))
-        self.tasks.add(task)
-        task.add_done_callback(self.tasks.discard)
+    def run_background(self) -> None:
+        """Process the inbox and deliver the outbox in the background until :meth:`close`."""
+        poll = self.settings.outbox_poll_seconds
+        for loop in (self.inbox.run_forever(poll, self.stop), self.dispatcher.run_forever(poll, self.stop)):
+            task = asyncio.create_task(loop)
+            self.tasks.add(task)
+            task.add_done_callback(self.tasks.discard)
+
+    async def drain(self) -> None:
+        """Process and deliver everything due now (tests, the console chat)."""
+        while await self.inbox.process_once() + await self.dispatcher.run_once():
+            pass
 
     async def close(self) -> None:
         self.stop.set()

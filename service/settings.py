@@ -36,7 +36,7 @@ class Settings(BaseSettings):
 
     support_timezone: str = "Europe/Moscow"
     outbox_poll_seconds: float = 0.5
-    run_dispatcher: bool = True  # the web process delivers the outbox itself (SQLite, one process)
+    run_dispatcher: bool = True  # this process also processes the inbox and delivers the outbox
 
     @field_validator(
         "admin_api_token", "telegram_webhook_secret", "telegram_bot_token", "viber_auth_token", "twilio_auth_token"

@@ -143,6 +143,22 @@ class OutboxItem(SQLModel, table=True):
     sent_at: datetime | None = Field(default=None, sa_type=UtcDateTime)
 
 
+class InboxItem(SQLModel, table=True):
+    """A webhook request stored before it is acknowledged, processed in order per chat."""
+
+    __table_args__ = (Index("ix_inboxitem_active", "status", "next_attempt_at"),)
+    id: int | None = Field(default=None, primary_key=True)
+    key: str = Field(unique=True)  # "<channel>:<platform id>": a redelivery is refused here
+    channel: str
+    queue: str = Field(index=True)  # "<channel>:<chat>": processed strictly in id order
+    body: dict[str, Any] = _json()  # the request as received; emptied once processed
+    status: str = Field(default="pending")  # pending, leased, done, failed
+    attempts: int = 0
+    next_attempt_at: datetime = _ts()
+    last_error: str | None = None
+    created_at: datetime = _ts()
+
+
 class FaqFeedbackRecord(SQLModel, table=True):
     """«Помогло» / «Оформить заявку» after an FAQ answer, per entry, so staff see which answers fail."""
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import secrets
-from typing import Annotated
+from typing import Annotated, Any
 
 from aiogram import Bot
 from aiogram import Dispatcher as UpdateDispatcher
@@ -22,6 +22,7 @@ from bots.files import FileStore
 from bots.staff import staff_router
 from bots.staff_sender import StaffSender
 from bots.telegram import ALLOWED_UPDATES, TelegramChannel, TelegramSender, client_router
+from service.inbox import Inbox
 from service.runtime import Runtime
 from service.settings import Settings
 from service.staff_directory import StaffDirectory
@@ -38,6 +39,23 @@ def _secret_matches(settings: Settings, given: str | None) -> bool:
     return secrets.compare_digest(given.encode(), secret.get_secret_value().encode())
 
 
+def parse_update(raw: str, channel: TelegramChannel) -> Update:
+    try:
+        return Update.model_validate(json.loads(raw), context={"bot": channel.bot})
+    except (ValueError, ValidationError) as error:
+        raise HTTPException(400, "malformed update") from error
+
+
+def chat_of(update: Update) -> str:
+    """The chat whose updates must be handled in order; updates without one share a queue."""
+    event = next((value for name, value in update if name != "update_id" and value is not None), None)
+    chat = getattr(event, "chat", None) or getattr(getattr(event, "message", None), "chat", None)
+    if chat is not None:
+        return str(chat.id)
+    user = getattr(event, "from_user", None)
+    return f"user:{user.id}" if user is not None else "other"
+
+
 def router() -> APIRouter:
     routes = APIRouter()
 
@@ -51,11 +69,12 @@ def router() -> APIRouter:
         channel: TelegramChannel | None = request.app.state.runtime.channels.get("telegram")
         if channel is None:
             raise HTTPException(404, "the Telegram channel is off")
-        try:
-            update = Update.model_validate(json.loads(await request.body()), context={"bot": channel.bot})
-        except (ValueError, ValidationError) as error:
-            raise HTTPException(400, "malformed update") from error
-        await channel.feed(update)
+        raw = (await request.body()).decode("utf-8", errors="replace")
+        update = parse_update(raw, channel)
+        inbox: Inbox = request.app.state.runtime.inbox
+        await inbox.accept(
+            channel="telegram", platform_id=str(update.update_id), chat=chat_of(update), body={"raw": raw}
+        )
         return {"ok": True}
 
     return routes
@@ -84,6 +103,11 @@ def connect(runtime: Runtime) -> TelegramChannel | None:
     runtime.senders["telegram"] = TelegramSender(bot, files)
     channel = TelegramChannel(bot, updates)
     runtime.channels["telegram"] = channel
+
+    async def process(body: dict[str, Any]) -> None:
+        await channel.feed(Update.model_validate(json.loads(body["raw"]), context={"bot": bot}))
+
+    runtime.inbox.handlers["telegram"] = process
     return channel
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import func
@@ -20,33 +20,6 @@ def enqueue(
     )
     session.add(item)
     return item
-
-
-ACTIVE = ("pending", "sending")
-
-
-async def claim_heads(
-    *, session: AsyncSession, now: datetime, lease: timedelta, limit: int, skip_locked: bool
-) -> list[OutboxItem]:
-    """Lease the oldest undelivered item of each queue whose turn has come.
-
-    Only a queue's head may go out, so one chat's messages keep their order even while an earlier
-    one waits for a retry. A leased item is «sending» until ``now + lease``; if its dispatcher dies,
-    the lease runs out and another one takes it over.
-    """
-    heads = select(func.min(OutboxItem.id)).where(OutboxItem.status.in_(ACTIVE)).group_by(OutboxItem.queue)  # type: ignore[attr-defined]
-    query = (
-        select(OutboxItem)
-        .where(OutboxItem.id.in_(heads), OutboxItem.next_attempt_at <= now)  # type: ignore[union-attr]
-        .order_by(OutboxItem.id)
-        .limit(limit)
-    )
-    if skip_locked:
-        query = query.with_for_update(skip_locked=True)
-    items = list(await session.exec(query))
-    for item in items:
-        item.status, item.next_attempt_at = "sending", now + lease
-    return items
 
 
 async def pending_count(*, session: AsyncSession) -> int:

@@ -101,7 +101,7 @@ async def test_dispatcher_killed_mid_batch_loses_nothing(runtime: Runtime, clock
     killed.cancel()
     await asyncio.gather(killed, return_exceptions=True)
     assert sender.delivered == []
-    assert "sending" in await statuses(runtime)
+    assert "leased" in await statuses(runtime)
 
     stuck.set()
     assert await runtime.dispatcher.run_once() == 0  # the lease of the killed dispatcher still holds

@@ -33,8 +33,7 @@ class DeskChat:
             **kwargs,
         )
         await self.runtime.desk.handle(message)
-        while await self.runtime.dispatcher.run_once():
-            pass
+        await self.runtime.drain()
         return self.outbox.take()
 
     async def press(self, payload: str) -> list[Outbound]:

@@ -48,8 +48,7 @@ class TelegramWorld:
 
     async def deliver(self) -> None:
         """Run the outbox until nothing is due."""
-        while await self.runtime.dispatcher.run_once():
-            pass
+        await self.runtime.drain()
 
     async def send(self, update: dict[str, Any]) -> None:
         """Post an update (expecting 200) and deliver what it caused."""

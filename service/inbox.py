@@ -1,0 +1,114 @@
+"""Durable intake of webhooks: a request is acknowledged once stored, and processed right after.
+
+A webhook only verifies the platform's signature, parses the body and stores it here; the store's
+unique key (channel and the platform's id) makes a redelivery, or the same update reaching two
+processes at once, a no-op. Concurrent requests are written in one transaction (group commit), so
+acknowledging costs about as much as parsing. A processor then handles each chat's items strictly
+in order, one at a time, while different chats run in parallel; on PostgreSQL any number of
+processes share the work through ``FOR UPDATE SKIP LOCKED``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+from datetime import timedelta
+from typing import Any
+
+from service.desk import Desk
+from service.retry import backoff, poll_forever
+from storage.db import is_sqlite
+from storage.models import InboxItem
+from storage.repos import inbox as inbox_repo
+from storage.repos.queues import claim_heads
+
+log = logging.getLogger(__name__)
+
+Handler = Callable[[dict[str, Any]], Awaitable[None]]
+LEASE = timedelta(seconds=120)
+MAX_ATTEMPTS = 6
+BATCH = 32
+
+
+class Inbox:
+    def __init__(self, desk: Desk) -> None:
+        self.desk = desk
+        self.handlers: dict[str, Handler] = {}
+        self.arrived = asyncio.Event()  # wakes this process's processor at once
+        self._waiting: list[tuple[dict[str, Any], asyncio.Future[bool]]] = []
+        self._writer: asyncio.Task[None] | None = None
+        self.skip_locked = not is_sqlite(str(desk.db.url))
+
+    # --- the webhook side
+    async def accept(self, *, channel: str, platform_id: str, chat: str, body: dict[str, Any]) -> bool:
+        """Store one request durably; False when it was stored before (a redelivery)."""
+        row = {"key": f"{channel}:{platform_id}", "channel": channel, "queue": f"{channel}:{chat}", "body": body}
+        future: asyncio.Future[bool] = asyncio.get_running_loop().create_future()
+        self._waiting.append((row, future))
+        if self._writer is None or self._writer.done():
+            self._writer = asyncio.create_task(self._write_waiting())
+        return await future
+
+    async def _write_waiting(self) -> None:
+        """Write everything that arrived meanwhile in one transaction, until nothing waits."""
+        while self._waiting:
+            batch, self._waiting = self._waiting, []
+            try:
+                async with self.desk.transaction() as session:
+                    stored = await inbox_repo.insert_new(
+                        session=session, rows=[row for row, _ in batch], now=self.desk.clock()
+                    )
+            except Exception as error:  # the store is down: every waiting webhook answers 503
+                for _, future in batch:
+                    future.set_exception(error)
+                continue
+            for row, future in batch:
+                first = row["key"] in stored
+                stored.discard(row["key"])  # the same update twice in one batch: only the first is new
+                future.set_result(first)
+            self.arrived.set()
+
+    # --- the processing side
+    async def process_once(self) -> int:
+        """Handle the due head of every chat once; the number of items handled."""
+        async with self.desk.transaction() as session:
+            heads = await claim_heads(
+                session=session,
+                model=InboxItem,
+                now=self.desk.clock(),
+                lease=LEASE,
+                limit=BATCH,
+                skip_locked=self.skip_locked,
+            )
+        errors = await asyncio.gather(*(self._handle(item) for item in heads))
+        async with self.desk.transaction() as session:
+            for item, error in zip(heads, errors, strict=True):
+                self._settle(await session.merge(item), error)
+        return len(heads)
+
+    async def _handle(self, item: InboxItem) -> str | None:
+        handler = self.handlers.get(item.channel)
+        if handler is None:
+            return f"no handler for {item.channel}"
+        try:
+            await handler(item.body)
+        except Exception as error:  # one bad update must not stop every other chat
+            log.exception("inbox item %s failed", item.id)
+            return type(error).__name__
+        return None
+
+    def _settle(self, item: InboxItem, error: str | None) -> None:
+        now = self.desk.clock()
+        item.attempts += 1
+        if error is None:
+            item.status, item.body, item.last_error = "done", {}, None
+        elif item.attempts < MAX_ATTEMPTS:
+            item.status, item.last_error = "pending", error
+            item.next_attempt_at = now + timedelta(seconds=backoff(item.attempts, None))
+        else:
+            item.status, item.last_error = "failed", error
+            log.error("inbox item %s given up after %s attempts", item.id, item.attempts)
+
+    async def run_forever(self, poll_seconds: float, stop: asyncio.Event) -> None:
+        await poll_forever(self.process_once, poll_seconds, stop, self.arrived)

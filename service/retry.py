@@ -1,0 +1,39 @@
+"""Backoff and the polling loop shared by the inbox processor and the outbox dispatcher."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import random
+from collections.abc import Awaitable, Callable
+
+log = logging.getLogger(__name__)
+
+MAX_BACKOFF_SECONDS = 300.0
+
+
+def backoff(attempts: int, retry_after: float | None) -> float:
+    """Seconds to wait before the next try: the platform's word if it gave one, else exponential with jitter."""
+    if retry_after is not None:
+        return max(retry_after, 0.0)
+    base = min(MAX_BACKOFF_SECONDS, 2.0**attempts)
+    return base * random.uniform(0.5, 1.0)
+
+
+async def poll_forever(
+    run_once: Callable[[], Awaitable[int]], poll_seconds: float, stop: asyncio.Event, wake: asyncio.Event
+) -> None:
+    """Run ``run_once`` while it finds work; otherwise sleep until ``wake``, ``stop`` or the poll interval."""
+    while not stop.is_set():
+        try:
+            handled = await run_once()
+        except Exception:  # the store may be briefly unavailable; keep the loop alive
+            log.exception("background pass failed")
+            handled = 0
+        if handled:
+            continue
+        wake.clear()
+        waiters = [asyncio.create_task(stop.wait()), asyncio.create_task(wake.wait())]
+        await asyncio.wait(waiters, timeout=poll_seconds, return_when=asyncio.FIRST_COMPLETED)
+        for waiter in waiters:
+            waiter.cancel()

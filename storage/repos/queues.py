@@ -1,0 +1,33 @@
+"""Work queues kept in tables (inbox, outbox): strictly ordered per queue, leased to one worker."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any, TypeVar
+
+from sqlalchemy import func
+from sqlmodel import select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+ACTIVE = ("pending", "leased")
+
+Row = TypeVar("Row", bound=Any)
+
+
+async def claim_heads(
+    *, session: AsyncSession, model: type[Row], now: datetime, lease: timedelta, limit: int, skip_locked: bool
+) -> list[Row]:
+    """Lease the oldest unfinished item of each queue whose turn has come.
+
+    Only a queue's head may be worked on, so one chat's items keep their order even while an
+    earlier one waits for a retry. A leased item belongs to its worker until ``now + lease``; if
+    that worker dies, the lease runs out and another one takes the item over.
+    """
+    heads = select(func.min(model.id)).where(model.status.in_(ACTIVE)).group_by(model.queue)
+    query = select(model).where(model.id.in_(heads), model.next_attempt_at <= now).order_by(model.id).limit(limit)
+    if skip_locked:
+        query = query.with_for_update(skip_locked=True)
+    items = list(await session.exec(query))
+    for item in items:
+        item.status, item.next_attempt_at = "leased", now + lease
+    return items
