@@ -6,10 +6,7 @@ or a second process never doubles or loses an effect.
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
-from collections.abc import AsyncIterator, Callable
-from contextlib import asynccontextmanager
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -32,9 +29,9 @@ from core.intake import PERSONAL_KEYS
 from core.messages import Inbound, Outbound
 from core.state import ConversationState
 from core.validators import InvalidAnswer, phone_or_email
-from storage.db import is_sqlite, session_factory
 from storage.models import Client, Conversation, FaqFeedbackRecord, Identity, Ticket
 from storage.repos import clients, conversations, dedupe, messages, outbox, tickets
+from storage.store import Store
 
 Clock = Callable[[], datetime]
 
@@ -61,21 +58,14 @@ class Desk:
         staff_enabled: bool = False,
     ) -> None:
         self.db = db
-        self.sessions = session_factory(db)
+        self.store = Store(db)
+        self.sessions = self.store.sessions
+        self.transaction = self.store.transaction
+        self.committed = self.store.committed
         self.faq = faq
         self.timezone = timezone
         self.clock = clock
         self.staff_enabled = staff_enabled
-        # SQLite has one writer: serialize transactions in this process instead of failing on locks.
-        self._write_lock = asyncio.Lock() if is_sqlite(str(db.url)) else None
-        self.committed = asyncio.Event()
-
-    @asynccontextmanager
-    async def transaction(self) -> AsyncIterator[AsyncSession]:
-        """One unit of work: committed when the block ends, rolled back on any error."""
-        async with self._write_lock or contextlib.nullcontext(), self.sessions() as session, session.begin():
-            yield session
-        self.committed.set()  # whatever was queued is now visible to the dispatcher
 
     # --- clients' messages
     async def handle(self, inbound: Inbound) -> bool:

@@ -14,8 +14,8 @@ from datetime import timedelta
 from bots.base import DeliveryResult, Sender
 from service.desk import Desk
 from service.retry import backoff, poll_forever
-from storage.db import is_sqlite
 from storage.models import OutboxItem
+from storage.repos import outbox
 from storage.repos.queues import claim_heads
 
 log = logging.getLogger(__name__)
@@ -34,7 +34,6 @@ class Dispatcher:
         self.desk = desk
         self.senders = senders
         self.on_undeliverable = on_undeliverable
-        self.skip_locked = not is_sqlite(str(desk.db.url))
 
     async def _deliver(self, item: OutboxItem) -> DeliveryResult:
         sender = self.senders.get(item.channel)
@@ -47,13 +46,9 @@ class Dispatcher:
             return DeliveryResult.later(type(error).__name__)
 
     def _settle(self, item: OutboxItem, result: DeliveryResult) -> bool:
-        """Record the outcome on ``item``; True when the item is finally undeliverable."""
+        """Record a failed delivery on ``item``; True when the item is finally undeliverable."""
         now = self.desk.clock()
         item.attempts += 1
-        if result.ok:
-            item.status, item.sent_at, item.last_error = "sent", now, None
-            item.platform_message_id = result.message_id
-            return False
         item.last_error = (result.error or "")[:500]
         if result.retry and item.attempts < MAX_ATTEMPTS:
             item.status = "pending"
@@ -75,12 +70,17 @@ class Dispatcher:
                 now=self.desk.clock(),
                 lease=LEASE,
                 limit=BATCH,
-                skip_locked=self.skip_locked,
+                skip_locked=self.desk.store.shared_by_processes,
             )
         results = await asyncio.gather(*(self._deliver(item) for item in heads))
         failed = []
+        now = self.desk.clock()
         async with self.desk.transaction() as session:
             for item, result in zip(heads, results, strict=True):
+                if result.ok:
+                    assert item.id is not None
+                    await outbox.mark_sent(session=session, item_id=item.id, message_id=result.message_id, now=now)
+                    continue
                 merged = await session.merge(item)
                 if self._settle(merged, result):
                     failed.append((merged, result))

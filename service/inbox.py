@@ -16,29 +16,32 @@ from collections.abc import Awaitable, Callable
 from datetime import timedelta
 from typing import Any
 
-from service.desk import Desk
+from service.desk import Clock
 from service.retry import backoff, poll_forever
-from storage.db import is_sqlite
 from storage.models import InboxItem
 from storage.repos import inbox as inbox_repo
 from storage.repos.queues import claim_heads
+from storage.store import Store
 
 log = logging.getLogger(__name__)
 
 Handler = Callable[[dict[str, Any]], Awaitable[None]]
 LEASE = timedelta(seconds=120)
 MAX_ATTEMPTS = 6
-BATCH = 32
+BATCH = 16  # chats handled at once: enough to overlap the store's round trips
 
 
 class Inbox:
-    def __init__(self, desk: Desk) -> None:
-        self.desk = desk
+    """On PostgreSQL the inbox lives in the main store. On SQLite it has a file of its own beside it,
+    so that acknowledging a webhook never waits for the single writer of the main file; processing
+    stays exactly-once all the same, because the desk records each platform id with its effect."""
+
+    def __init__(self, store: Store, clock: Clock) -> None:
+        self.store = store
+        self.clock = clock
         self.handlers: dict[str, Handler] = {}
-        self.arrived = asyncio.Event()  # wakes this process's processor at once
         self._waiting: list[tuple[dict[str, Any], asyncio.Future[bool]]] = []
         self._writer: asyncio.Task[None] | None = None
-        self.skip_locked = not is_sqlite(str(desk.db.url))
 
     # --- the webhook side
     async def accept(self, *, channel: str, platform_id: str, chat: str, body: dict[str, Any]) -> bool:
@@ -55,9 +58,9 @@ class Inbox:
         while self._waiting:
             batch, self._waiting = self._waiting, []
             try:
-                async with self.desk.transaction() as session:
+                async with self.store.transaction() as session:
                     stored = await inbox_repo.insert_new(
-                        session=session, rows=[row for row, _ in batch], now=self.desk.clock()
+                        session=session, rows=[row for row, _ in batch], now=self.clock()
                     )
             except Exception as error:  # the store is down: every waiting webhook answers 503
                 for _, future in batch:
@@ -67,24 +70,26 @@ class Inbox:
                 first = row["key"] in stored
                 stored.discard(row["key"])  # the same update twice in one batch: only the first is new
                 future.set_result(first)
-            self.arrived.set()
 
     # --- the processing side
     async def process_once(self) -> int:
         """Handle the due head of every chat once; the number of items handled."""
-        async with self.desk.transaction() as session:
+        async with self.store.transaction() as session:
             heads = await claim_heads(
                 session=session,
                 model=InboxItem,
-                now=self.desk.clock(),
+                now=self.clock(),
                 lease=LEASE,
                 limit=BATCH,
-                skip_locked=self.skip_locked,
+                skip_locked=self.store.shared_by_processes,
             )
         errors = await asyncio.gather(*(self._handle(item) for item in heads))
-        async with self.desk.transaction() as session:
+        async with self.store.transaction() as session:
+            done = [item.id for item, error in zip(heads, errors, strict=True) if error is None and item.id]
+            await inbox_repo.mark_done(session=session, ids=done)
             for item, error in zip(heads, errors, strict=True):
-                self._settle(await session.merge(item), error)
+                if error is not None:
+                    self._retry(await session.merge(item), error)
         return len(heads)
 
     async def _handle(self, item: InboxItem) -> str | None:
@@ -98,17 +103,15 @@ class Inbox:
             return type(error).__name__
         return None
 
-    def _settle(self, item: InboxItem, error: str | None) -> None:
-        now = self.desk.clock()
+    def _retry(self, item: InboxItem, error: str) -> None:
         item.attempts += 1
-        if error is None:
-            item.status, item.body, item.last_error = "done", {}, None
-        elif item.attempts < MAX_ATTEMPTS:
-            item.status, item.last_error = "pending", error
-            item.next_attempt_at = now + timedelta(seconds=backoff(item.attempts, None))
+        item.last_error = error
+        if item.attempts < MAX_ATTEMPTS:
+            item.status = "pending"
+            item.next_attempt_at = self.clock() + timedelta(seconds=backoff(item.attempts, None))
         else:
-            item.status, item.last_error = "failed", error
+            item.status = "failed"
             log.error("inbox item %s given up after %s attempts", item.id, item.attempts)
 
     async def run_forever(self, poll_seconds: float, stop: asyncio.Event) -> None:
-        await poll_forever(self.process_once, poll_seconds, stop, self.arrived)
+        await poll_forever(self.process_once, poll_seconds, stop, self.store.committed)

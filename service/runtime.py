@@ -16,9 +16,10 @@ from service.inbox import Inbox
 from service.settings import Settings
 from service.staff_actions import StaffActions
 from service.whatsapp_window import ServiceWindow
-from storage.db import create_engine
+from storage.db import create_engine, inbox_url, is_sqlite
 from storage.migrate import upgrade
 from storage.models import OutboxItem
+from storage.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -29,6 +30,7 @@ class Runtime:
     desk: Desk
     faq: ReloadingFaq
     staff: StaffActions
+    inbox_store: Store
     senders: dict[str, Sender] = field(default_factory=dict)
     channels: dict[str, Any] = field(default_factory=dict)  # the webhook side of each channel that is on
     resources: AsyncExitStack = field(default_factory=AsyncExitStack)  # HTTP sessions etc., closed last
@@ -38,7 +40,7 @@ class Runtime:
     dispatcher: Dispatcher = field(init=False)
 
     def __post_init__(self) -> None:
-        self.inbox = Inbox(self.desk)
+        self.inbox = Inbox(self.inbox_store, self.desk.clock)
         self.dispatcher = Dispatcher(self.desk, self.senders, self._undeliverable)
 
     @classmethod
@@ -55,7 +57,13 @@ class Runtime:
             staff_enabled=settings.telegram_enabled and settings.telegram_staff_chat_id is not None,
         )
         window = ServiceWindow(desk, template=bool(settings.twilio_content_sid))
-        return cls(settings=settings, desk=desk, faq=faq, staff=StaffActions(desk, window))
+        inbox_store = desk.store
+        if is_sqlite(settings.database_url):
+            inbox_db = create_engine(inbox_url(settings.database_url))
+            if migrate:
+                await upgrade(inbox_db)
+            inbox_store = Store(inbox_db)
+        return cls(settings=settings, desk=desk, faq=faq, staff=StaffActions(desk, window), inbox_store=inbox_store)
 
     async def _undeliverable(self, item: OutboxItem, result: DeliveryResult) -> None:
         chat = item.queue.split(":", 1)[1]
@@ -82,3 +90,4 @@ class Runtime:
             await asyncio.gather(*self.tasks, return_exceptions=True)
         await self.resources.aclose()
         await self.desk.db.dispose()
+        await self.inbox_store.engine.dispose()

@@ -14,6 +14,13 @@ def is_sqlite(url: str) -> bool:
     return make_url(url).get_backend_name() == "sqlite"
 
 
+def inbox_url(url: str) -> str:
+    """The SQLite file of the webhook inbox, beside the main one: ``support.db`` → ``support-inbox.db``."""
+    parsed = make_url(url)
+    path = Path(parsed.database or "support.db")
+    return parsed.set(database=str(path.with_name(f"{path.stem}-inbox{path.suffix}"))).render_as_string(False)
+
+
 def create_engine(url: str) -> AsyncEngine:
     """An engine for ``url``; SQLite gets its directory created, WAL and a busy timeout."""
     if is_sqlite(url):
@@ -32,7 +39,8 @@ def create_engine(url: str) -> AsyncEngine:
             cursor.close()
 
         return engine
-    return create_async_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True)
+    # the pool holds what the inbox, the dispatcher and the webhooks use at once: no connection churn
+    return create_async_engine(url, pool_size=40, max_overflow=20, pool_pre_ping=True)
 
 
 def session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from sqlalchemy import update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -23,3 +24,14 @@ async def insert_new(*, session: AsyncSession, rows: list[dict[str, Any]], now: 
     )
     result = await session.exec(statement)  # type: ignore[call-overload]
     return set(result.scalars().all())
+
+
+async def mark_done(*, session: AsyncSession, ids: list[int]) -> None:
+    """Processed: the body is dropped (it may hold personal data), the key stays to refuse redeliveries."""
+    if ids:
+        statement = (
+            update(InboxItem)
+            .where(InboxItem.id.in_(ids))  # type: ignore[union-attr]
+            .values(status="done", body={}, last_error=None, attempts=InboxItem.attempts + 1)
+        )
+        await session.exec(statement)  # type: ignore[call-overload]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func
+from sqlalchemy import func, update
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -45,3 +45,19 @@ async def release_held(*, session: AsyncSession, queue: str, now: datetime) -> i
     for item in held:
         item.status, item.next_attempt_at, count = "pending", now, count + 1
     return count
+
+
+async def mark_sent(*, session: AsyncSession, item_id: int, message_id: str | None, now: datetime) -> None:
+    """Delivered: one UPDATE, without loading the item back."""
+    statement = (
+        update(OutboxItem)
+        .where(OutboxItem.id == item_id)  # type: ignore[arg-type]
+        .values(
+            status="sent",
+            sent_at=now,
+            last_error=None,
+            platform_message_id=message_id,
+            attempts=OutboxItem.attempts + 1,
+        )
+    )
+    await session.exec(statement)  # type: ignore[call-overload]

@@ -1,0 +1,33 @@
+"""A store's unit of work: one engine, its sessions, and transactions that commit as a whole."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator
+
+from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from storage.db import is_sqlite, session_factory
+
+
+class Store:
+    def __init__(self, engine: AsyncEngine) -> None:
+        self.engine = engine
+        self.sessions = session_factory(engine)
+        # SQLite has one writer: serialize this process's transactions instead of failing on locks.
+        self._write_lock = asyncio.Lock() if is_sqlite(str(engine.url)) else None
+        self.committed = asyncio.Event()  # set after every commit: wakes whoever waits for new work
+
+    @property
+    def shared_by_processes(self) -> bool:
+        """Several processes may work on this store at once (PostgreSQL): claim with SKIP LOCKED."""
+        return self._write_lock is None
+
+    @contextlib.asynccontextmanager
+    async def transaction(self) -> AsyncIterator[AsyncSession]:
+        """One unit of work: committed when the block ends, rolled back on any error."""
+        async with self._write_lock or contextlib.nullcontext(), self.sessions() as session, session.begin():
+            yield session
+        self.committed.set()
