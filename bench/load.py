@@ -17,7 +17,6 @@ import argparse
 import asyncio
 import json
 import os
-import socket
 import subprocess
 import sys
 import tempfile
@@ -33,36 +32,16 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import create_async_engine
 
 REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from tests.resilience.processes import INTAKE, free_port  # noqa: E402  the fault tests' client script
+
 BIN = Path(sys.executable).parent
 TOKEN = "123456:bench-token"
 SECRET = "bench-secret"
 ADMIN = "bench-admin"
 DEFAULT_POSTGRES = "postgresql+asyncpg://postgres@127.0.0.1:5432/test"
 REPLY_TIMEOUT = 60.0
-
-INTAKE = [
-    ("text", "/start"),
-    ("button", "menu:ticket"),
-    ("button", "consent:yes"),
-    ("button", "kind:consultation"),
-    ("text", "+7 846 {phone}"),
-    ("text", "ООО «Нагрузка {n}»"),
-    ("text", "Самара"),
-    ("text", "Петров Иван"),
-    ("text", "АПК «Бастион-3»"),
-    ("text", "3.1.{n}"),
-    ("button", "opt:device_involved:no"),
-    ("text", "пропустить"),
-    ("text", "Как настроить отчёт по проходам за месяц?"),
-    ("button", "nav:done"),
-    ("button", "sum:send"),
-]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def percentile(values: list[float], share: float) -> float:
