@@ -36,11 +36,8 @@ class Dispatcher:
         self.on_undeliverable = on_undeliverable
 
     async def _deliver(self, item: OutboxItem) -> DeliveryResult:
-        sender = self.senders.get(item.channel)
-        if sender is None:
-            return DeliveryResult.failed(f"no sender for channel {item.channel}")
         try:
-            return await sender.deliver(item.payload)
+            return await self.senders[item.channel].deliver(item.payload)
         except Exception as error:  # a sender bug must not stop every other chat's delivery
             log.exception("outbox item %s: sender raised", item.id)
             return DeliveryResult.later(type(error).__name__)
@@ -67,6 +64,7 @@ class Dispatcher:
             heads = await claim_heads(
                 session=session,
                 model=OutboxItem,
+                channels=self.senders.keys(),
                 now=self.desk.clock(),
                 lease=LEASE,
                 limit=BATCH,

@@ -78,6 +78,7 @@ class Inbox:
             heads = await claim_heads(
                 session=session,
                 model=InboxItem,
+                channels=self.handlers.keys(),
                 now=self.clock(),
                 lease=LEASE,
                 limit=BATCH,
@@ -93,11 +94,8 @@ class Inbox:
         return len(heads)
 
     async def _handle(self, item: InboxItem) -> str | None:
-        handler = self.handlers.get(item.channel)
-        if handler is None:
-            return f"no handler for {item.channel}"
         try:
-            await handler(item.body)
+            await self.handlers[item.channel](item.body)
         except Exception as error:  # one bad update must not stop every other chat
             log.exception("inbox item %s failed", item.id)
             return type(error).__name__

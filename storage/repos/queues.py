@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import datetime, timedelta
 from typing import Any, TypeVar
 
@@ -15,16 +16,25 @@ Row = TypeVar("Row", bound=Any)
 
 
 async def claim_heads(
-    *, session: AsyncSession, model: type[Row], now: datetime, lease: timedelta, limit: int, skip_locked: bool
+    *,
+    session: AsyncSession,
+    model: type[Row],
+    channels: Collection[str],
+    now: datetime,
+    lease: timedelta,
+    limit: int,
+    skip_locked: bool,
 ) -> list[Row]:
     """Lease the oldest unfinished item of each queue whose turn has come.
 
     Only a queue's head may be worked on, so one chat's items keep their order even while an
     earlier one waits for a retry. A leased item belongs to its worker until ``now + lease``; if
-    that worker dies, the lease runs out and another one takes the item over.
+    that worker dies, the lease runs out and another one takes the item over. Only items of
+    ``channels`` are taken: a process leaves alone what it has no means to handle.
     """
     heads = select(func.min(model.id)).where(model.status.in_(ACTIVE)).group_by(model.queue)
-    query = select(model).where(model.id.in_(heads), model.next_attempt_at <= now).order_by(model.id).limit(limit)
+    due = (model.id.in_(heads), model.next_attempt_at <= now, model.channel.in_(list(channels)))
+    query = select(model).where(*due).order_by(model.id).limit(limit)
     if skip_locked:
         query = query.with_for_update(skip_locked=True)
     items = list(await session.exec(query))
