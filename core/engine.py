@@ -191,6 +191,13 @@ class Engine:
         reply = self.current_prompt() or Reply(t("menu.ask_more"), (NEW_TICKET,))
         self.say(Reply(t("intake.stale_choice", prompt=reply.text), reply.choices, reply.request_phone, reply.numbered))
 
+    def not_understood(self, payload: str | None) -> None:
+        """A button of another step is called stale; anything else just gets the question again."""
+        if payload:
+            self.stale()
+        else:
+            self.reask()
+
     def typed_choice(self, choices: tuple[Choice, ...]) -> str | None:
         payload = self.inbound.choice
         if payload is not None:
@@ -269,12 +276,12 @@ class Engine:
             self.state.stage = "idle"
             self.say(Reply(t("consent.declined"), (NEW_TICKET,)))
         else:
-            self.stale() if payload else self.reask()
+            self.not_understood(payload)
 
     def on_kind(self, payload: str | None, command: str | None) -> None:
         chosen = self.typed_choice(KIND_CHOICES)
         if chosen is None:
-            self.stale() if payload else self.reask()
+            self.not_understood(payload)
             return
         kind = chosen.removeprefix("kind:")
         self.state.kind = kind
@@ -294,7 +301,7 @@ class Engine:
             return
         chosen = self.typed_choice(CRIT_CHOICES)
         if chosen is None:
-            self.stale() if payload else self.reask()
+            self.not_understood(payload)
             return
         self.state.priority = CRITICALITY_PRIORITY[chosen.removeprefix("crit:")]
         if self.state.priority == "critical":
@@ -323,7 +330,7 @@ class Engine:
         if chosen is None and _WORDS.findall(self.text.casefold())[:1] == ["да"]:
             chosen = "ret:yes"
         if chosen is None:
-            self.stale() if payload else self.reask()
+            self.not_understood(payload)
             return
         if chosen == "ret:yes":
             self.state.answers.update(self.state.offer)
@@ -484,7 +491,7 @@ class Engine:
         elif chosen == "sum:send":
             self.open_ticket()
         else:
-            self.stale() if payload else self.reask()
+            self.not_understood(payload)
 
     def open_ticket(self) -> None:
         s = self.state

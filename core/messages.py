@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 Channel = Literal["telegram", "viber", "whatsapp", "console"]
-CHANNELS: tuple[Channel, ...] = ("telegram", "viber", "whatsapp", "console")
 
 AttachmentKind = Literal["image", "document", "audio", "video", "sticker", "location", "other"]
 

@@ -109,8 +109,7 @@ def summary(kind: str, answers: dict[str, str], attachments: int) -> Reply:
 def ticket_fields(kind: str, answers: dict[str, str]) -> dict[str, str]:
     """The collected data as the ticket keeps it: applicable fields only, options as words."""
     return {
-        f.key: display_value(f, answers.get(f.key, "")) if answers.get(f.key) else ""
-        for f in applicable_fields(kind, answers)
+        f.key: display_value(f, answers[f.key]) if answers.get(f.key) else "" for f in applicable_fields(kind, answers)
     }
 
 

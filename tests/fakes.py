@@ -12,6 +12,7 @@ from core.engine import Context, Step, step
 from core.events import ConsentGiven, ConsentWithdrawn, Event
 from core.messages import Attachment, Inbound, Outbound
 from core.state import ConversationState
+from faq.retriever import FaqAnswer, FaqHit
 
 # Wednesday 25 November 2026, 11:00 in Moscow: inside working hours.
 WORKING_MOMENT = datetime(2026, 11, 25, 8, 0, tzinfo=UTC)
@@ -28,32 +29,17 @@ class FakeClock:
         self.now += timedelta(**delta)
 
 
-@dataclass(frozen=True)
-class Hit:
-    id: str
-    question: str
-    answer: str
-    score: float
-
-
-@dataclass(frozen=True)
-class Found:
-    query: str
-    answered: bool
-    results: tuple[Hit, ...]
-
-
 class FakeFaq:
     """Answers questions that contain one of its keywords, like a tiny knowledge base."""
 
     def __init__(self, answers: dict[str, str] | None = None) -> None:
         self.answers = answers or {"стоит": "Техническая поддержка бесплатна.", "часы": "С 8 до 17 по Москве."}
 
-    def __call__(self, query: str) -> Found:
+    def __call__(self, query: str) -> FaqAnswer:
         for keyword, answer in self.answers.items():
             if keyword in query.casefold():
-                return Found(query, True, (Hit(f"faq-{keyword}", keyword, answer, 0.9),))
-        return Found(query, False, ())
+                return FaqAnswer(query, True, (FaqHit(f"faq-{keyword}", keyword, answer, 0.9),))
+        return FaqAnswer(query, False, ())
 
 
 def inbound(

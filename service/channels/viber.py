@@ -36,7 +36,7 @@ def router() -> APIRouter:
 def connect(runtime: Runtime) -> ViberChannel | None:
     """The Viber channel when VIBER_AUTH_TOKEN is set; its HTTP client closes with the runtime."""
     settings = runtime.settings
-    if settings.viber_auth_token is None or (media := url_media(runtime)) is None:
+    if not settings.viber_enabled or (media := url_media(runtime)) is None:
         return None
     channel = ViberChannel(
         auth_token=settings.viber_auth_token.get_secret_value(),

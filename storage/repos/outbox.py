@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, update
+from sqlalchemy import update
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -20,11 +20,6 @@ def enqueue(
     )
     session.add(item)
     return item
-
-
-async def pending_count(*, session: AsyncSession) -> int:
-    result = await session.exec(select(func.count()).select_from(OutboxItem).where(OutboxItem.status == "pending"))
-    return int(result.one())
 
 
 async def find_sent(*, session: AsyncSession, channel: str, message_id: str) -> OutboxItem | None:

@@ -28,13 +28,6 @@ async def get_ticket(*, session: AsyncSession, number: str, lock: bool = False) 
     return (await session.exec(query)).first()
 
 
-async def get_ticket_by_id(*, session: AsyncSession, ticket_id: int, lock: bool = False) -> Ticket | None:
-    query = select(Ticket).where(Ticket.id == ticket_id)
-    if lock:
-        query = query.with_for_update()
-    return (await session.exec(query)).first()
-
-
 async def find_by_staff_thread(*, session: AsyncSession, staff_chat_id: str, thread_id: int) -> Ticket | None:
     query = select(Ticket).where(Ticket.staff_chat_id == staff_chat_id, Ticket.staff_thread_id == thread_id)
     return (await session.exec(query.order_by(Ticket.id.desc()))).first()  # type: ignore[union-attr]
