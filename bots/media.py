@@ -10,18 +10,18 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import hmac
-import logging
 import mimetypes
 from datetime import datetime, timedelta
 from pathlib import Path
 
 import httpx
+import structlog
 
 from bots.files import STORE_PREFIX, FileStore
 from core.intake import MAX_FILE_BYTES
 from core.messages import Attachment, AttachmentKind
 
-log = logging.getLogger(__name__)
+log = structlog.get_logger(__name__)
 
 LINK_LIFETIME = timedelta(hours=24)
 MEDIA_PATH = "/media"
@@ -61,7 +61,7 @@ async def fetch_media(
         ref = await asyncio.to_thread(store.save, b"".join(chunks), file_name=file_name, mime_type=mime_type)
         return Attachment(kind, ref, mime_type, received, file_name)
     except (httpx.HTTPError, TooLarge, OSError) as error:
-        log.warning("media not fetched, the remote link is kept: %s", type(error).__name__)
+        log.warning("media_not_fetched_remote_link_kept", error=type(error).__name__)
         return Attachment(kind, url, mime_type, received if isinstance(error, TooLarge) else None, file_name)
 
 

@@ -6,11 +6,11 @@ Only the configured staff chat counts; anything from another chat never reaches 
 from __future__ import annotations
 
 import asyncio
-import logging
 from dataclasses import dataclass, replace
 from typing import Protocol
 
 import aiohttp
+import structlog
 from aiogram import Bot, Router
 from aiogram.exceptions import AiogramError
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message, Update, User
@@ -25,7 +25,7 @@ from core.messages import Attachment
 from core.texts import t
 from service.staff_actions import Engineer, StaffActions
 
-log = logging.getLogger(__name__)
+log = structlog.get_logger(__name__)
 
 
 class TicketLookup(Protocol):
@@ -57,7 +57,7 @@ async def tell(origin: Message | None, text: str, markup: InlineKeyboardMarkup |
     try:
         await origin.reply(escape(text), reply_markup=markup)
     except AiogramError as error:
-        log.warning("staff confirmation not sent: %s", type(error).__name__)
+        log.warning("staff_confirmation_not_sent", error=type(error).__name__)
 
 
 async def _topic(request: StaffRequest, reopen: bool) -> None:
@@ -68,7 +68,7 @@ async def _topic(request: StaffRequest, reopen: bool) -> None:
         change = request.bot.reopen_forum_topic if reopen else request.bot.close_forum_topic
         await change(chat_id=int(place.chat_id), message_thread_id=place.thread_id)
     except AiogramError as error:
-        log.warning("topic of %s not changed: %s", request.card.number, type(error).__name__)
+        log.warning("staff_topic_not_changed", ticket=request.card.number, error=type(error).__name__)
 
 
 async def take(request: StaffRequest, argument: str) -> None:
@@ -109,7 +109,7 @@ async def _portable(attachment: Attachment, bot: Bot, files: FileStore) -> Attac
     try:
         content = await bot.download(file_id)
     except (AiogramError, aiohttp.ClientError, TimeoutError) as error:
-        log.warning("engineer's file not downloaded: %s", type(error).__name__)
+        log.warning("engineer_file_not_downloaded", error=type(error).__name__)
         return None
     assert content is not None
     ref = await asyncio.to_thread(

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import replace
 from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
+import structlog
 from aiogram import Bot
 from aiogram.exceptions import TelegramBadRequest
 
@@ -25,7 +25,7 @@ from bots.staff_card import (
 from bots.telegram_send import Target, delivered, send_bundle, send_file
 from core.messages import Attachment
 
-log = logging.getLogger(__name__)
+log = structlog.get_logger(__name__)
 
 TOPIC_TIMEOUT_SECONDS = 15  # the ticket's row stays locked while Telegram creates the topic
 NOTICES = {"client_unreachable": "staff.client_unreachable", "delivery_failed": "staff.delivery_failed"}
@@ -67,7 +67,7 @@ class StaffSender:
                 chat_id=int(self.chat_id), name=topic_name(card), request_timeout=TOPIC_TIMEOUT_SECONDS
             )
         except TelegramBadRequest as error:
-            log.warning("no forum topic for %s (%s): using reply threads", card.number, error.message)
+            log.warning("staff_topic_not_created_using_reply_threads", ticket=card.number, error=error.message)
             return StaffPlace(self.chat_id)
         return StaffPlace(self.chat_id, topic.message_thread_id)
 

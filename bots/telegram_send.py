@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Awaitable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import structlog
 from aiogram import Bot
 from aiogram.exceptions import (
     AiogramError,
@@ -23,7 +23,7 @@ from bots.telegram_render import CAPTION_LIMIT, Markup, escape
 from core.messages import Attachment
 from core.texts import t
 
-log = logging.getLogger(__name__)
+log = structlog.get_logger(__name__)
 
 # Files that came through Telegram keep their file id: the same bot can send them again without a download.
 TELEGRAM_PHOTO = "tg:photo:"
@@ -126,6 +126,6 @@ async def delivered(sending: Awaitable[object]) -> DeliveryResult:
     try:
         await sending
     except AiogramError as error:
-        log.warning("telegram delivery failed: %s", type(error).__name__)
+        log.warning("telegram_delivery_failed", error=type(error).__name__)
         return outcome_of(error)
     return DeliveryResult.sent()

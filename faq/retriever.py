@@ -13,7 +13,6 @@ else ("погода", "ресторан") scores low however many of its words a
 
 from __future__ import annotations
 
-import logging
 import math
 import re
 import threading
@@ -23,10 +22,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+import structlog
+
 from faq.analyzer import QueryAnalyzer, analyze, vocabulary_of
 from faq.knowledge import FaqEntry, KnowledgeBaseError, check_entries, entry_files, load_entries
 
-logger = logging.getLogger(__name__)
+logger = structlog.get_logger(__name__)
 
 PHRASING_WEIGHT = 0.5
 ANSWER_THRESHOLD = 0.45
@@ -246,8 +247,8 @@ class ReloadingFaq:
                 return
             self._stamp = stamp
             self._index = _load_checked(self._directory)
-            logger.info("FAQ knowledge base reloaded from %s", self._directory)
+            logger.info("faq_reloaded", directory=str(self._directory))
         except (KnowledgeBaseError, OSError) as error:
-            logger.warning("FAQ edit not applied, keeping the previous base: %s", error)
+            logger.warning("faq_edit_not_applied_previous_base_kept", error=str(error))
         finally:
             self._lock.release()

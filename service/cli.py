@@ -52,7 +52,7 @@ def db_upgrade() -> None:
 @app.command()
 def chat(user: str = typer.Option(None, help="имя клиента в консоли")) -> None:
     """Поговорить с ботом в терминале, как клиент. /file путь — приложить файл, Ctrl+D — выход."""
-    logging.basicConfig(level=logging.WARNING)
+    configure_logging(logging.WARNING)  # the dialogue is on the terminal: only problems in between
     console = Console()
     channel = ConsoleChannel(console, user or getpass.getuser())
     asyncio.run(_chat(console, channel))

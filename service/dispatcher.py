@@ -7,9 +7,10 @@ are claimed with ``FOR UPDATE SKIP LOCKED``. On SQLite one dispatcher runs insid
 from __future__ import annotations
 
 import asyncio
-import logging
 from collections.abc import Awaitable, Callable, Mapping
 from datetime import timedelta
+
+import structlog
 
 from bots.base import DeliveryResult, Sender
 from service.desk import Desk
@@ -18,7 +19,7 @@ from storage.models import OutboxItem
 from storage.repos import outbox
 from storage.repos.queues import claim_heads
 
-log = logging.getLogger(__name__)
+log = structlog.get_logger(__name__)
 
 MAX_ATTEMPTS = 8
 LEASE = timedelta(seconds=60)  # longer than any send may take (timeouts are ~30 s)
@@ -39,7 +40,7 @@ class Dispatcher:
         try:
             return await self.senders[item.channel].deliver(item.payload)
         except Exception as error:  # a sender bug must not stop every other chat's delivery
-            log.exception("outbox item %s: sender raised", item.id)
+            log.exception("outbox_sender_raised", item_id=item.id, channel=item.channel)
             return DeliveryResult.later(type(error).__name__)
 
     def _settle(self, item: OutboxItem, result: DeliveryResult) -> bool:
@@ -87,7 +88,7 @@ class Dispatcher:
 
     async def _report(self, failed: list[tuple[OutboxItem, DeliveryResult]]) -> None:
         for item, result in failed:
-            log.warning("outbox item %s undeliverable after %s attempts: %s", item.id, item.attempts, result.error)
+            log.warning("outbox_undeliverable", item_id=item.id, attempts=item.attempts, error=result.error)
             if self.on_undeliverable is not None:
                 await self.on_undeliverable(item, result)
 

@@ -11,10 +11,11 @@ processes share the work through ``FOR UPDATE SKIP LOCKED``.
 from __future__ import annotations
 
 import asyncio
-import logging
 from collections.abc import Awaitable, Callable
 from datetime import timedelta
 from typing import Any
+
+import structlog
 
 from service.desk import Clock
 from service.retry import backoff, poll_forever
@@ -23,7 +24,7 @@ from storage.repos import inbox as inbox_repo
 from storage.repos.queues import claim_heads
 from storage.store import Store
 
-log = logging.getLogger(__name__)
+log = structlog.get_logger(__name__)
 
 Handler = Callable[[dict[str, Any]], Awaitable[None]]
 LEASE = timedelta(seconds=120)
@@ -97,7 +98,7 @@ class Inbox:
         try:
             await self.handlers[item.channel](item.body)
         except Exception as error:  # one bad update must not stop every other chat
-            log.exception("inbox item %s failed", item.id)
+            log.exception("inbox_item_failed", item_id=item.id, channel=item.channel)
             return type(error).__name__
         return None
 
@@ -109,7 +110,7 @@ class Inbox:
             item.next_attempt_at = self.clock() + timedelta(seconds=backoff(item.attempts, None))
         else:
             item.status = "failed"
-            log.error("inbox item %s given up after %s attempts", item.id, item.attempts)
+            log.error("inbox_item_given_up", item_id=item.id, channel=item.channel, attempts=item.attempts)
 
     async def run_forever(self, poll_seconds: float, stop: asyncio.Event) -> None:
         await poll_forever(self.process_once, poll_seconds, stop, self.store.committed)

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import asyncio
-import logging
 import random
 from collections.abc import Awaitable, Callable
 
-log = logging.getLogger(__name__)
+import structlog
+
+log = structlog.get_logger(__name__)
 
 MAX_BACKOFF_SECONDS = 300.0
 
@@ -28,7 +29,7 @@ async def poll_forever(
         try:
             handled = await run_once()
         except Exception:  # the store may be briefly unavailable; keep the loop alive
-            log.exception("background pass failed")
+            log.exception("background_pass_failed")
             handled = 0
         if handled:
             continue

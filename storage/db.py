@@ -27,7 +27,7 @@ def create_engine(url: str) -> AsyncEngine:
         database = make_url(url).database
         if database and database != ":memory:":
             Path(database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_async_engine(url, connect_args={"timeout": 30})
+        engine = create_async_engine(url, connect_args={"timeout": 30}, hide_parameters=True)
 
         @event.listens_for(engine.sync_engine, "connect")
         def _pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
@@ -40,7 +40,8 @@ def create_engine(url: str) -> AsyncEngine:
 
         return engine
     # the pool holds what the inbox, the dispatcher and the webhooks use at once: no connection churn
-    return create_async_engine(url, pool_size=40, max_overflow=20, pool_pre_ping=True)
+    # hide_parameters: errors and logs show the SQL, never the values bound to it (phones, names)
+    return create_async_engine(url, pool_size=40, max_overflow=20, pool_pre_ping=True, hide_parameters=True)
 
 
 def session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:

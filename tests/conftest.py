@@ -3,21 +3,45 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import os
+import re
+import sys
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
+from typing import TextIO
 
 import pytest
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import create_async_engine
 
+from service.logs import configure_logging
 from service.runtime import Runtime
 from service.settings import Settings
 from tests.fakes import CollectingSender, FakeClock
 
 POSTGRES_URL = os.environ.get("TEST_POSTGRES_URL")
 STORES = ["sqlite"] + (["postgresql"] if POSTGRES_URL else [])
+
+# A phone or an e-mail in the run's log, found independently of core.pii: 10 to 16 digits with at most
+# two of " ()-" between them (longer bare runs are message tokens and signatures, not phones), and
+# anything around an "@" with a dot after it.
+PHONE_IN_LOG = re.compile(r"(?<!\d)\d(?:[ ()\-]{0,2}\d){9,15}(?![ ()\-]{0,2}\d)")
+EMAIL_IN_LOG = re.compile(r"[\w.+\-]+@[\w\-]+\.\w")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def run_log(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TextIO]:
+    """Every record of the test run, as the service writes it; at the end it must hold no personal data."""
+    path = tmp_path_factory.mktemp("logs") / "run.jsonl"
+    with path.open("w", encoding="utf-8") as stream:
+        configure_logging(logging.INFO, stream=stream)
+        yield stream
+        configure_logging(logging.WARNING, stream=sys.__stderr__)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    leaks = [line for line in lines if PHONE_IN_LOG.search(line) or EMAIL_IN_LOG.search(line)]
+    assert not leaks, f"personal data in the log ({path}): {leaks[:3]}"
 
 
 async def reset_postgres(url: str) -> None:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Awaitable
 from typing import Any
 
+import structlog
 from fastapi import HTTPException, Request
 
 from bots.base import BadRequest, Unauthorized
@@ -14,7 +14,7 @@ from core.messages import Inbound
 from service.runtime import Runtime
 from storage.repos import outbox
 
-log = logging.getLogger(__name__)
+log = structlog.get_logger(__name__)
 
 
 async def read(parsing: Awaitable[PlatformEvent]) -> PlatformEvent:
@@ -45,12 +45,14 @@ async def settle(runtime: Runtime, event: PlatformEvent) -> None:
     elif isinstance(event, StatusReport):
         await record_status(runtime, event)
     elif isinstance(event, Ignored):
-        log.debug("callback with nothing to do: %s", event.what)
+        log.debug("callback_ignored", what=event.what)
 
 
 async def record_status(runtime: Runtime, report: StatusReport) -> None:
     """Log every status (ids and codes only); a failure is kept on the outbox item and told to the engineers."""
-    log.info("%s message %s: %s %s", report.channel, report.message_id, report.status, report.error or "")
+    log.info(
+        "message_status", channel=report.channel, message_id=report.message_id, status=report.status, error=report.error
+    )
     if not report.failed:
         return
     if report.outside_window and await runtime.staff.window.failed_outside(report.message_id):

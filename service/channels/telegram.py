@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
-import logging
 import secrets
 from typing import Annotated, Any
 
+import structlog
 from aiogram import Bot
 from aiogram import Dispatcher as UpdateDispatcher
 from aiogram.client.default import DefaultBotProperties
@@ -27,7 +27,7 @@ from service.runtime import Runtime
 from service.settings import Settings
 from service.staff_directory import StaffDirectory
 
-log = logging.getLogger(__name__)
+log = structlog.get_logger(__name__)
 
 WEBHOOK_PATH = "/webhooks/telegram"
 
@@ -114,7 +114,7 @@ def connect(runtime: Runtime) -> TelegramChannel | None:
 async def register_webhook(bot: Bot, settings: Settings) -> None:
     """Point Telegram at this service; a failure is logged, the service runs on (and can be retried by a restart)."""
     if settings.telegram_webhook_secret is None:
-        log.warning("TELEGRAM_WEBHOOK_SECRET is not set: the webhook would refuse every update, not registering it")
+        log.warning("webhook_not_registered", channel="telegram", reason="TELEGRAM_WEBHOOK_SECRET is not set")
         return
     try:
         await bot.set_webhook(
@@ -123,9 +123,9 @@ async def register_webhook(bot: Bot, settings: Settings) -> None:
             allowed_updates=list(ALLOWED_UPDATES),
         )
     except AiogramError as error:
-        log.error("setWebhook failed: %s", type(error).__name__)
+        log.error("webhook_not_registered", channel="telegram", error=type(error).__name__)
         return
-    log.info("telegram webhook registered")
+    log.info("webhook_registered", channel="telegram")
 
 
 async def start(runtime: Runtime) -> None:

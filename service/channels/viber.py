@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import asyncio
-import logging
 
+import structlog
 from fastapi import APIRouter, Request, Response
 from fastapi.responses import JSONResponse
 
@@ -14,7 +14,7 @@ from service.channels.callbacks import receive, settle
 from service.channels.media import url_media
 from service.runtime import Runtime
 
-log = logging.getLogger(__name__)
+log = structlog.get_logger(__name__)
 
 WEBHOOK_PATH = "/webhooks/viber"
 
@@ -55,9 +55,9 @@ async def register_webhook(channel: ViberChannel, url: str) -> None:
     """Viber checks the URL by calling it, so this runs once the service answers; a failure is only logged."""
     result = await channel.set_webhook(url)
     if result.ok:
-        log.info("viber webhook registered")
+        log.info("webhook_registered", channel="viber")
     else:
-        log.error("viber set_webhook failed: %s", result.error)
+        log.error("webhook_not_registered", channel="viber", error=result.error)
 
 
 async def start(runtime: Runtime) -> None:
@@ -66,7 +66,7 @@ async def start(runtime: Runtime) -> None:
         return
     base = runtime.settings.public_base_url.rstrip("/")
     if not base.startswith("https://"):
-        log.warning("PUBLIC_BASE_URL is not https: Viber would refuse the webhook, not registering it")
+        log.warning("webhook_not_registered", channel="viber", reason="PUBLIC_BASE_URL is not https")
         return
     task = asyncio.create_task(register_webhook(channel, base + WEBHOOK_PATH))
     runtime.tasks.add(task)

@@ -59,7 +59,7 @@ def test_a_broken_edit_keeps_the_previous_base(entries_dir: Path, caplog: pytest
 
     assert answer.answered
     assert answer.results[0].id == "support-cost"
-    assert "keeping the previous base" in caplog.text
+    assert "faq_edit_not_applied_previous_base_kept" in caplog.text
 
 
 def test_an_edit_that_fails_the_check_keeps_the_previous_base(entries_dir: Path) -> None:
