@@ -82,7 +82,7 @@ def inbound_from_message(message: Message, update_id: int) -> Inbound:
         platform_id=str(update_id),
         text=text,
         attachments=attachments,
-        phone=contact.phone_number if own_contact and contact else None,
+        verified_phone=contact.phone_number if own_contact and contact else None,
         profile_name=sender.full_name if sender else None,
         unsupported=unsupported,
     )

@@ -8,13 +8,13 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
-import logging
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
 import httpx
+import structlog
 from viberbot.api import messages as viber_messages
 from viberbot.api.viber_requests import (
     ViberConversationStartedRequest,
@@ -35,7 +35,7 @@ from core.messages import Attachment, Choice, Inbound, Outbound
 from core.render import engine_payload
 from core.texts import t
 
-log = logging.getLogger(__name__)
+log = structlog.get_logger(__name__)
 
 SIGNATURE_HEADER = "X-Viber-Content-Signature"
 TEXT_LIMIT = 7000
@@ -108,7 +108,8 @@ class ViberChannel:
             payload = engine_payload(message.text or "")
             return replace(base, choice=payload) if payload else replace(base, text=message.text)
         if isinstance(message, viber_messages.ContactMessage) and message.contact is not None:
-            return replace(base, phone=message.contact.phone_number)
+            # Viber does not say whose card it is (any contact from the address book): a typed claim, not proof
+            return replace(base, text=message.contact.phone_number or None)
         if isinstance(message, viber_messages.URLMessage):
             return replace(base, text=message.media)
         if isinstance(message, viber_messages.PictureMessage | viber_messages.FileMessage):
@@ -152,7 +153,7 @@ class ViberChannel:
     def _media_body(self, attachment: Attachment) -> dict[str, Any] | None:
         url = self.links.url(attachment.ref, self.clock())
         if url is None:
-            log.warning("viber: an attachment has no public URL and is not sent")
+            log.warning("attachment_without_public_url", channel="viber")
             return None
         if attachment.kind == "image" and (attachment.mime_type or "image/jpeg") in PICTURE_TYPES:
             return {"type": "picture", "text": "", "media": url}

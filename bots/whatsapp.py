@@ -5,7 +5,6 @@ Choices become a numbered list (the client answers «1», «2» or the words); b
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
@@ -13,6 +12,7 @@ from typing import Any
 from urllib.parse import parse_qsl
 
 import httpx
+import structlog
 from starlette.datastructures import ImmutableMultiDict
 from twilio.request_validator import RequestValidator
 
@@ -25,7 +25,7 @@ from core.messages import Attachment, Inbound, Outbound
 from core.render import choices_as_text, engine_payload
 from core.texts import t
 
-log = logging.getLogger(__name__)
+log = structlog.get_logger(__name__)
 
 SIGNATURE_HEADER = "X-Twilio-Signature"
 PREFIX = "whatsapp:"
@@ -98,7 +98,7 @@ class WhatsAppChannel:
             platform_id=params["MessageSid"],
             text=params.get("Body") or None,
             choice=engine_payload(params.get("ButtonPayload", "")),
-            phone=f"+{wa_id.lstrip('+')}" if wa_id else chat,
+            verified_phone=f"+{wa_id.lstrip('+')}" if wa_id else chat,
             profile_name=params.get("ProfileName") or None,
         )
         if params.get("MessageType") in ("location", "sticker"):
@@ -133,7 +133,7 @@ class WhatsAppChannel:
     def _media_urls(self, attachments: tuple[Attachment, ...]) -> list[str]:
         urls = [self.links.url(a.ref, self.clock()) for a in attachments]
         if None in urls:
-            log.warning("whatsapp: an attachment has no public URL and is not sent")
+            log.warning("attachment_without_public_url", channel="whatsapp")
         return [url for url in urls if url is not None]
 
     async def _create(self, form: dict[str, str]) -> DeliveryResult:

@@ -10,18 +10,23 @@ from collections.abc import Callable, Mapping
 from copy import deepcopy
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Protocol
+from typing import Literal, Protocol
+from zoneinfo import ZoneInfo
 
-from core import walker
+from core import personal_data, walker
+from core.consent_words import ConsentIntent, about_consent, consent_answer
 from core.events import (
     ClientWroteOnTicket,
     ConsentGiven,
     ConsentRefused,
     ConsentWithdrawn,
+    ContactVerified,
     Event,
     FaqFeedback,
+    PersonalDataShown,
     TicketOpened,
     TicketRated,
+    VerificationRequested,
 )
 from core.intake import FIELDS_BY_KEY, REMEMBERED_KEYS
 from core.messages import Choice, Inbound, Outbound
@@ -43,11 +48,24 @@ FaqLookup = Callable[[str], FaqResult]
 
 
 @dataclass(frozen=True)
+class CodeCheck:
+    """The shell's verdict on a one-time code typed at the «verify» stage."""
+
+    outcome: Literal["ok", "wrong", "locked", "expired"]
+    attempts_left: int = 0
+
+
+@dataclass(frozen=True)
 class Context:
     now: datetime
     consent_given: bool = False
     on_file: Mapping[str, str] = field(default_factory=dict)  # remembered answers of this client
-    contact_match: Mapping[str, str] = field(default_factory=dict)  # on file for the phone/e-mail just typed
+    # on file for a contact this chat has proved to own (a verified phone, a code typed back); never for a claim
+    contact_match: Mapping[str, str] = field(default_factory=dict)
+    claim_channel: str | None = None  # the contact typed is a client on file: a code can go to their chat there
+    code_check: CodeCheck | None = None  # the code typed at the «verify» stage, checked
+    stored_data: personal_data.StoredData | None = None  # for «мои данные»
+    timezone: ZoneInfo = ZoneInfo("Europe/Moscow")
     faq: FaqLookup | None = None
 
 
@@ -62,6 +80,8 @@ NEW_TICKET = Choice("menu:ticket", t("choice.new_ticket"))
 KIND_CHOICES = tuple(Choice(f"kind:{k}", t(f"kind.{k}")) for k in ("problem", "consultation", "license", "wish"))
 CRIT_CHOICES = tuple(Choice(f"crit:{c}", t(f"crit.{c}")) for c in ("stopped", "partial", "question"))
 CONSENT_CHOICES = (Choice("consent:yes", t("consent.agree")), Choice("consent:no", t("consent.decline")))
+WITHDRAW_CHOICES = (Choice("consent:withdraw", t("consent.withdraw_yes")), Choice("consent:keep", t("consent.keep")))
+VERIFY_CHOICES = (Choice("nav:skip", t("verify.skip")),)
 RETURNING_CHOICES = (Choice("ret:yes", t("choice.all_correct")), Choice("ret:change", t("choice.change")))
 FAQ_CHOICES = (Choice("faq:helped", t("choice.helped")), NEW_TICKET)
 NOT_FOUND_CHOICES = (NEW_TICKET, Choice("menu:ask", t("choice.another_question")))
@@ -120,8 +140,19 @@ class Engine:
     def run(self) -> Step:
         payload = self.inbound.choice
         command = _command(self.text) if self.text and payload is None else None
-        if payload == "consent:withdraw" or command == "withdraw":
+        intent = self.consent_intent(payload, command)
+        if payload == "consent:withdraw" or command == "withdraw" or intent is ConsentIntent.WITHDRAW:
             self.withdraw_consent()
+        elif payload == "consent:keep" or intent is ConsentIntent.AGREE:
+            self.say(t("consent.kept"))
+            self.reask()
+        elif intent is ConsentIntent.MAYBE_WITHDRAW:
+            self.state.confirming_withdrawal = True
+            self.say(Reply(t("consent.confirm_withdraw"), WITHDRAW_CHOICES))
+        elif intent is ConsentIntent.MY_DATA:
+            self.emit(PersonalDataShown())
+            self.say(personal_data.report(self.ctx.stored_data, self.ctx.timezone))
+            self.reask()
         elif command in ("start", "cancel") or payload == "sum:cancel":
             self.cancel(greet=command == "start")
         elif command == "help":
@@ -132,6 +163,24 @@ class Engine:
             handler(payload, command)
         return self.result
 
+    def consent_intent(self, payload: str | None, command: str | None) -> ConsentIntent | None:
+        """What a typed message says about consent, wherever the conversation is.
+
+        Answers to «Вы хотите отозвать согласие?» come back as WITHDRAW or AGREE (keep it). Before any consent
+        is given there is nothing to withdraw: the consent question itself takes refusals in any words.
+        """
+        confirming, self.state.confirming_withdrawal = self.state.confirming_withdrawal, False
+        if payload is not None or command is not None or not self.text:
+            return None
+        if confirming:
+            answer = consent_answer(self.text)
+            if answer is not None:
+                return ConsentIntent.WITHDRAW if answer is ConsentIntent.AGREE else ConsentIntent.AGREE
+        intent = about_consent(self.text)
+        if not self.ctx.consent_given and intent in (ConsentIntent.WITHDRAW, ConsentIntent.MAYBE_WITHDRAW):
+            return ConsentIntent.WITHDRAW if self.state.stage != "consent" else None
+        return intent
+
     # --- global commands
     def withdraw_consent(self) -> None:
         if not self.ctx.consent_given:
@@ -139,12 +188,13 @@ class Engine:
             return
         self.emit(ConsentWithdrawn())
         self.state.reset_intake()
+        self.state.faq_entry = self.state.faq_query = None
         if self.state.stage not in ("ticket_open",):
             self.state.stage = "idle"
         self.say(t("consent.withdrawn"))
 
     def cancel(self, *, greet: bool) -> None:
-        in_intake = self.state.stage in ("consent", "kind", "criticality", "returning", "field", "summary")
+        in_intake = self.state.stage in ("consent", "kind", "criticality", "returning", "verify", "field", "summary")
         if in_intake:
             self.state.reset_intake()
             self.state.stage = "idle"
@@ -179,6 +229,8 @@ class Engine:
                 for k, v in s.offer.items()
             ]
             return Reply(t("returning.offer", summary="\n".join(lines)), RETURNING_CHOICES, personal=True)
+        if s.stage == "verify":
+            return Reply(t("verify.sent", channel=t(f"channel.{s.verify_channel}")), VERIFY_CHOICES)
         if s.stage == "field" and s.field and s.kind:
             return walker.prompt(FIELDS_BY_KEY[s.field], s.kind)
         if s.stage == "summary" and s.kind:
@@ -264,8 +316,12 @@ class Engine:
 
     def on_consent(self, payload: str | None, command: str | None) -> None:
         chosen = self.typed_choice(CONSENT_CHOICES)
-        if chosen is None and _WORDS.findall(self.text.casefold())[:1] in (["да"], ["согласна"], ["согласен"]):
-            chosen = "consent:yes"
+        if chosen is None and payload is None:
+            answer = consent_answer(self.text)
+            if answer is ConsentIntent.AGREE:
+                chosen = "consent:yes"
+            elif answer is ConsentIntent.REFUSE or about_consent(self.text) is ConsentIntent.WITHDRAW:
+                chosen = "consent:no"
         if chosen == "consent:yes":
             self.emit(ConsentGiven(CONSENT_VERSION, t("consent.request", policy_url=PRIVACY_POLICY_URL)))
             self.state.stage = "kind"
@@ -275,8 +331,10 @@ class Engine:
             self.state.reset_intake()
             self.state.stage = "idle"
             self.say(Reply(t("consent.declined"), (NEW_TICKET,)))
+        elif payload is not None:
+            self.stale()
         else:
-            self.not_understood(payload)
+            self.say(Reply(t("consent.unclear"), CONSENT_CHOICES))
 
     def on_kind(self, payload: str | None, command: str | None) -> None:
         chosen = self.typed_choice(KIND_CHOICES)
@@ -357,8 +415,8 @@ class Engine:
         if current is None or s.kind is None:
             self.on_idle(payload, command)
             return
-        if not self.text and self.inbound.phone and current.request_phone:
-            self.text = self.inbound.phone  # a shared contact answers the phone question
+        if not self.text and self.inbound.verified_phone and current.request_phone:
+            self.text = self.inbound.verified_phone  # an own contact, shared, answers the phone question
         if payload is None and self.text:
             typed = walker.prompt(current, s.kind).choices
             payload = resolve_choice(self.text, typed, loose=current.strict_options)
@@ -451,9 +509,37 @@ class Engine:
             return
         s.answers[current.key] = value
         self.remember_answered(current.key)
+        if current.key == "contact" and self.ctx.claim_channel is not None:
+            self.emit(VerificationRequested())
+            s.stage, s.field, s.verify_channel = "verify", None, self.ctx.claim_channel
+            self.reask()
+            return
         if current.key == "contact" and self.offer_on_file(self.ctx.contact_match):
             return
         self.ask_next()
+
+    def on_verify(self, payload: str | None, command: str | None) -> None:
+        """A code was sent to the client on file: the right code links this chat to them, anything else goes on."""
+        check = self.ctx.code_check
+        if command == "back":
+            self.go_back()
+        elif payload == "nav:skip" or command == "skip":
+            self.say(t("verify.skipped"))
+            self.ask_next()
+        elif payload is not None:
+            self.stale()
+        elif check is None:
+            self.say(Reply(t("verify.expect_code"), VERIFY_CHOICES))
+        elif check.outcome == "ok":
+            self.emit(ContactVerified())
+            self.say(t("verify.ok"))
+            if not self.offer_on_file(self.ctx.contact_match):
+                self.ask_next()
+        elif check.outcome == "wrong":
+            self.say(Reply(t("verify.wrong", left=check.attempts_left), VERIFY_CHOICES))
+        else:
+            self.say(t(f"verify.{check.outcome}"))
+            self.ask_next()
 
     def answers_faq_instead(self, current: walker.Field) -> bool:
         """A question typed instead of an answer gets the FAQ answer, then the same step again."""

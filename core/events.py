@@ -23,6 +23,21 @@ class ConsentWithdrawn:
 
 
 @dataclass(frozen=True)
+class PersonalDataShown:
+    """The client asked what is stored about them (152-FZ art. 14) and was shown it."""
+
+
+@dataclass(frozen=True)
+class VerificationRequested:
+    """The contact typed belongs to a client on file: send a one-time code to that client's own chat."""
+
+
+@dataclass(frozen=True)
+class ContactVerified:
+    """The right code came back: this chat belongs to the client on file."""
+
+
+@dataclass(frozen=True)
 class TicketOpened:
     kind: str
     priority: str
@@ -53,5 +68,14 @@ class TicketRated:
 
 
 Event = (
-    ConsentGiven | ConsentRefused | ConsentWithdrawn | TicketOpened | ClientWroteOnTicket | FaqFeedback | TicketRated
+    ConsentGiven
+    | ConsentRefused
+    | ConsentWithdrawn
+    | PersonalDataShown
+    | VerificationRequested
+    | ContactVerified
+    | TicketOpened
+    | ClientWroteOnTicket
+    | FaqFeedback
+    | TicketRated
 )

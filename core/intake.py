@@ -53,7 +53,8 @@ INTAKE: tuple[Field, ...] = (
     # 1. Контактная информация; phone or e-mail first, so that a client known from another
     #    channel is recognised before being asked the rest
     Field("contact", "contacts", v.phone_or_email, personal=True, remembered=True, request_phone=True),
-    Field("organization", "contacts", v.short_text, remembered=True),
+    # an organisation is often a person's name («ИП Смирнов И. Г.»): erased with the rest on withdrawal
+    Field("organization", "contacts", v.short_text, personal=True, remembered=True),
     Field("city", "contacts", v.short_text, remembered=True),
     Field("contact_name", "contacts", v.person_name, personal=True, remembered=True),
     # 2. Программный продукт

@@ -70,7 +70,7 @@ class Inbound:
     text: str | None = None
     choice: str | None = None
     attachments: tuple[Attachment, ...] = ()
-    phone: str | None = None
+    verified_phone: str | None = None  # a phone the platform vouches for (WhatsApp, an own Telegram contact)
     profile_name: str | None = None
     unsupported: str | None = None  # e.g. "sticker", "voice", "location": content we cannot use
 

@@ -22,6 +22,8 @@ class ConversationState:
     faq_query: str | None = None
     ticket: str | None = None  # number of the open ticket this chat talks to
     engineer: str | None = None  # first name of the engineer who took it
+    verify_channel: str | None = None  # a code was sent to the client on file in this messenger
+    confirming_withdrawal: bool = False  # «Вы хотите отозвать согласие?» was asked
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -33,5 +35,5 @@ class ConversationState:
 
     def reset_intake(self) -> None:
         """Forget everything collected for a ticket not yet sent."""
-        self.kind = self.priority = self.field = self.pending_question = None
+        self.kind = self.priority = self.field = self.pending_question = self.verify_channel = None
         self.answers, self.attachments, self.history, self.offer = {}, [], [], {}

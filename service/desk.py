@@ -7,33 +7,43 @@ or a second process never doubles or loses an effect.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import structlog
 from sqlalchemy.ext.asyncio import AsyncEngine
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from core import engine, notices
+from core import engine, notices, validators
 from core.calendar import reaction_deadline
+from core.consent_words import ConsentIntent, about_consent
 from core.events import (
     ClientWroteOnTicket,
     ConsentGiven,
     ConsentWithdrawn,
+    ContactVerified,
     Event,
     FaqFeedback,
+    PersonalDataShown,
     TicketOpened,
     TicketRated,
+    VerificationRequested,
 )
 from core.intake import PERSONAL_KEYS
 from core.messages import Inbound, Outbound
+from core.personal_data import StoredData
 from core.state import ConversationState
+from core.texts import t
 from core.validators import InvalidAnswer, phone_or_email
+from service import verification
 from storage.models import Client, Conversation, FaqFeedbackRecord, Identity, Ticket
-from storage.repos import clients, conversations, dedupe, messages, outbox, tickets
+from storage.repos import clients, conversations, dedupe, erasure, messages, outbox, tickets
 from storage.store import Store
 
 Clock = Callable[[], datetime]
+log = structlog.get_logger(__name__)
 
 
 def utc_now() -> datetime:
@@ -42,7 +52,30 @@ def utc_now() -> datetime:
 
 def split_contact(value: str) -> tuple[str | None, str | None]:
     """(phone, email) from the intake's «phone or e-mail» answer."""
-    return (None, value) if "@" in value else (value, None)
+    return (None, value) if "@" in value else (value or None, None)
+
+
+def verified(phone: str | None) -> str | None:
+    """A phone the messenger vouched for, in E.164; None when there is none or it cannot be read."""
+    if not phone:
+        return None
+    try:
+        return validators.phone(phone)
+    except InvalidAnswer:
+        return None
+
+
+@dataclass
+class Turn:
+    """One client message on its way through the desk: who wrote, where, and what was proved or claimed."""
+
+    inbound: Inbound
+    identity: Identity
+    client: Client
+    conversation: Conversation
+    now: datetime
+    claim: verification.CodeDestination | None = None  # a typed contact of another client, and where a code goes
+    proven: Client | None = None  # the client on file whose code was typed back correctly
 
 
 class Desk:
@@ -77,23 +110,19 @@ class Desk:
             identity, client = await clients.ensure_identity(
                 session=session, channel=inbound.channel, sender=inbound.sender, chat=inbound.chat, now=now
             )
-            client = await self._recognise_by_phone(session, identity, client, inbound.phone)
+            proved = await self._link_verified_phone(session, identity, client, inbound.verified_phone)
+            client = proved or client
             # the client wrote: replies held for WhatsApp's 24-hour window go out first, in order
             await outbox.release_held(session=session, queue=f"{inbound.channel}:{inbound.chat}", now=now)
             conversation = await conversations.lock_conversation(
                 session=session, channel=inbound.channel, chat=inbound.chat, client_id=client.id or 0
             )
+            conversation.client_id = client.id or conversation.client_id  # the chat talks for its client
+            turn = Turn(inbound, identity, client, conversation, now)
+            if client.consent_at is not None:
+                self._remember_chat(turn)
             state = ConversationState.from_dict(conversation.state)
-            consented = client.consent_at is not None
-            if consented and inbound.profile_name:
-                identity.profile_name = inbound.profile_name
-            ctx = engine.Context(
-                now=now,
-                consent_given=consented,
-                on_file=dict(client.profile or {}),
-                contact_match=await self._contact_match(session, state, inbound, client),
-                faq=self.faq,
-            )
+            ctx = await self._context(session, state, turn, proved)
             answering_personal = state.stage == "field" and state.field in PERSONAL_KEYS
             step = engine.step(state, inbound, ctx)
             assert conversation.id is not None
@@ -104,44 +133,96 @@ class Desk:
                 direction="in",
                 text=inbound.text or (f"[{inbound.choice}]" if inbound.choice else None),
                 attachments=[a.to_dict() for a in inbound.attachments],
-                personal=answering_personal or (inbound.phone is not None and not inbound.text),
+                personal=answering_personal or (inbound.verified_phone is not None and not inbound.text),
             )
             replies = list(step.replies)
             for event in step.events:
-                replies += await self._apply(session, event, step.state, conversation, identity, client, inbound, now)
+                replies += await self._apply(session, event, step.state, turn)
             ticket_id = await self._ticket_id(session, step.state.ticket) if step.state.stage == "ticket_open" else None
-            self.record(session, conversation, step.state, replies, now, ticket_id)
+            self.record(session, turn.conversation, step.state, replies, now, ticket_id)
         return True
 
-    async def _recognise_by_phone(
-        self, session: AsyncSession, identity: Identity, client: Client, phone: str | None
-    ) -> Client:
-        """A messenger that tells us the phone (WhatsApp, a shared contact) links to a client on file."""
-        if not phone or client.consent_at is not None:
-            return client
-        try:
-            normalized = phone_or_email(phone)
-        except InvalidAnswer:
-            return client
-        known = await clients.find_client_by_contact(session=session, phone=normalized, email=None)
-        if known is None or known.id == client.id or known.consent_at is None:
-            return client
+    @staticmethod
+    def _remember_chat(turn: Turn) -> None:
+        """What the messenger tells us of a consenting client's chat: the profile name, the phone it vouches for."""
+        if turn.inbound.profile_name:
+            turn.identity.profile_name = turn.inbound.profile_name
+        phone = verified(turn.inbound.verified_phone)
+        if phone:
+            turn.identity.phone = phone
+
+    async def _link_verified_phone(
+        self, session: AsyncSession, identity: Identity, client: Client, verified_phone: str | None
+    ) -> Client | None:
+        """A phone the messenger vouches for joins this chat to the client on file whose own chat has that phone.
+
+        Only a new client without tickets is joined; a typed phone never joins anything (see ``_claim``).
+        """
+        phone = verified(verified_phone)
+        if phone is None or identity.phone == phone:
+            return None
+        assert client.id is not None
+        known = await clients.find_by_verified_phone(session=session, phone=phone, other_than=client.id)
+        if known is None or await tickets.tickets_of_client(session=session, client_id=client.id):
+            return None
         return await clients.link_identity(session=session, identity=identity, client=known)
 
-    async def _contact_match(
-        self, session: AsyncSession, state: ConversationState, inbound: Inbound, client: Client
-    ) -> dict[str, str]:
-        if state.stage != "field" or state.field != "contact":
-            return {}
+    async def _context(
+        self, session: AsyncSession, state: ConversationState, turn: Turn, proved: Client | None
+    ) -> engine.Context:
+        """What the engine needs to know for this message; the proofs and claims it may meet are checked here."""
+        text = turn.inbound.text or ""
+        at_contact = state.stage == "field" and state.field == "contact"
+        contact_match = dict(proved.profile or {}) if proved is not None and at_contact else {}
+        code_check = None
+        if at_contact and text:
+            turn.claim = await self._claim(session, turn, text)
+        if state.stage == "verify" and text:
+            code_check, proven_id = await verification.check(session, turn.identity, text, turn.now)
+            turn.proven = await session.get(Client, proven_id) if proven_id else None
+            contact_match = dict(turn.proven.profile or {}) if turn.proven is not None else {}
+        wants_data = bool(text) and about_consent(text) is ConsentIntent.MY_DATA
+        return engine.Context(
+            now=turn.now,
+            consent_given=turn.client.consent_at is not None,
+            on_file=dict(turn.client.profile or {}),
+            contact_match=contact_match,
+            claim_channel=turn.claim.chat.channel if turn.claim is not None else None,
+            code_check=code_check,
+            stored_data=await self._stored_data(session, turn.client) if wants_data else None,
+            timezone=self.timezone,
+            faq=self.faq,
+        )
+
+    async def _claim(self, session: AsyncSession, turn: Turn, text: str) -> verification.CodeDestination | None:
+        """A typed phone or e-mail of another client on file: where a code may go to prove it is theirs.
+
+        The claim itself reveals nothing and links nothing; without a code the chat goes on as a new client.
+        """
         try:
-            value = phone_or_email(inbound.text or inbound.phone or "")
+            phone, email = split_contact(phone_or_email(text))
         except InvalidAnswer:
-            return {}
-        phone, email = split_contact(value)
-        known = await clients.find_client_by_contact(session=session, phone=phone, email=email)
-        if known is None or known.consent_at is None:
-            return {}
-        return dict(known.profile or {})
+            return None
+        assert turn.client.id is not None
+        known = await clients.find_claimed(session=session, phone=phone, email=email, other_than=turn.client.id)
+        if known is None:
+            return None
+        return await verification.destination(session, turn.identity, known, phone, turn.now)
+
+    async def _stored_data(self, session: AsyncSession, client: Client) -> StoredData:
+        assert client.id is not None
+        chats = await clients.identities_of(session=session, client_id=client.id)
+        own_tickets = await tickets.tickets_of_client(session=session, client_id=client.id)
+        return StoredData(
+            consent_at=client.consent_at,
+            consent_version=client.consent_version,
+            name=client.name,
+            phone=client.phone,
+            email=client.email,
+            profile=dict(client.profile or {}),
+            chats=tuple((i.channel, i.profile_name) for i in chats),
+            tickets=tuple((t.number or "", t.status) for t in own_tickets),
+        )
 
     async def _ticket_id(self, session: AsyncSession, number: str | None) -> int | None:
         if number is None:
@@ -185,28 +266,29 @@ class Desk:
                 session=session, channel="staff", chat=str(payload.get("ticket", "")), payload=payload, now=now
             )
 
-    async def _apply(
-        self,
-        session: AsyncSession,
-        event: Event,
-        state: ConversationState,
-        conversation: Conversation,
-        identity: Identity,
-        client: Client,
-        inbound: Inbound,
-        now: datetime,
-    ) -> list[Outbound]:
+    async def _apply(self, session: AsyncSession, event: Event, state: ConversationState, turn: Turn) -> list[Outbound]:
         """Store what an engine event means; return any extra replies it causes."""
         if isinstance(event, ConsentGiven):
             await clients.record_consent(
-                session=session, client=client, version=event.version, text=event.text, channel=inbound.channel, now=now
+                session=session,
+                client=turn.client,
+                version=event.version,
+                text=event.text,
+                channel=turn.inbound.channel,
+                now=turn.now,
             )
-            if inbound.profile_name:
-                identity.profile_name = inbound.profile_name
+            self._remember_chat(turn)
         elif isinstance(event, ConsentWithdrawn):
-            await self._erase_personal(session, client, now)
+            await erasure.erase_person(session=session, client=turn.client, now=turn.now)
+        elif isinstance(event, VerificationRequested) and turn.claim is not None:
+            await self._send_code(session, turn, turn.claim)
+        elif isinstance(event, ContactVerified) and turn.proven is not None:
+            turn.client = await clients.link_identity(session=session, identity=turn.identity, client=turn.proven)
+            turn.conversation.client_id = turn.client.id or turn.conversation.client_id
+        elif isinstance(event, PersonalDataShown):
+            log.info("personal_data_shown", client_id=turn.client.id)
         elif isinstance(event, TicketOpened):
-            return [await self._open_ticket(session, event, state, conversation, identity, client, now)]
+            return [await self._open_ticket(session, event, state, turn)]
         elif isinstance(event, ClientWroteOnTicket):
             self.notify_staff(
                 session,
@@ -216,10 +298,10 @@ class Desk:
                     "text": event.text,
                     "attachments": list(event.attachments),
                 },
-                now,
+                turn.now,
             )
         elif isinstance(event, FaqFeedback):
-            session.add(FaqFeedbackRecord(entry_id=event.entry_id, helpful=event.helpful, created_at=now))
+            session.add(FaqFeedbackRecord(entry_id=event.entry_id, helpful=event.helpful, created_at=turn.now))
         elif isinstance(event, TicketRated):
             ticket = await tickets.get_ticket(session=session, number=event.ticket)
             if ticket is not None:
@@ -229,25 +311,32 @@ class Desk:
                     ticket.rating_comment = event.comment
         return []
 
+    async def _send_code(self, session: AsyncSession, turn: Turn, claim: verification.CodeDestination) -> None:
+        """The code goes to the client on file's own chat, not to this one, and not into any transcript."""
+        code = await verification.issue(session, turn.identity, claim.client, turn.now)
+        text = t("verify.code_message", code=code, channel=t(f"channel.{turn.inbound.channel}"))
+        message = Outbound(channel=claim.chat.channel, chat=claim.chat.chat, text=text)  # type: ignore[arg-type]
+        outbox.enqueue(
+            session=session, channel=message.channel, chat=message.chat, payload=message.to_dict(), now=turn.now
+        )
+        log.info("verification_code_sent", requester=turn.identity.id, client_id=claim.client.id)
+
     async def _open_ticket(
-        self,
-        session: AsyncSession,
-        event: TicketOpened,
-        state: ConversationState,
-        conversation: Conversation,
-        identity: Identity,
-        client: Client,
-        now: datetime,
+        self, session: AsyncSession, event: TicketOpened, state: ConversationState, turn: Turn
     ) -> Outbound:
+        client, conversation, now = turn.client, turn.conversation, turn.now
         phone, email = split_contact(event.fields.get("contact", ""))
-        known = await clients.find_client_by_contact(session=session, phone=phone, email=email)
-        if known is not None and known.id != client.id:
-            client = await clients.link_identity(session=session, identity=identity, client=known)
-            conversation.client_id = client.id or conversation.client_id
         client.name = event.fields.get("contact_name") or client.name
         client.phone, client.email = phone or client.phone, email or client.email
         client.profile = {**(client.profile or {}), **event.remembered}
+        fields: dict[str, Any] = {**event.fields, "attachments": list(event.attachments)}
         assert client.id is not None and conversation.id is not None
+        # the contact typed is another client's on file: the engineers may want to know (the client is told nothing)
+        similar = await clients.find_claimed(session=session, phone=phone, email=email, other_than=client.id)
+        if similar is not None and similar.id is not None:
+            earlier = await tickets.tickets_of_client(session=session, client_id=similar.id)
+            if earlier:
+                fields["possible_same_client"] = earlier[-1].number
         ticket = await tickets.create_ticket(
             session=session,
             ticket=Ticket(
@@ -257,7 +346,7 @@ class Desk:
                 chat=conversation.chat,
                 kind=event.kind,
                 priority=event.priority,
-                fields={**event.fields, "attachments": list(event.attachments)},
+                fields=fields,
                 created_at=now,
                 reaction_due_at=reaction_deadline(now, self.timezone),
             ),
@@ -268,13 +357,6 @@ class Desk:
         self.notify_staff(session, {"type": "ticket_opened", "ticket": ticket.number}, now)
         reply = notices.ticket_opened(ticket.number, ticket.priority, now, ticket.reaction_due_at, self.timezone)
         return reply.address(conversation.channel, conversation.chat)
-
-    async def _erase_personal(self, session: AsyncSession, client: Client, now: datetime) -> None:
-        assert client.id is not None
-        for ticket in await tickets.tickets_of_client(session=session, client_id=client.id):
-            ticket.fields = {k: ("" if k in PERSONAL_KEYS else v) for k, v in ticket.fields.items()}
-        await clients.withdraw_consent(session=session, client=client, now=now)
-        await messages.redact_personal(session=session, client_id=client.id)
 
     async def report_undeliverable(self, channel: str, chat: str, *, unreachable: bool, reason: str) -> None:
         """A message to a client could not be delivered: mark the client, tell the ticket's engineers."""

@@ -159,6 +159,24 @@ class InboxItem(SQLModel, table=True):
     created_at: datetime = _ts()
 
 
+class VerificationCode(SQLModel, table=True):
+    """A one-time code sent to a known client's own chat, to prove that a new chat belongs to the same person.
+
+    Only a hash of the code is kept. ``requester_id`` is the identity that typed the client's contact;
+    ``client_id`` the client on file whose chat received the code.
+    """
+
+    id: int | None = Field(default=None, primary_key=True)
+    requester_id: int = Field(foreign_key="identity.id", index=True)
+    client_id: int = Field(foreign_key="client.id", index=True)
+    code_hash: str
+    salt: str
+    attempts: int = 0
+    status: str = Field(default="pending")  # pending, verified, locked, expired
+    created_at: datetime = _ts()
+    expires_at: datetime = Field(sa_type=UtcDateTime)
+
+
 class FaqFeedbackRecord(SQLModel, table=True):
     """«Помогло» / «Оформить заявку» after an FAQ answer, per entry, so staff see which answers fail."""
 

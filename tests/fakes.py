@@ -49,7 +49,7 @@ def inbound(
     channel: str = "console",
     sender: str = "client-1",
     attachments: tuple[Attachment, ...] = (),
-    phone: str | None = None,
+    verified_phone: str | None = None,
     unsupported: str | None = None,
 ) -> Inbound:
     return Inbound(
@@ -60,7 +60,7 @@ def inbound(
         text=text,
         choice=choice,
         attachments=attachments,
-        phone=phone,
+        verified_phone=verified_phone,
         unsupported=unsupported,
     )
 

@@ -15,8 +15,23 @@ async def get_identity(*, session: AsyncSession, channel: str, sender: str) -> I
     return result.first()
 
 
-async def find_client_by_contact(*, session: AsyncSession, phone: str | None, email: str | None) -> Client | None:
-    """A client known by this phone or e-mail from any channel (only clients who consented keep these)."""
+async def find_by_verified_phone(*, session: AsyncSession, phone: str, other_than: int) -> Client | None:
+    """A consenting client, other than ``other_than``, with a chat whose phone the messenger vouched for."""
+    owners = select(Identity.client_id).where(Identity.phone == phone)
+    query = select(Client).where(Client.id.in_(owners), Client.id != other_than, Client.consent_at.is_not(None))  # type: ignore[union-attr]
+    return (await session.exec(query.order_by(Client.id))).first()
+
+
+async def find_claimed(
+    *, session: AsyncSession, phone: str | None, email: str | None, other_than: int
+) -> Client | None:
+    """A consenting client, other than ``other_than``, known by this phone or e-mail: the target of a typed claim.
+
+    The owner of a chat whose phone the messenger vouched for comes first: a phone merely typed by
+    someone else before must not take the real owner's place.
+    """
+    if phone and (owner := await find_by_verified_phone(session=session, phone=phone, other_than=other_than)):
+        return owner
     conditions = []
     if phone:
         conditions.append(Client.phone == phone)
@@ -24,8 +39,13 @@ async def find_client_by_contact(*, session: AsyncSession, phone: str | None, em
         conditions.append(Client.email == email)
     if not conditions:
         return None
-    result = await session.exec(select(Client).where(or_(*conditions)).order_by(Client.id))
-    return result.first()
+    query = select(Client).where(or_(*conditions), Client.id != other_than, Client.consent_at.is_not(None))  # type: ignore[union-attr]
+    return (await session.exec(query.order_by(Client.id))).first()
+
+
+async def identities_of(*, session: AsyncSession, client_id: int) -> list[Identity]:
+    result = await session.exec(select(Identity).where(Identity.client_id == client_id).order_by(Identity.id))
+    return list(result)
 
 
 async def ensure_identity(
@@ -67,7 +87,7 @@ async def record_consent(
 
 
 async def withdraw_consent(*, session: AsyncSession, client: Client, now: datetime) -> None:
-    """Erase what identifies the person; the consent records keep only their dates and version."""
+    """Erase what identifies the person on the client and its chats; consent records keep only dates and version."""
     result = await session.exec(
         select(ConsentRecord).where(ConsentRecord.client_id == client.id, ConsentRecord.withdrawn_at.is_(None))  # type: ignore[union-attr]
     )
@@ -77,8 +97,8 @@ async def withdraw_consent(*, session: AsyncSession, client: Client, now: dateti
     client.profile = {}
     client.consent_version = client.consent_at = None
     client.anonymized_at = now
-    identities = await session.exec(select(Identity).where(Identity.client_id == client.id))
-    for identity in identities:
+    assert client.id is not None
+    for identity in await identities_of(session=session, client_id=client.id):
         identity.profile_name = identity.phone = None
 
 

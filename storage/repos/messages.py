@@ -1,4 +1,4 @@
-"""The transcript of a conversation, and its redaction when consent is withdrawn."""
+"""The transcript of a conversation: every message both ways, and the part that belongs to a ticket."""
 
 from __future__ import annotations
 
@@ -7,9 +7,7 @@ from collections.abc import Sequence
 from sqlmodel import select, update
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from storage.models import Conversation, Message
-
-REDACTED = "[удалено по отзыву согласия]"
+from storage.models import Message
 
 
 def add_message(
@@ -50,13 +48,3 @@ async def attach_dialogue(*, session: AsyncSession, conversation_id: int, ticket
         .where(Message.conversation_id == conversation_id, Message.ticket_id.is_(None))  # type: ignore[union-attr]
         .values(ticket_id=ticket_id)
     )
-
-
-async def redact_personal(*, session: AsyncSession, client_id: int) -> None:
-    conversations = select(Conversation.id).where(Conversation.client_id == client_id)
-    result = await session.exec(
-        select(Message).where(Message.conversation_id.in_(conversations), Message.personal.is_(True))  # type: ignore[attr-defined]
-    )
-    for message in result:
-        message.text = REDACTED
-        message.author = None

@@ -1,7 +1,10 @@
-"""A client who opened a ticket in WhatsApp and later writes from another messenger with the same phone is
-recognised as the same client: the data on file is offered back and the new ticket belongs to that client."""
+"""A WhatsApp client who later writes from another messenger and types the same phone is not believed on
+their word: nothing of the data on file is shown until the one-time code sent to their WhatsApp comes back.
+With the code, the data is offered back and the new ticket belongs to the same client."""
 
 from __future__ import annotations
+
+import re
 
 from core.texts import t
 from storage.models import Client, Identity
@@ -9,7 +12,12 @@ from tests.fakes import CollectingSender, inbound
 from tests.whatsapp.world import CLIENT, WhatsAppWorld
 
 
-async def test_whatsapp_client_is_recognised_in_another_messenger_by_phone(whatsapp: WhatsAppWorld) -> None:
+def code_in(bodies: list[str]) -> str:
+    [code] = [m.group(1) for body in bodies if (m := re.search(r"\b(\d{6})\b", body))]
+    return code
+
+
+async def test_typed_whatsapp_phone_needs_the_code_sent_to_that_whatsapp(whatsapp: WhatsAppWorld) -> None:
     first = await whatsapp.open_ticket(contact="+7 916 123-45-67")  # the number WhatsApp reports as WaId
     console = CollectingSender()
     whatsapp.runtime.senders["console"] = console
@@ -22,8 +30,13 @@ async def test_whatsapp_client_is_recognised_in_another_messenger_by_phone(whats
     await say("Здравствуйте")
     for payload in ("menu:ticket", "consent:yes", "kind:consultation"):
         await say(choice=payload)
-    offered = await say("+7 916 123-45-67")  # the WhatsApp number, typed as the contact
-    assert offered.startswith(t("returning.offer", summary="")[:20]) and "Самара" in offered
+    before = len(whatsapp.bodies())
+    asked = await say("+7 916 123-45-67")  # the WhatsApp number, typed as the contact
+    assert "WhatsApp" in asked and "Самара" not in asked and "Смирнова" not in asked
+    code = code_in(whatsapp.bodies()[before:])  # the code went to the client's own WhatsApp chat
+
+    offered = await say(code)
+    assert t("returning.offer", summary="")[:20] in offered and "Самара" in offered
     await say(choice="ret:yes")
     await whatsapp.walk_intake("desk-pc", say, channel="console")
     confirmation = await say(choice="sum:send")

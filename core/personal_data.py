@@ -1,0 +1,52 @@
+"""What the desk stores about one client, and how it is told to them (152-FZ, art. 14)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from core import walker
+from core.intake import FIELDS_BY_KEY
+from core.replies import Reply
+from core.texts import t
+
+
+@dataclass(frozen=True)
+class StoredData:
+    """Everything personal the store holds about one client, gathered by the shell."""
+
+    consent_at: datetime | None = None
+    consent_version: str | None = None
+    name: str | None = None
+    phone: str | None = None
+    email: str | None = None
+    profile: dict[str, str] = field(default_factory=dict)  # remembered answers, offered back next time
+    chats: tuple[tuple[str, str | None], ...] = ()  # (channel, profile name) of each messenger used
+    tickets: tuple[tuple[str, str], ...] = ()  # (number, status)
+
+
+def report(data: StoredData | None, timezone: ZoneInfo) -> Reply:
+    """The client's data in plain words, with how to withdraw; marked personal so that it is erased too."""
+    if data is None or data.consent_at is None:
+        return Reply(t("mydata.nothing"))
+    lines = [
+        t(
+            "mydata.consent",
+            date=data.consent_at.astimezone(timezone).strftime("%d.%m.%Y %H:%M"),
+            version=data.consent_version or "",
+        )
+    ]
+    for label, value in (("name", data.name), ("phone", data.phone), ("email", data.email)):
+        if value:
+            lines.append(f"• {t(f'mydata.{label}')}: {value}")
+    for key, value in data.profile.items():
+        if value and key in FIELDS_BY_KEY and key != "contact":
+            lines.append(f"• {t(f'field.{key}.label')}: {walker.display_value(FIELDS_BY_KEY[key], value)}")
+    for channel, profile_name in data.chats:
+        suffix = f" ({profile_name})" if profile_name else ""
+        lines.append(f"• {t('mydata.chat')}: {t(f'channel.{channel}')}{suffix}")
+    if data.tickets:
+        numbers = ", ".join(f"{number} ({t(f'status.{status}')})" for number, status in data.tickets)
+        lines.append(f"• {t('mydata.tickets')}: {numbers}")
+    return Reply(t("mydata.report", lines="\n".join(lines)), personal=True)

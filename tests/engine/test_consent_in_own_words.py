@@ -1,0 +1,90 @@
+"""Consent is refused and withdrawn in the client's own words at every step; when unsure, the bot asks."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.events import ClientWroteOnTicket, ConsentRefused, ConsentWithdrawn
+from core.texts import t
+from tests.engine.intake_answers import start_ticket, walk_to_summary
+from tests.fakes import EngineChat
+
+WITHDRAWALS = (
+    "Отозвать согласие",
+    "хочу отозвать согласие",
+    "отзываю согласие на обработку персональных данных",
+    "удалите мои персональные данные",
+    "прошу удалить мои данные",
+    "не храните больше мой телефон",
+)
+
+
+def at(stage: str) -> EngineChat:
+    """A consenting client at ``stage``: before an intake, during it, or with a ticket open."""
+    chat = EngineChat()
+    start_ticket(chat, "consultation")
+    if stage == "before":
+        chat.say("отмена")
+    elif stage == "after":
+        walk_to_summary(chat)
+        chat.press("sum:send")
+        chat.state.ticket = "TP-00001"
+    return chat
+
+
+@pytest.mark.parametrize("refusal", ["нет", "Нет!", "не согласна", "отказываюсь", "не даю согласие", "2"])
+def test_consent_is_refused_in_any_words(refusal: str) -> None:
+    chat = EngineChat()
+    chat.say("Здравствуйте")
+    chat.press("menu:ticket")
+    chat.say(refusal)
+    assert t("consent.declined") in chat.text()
+    assert ConsentRefused() in chat.events and chat.state.stage == "idle"
+
+
+def test_an_unclear_answer_to_consent_is_explained_not_repeated_silently() -> None:
+    chat = EngineChat()
+    chat.say("Здравствуйте")
+    chat.press("menu:ticket")
+    chat.say("а зачем это?")
+    assert chat.text() == t("consent.unclear") and chat.state.stage == "consent"
+    assert [c.payload for c in chat.last.replies[-1].choices] == ["consent:yes", "consent:no"]  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("stage", ["before", "during", "after"])
+@pytest.mark.parametrize("words", WITHDRAWALS)
+def test_withdrawal_in_own_words_at_every_step(stage: str, words: str) -> None:
+    chat = at(stage)
+    chat.say(words)
+    assert ConsentWithdrawn() in chat.events, chat.text()
+    assert t("consent.withdrawn") in chat.text()
+    assert not any(isinstance(e, ClientWroteOnTicket) for e in chat.events)  # not added to the ticket
+
+
+@pytest.mark.parametrize("answer, withdrawn", [("да", True), ("Да, отзываю", True), ("нет", False)])
+def test_when_unsure_the_bot_asks_and_the_answer_decides(answer: str, withdrawn: bool) -> None:
+    chat = at("during")
+    field = chat.state.field
+    chat.say("удалите меня")
+    assert t("consent.confirm_withdraw") in chat.text()
+    assert [c.payload for c in chat.last.replies[-1].choices] == ["consent:withdraw", "consent:keep"]  # type: ignore[union-attr]
+    chat.say(answer)
+    assert (ConsentWithdrawn() in chat.events) is withdrawn
+    if not withdrawn:
+        assert t("consent.kept") in chat.text() and chat.state.field == field  # the intake goes on where it was
+
+
+def test_a_description_about_deleted_data_is_an_answer_not_a_withdrawal() -> None:
+    chat = EngineChat()
+    start_ticket(chat, "consultation")
+    walk_to_summary(chat, description="после обновления удалились данные журнала событий")
+    assert ConsentWithdrawn() not in chat.events
+    assert chat.state.answers["description"] == "после обновления удалились данные журнала событий"
+
+
+def test_my_data_is_answered_at_any_step_and_the_question_repeated() -> None:
+    chat = at("during")
+    prompt_before = chat.state.field
+    chat.say("какие мои данные вы храните?")
+    assert t("mydata.nothing") in chat.text()  # the engine alone knows of nothing stored
+    assert chat.state.field == prompt_before and len(chat.last.replies) == 2  # type: ignore[union-attr]

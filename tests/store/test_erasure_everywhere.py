@@ -1,0 +1,82 @@
+"""Withdrawal of consent leaves no trace of the person anywhere in the store, and touches no other client.
+
+The scan reads every column of every table (and the inbox's own file on SQLite) as text and looks for the
+person's phone in any format, e-mail and name.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+from sqlalchemy import text
+
+from core.texts import t
+from service.runtime import Runtime
+from storage.models import metadata
+from storage.store import Store
+from tests.store.dialogue import DeskChat
+
+PHONE_DIGITS = "8465551234"  # +7 (846) 555-12-34 however it was written
+EMAIL = "anna.smirnova@mail.ru"
+NAMES = ("смирнова", "ип смирнова")
+OTHER = {"contact": "+7 912 000-11-22", "contact_name": "Кузнецов Олег", "organization": "ООО «Ромашка»"}
+
+
+async def dump(store: Store) -> list[str]:
+    """Every value of every row of every table, as text."""
+    values = []
+    async with store.engine.connect() as connection:
+        tables = [t.name for t in metadata.sorted_tables]
+        for table in tables:
+            try:
+                result = await connection.execute(text(f'SELECT * FROM "{table}"'))
+            except Exception:  # the inbox file has only its own table
+                await connection.rollback()
+                continue
+            for row in result:
+                values += [json.dumps(v, ensure_ascii=False, default=str) for v in row if v is not None]
+    return values
+
+
+def traces(values: list[str]) -> list[str]:
+    found = []
+    for value in values:
+        digits = re.sub(r"\D", "", value)
+        lowered = value.casefold()
+        if PHONE_DIGITS in digits or EMAIL in lowered or any(name in lowered for name in NAMES):
+            found.append(value[:200])
+    return found
+
+
+async def test_withdrawal_in_own_words_erases_the_person_from_every_table(runtime: Runtime) -> None:
+    other = DeskChat(runtime, channel="viber", sender="other-client")
+    await other.open_ticket("consultation", **OTHER)
+
+    chat = DeskChat(runtime, channel="console", sender="anna")
+    number = await chat.open_ticket(
+        "consultation",
+        contact="8 (846) 555-12-34",
+        organization="ИП Смирнова А. В.",
+        description=f"Звоните Смирновой на +7 846 555 12 34 или пишите {EMAIL}, журнал зависает",
+    )
+    await chat.say(f"Ещё контакт: {EMAIL}")  # a message on the open ticket
+    shown = "\n".join(r.text for r in await chat.say("какие мои данные вы храните?"))
+    assert "Смирнова Анна" in shown and "+78465551234" in shown  # art. 14: the client sees what is stored
+    assert traces(await dump(runtime.desk.store))  # the person is in the store before…
+
+    withdrawn = await chat.say("удалите мои персональные данные")
+    assert t("consent.withdrawn")[:20] in withdrawn[-1].text
+
+    assert traces(await dump(runtime.desk.store)) == []  # …and nowhere after
+    assert traces(await dump(runtime.inbox_store)) == []
+    everything = " ".join(await dump(runtime.desk.store))
+    assert "журнал зависает" in everything  # the technical content stays
+    assert "Кузнецов Олег" in everything and "+79120001122" in everything  # the other client is untouched
+    assert number in everything
+
+
+async def test_personal_data_request_without_consent_says_nothing_is_kept(runtime: Runtime) -> None:
+    chat = DeskChat(runtime)
+    replies = await chat.say("что вы обо мне знаете?")
+    assert t("mydata.nothing") in replies[0].text
