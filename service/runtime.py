@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import asyncio
-import logging
 from contextlib import AsyncExitStack
 from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import Any
 
 from bots.base import DeliveryResult, Sender
@@ -13,15 +13,17 @@ from faq.retriever import ReloadingFaq
 from service.desk import Clock, Desk, utc_now
 from service.dispatcher import Dispatcher
 from service.inbox import Inbox
+from service.retry import poll_forever
 from service.settings import Settings
 from service.staff_actions import StaffActions
 from service.whatsapp_window import ServiceWindow
 from storage.db import create_engine, inbox_url, is_sqlite
 from storage.migrate import upgrade
 from storage.models import OutboxItem
+from storage.repos import retention
 from storage.store import Store
 
-log = logging.getLogger(__name__)
+PURGE_EVERY_SECONDS = 3600.0
 
 
 @dataclass
@@ -71,10 +73,20 @@ class Runtime:
             item.channel, chat, unreachable=result.unreachable, reason=result.error or ""
         )
 
+    async def purge_expired(self) -> int:
+        """Empty payloads older than the retention period (``DATA_RETENTION_DAYS``); how many rows changed."""
+        before = self.desk.clock() - timedelta(days=self.settings.data_retention_days)
+        async with self.desk.transaction() as session:
+            purged = await retention.purge_outbox(session=session, before=before)
+        async with self.inbox_store.transaction() as session:
+            purged += await retention.purge_inbox(session=session, before=before)
+        return purged
+
     def run_background(self) -> None:
-        """Process the inbox and deliver the outbox in the background until :meth:`close`."""
+        """Process the inbox, deliver the outbox and purge old payloads in the background until :meth:`close`."""
         poll = self.settings.outbox_poll_seconds
-        for loop in (self.inbox.run_forever(poll, self.stop), self.dispatcher.run_forever(poll, self.stop)):
+        purging = poll_forever(self.purge_expired, PURGE_EVERY_SECONDS, self.stop, asyncio.Event())
+        for loop in (self.inbox.run_forever(poll, self.stop), self.dispatcher.run_forever(poll, self.stop), purging):
             task = asyncio.create_task(loop)
             self.tasks.add(task)
             task.add_done_callback(self.tasks.discard)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from pydantic import SecretStr, field_validator
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PLACEHOLDERS = {"changethis", "changeme", "secret", "token", "xxx"}
@@ -37,6 +37,7 @@ class Settings(BaseSettings):
     support_timezone: str = "Europe/Moscow"
     outbox_poll_seconds: float = 0.5
     run_dispatcher: bool = True  # this process also processes the inbox and delivers the outbox
+    data_retention_days: int = Field(default=30, ge=1)  # delivered and processed payloads are emptied after this
 
     @field_validator(
         "admin_api_token", "telegram_webhook_secret", "telegram_bot_token", "viber_auth_token", "twilio_auth_token"
