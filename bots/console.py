@@ -48,6 +48,8 @@ class ConsoleChannel:
 
     async def deliver(self, payload: dict[str, Any]) -> DeliveryResult:
         message = Outbound.from_dict(payload)
+        if message.chat != self.user:  # another user's terminal: kept until they open their chat
+            return DeliveryResult.later("another console user's chat")
         text = message.text if message.extras.get("unnumbered") else choices_as_text(message.text, message.choices)
         if message.extras.get("unnumbered") and message.choices:
             text += "\n\n" + " · ".join(f"«{c.title}»" for c in message.choices)

@@ -11,6 +11,8 @@ from core.intake import FIELDS_BY_KEY
 from core.replies import Reply
 from core.texts import t
 
+SHOWN_ABOVE = frozenset({"contact", "contact_name"})  # the phone or e-mail and the name have lines of their own
+
 
 @dataclass(frozen=True)
 class StoredData:
@@ -41,7 +43,7 @@ def report(data: StoredData | None, timezone: ZoneInfo) -> Reply:
         if value:
             lines.append(f"• {t(f'mydata.{label}')}: {value}")
     for key, value in data.profile.items():
-        if value and key in FIELDS_BY_KEY and key != "contact":
+        if value and key in FIELDS_BY_KEY and key not in SHOWN_ABOVE:
             lines.append(f"• {t(f'field.{key}.label')}: {walker.display_value(FIELDS_BY_KEY[key], value)}")
     for channel, profile_name in data.chats:
         suffix = f" ({profile_name})" if profile_name else ""
