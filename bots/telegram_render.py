@@ -48,7 +48,9 @@ def split_text(text: str, limit: int = TEXT_LIMIT) -> list[str]:
                 if at > cut // 2:
                     cut = at + 1
                     break
-        pieces.append(escape(rest[:cut].strip()))
+        piece = rest[:cut].strip()
+        if piece:  # a run of spaces longer than the limit is dropped, never sent as an empty message
+            pieces.append(escape(piece))
         rest = rest[cut:]
     return pieces
 

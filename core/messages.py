@@ -6,7 +6,7 @@ the engine never knows which messenger it talks to.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 Channel = Literal["telegram", "viber", "whatsapp", "console"]
@@ -59,6 +59,10 @@ class Choice:
         return {"payload": self.payload, "title": self.title}
 
 
+# The longest text each messenger lets a client send; anything longer is not a real client's message.
+TEXT_LIMITS: dict[str, int] = {"telegram": 4096, "viber": 7000, "whatsapp": 4096, "console": 4096}
+
+
 @dataclass(frozen=True)
 class Inbound:
     """What a client said on any channel."""
@@ -73,6 +77,11 @@ class Inbound:
     verified_phone: str | None = None  # a phone the platform vouches for (WhatsApp, an own Telegram contact)
     profile_name: str | None = None
     unsupported: str | None = None  # e.g. "sticker", "voice", "location": content we cannot use
+
+    def clipped(self) -> Inbound:
+        """The message with its text cut to the channel's own limit, before anything reads it."""
+        limit = TEXT_LIMITS.get(self.channel, 4096)
+        return replace(self, text=self.text[:limit]) if self.text and len(self.text) > limit else self
 
 
 @dataclass(frozen=True)

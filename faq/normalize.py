@@ -9,7 +9,9 @@ import pymorphy3
 
 _TOKEN = re.compile(r"[a-zа-я]+|\d+")
 # Addresses identify, they do not ask: "ivanov@mail.ru" is an answer to a form.
-_ADDRESS = re.compile(r"\S+@\S+|https?://\S+|www\.\S+")
+# Each alternative may start only where a token starts (the look-behind), so a long token without "@"
+# is scanned once rather than from each of its positions: linear time on any text.
+_ADDRESS = re.compile(r"(?<!\S)(?:\S+@\S+|https?://\S+|www\.\S+)")
 _LATIN = re.compile(r"[a-z]+")
 
 # Longest Latin sequences first, so that "shch" wins over "sh" and "ch".

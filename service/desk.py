@@ -6,6 +6,7 @@ or a second process never doubles or loses an effect.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -103,6 +104,7 @@ class Desk:
     # --- clients' messages
     async def handle(self, inbound: Inbound) -> bool:
         """Process one client message; False when it was a redelivery and nothing happened."""
+        inbound = inbound.clipped()
         async with self.transaction() as session:
             if not await dedupe.claim_update(session=session, key=f"{inbound.channel}:{inbound.platform_id}"):
                 return False
@@ -124,7 +126,8 @@ class Desk:
             state = ConversationState.from_dict(conversation.state)
             ctx = await self._context(session, state, turn, proved)
             answering_personal = state.stage == "field" and state.field in PERSONAL_KEYS
-            step = engine.step(state, inbound, ctx)
+            # the FAQ search is CPU work: in a thread, the event loop keeps answering webhooks meanwhile
+            step = await asyncio.to_thread(engine.step, state, inbound, ctx)
             assert conversation.id is not None
             messages.add_message(
                 session=session,

@@ -1,0 +1,19 @@
+"""A message far longer than any messenger allows is cut to the channel's limit before anything reads it."""
+
+from __future__ import annotations
+
+from sqlmodel import select
+
+from core.messages import TEXT_LIMITS
+from service.runtime import Runtime
+from storage.models import Message
+from tests.store.dialogue import DeskChat
+
+
+async def test_a_megabyte_of_text_is_clipped_and_answered(runtime: Runtime) -> None:
+    chat = DeskChat(runtime)
+    replies = await chat.say("журнал " + "x@" * 500_000)  # a pathological «address» a megabyte long
+    assert replies  # answered, as any question
+    async with runtime.desk.sessions() as session:
+        [stored] = [m for m in await session.exec(select(Message)) if m.direction == "in"]
+    assert stored.text is not None and len(stored.text) == TEXT_LIMITS["console"]
