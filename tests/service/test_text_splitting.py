@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from bots.delivery import split_text as split_plain
-from bots.telegram_render import TEXT_LIMIT, split_text as split_telegram
+from bots.telegram_render import TEXT_LIMIT
+from bots.telegram_render import split_text as split_telegram
 
 AWKWARD = [
     "слово " * 1200,  # ~7,000 characters of words
