@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Sequence
 from dataclasses import replace
 from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
 import structlog
 from aiogram import Bot
-from aiogram.exceptions import TelegramBadRequest
+from aiogram.exceptions import AiogramError, TelegramBadRequest
 
 from bots.base import DeliveryResult
 from bots.files import FileStore
@@ -22,21 +22,27 @@ from bots.staff_card import (
     notice_pieces,
     topic_name,
 )
+from bots.telegram_render import split_text
 from bots.telegram_send import Target, delivered, send_bundle, send_file
 from core.messages import Attachment
 
 log = structlog.get_logger(__name__)
 
-TOPIC_TIMEOUT_SECONDS = 15  # the ticket's row stays locked while Telegram creates the topic
-NOTICES = {"client_unreachable": "staff.client_unreachable", "delivery_failed": "staff.delivery_failed"}
+TOPIC_TIMEOUT_SECONDS = 15  # only this ticket's notices wait for it: no transaction is open meanwhile
+NOTICES = {
+    "client_unreachable": "staff.client_unreachable",
+    "delivery_failed": "staff.delivery_failed",
+    "consent_withdrawn": "staff.consent_withdrawn",
+}
+WORDED_NOTICES = frozenset({"whatsapp_window_closed"})  # the desk wrote their text already
 
 
 class TicketPlaces(Protocol):
     async def card(self, number: str) -> TicketCard | None: ...
 
-    async def place(self, number: str, open_place: Callable[[TicketCard], Awaitable[StaffPlace]]) -> StaffPlace: ...
+    async def claim_place(self, number: str, place: StaffPlace) -> StaffPlace: ...
 
-    async def remember_card(self, number: str, message_id: int) -> None: ...
+    async def claim_card(self, number: str, message_id: int) -> int: ...
 
 
 class StaffSender:
@@ -59,6 +65,8 @@ class StaffSender:
             return await delivered(self._post(card, client_message_pieces(payload.get("text")), attachments))
         if kind in NOTICES:
             return await delivered(self._post(card, notice_pieces(NOTICES[kind])))
+        if kind in WORDED_NOTICES and payload.get("text"):
+            return await delivered(self._post(card, split_text(str(payload["text"]))))
         return DeliveryResult.failed(f"unknown staff notice {kind}")
 
     async def _open_topic(self, card: TicketCard) -> StaffPlace:
@@ -72,17 +80,44 @@ class StaffSender:
         return StaffPlace(self.chat_id, topic.message_thread_id)
 
     async def _placed(self, card: TicketCard) -> StaffPlace:
-        """The ticket's topic (or place in the group) with its card, created on first use; retries reuse them."""
-        place = card.place or await self.places.place(card.number, self._open_topic)
+        """The ticket's topic (or place in the group) with its card, created on first use; retries reuse them.
+
+        Telegram is called outside any transaction, so no other chat waits for it; what it made is stored with
+        a compare-and-set, and when another worker placed the ticket first this one's duplicate is removed.
+        """
+        place = card.place or await self._claim_topic(card)
         if place.card_message_id is not None:
             return place
+        return replace(place, card_message_id=await self._claim_card(card, place))
+
+    async def _claim_topic(self, card: TicketCard) -> StaffPlace:
+        opened = await self._open_topic(card)
+        place = await self.places.claim_place(card.number, opened)
+        if opened.thread_id is not None and place.thread_id != opened.thread_id:
+            close = self.bot.close_forum_topic(chat_id=int(self.chat_id), message_thread_id=opened.thread_id)
+            await self._discard(card, close)
+        return place
+
+    async def _claim_card(self, card: TicketCard, place: StaffPlace) -> int:
         target = Target(int(place.chat_id), place.thread_id)
         pieces = card_pieces(card, self.timezone, topics=place.thread_id is not None)
-        for piece in pieces[:-1]:
-            await self.bot.send_message(text=piece, **target.where())
-        sent = await self.bot.send_message(text=pieces[-1], reply_markup=card_keyboard(card.number), **target.where())
-        await self.places.remember_card(card.number, sent.message_id)
-        return replace(place, card_message_id=sent.message_id)
+        sent = [await self.bot.send_message(text=piece, **target.where()) for piece in pieces[:-1]]
+        sent.append(
+            await self.bot.send_message(text=pieces[-1], reply_markup=card_keyboard(card.number), **target.where())
+        )
+        card_message_id = await self.places.claim_card(card.number, sent[-1].message_id)
+        if card_message_id != sent[-1].message_id:
+            ids = [message.message_id for message in sent]
+            await self._discard(card, self.bot.delete_messages(chat_id=int(place.chat_id), message_ids=ids))
+        return card_message_id
+
+    @staticmethod
+    async def _discard(card: TicketCard, removal: Awaitable[bool]) -> None:
+        """Remove a duplicate topic or card that lost the race; a refusal only leaves it in the group."""
+        try:
+            await removal
+        except AiogramError as error:
+            log.warning("staff_duplicate_not_removed", ticket=card.number, error=type(error).__name__)
 
     async def _open(self, card: TicketCard) -> None:
         place = await self._placed(card)

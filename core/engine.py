@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Literal, Protocol
 from zoneinfo import ZoneInfo
 
-from core import personal_data, walker
+from core import notices, personal_data, walker
 from core.consent_words import ConsentIntent, about_consent, consent_answer
 from core.events import (
     ClientWroteOnTicket,
@@ -88,6 +88,9 @@ NOT_FOUND_CHOICES = (NEW_TICKET, Choice("menu:ask", t("choice.another_question")
 RATING_CHOICES = tuple(Choice(f"rate:{n}", str(n)) for n in range(1, 6))
 CRITICALITY_PRIORITY = {"stopped": "critical", "partial": "high", "question": "normal"}
 KIND_PRIORITY = {"consultation": "normal", "wish": "low"}
+DRAFT_STAGES = ("consent", "kind", "criticality", "returning", "verify", "field", "summary")  # a new ticket's intake
+RATING_STAGES = ("rating", "rating_comment")
+AT_REST = ("idle", "ticket_open")  # where a rating put off by an engineer's /close is asked
 
 _WORDS = re.compile(r"[^\W_]+", re.UNICODE)
 GREETINGS = frozenset(
@@ -161,6 +164,7 @@ class Engine:
         else:
             handler = getattr(self, f"on_{self.state.stage}", self.on_idle)
             handler(payload, command)
+        self.ask_due_rating()
         return self.result
 
     def consent_intent(self, payload: str | None, command: str | None) -> ConsentIntent | None:
@@ -194,8 +198,7 @@ class Engine:
         self.say(t("consent.withdrawn"))
 
     def cancel(self, *, greet: bool) -> None:
-        in_intake = self.state.stage in ("consent", "kind", "criticality", "returning", "verify", "field", "summary")
-        if in_intake:
+        if self.state.stage in DRAFT_STAGES:
             self.state.reset_intake()
             self.state.stage = "idle"
             self.say(Reply(t("menu.cancelled"), (NEW_TICKET,)))
@@ -205,7 +208,9 @@ class Engine:
             self.say(Reply(t("menu.ask_more"), (NEW_TICKET,)))
 
     def greet(self) -> None:
-        if self.state.stage in ("new", "faq", "rating", "rating_comment"):
+        if self.state.stage in RATING_STAGES:
+            self.leave_rating()
+        elif self.state.stage in ("new", "faq"):
             self.state.stage = "idle"
         self.say(Reply(t("menu.greeting"), (NEW_TICKET,)))
 
@@ -236,7 +241,7 @@ class Engine:
         if s.stage == "summary" and s.kind:
             return walker.summary(s.kind, s.answers, len(s.attachments))
         if s.stage == "rating":
-            return Reply(t("rating.ask", number=s.ticket), RATING_CHOICES)
+            return Reply(t("rating.ask", number=s.rating_ticket), RATING_CHOICES)
         return None
 
     def stale(self) -> None:
@@ -622,22 +627,35 @@ class Engine:
         chosen = self.typed_choice(RATING_CHOICES)
         if chosen is None:
             if payload is None and len(_WORDS.findall(self.text)) > 3:
-                self.state.stage = "idle"
-                self.on_idle(payload, command)
+                self.leave_rating()  # a message, not a rating: it goes to the open ticket, or is a question
+                handler = self.on_ticket_open if self.state.stage == "ticket_open" else self.on_idle
+                handler(payload, command)
             else:
                 self.say(Reply(t("rating.invalid"), RATING_CHOICES))
             return
-        assert self.state.ticket is not None
-        self.emit(TicketRated(self.state.ticket, score=int(chosen.removeprefix("rate:"))))
+        assert self.state.rating_ticket is not None
+        self.emit(TicketRated(self.state.rating_ticket, score=int(chosen.removeprefix("rate:"))))
         self.state.stage = "rating_comment"
         self.say(Reply(t("rating.comment_ask"), (walker.SKIP,)))
 
     def on_rating_comment(self, payload: str | None, command: str | None) -> None:
         if payload != "nav:skip" and command != "skip" and self.text:
-            assert self.state.ticket is not None
-            self.emit(TicketRated(self.state.ticket, comment=self.text[:2000]))
-        self.state.stage, self.state.ticket = "idle", None
+            assert self.state.rating_ticket is not None
+            self.emit(TicketRated(self.state.rating_ticket, comment=self.text[:2000]))
+        self.leave_rating()
         self.say(t("rating.thanks"))
+
+    def leave_rating(self) -> None:
+        """Back to the ticket still open (one sent while the rated ticket was being closed), or to the menu."""
+        self.state.stage = "ticket_open" if self.state.ticket else "idle"
+        self.state.rating_ticket = None
+
+    def ask_due_rating(self) -> None:
+        """A ticket closed while a draft was in progress is rated once the conversation is at rest again."""
+        s = self.state
+        if s.ratings_due and s.stage in AT_REST:
+            s.stage, s.rating_ticket = "rating", s.ratings_due.pop(0)
+            self.reask()
 
 
 def step(state: ConversationState, inbound: Inbound, ctx: Context) -> Step:
@@ -645,13 +663,38 @@ def step(state: ConversationState, inbound: Inbound, ctx: Context) -> Step:
     return Engine(state, inbound, ctx).run()
 
 
-def ask_rating(state: ConversationState, channel: str, chat: str) -> Step:
-    """The ticket was closed by an engineer: thank the client and ask for a rating."""
+def ask_rating(state: ConversationState, number: str, channel: str, chat: str) -> Step:
+    """An engineer closed ticket ``number``: tell the client and ask for a rating, if the chat talks to it.
+
+    A draft of a new ticket in progress (or another ticket's rating) is never disturbed: the client is told
+    that the ticket is closed, and the question waits in ``ratings_due`` until the conversation is at rest
+    again (the draft sent or abandoned); then the engine asks it.
+    """
     new = deepcopy(state)
-    new.stage = "rating"
-    number = new.ticket
+    if new.ticket != number:
+        return Step(new)
+    new.ticket = new.engineer = None
+    if new.stage in DRAFT_STAGES + RATING_STAGES:
+        new.ratings_due.append(number)
+        return Step(new, [Reply(t("ticket.closed_rating_later", number=number)).address(channel, chat)])
+    new.stage, new.rating_ticket = "rating", number
     replies = [
         Reply(t("ticket.closed", number=number)).address(channel, chat),
         Reply(t("rating.ask", number=number), RATING_CHOICES).address(channel, chat),
     ]
     return Step(new, replies)
+
+
+def reopen_ticket(state: ConversationState, number: str, engineer: str | None, channel: str, chat: str) -> Step:
+    """An engineer reopened ticket ``number``: the chat talks to it again, and its rating is no longer asked.
+
+    A draft in progress (or another ticket's rating) stays where it is: the client is told, and their next
+    answers go on into the draft.
+    """
+    new = deepcopy(state)
+    new.ratings_due = [due for due in new.ratings_due if due != number]
+    busy = new.stage in DRAFT_STAGES or (new.stage in RATING_STAGES and new.rating_ticket != number)
+    if not busy:
+        new.stage, new.rating_ticket = "ticket_open", None
+    new.ticket, new.engineer = number, engineer
+    return Step(new, [notices.ticket_reopened(number).address(channel, chat)])

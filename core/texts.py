@@ -180,6 +180,9 @@ TEXTS: dict[str, str] = {
     "ticket.message_added": "Добавил сообщение к заявке {number}. Инженер увидит его.",
     "ticket.engineer_assigned": "Вашей заявкой {number} занимается инженер {engineer}.",
     "ticket.closed": "Заявка {number} закрыта.",
+    "ticket.closed_rating_later": (
+        "Заявка {number} закрыта. Оценить работу по ней предложим, когда закончите с текущим вопросом — продолжайте."
+    ),
     "ticket.reopened": "Заявка {number} снова открыта, инженер продолжит работу.",
     "rating.ask": "Оцените, пожалуйста, работу поддержки по заявке {number}: от 1 (плохо) до 5 (отлично).",
     "rating.invalid": "Пришлите оценку числом от 1 до 5.",
@@ -250,6 +253,10 @@ TEXTS: dict[str, str] = {
     "staff.button.close": "Закрыть",
     "staff.client_wrote": "💬 Клиент:",
     "staff.client_unreachable": "⚠️ Клиент недоступен: заблокировал бота или удалил чат. Ответы ему не доставляются.",
+    "staff.consent_withdrawn": (
+        "🔒 Клиент отозвал согласие на обработку персональных данных: телефон, e-mail, ФИО и организация "
+        "удалены из заявки и переписки. Ответы клиенту по-прежнему доставляются в его чат."
+    ),
     "staff.delivery_failed": "⚠️ Сообщение клиенту не доставлено после нескольких попыток.",
     "staff.taken": "✅ Заявку {number} взял(а) {engineer}, клиенту сообщено.",
     "staff.choose_priority": "Выберите приоритет заявки {number}:",
@@ -260,6 +267,10 @@ TEXTS: dict[str, str] = {
     "staff.closed": "🔒 Заявка {number} закрыта, клиента попросили оценить работу.",
     "staff.reopened": "🔓 Заявка {number} снова открыта.",
     "staff.not_relayed": "Такое сообщение клиенту не пересылается: отправьте текст, фото или документ.",
+    # --- undelivered messages (dead letters): the operator's command line
+    "cli.outbox_retry.usage": "Укажите номер сообщения или --all.",
+    "cli.outbox_retry.not_dead": "Сообщения {id} нет среди недоставленных.",
+    "cli.outbox_retry.done": "Снова в очереди: {count}. Их доставит работающий сервис (serve или worker).",
 }
 
 

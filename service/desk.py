@@ -283,6 +283,9 @@ class Desk:
             self._remember_chat(turn)
         elif isinstance(event, ConsentWithdrawn):
             await erasure.erase_person(session=session, client=turn.client, now=turn.now)
+            assert turn.client.id is not None
+            for ticket in await tickets.tickets_of_client(session=session, client_id=turn.client.id):
+                self.notify_staff(session, {"type": "consent_withdrawn", "ticket": ticket.number}, turn.now)
         elif isinstance(event, VerificationRequested) and turn.claim is not None:
             await self._send_code(session, turn, turn.claim)
         elif isinstance(event, ContactVerified) and turn.proven is not None:

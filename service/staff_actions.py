@@ -120,17 +120,14 @@ class StaffActions:
         return await self._run(platform_id, number, act)
 
     async def close(self, number: str, platform_id: str | None) -> bool:
-        """Close the ticket and ask its client for a rating."""
+        """Close the ticket and ask its client for a rating (once any draft of theirs in progress is over)."""
 
         async def act(session, ticket: Ticket, state: ConversationState) -> list[Outbound]:  # type: ignore[no-untyped-def]
             if ticket.status == "closed":
                 return []
             ticket.status, ticket.closed_at = "closed", self.desk.clock()
-            if state.ticket != ticket.number:
-                return []
-            step = engine.ask_rating(state, ticket.channel, ticket.chat)
-            state.__dict__.update(step.state.__dict__)
-            return step.replies
+            assert ticket.number is not None
+            return self._through_engine(state, engine.ask_rating(state, ticket.number, ticket.channel, ticket.chat))
 
         return await self._run(platform_id, number, act)
 
@@ -139,8 +136,14 @@ class StaffActions:
             if ticket.status != "closed":
                 return []
             ticket.status, ticket.closed_at = ("in_progress" if ticket.assignee else "open"), None
-            state.stage, state.ticket, state.engineer = "ticket_open", ticket.number, ticket.assignee
             assert ticket.number is not None
-            return [notices.ticket_reopened(ticket.number).address(ticket.channel, ticket.chat)]
+            step = engine.reopen_ticket(state, ticket.number, ticket.assignee, ticket.channel, ticket.chat)
+            return self._through_engine(state, step)
 
         return await self._run(platform_id, number, act)
+
+    @staticmethod
+    def _through_engine(state: ConversationState, step: engine.Step) -> list[Outbound]:
+        """The engine decided what the conversation becomes: ``state`` (saved by ``_run``) takes it over."""
+        state.__dict__.update(step.state.__dict__)
+        return step.replies

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bots.staff_card import StaffPlace, TicketCard
 from core.messages import Attachment
@@ -38,24 +38,35 @@ class StaffDirectory:
             ticket = await tickets.get_ticket(session=session, number=number)
             return card_of(ticket) if ticket is not None else None
 
-    async def place(self, number: str, open_place: Callable[[TicketCard], Awaitable[StaffPlace]]) -> StaffPlace:
-        """The ticket's place in the group, opened once: under the ticket's row lock, stored as soon as it exists."""
-        async with self.desk.transaction() as session:
-            ticket = await tickets.get_ticket(session=session, number=number, lock=True)
-            if ticket is None:
-                raise LookupError(number)
-            card = card_of(ticket)
-            if card.place is not None:
-                return card.place
-            place = await open_place(card)
-            ticket.staff_chat_id, ticket.staff_thread_id = place.chat_id, place.thread_id
-            return place
+    async def claim_place(self, number: str, place: StaffPlace) -> StaffPlace:
+        """Store the ticket's place in the group unless another worker stored one first; the place that counts.
 
-    async def remember_card(self, number: str, message_id: int) -> None:
+        A compare-and-set in a short transaction: the topic is created before, outside any transaction, so
+        that no other chat waits for Telegram (on SQLite a transaction holds the store's only writer).
+        """
         async with self.desk.transaction() as session:
-            ticket = await tickets.get_ticket(session=session, number=number, lock=True)
-            if ticket is not None:
-                ticket.staff_message_id = message_id
+            stored = await tickets.claim_staff_place(
+                session=session, number=number, chat_id=place.chat_id, thread_id=place.thread_id
+            )
+            winner = place if stored else await self._place_of(session, number)
+        assert winner is not None
+        return winner
+
+    async def claim_card(self, number: str, message_id: int) -> int:
+        """Store the card's message id unless another card was stored first; the id that counts."""
+        async with self.desk.transaction() as session:
+            if await tickets.claim_staff_message(session=session, number=number, message_id=message_id):
+                return message_id
+            place = await self._place_of(session, number)
+        assert place is not None and place.card_message_id is not None
+        return place.card_message_id
+
+    @staticmethod
+    async def _place_of(session: AsyncSession, number: str) -> StaffPlace | None:
+        ticket = await tickets.get_ticket(session=session, number=number)
+        if ticket is None:
+            raise LookupError(number)
+        return card_of(ticket).place
 
     async def ticket_at(self, *, thread_id: int | None, reply_to: int | None) -> TicketCard | None:
         """The ticket an engineer's message is about: by its forum topic, or by the card it replies to."""

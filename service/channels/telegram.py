@@ -92,7 +92,8 @@ def connect(runtime: Runtime) -> TelegramChannel | None:
     )
     runtime.resources.push_async_callback(bot.session.close)
     files = FileStore(settings.files_dir)
-    updates = UpdateDispatcher(desk=runtime.desk, files=files)
+    # no FSM: the conversation lives in the store, and aiogram's in-memory storage would keep a record per chat
+    updates = UpdateDispatcher(disable_fsm=True, desk=runtime.desk, files=files)
     staff_chat_id = settings.telegram_staff_chat_id
     if staff_chat_id is not None:
         directory = StaffDirectory(runtime.desk, staff_chat_id)

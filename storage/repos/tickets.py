@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from sqlalchemy import update
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -26,6 +29,23 @@ async def get_ticket(*, session: AsyncSession, number: str, lock: bool = False) 
     if lock:
         query = query.with_for_update()
     return (await session.exec(query)).first()
+
+
+async def _set_while_empty(session: AsyncSession, number: str, guard: Any, values: dict[str, Any]) -> bool:
+    """Compare-and-set: write ``values`` on the ticket only while ``guard`` is still NULL; True when written."""
+    statement = update(Ticket).where(Ticket.number == number, guard.is_(None)).values(**values)
+    return (await session.exec(statement)).rowcount == 1  # type: ignore[call-overload]
+
+
+async def claim_staff_place(*, session: AsyncSession, number: str, chat_id: str, thread_id: int | None) -> bool:
+    """Store where the ticket lives in the engineers' group, unless a place was stored first; True when stored."""
+    values = {"staff_chat_id": chat_id, "staff_thread_id": thread_id}
+    return await _set_while_empty(session, number, Ticket.staff_chat_id, values)
+
+
+async def claim_staff_message(*, session: AsyncSession, number: str, message_id: int) -> bool:
+    """Store the id of the ticket's card in the group, unless a card was stored first; True when stored."""
+    return await _set_while_empty(session, number, Ticket.staff_message_id, {"staff_message_id": message_id})
 
 
 async def find_by_staff_thread(*, session: AsyncSession, staff_chat_id: str, thread_id: int) -> Ticket | None:

@@ -32,6 +32,16 @@ class FakeBotApi(FakeApi):
         """Refuse ``method`` into one chat only (``fail`` refuses it everywhere)."""
         self.refusals.setdefault((method, chat_id), []).extend([(status, body)] * times)
 
+    def answer_slowly(self, method: str, seconds: float, result: Any) -> None:
+        """Answer the next call of ``method`` with ``result``, but only after ``seconds`` (Telegram on a bad day)."""
+        self.fail(f"/{method}", 200, {"ok": True, "result": result}, delay=seconds)
+
+    def new_topic(self, name: str) -> dict[str, Any]:
+        return {"message_thread_id": next(self.thread_ids), "name": name, "icon_color": 7322096}
+
+    def new_message(self, chat_id: int) -> dict[str, Any]:
+        return self._message({"chat_id": chat_id})
+
     # --- answers
     def _message(self, data: dict[str, Any]) -> dict[str, Any]:
         chat_id = int(data["chat_id"])
@@ -59,8 +69,7 @@ class FakeBotApi(FakeApi):
         if method == "createForumTopic":
             if not self.forum:
                 return 400, NOT_A_FORUM
-            topic = {"message_thread_id": next(self.thread_ids), "name": data["name"], "icon_color": 7322096}
-            return 200, {"ok": True, "result": topic}
+            return 200, {"ok": True, "result": self.new_topic(data["name"])}
         if method == "getFile":
             file_id = str(data["file_id"])
             size = len(self.files.get(file_id, b""))
