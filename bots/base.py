@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
+
+T = TypeVar("T")
 
 
 class Unauthorized(Exception):
@@ -36,6 +41,52 @@ class DeliveryResult:
     @classmethod
     def failed(cls, error: str, *, unreachable: bool = False) -> DeliveryResult:
         return cls(ok=False, unreachable=unreachable, error=error)
+
+
+@dataclass
+class Progress:
+    """How far one delivery of a message sent in several parts (text pieces, files) has got.
+
+    ``done`` parts got through on earlier tries: they are skipped, so that a retry resumes from the
+    first part that did not, instead of repeating the message from its start. The dispatcher keeps
+    ``done`` with the outbox item (``parts_sent``); a sender only calls :meth:`part` for each part.
+    """
+
+    done: int = 0
+    position: int = 0  # parts passed on this try
+
+    async def part(self, send: Callable[[], Awaitable[T]]) -> T | None:
+        """Send the next part, unless an earlier try delivered it (then None).
+
+        The part counts as delivered when ``send`` returns, unless it returns a failed DeliveryResult
+        (senders that report failures as results rather than exceptions).
+        """
+        self.position += 1
+        if self.position <= self.done:
+            return None
+        outcome = await send()
+        if not isinstance(outcome, DeliveryResult) or outcome.ok:
+            self.done = self.position
+        return outcome
+
+
+_progress: ContextVar[Progress | None] = ContextVar("delivery_progress", default=None)
+
+
+@contextmanager
+def tracking(done: int) -> Iterator[Progress]:
+    """The progress of the delivery made inside the block (by the current task), ``done`` parts sent before."""
+    progress = Progress(done)
+    token = _progress.set(progress)
+    try:
+        yield progress
+    finally:
+        _progress.reset(token)
+
+
+def progress() -> Progress:
+    """The progress of the delivery under way; outside the dispatcher a fresh one that skips nothing."""
+    return _progress.get() or Progress()
 
 
 class Sender(Protocol):

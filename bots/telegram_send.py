@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 import structlog
@@ -17,7 +18,7 @@ from aiogram.exceptions import (
 )
 from aiogram.types import FSInputFile, InputFile, ReplyParameters
 
-from bots.base import DeliveryResult
+from bots.base import DeliveryResult, progress
 from bots.files import FileStore
 from bots.telegram_render import CAPTION_LIMIT, Markup, escape
 from core.messages import Attachment
@@ -79,6 +80,13 @@ async def send_file(
     caption: str | None = None,
     markup: Markup | None = None,
 ) -> None:
+    """One part of the message being delivered (skipped if an earlier try sent it): the file, or a note instead."""
+    await progress().part(partial(_send_file, bot, files, target, attachment, caption, markup))
+
+
+async def _send_file(
+    bot: Bot, files: FileStore, target: Target, attachment: Attachment, caption: str | None, markup: Markup | None
+) -> None:
     source = _source(attachment, files)
     if source is None:
         name = attachment.file_name or attachment.kind
@@ -98,14 +106,19 @@ async def send_bundle(
     attachments: Sequence[Attachment] = (),
     markup: Markup | None = None,
 ) -> None:
-    """Text pieces (buttons on the last one), then the files; a short text rides as the first file's caption."""
+    """Text pieces (buttons on the last one), then the files; a short text rides as the first file's caption.
+
+    Each piece and file is a part of the delivery: a retry resumes from the first one not sent.
+    """
     if attachments and len(pieces) == 1 and len(pieces[0]) <= CAPTION_LIMIT:
         await send_file(bot, files, target, attachments[0], pieces[0], markup)
         attachments = attachments[1:]
     else:
+        track = progress()
         for index, piece in enumerate(pieces):
             last = index == len(pieces) - 1
-            await bot.send_message(text=piece, reply_markup=markup if last else None, **target.where())
+            send = partial(bot.send_message, text=piece, reply_markup=markup if last else None, **target.where())
+            await track.part(send)
     for attachment in attachments:
         await send_file(bot, files, target, attachment)
 

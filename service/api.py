@@ -1,16 +1,16 @@
-"""Admin and public read endpoints of CONTRACT.md: health, tickets, FAQ search."""
+"""Admin and public endpoints of CONTRACT.md: health, tickets, dead letters, FAQ search."""
 
 from __future__ import annotations
 
 import secrets
+from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Header, HTTPException, Query, Request
-from sqlalchemy import text
 
 from service.desk import Desk
-from storage.models import Client, Message, Ticket
-from storage.repos import messages, tickets
+from storage.models import Client, Message, OutboxItem, Ticket
+from storage.repos import messages, outbox, tickets
 
 router = APIRouter()
 
@@ -60,14 +60,62 @@ def message_json(message: Message) -> dict[str, Any]:
     }
 
 
+def _age(now: datetime, since: datetime | None) -> int:
+    return max(int((now - since).total_seconds()), 0) if since is not None else 0
+
+
 @router.get("/healthz")
-async def healthz(desk: DeskDep) -> dict[str, str]:
+async def healthz(request: Request, desk: DeskDep) -> dict[str, Any]:
+    """``ok``; ``degraded`` while messages wait too long for a messenger or there are dead letters; 503
+    when the store does not answer. One query on the outbox's status index."""
     try:
         async with desk.sessions() as session:
-            await session.exec(text("SELECT 1"))  # type: ignore[call-overload]
+            waiting = await outbox.backlog(session=session)
     except Exception as error:
         raise HTTPException(503, "store unavailable") from error
-    return {"status": "ok"}
+    now = desk.clock()
+    oldest_waiting = _age(now, waiting.oldest_waiting)
+    if not waiting.dead and oldest_waiting < request.app.state.settings.degraded_after_minutes * 60:
+        return {"status": "ok"}
+    return {
+        "status": "degraded",
+        "undelivered": waiting.waiting + waiting.dead,
+        "oldest_s": max(oldest_waiting, _age(now, waiting.oldest_dead)),
+        "dead_letters": waiting.dead,
+    }
+
+
+def dead_letter_json(item: OutboxItem) -> dict[str, Any]:
+    return {
+        "id": item.id,
+        "channel": item.channel,
+        "queue": item.queue,
+        "type": item.payload.get("type", "message"),
+        "ticket": item.payload.get("ticket"),
+        "attempts": item.attempts,
+        "error": item.last_error,
+        "created_at": item.created_at.isoformat(),
+        "replayed_at": item.replayed_at.isoformat() if item.replayed_at else None,
+    }
+
+
+@router.get("/api/dead-letters", dependencies=[Admin])
+async def list_dead_letters(desk: DeskDep, limit: Annotated[int, Query(ge=1, le=500)] = 100) -> list[dict[str, Any]]:
+    """Messages still undelivered at the end of their retry horizon, oldest first."""
+    async with desk.sessions() as session:
+        found = await outbox.dead_letters(session=session, limit=limit)
+    return [dead_letter_json(item) for item in found]
+
+
+@router.post("/api/dead-letters/{item_id}/retry", dependencies=[Admin], status_code=202)
+async def retry_dead_letter(item_id: int, desk: DeskDep) -> dict[str, Any]:
+    """Deliver a dead letter again, once: it goes back to its queue; a second call finds it no longer dead (409)."""
+    async with desk.transaction() as session:
+        if not await outbox.replay_dead(session=session, now=desk.clock(), item_id=item_id):
+            if await session.get(OutboxItem, item_id) is None:
+                raise HTTPException(404, "no such message")
+            raise HTTPException(409, "not a dead letter (replayed already?)")
+    return {"id": item_id, "status": "pending"}
 
 
 @router.get("/api/tickets", dependencies=[Admin])

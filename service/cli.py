@@ -12,19 +12,25 @@ import uvicorn
 from rich.console import Console
 
 from bots.console import ConsoleChannel
+from core.texts import t
 from faq.cli import faq_app
 from service.app import create_app
 from service.channels import start_channels, telegram
+from service.desk import Clock, utc_now
 from service.logs import configure_logging
 from service.runtime import Runtime
 from service.settings import Settings
 from storage.db import create_engine
 from storage.migrate import upgrade
+from storage.repos import outbox
+from storage.store import Store
 
 app = typer.Typer(help="Бот техподдержки ГК «ТвинПро»", no_args_is_help=True)
 db_app = typer.Typer(help="Хранилище: миграции")
 app.add_typer(db_app, name="db")
 app.add_typer(faq_app, name="faq")
+outbox_app = typer.Typer(help="Исходящие сообщения: недоставленные за горизонт повторов", no_args_is_help=True)
+app.add_typer(outbox_app, name="outbox")
 
 
 @app.command()
@@ -93,6 +99,32 @@ async def _work(settings: Settings) -> None:
         await runtime.stop.wait()
     finally:
         await runtime.close()
+
+
+@outbox_app.command("retry")
+def outbox_retry(
+    item_id: int | None = typer.Argument(None, help="номер сообщения из GET /api/dead-letters"),
+    every: bool = typer.Option(False, "--all", help="все недоставленные"),
+) -> None:
+    """Доставить недоставленные сообщения ещё раз (по одному разу); доставит работающий serve или worker."""
+    if (item_id is None) != every:
+        raise typer.BadParameter(t("cli.outbox_retry.usage"))
+    configure_logging()
+    replayed = asyncio.run(replay_dead_letters(Settings(), None if every else item_id))
+    if item_id is not None and not replayed:
+        typer.echo(t("cli.outbox_retry.not_dead", id=item_id), err=True)
+        raise typer.Exit(1)
+    typer.echo(t("cli.outbox_retry.done", count=len(replayed)))
+
+
+async def replay_dead_letters(settings: Settings, item_id: int | None = None, *, clock: Clock = utc_now) -> list[int]:
+    """Dead letters (all, or ``item_id``) back in their queues, each to be delivered once more; their ids."""
+    engine = create_engine(settings.database_url)
+    try:
+        async with Store(engine).transaction() as session:
+            return await outbox.replay_dead(session=session, now=clock(), item_id=item_id)
+    finally:
+        await engine.dispose()
 
 
 @app.command("telegram-polling")

@@ -10,14 +10,17 @@ import structlog
 
 log = structlog.get_logger(__name__)
 
-MAX_BACKOFF_SECONDS = 300.0
+MAX_BACKOFF_SECONDS = 600.0  # a long outage is retried every 5 to 10 minutes
 
 
 def backoff(attempts: int, retry_after: float | None) -> float:
-    """Seconds to wait before the next try: the platform's word if it gave one, else exponential with jitter."""
+    """Seconds to wait before the next try: the platform's word if it gave one, else exponential with jitter.
+
+    The jitter (half to all of the step) spreads the retries of many items that failed together.
+    """
     if retry_after is not None:
         return max(retry_after, 0.0)
-    base = min(MAX_BACKOFF_SECONDS, 2.0**attempts)
+    base = min(MAX_BACKOFF_SECONDS, 2.0 ** min(attempts, 30))
     return base * random.uniform(0.5, 1.0)
 
 

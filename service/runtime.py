@@ -43,7 +43,8 @@ class Runtime:
 
     def __post_init__(self) -> None:
         self.inbox = Inbox(self.inbox_store, self.desk.clock)
-        self.dispatcher = Dispatcher(self.desk, self.senders, self._undeliverable)
+        horizon = timedelta(hours=self.settings.retry_horizon_hours)
+        self.dispatcher = Dispatcher(self.desk, self.senders, self._undeliverable, horizon=horizon)
 
     @classmethod
     async def start(cls, settings: Settings, *, clock: Clock = utc_now, migrate: bool = True) -> Runtime:
@@ -68,6 +69,11 @@ class Runtime:
         return cls(settings=settings, desk=desk, faq=faq, staff=StaffActions(desk, window), inbox_store=inbox_store)
 
     async def _undeliverable(self, item: OutboxItem, result: DeliveryResult) -> None:
+        """A client's message refused for good, or a dead letter: the ticket's engineers are told.
+
+        A staff notice is not reported in the group it failed to reach: as a dead letter it shows in
+        ``/healthz`` and ``GET /api/dead-letters``.
+        """
         chat = item.queue.split(":", 1)[1]
         await self.desk.report_undeliverable(
             item.channel, chat, unreachable=result.unreachable, reason=result.error or ""

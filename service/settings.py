@@ -38,6 +38,8 @@ class Settings(BaseSettings):
     outbox_poll_seconds: float = 0.5
     run_dispatcher: bool = True  # this process also processes the inbox and delivers the outbox
     data_retention_days: int = Field(default=30, ge=1)  # delivered and processed payloads are emptied after this
+    retry_horizon_hours: float = Field(default=24, gt=0)  # an undelivered message is retried this long, then dead
+    degraded_after_minutes: float = Field(default=5, ge=0)  # older undelivered messages make /healthz «degraded»
 
     @field_validator(
         "admin_api_token", "telegram_webhook_secret", "telegram_bot_token", "viber_auth_token", "twilio_auth_token"

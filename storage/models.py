@@ -134,13 +134,19 @@ class OutboxItem(SQLModel, table=True):
     channel: str  # a client channel, or "staff" for the engineers' group
     queue: str = Field(index=True)  # "<channel>:<chat>": delivered strictly in id order
     payload: dict[str, Any] = _json()
-    status: str = Field(default="pending")  # pending, sent, failed, skipped, held (WhatsApp's 24-hour window)
+    # pending, leased (next_attempt_at is then the lease's end), sent, failed (for good: blocked, no such
+    # chat, or the platform's later status callback), dead (still undelivered at the end of the retry
+    # horizon: a dead letter, kept until replayed), skipped, held (WhatsApp's 24-hour window)
+    status: str = Field(default="pending")
     platform_message_id: str | None = Field(default=None, index=True)  # for the platform's status callbacks
     attempts: int = 0
+    # of a message sent in several parts (long text, files), how many got through: a retry resumes after them
+    parts_sent: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
     next_attempt_at: datetime = _ts()
     last_error: str | None = None
     created_at: datetime = _ts()
     sent_at: datetime | None = Field(default=None, sa_type=UtcDateTime)
+    replayed_at: datetime | None = Field(default=None, sa_type=UtcDateTime)  # a dead letter sent again: its new horizon
 
 
 class InboxItem(SQLModel, table=True):

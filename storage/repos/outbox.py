@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import update
+from sqlalchemy import Update, and_, func, or_, update
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from storage.models import OutboxItem
+
+DEAD = "dead"  # undelivered at the end of the retry horizon: listed, replayable, and no longer blocks its queue
 
 
 def enqueue(
@@ -42,17 +46,119 @@ async def release_held(*, session: AsyncSession, queue: str, now: datetime) -> i
     return count
 
 
-async def mark_sent(*, session: AsyncSession, item_id: int, message_id: str | None, now: datetime) -> None:
-    """Delivered: one UPDATE, without loading the item back."""
+def _still_leased(item_id: int, leased_until: datetime) -> Update:
+    """An UPDATE of the item that applies only while it is leased with the deadline its worker claimed.
+
+    If the lease ran out and another worker took the item over, that worker settles it, not this one.
+    """
+    return update(OutboxItem).where(
+        OutboxItem.id == item_id,  # type: ignore[arg-type]
+        OutboxItem.status == "leased",  # type: ignore[arg-type]
+        OutboxItem.next_attempt_at == leased_until,  # type: ignore[arg-type]
+    )
+
+
+async def _applied(session: AsyncSession, statement: Update) -> bool:
+    return (await session.exec(statement)).rowcount == 1  # type: ignore[call-overload]
+
+
+async def mark_sent(
+    *, session: AsyncSession, item_id: int, leased_until: datetime, message_id: str | None, now: datetime
+) -> bool:
+    """Delivered: one UPDATE, without loading the item back; False when the lease was lost meanwhile."""
+    values = {
+        "status": "sent",
+        "sent_at": now,
+        "last_error": None,
+        "platform_message_id": message_id,
+        "attempts": OutboxItem.attempts + 1,
+    }
+    return await _applied(session, _still_leased(item_id, leased_until).values(values))
+
+
+async def mark_unsent(
+    *,
+    session: AsyncSession,
+    item_id: int,
+    leased_until: datetime,
+    status: str,
+    next_attempt_at: datetime,
+    error: str,
+    parts_sent: int,
+) -> bool:
+    """A try that failed: ``pending`` again until ``next_attempt_at``, ``failed`` or ``dead``; only under the lease."""
+    values = {
+        "status": status,
+        "next_attempt_at": next_attempt_at,
+        "last_error": error[:500],
+        "parts_sent": parts_sent,
+        "attempts": OutboxItem.attempts + 1,
+    }
+    return await _applied(session, _still_leased(item_id, leased_until).values(values))
+
+
+async def wake(*, session: AsyncSession, channels: Collection[str], now: datetime, unless: str) -> int:
+    """Items of ``channels`` waiting for a retry become due now (the messenger answers again); not those
+    whose last error contains ``unless`` (the platform said how long to wait)."""
     statement = (
         update(OutboxItem)
-        .where(OutboxItem.id == item_id)  # type: ignore[arg-type]
-        .values(
-            status="sent",
-            sent_at=now,
-            last_error=None,
-            platform_message_id=message_id,
-            attempts=OutboxItem.attempts + 1,
+        .where(
+            OutboxItem.status == "pending",  # type: ignore[arg-type]
+            OutboxItem.next_attempt_at > now,  # type: ignore[arg-type]
+            OutboxItem.attempts > 0,  # type: ignore[arg-type]
+            OutboxItem.channel.in_(list(channels)),  # type: ignore[attr-defined]
+            or_(OutboxItem.last_error.is_(None), OutboxItem.last_error.not_like(f"%{unless}%")),  # type: ignore[union-attr]
         )
+        .values(next_attempt_at=now)
     )
-    await session.exec(statement)  # type: ignore[call-overload]
+    return (await session.exec(statement)).rowcount  # type: ignore[call-overload]
+
+
+async def dead_letters(*, session: AsyncSession, limit: int) -> list[OutboxItem]:
+    """Messages still undelivered at the end of their retry horizon, oldest first."""
+    query = select(OutboxItem).where(OutboxItem.status == DEAD).order_by(OutboxItem.id).limit(limit)  # type: ignore[arg-type]
+    return list(await session.exec(query))
+
+
+async def replay_dead(*, session: AsyncSession, now: datetime, item_id: int | None = None) -> list[int]:
+    """Dead letters (all, or the one ``item_id``) back to their queues for one more delivery; their ids.
+
+    A replayed item is the oldest unfinished one of its queue again, so it goes out before the
+    chat's messages still waiting, though after those delivered meanwhile. Its retry horizon starts now.
+    """
+    condition = OutboxItem.status == DEAD
+    if item_id is not None:
+        condition = and_(condition, OutboxItem.id == item_id)  # type: ignore[assignment]
+    statement = (
+        update(OutboxItem)
+        .where(condition)  # type: ignore[arg-type]
+        .values(status="pending", next_attempt_at=now, replayed_at=now)
+        .returning(OutboxItem.id)  # type: ignore[arg-type]
+    )
+    return sorted((await session.exec(statement)).scalars())  # type: ignore[call-overload]
+
+
+@dataclass(frozen=True)
+class Backlog:
+    """What the outbox has not delivered: messages waiting for their messenger, and dead letters."""
+
+    waiting: int = 0
+    oldest_waiting: datetime | None = None
+    dead: int = 0
+    oldest_dead: datetime | None = None
+
+
+async def backlog(*, session: AsyncSession) -> Backlog:
+    """One query on the status index: counts and the oldest creation time of waiting and dead items.
+
+    Held messages (WhatsApp's 24-hour window) wait for the client, not for a messenger: not counted.
+    """
+    query = (
+        select(OutboxItem.status, func.count(), func.min(OutboxItem.created_at))
+        .where(OutboxItem.status.in_(("pending", "leased", DEAD)))  # type: ignore[attr-defined]
+        .group_by(OutboxItem.status)
+    )
+    found = {status: (count, oldest) for status, count, oldest in await session.exec(query)}
+    dead, oldest_dead = found.pop(DEAD, (0, None))
+    oldest = min((oldest for _, oldest in found.values()), default=None)
+    return Backlog(sum(count for count, _ in found.values()), oldest, dead, oldest_dead)

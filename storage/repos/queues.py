@@ -6,7 +6,7 @@ from collections.abc import Collection
 from datetime import datetime, timedelta
 from typing import Any, TypeVar
 
-from sqlalchemy import func
+from sqlalchemy import ColumnElement, case, func
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -24,17 +24,20 @@ async def claim_heads(
     lease: timedelta,
     limit: int,
     skip_locked: bool,
+    first: ColumnElement[bool] | None = None,
 ) -> list[Row]:
     """Lease the oldest unfinished item of each queue whose turn has come.
 
     Only a queue's head may be worked on, so one chat's items keep their order even while an
     earlier one waits for a retry. A leased item belongs to its worker until ``now + lease``; if
     that worker dies, the lease runs out and another one takes the item over. Only items of
-    ``channels`` are taken: a process leaves alone what it has no means to handle.
+    ``channels`` are taken: a process leaves alone what it has no means to handle. Heads that
+    match ``first`` are taken before the others, then the oldest first.
     """
     heads = select(func.min(model.id)).where(model.status.in_(ACTIVE)).group_by(model.queue)
     due = (model.id.in_(heads), model.next_attempt_at <= now, model.channel.in_(list(channels)))
-    query = select(model).where(*due).order_by(model.id).limit(limit)
+    order = (model.id,) if first is None else (case((first, 0), else_=1), model.id)
+    query = select(model).where(*due).order_by(*order).limit(limit)
     if skip_locked:
         query = query.with_for_update(skip_locked=True)
     items = list(await session.exec(query))

@@ -9,7 +9,6 @@ from typing import Any
 from sqlmodel import select
 
 from bots.base import DeliveryResult
-from service.dispatcher import MAX_ATTEMPTS
 from service.runtime import Runtime
 from storage.models import Identity, OutboxItem
 from tests.fakes import FakeClock, inbound
@@ -23,8 +22,10 @@ class ScriptedSender:
         self.script = deque(script)
         self.delivered: list[str] = []
         self.hang = hang
+        self.called = asyncio.Event()
 
     async def deliver(self, payload: dict[str, Any]) -> DeliveryResult:
+        self.called.set()
         if self.hang is not None:
             await self.hang.wait()
         if self.script:
@@ -71,16 +72,19 @@ async def test_retry_after_is_honoured(runtime: Runtime, clock: FakeClock) -> No
     assert len(sender.delivered) == 1
 
 
-async def test_bounded_failures_mark_the_item_failed_and_the_client_unreachable(
+async def test_failures_are_retried_for_the_horizon_then_the_item_is_a_dead_letter(
     runtime: Runtime, clock: FakeClock
 ) -> None:
-    sender = ScriptedSender(*[DeliveryResult.later("HTTP 500")] * MAX_ATTEMPTS)
+    sender = ScriptedSender(*[DeliveryResult.later("HTTP 500")] * 1000)
     chat = DeskChat(runtime, outbox=sender)  # type: ignore[arg-type]
     await runtime.desk.handle(inbound(sender=chat.sender, text="Здравствуйте"))
-    for _ in range(MAX_ATTEMPTS):
-        await runtime.dispatcher.run_once()
-        clock.advance(seconds=400)
-    assert await statuses(runtime) == ["failed"]
+    tries = 0
+    while await statuses(runtime) != ["dead"]:
+        tries += await runtime.dispatcher.run_once()
+        clock.advance(minutes=10)  # the longest backoff
+    assert runtime.settings.retry_horizon_hours == 24
+    assert tries >= 24 * 6  # tried all along the horizon, every 5 to 10 minutes once the backoff is at its cap
+    assert not sender.delivered
 
     blocked = ScriptedSender(DeliveryResult.failed("Forbidden: bot was blocked by the user", unreachable=True))
     other = DeskChat(runtime, sender="client-2", outbox=blocked)  # type: ignore[arg-type]
@@ -89,6 +93,7 @@ async def test_bounded_failures_mark_the_item_failed_and_the_client_unreachable(
     async with runtime.desk.sessions() as session:
         identity = (await session.exec(select(Identity).where(Identity.sender == "client-2"))).one()
     assert identity.unreachable
+    assert (await statuses(runtime))[-1] == "failed"  # a permanent refusal ends the item at once
 
 
 async def test_dispatcher_killed_mid_batch_loses_nothing(runtime: Runtime, clock: FakeClock) -> None:
@@ -97,7 +102,7 @@ async def test_dispatcher_killed_mid_batch_loses_nothing(runtime: Runtime, clock
     chat = DeskChat(runtime, outbox=sender)  # type: ignore[arg-type]
     await queue_two_messages(runtime, chat)
     killed = asyncio.create_task(runtime.dispatcher.run_once())
-    await asyncio.sleep(0.05)
+    await sender.called.wait()  # the head is leased and being sent
     killed.cancel()
     await asyncio.gather(killed, return_exceptions=True)
     assert sender.delivered == []
