@@ -12,6 +12,7 @@ from fastapi.responses import JSONResponse
 from service import api
 from service.channels import install_routes, start_channels
 from service.desk import Clock, utc_now
+from service.limits import BodyLimit
 from service.runtime import Runtime
 from service.settings import Settings
 
@@ -32,6 +33,7 @@ def create_app(settings: Settings, *, clock: Clock = utc_now) -> FastAPI:
             await runtime.close()
 
     app = FastAPI(title="TwinPro support bot", lifespan=lifespan)
+    app.add_middleware(BodyLimit)
     app.state.settings = settings
     app.include_router(api.router)
     install_routes(app)

@@ -1,0 +1,71 @@
+"""Request body limits, enforced before anything parses the body.
+
+A webhook body larger than any the platform sends is refused with 413 as soon as its declared
+length (or, without one, the bytes read so far) passes the route's limit: no multi-megabyte form or
+JSON ever reaches a parser or sits in memory. Pure ASGI, so the check costs nothing per request.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+MEGABYTE = 1024 * 1024
+# Telegram and Viber send JSON well under this; Twilio's form of one message is a few kilobytes
+LIMITS: dict[str, int] = {"/webhooks/telegram": MEGABYTE, "/webhooks/viber": MEGABYTE, "/webhooks/whatsapp": 64 * 1024}
+DEFAULT_LIMIT = MEGABYTE
+
+
+class BodyTooLarge(Exception):
+    pass
+
+
+def limit_for(path: str) -> int:
+    return next((limit for prefix, limit in LIMITS.items() if path.startswith(prefix)), DEFAULT_LIMIT)
+
+
+async def _refuse(send: Send) -> None:
+    body = b'{"detail":"request body too large"}'
+    headers = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
+    await send({"type": "http.response.start", "status": 413, "headers": headers})
+    await send({"type": "http.response.body", "body": body})
+
+
+class BodyLimit:
+    """Answers 413 to a request whose body is over its route's limit."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        limit = limit_for(scope["path"])
+        declared = dict(scope.get("headers") or []).get(b"content-length")
+        if declared is not None and (not declared.isdigit() or int(declared) > limit):
+            await _refuse(send)
+            return
+        received = 0
+        started = False
+
+        async def counting_receive() -> Message:
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > limit:
+                    raise BodyTooLarge
+            return message
+
+        async def tracking_send(message: dict[str, Any]) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, counting_receive, tracking_send)
+        except BodyTooLarge:
+            if not started:
+                await _refuse(send)
