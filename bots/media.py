@@ -1,7 +1,10 @@
 """Media both ways for messengers that exchange files by URL (Viber, WhatsApp).
 
 In: a client's file is fetched from the platform's URL into the file store, so engineers can see it
-and it can be relayed; a failed fetch keeps the remote URL rather than losing the message.
+and it can be relayed. This happens when the message is processed from the inbox, after the desk's
+deduplication, so a redelivery never downloads again. A host that fails for now (5xx, 429, no
+connection) makes the message wait for a retry; a file refused for good (4xx, too large), or one
+still failing after the patience, keeps the remote URL rather than holding the message back.
 Out: the platform fetches our file from an unguessable link that expires (HMAC of key and expiry).
 """
 
@@ -11,6 +14,7 @@ import asyncio
 import hashlib
 import hmac
 import mimetypes
+from collections.abc import Iterable
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -36,6 +40,18 @@ class TooLarge(Exception):
     pass
 
 
+class MediaUnavailable(Exception):
+    """The file host failed for now (5xx, 429, no connection, or the file could not be written): try later."""
+
+
+def _passing(error: Exception) -> bool:
+    """A failure that may go away by itself, unlike a refusal (4xx) or a file over the limit."""
+    if isinstance(error, httpx.HTTPStatusError):
+        status = error.response.status_code
+        return status >= 500 or status in (408, 429)
+    return not isinstance(error, TooLarge)
+
+
 async def fetch_media(
     http: httpx.AsyncClient,
     store: FileStore,
@@ -45,8 +61,13 @@ async def fetch_media(
     auth: httpx.Auth | tuple[str, str] | None = None,
     mime_type: str | None = None,
     file_name: str | None = None,
+    retry_later: bool = False,
 ) -> Attachment:
-    """The file at ``url`` kept in ``store`` (at most MAX_FILE_BYTES); on failure, the URL itself."""
+    """The file at ``url`` kept in ``store`` (at most MAX_FILE_BYTES); when it cannot be, the URL itself.
+
+    With ``retry_later`` a passing failure raises MediaUnavailable instead, so the message is read
+    again later; a refusal or a file over the limit keeps the URL either way.
+    """
     received = 0
     try:
         async with http.stream("GET", url, auth=auth, follow_redirects=True) as response:
@@ -61,8 +82,19 @@ async def fetch_media(
         ref = await asyncio.to_thread(store.save, b"".join(chunks), file_name=file_name, mime_type=mime_type)
         return Attachment(kind, ref, mime_type, received, file_name)
     except (httpx.HTTPError, TooLarge, OSError) as error:
+        if retry_later and _passing(error):
+            log.info("media_not_fetched_retry_later", error=type(error).__name__)
+            raise MediaUnavailable(type(error).__name__) from None  # the URL stays out of the log
         log.warning("media_not_fetched_remote_link_kept", error=type(error).__name__)
         return Attachment(kind, url, mime_type, received if isinstance(error, TooLarge) else None, file_name)
+
+
+def discard(store: FileStore, attachments: Iterable[Attachment]) -> None:
+    """Delete the files fetched for a message that was not recorded (a redelivery, a failed attempt)."""
+    for attachment in attachments:
+        path = store.path(attachment.ref)
+        if path is not None:
+            path.unlink(missing_ok=True)
 
 
 def _declared_type(file_name: str | None, content_type: str | None) -> str | None:

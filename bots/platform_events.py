@@ -43,4 +43,18 @@ class Ignored:
     what: str
 
 
+@dataclass(frozen=True)
+class Received:
+    """A signed callback to be stored in the inbox as it came and read (media fetched) when its turn comes.
+
+    ``platform_id`` keys it (a redelivery is refused), ``chat`` orders it among the chat's callbacks and
+    ``raw`` is the body as received: the adapter reads it again, with the same code, at processing time.
+    """
+
+    channel: Channel
+    platform_id: str
+    chat: str
+    raw: str
+
+
 PlatformEvent = Inbound | Started | Unsubscribed | StatusReport | Ignored

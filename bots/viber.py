@@ -30,7 +30,7 @@ from bots.base import BadRequest, DeliveryResult, Unauthorized
 from bots.delivery import refused, split_text, unreachable_api
 from bots.files import FileStore
 from bots.media import MediaLinks, fetch_media
-from bots.platform_events import Ignored, PlatformEvent, Started, StatusReport, Unsubscribed
+from bots.platform_events import Ignored, PlatformEvent, Received, Started, StatusReport, Unsubscribed
 from core.messages import Attachment, Choice, Inbound, Outbound
 from core.render import engine_payload
 from core.texts import t
@@ -53,7 +53,7 @@ UNSUPPORTED = {
 
 
 class ViberChannel:
-    """The Viber bot: ``parse`` a callback, ``deliver`` an outbox payload, ``welcome`` a new chat."""
+    """The Viber bot: ``read`` a callback and ``unpack`` it when processed, ``deliver`` a payload, ``welcome``."""
 
     name = "viber"
 
@@ -77,8 +77,15 @@ class ViberChannel:
         self.clock = clock
 
     # --- callbacks
-    async def parse(self, raw: bytes, signature: str | None) -> PlatformEvent:
-        """One callback as an event; Unauthorized for a bad signature, BadRequest for a malformed body."""
+    def read(self, raw: bytes, signature: str | None) -> PlatformEvent | Received:
+        """A callback checked and read at the webhook, without fetching anything.
+
+        A client's message and ``unsubscribed`` come back Received, to be stored and processed in
+        order with the chat's other callbacks (see ``unpack``). The others are answered at once:
+        ``conversation_started`` needs its welcome in the HTTP answer, and the status callbacks
+        concern the bot's own messages and are idempotent (a failure is recorded and told once).
+        Unauthorized for a bad signature, BadRequest for a malformed body.
+        """
         # viberbot's Api.verify_signature is this HMAC compared with «==»; compare in constant time instead
         expected = hmac.new(self._token.encode(), raw, hashlib.sha256).hexdigest()
         if not signature or not hmac.compare_digest(signature.lower(), expected):
@@ -86,21 +93,34 @@ class ViberChannel:
         try:
             body = json.loads(raw)
             request = create_request(body)
+            text = raw.decode()
         except Exception as error:  # viberbot raises bare Exception and KeyError for what it cannot read
             raise BadRequest("viber callback") from error
         if isinstance(request, ViberMessageRequest):
-            return await self._inbound(request, body["message"])
+            return Received("viber", str(request.message_token), request.sender.id, text)
+        if isinstance(request, ViberUnsubscribedRequest):
+            token = body.get("message_token") or f"unsubscribed-{request.user_id}-{request.timestamp}"
+            return Received("viber", str(token), request.user_id, text)
         if isinstance(request, ViberConversationStartedRequest):
             return Started("viber", request.user.id)
-        if isinstance(request, ViberUnsubscribedRequest):
-            return Unsubscribed("viber", request.user_id)
         if isinstance(request, ViberFailedRequest):
             return StatusReport("viber", request.user_id, str(request.message_token), "failed", True, request.desc)
         if isinstance(request, ViberDeliveredRequest | ViberSeenRequest):
             return StatusReport("viber", request.user_id, str(request.message_token), request.event_type)
         return Ignored(request.event_type)
 
-    async def _inbound(self, request: ViberMessageRequest, raw_message: dict[str, Any]) -> Inbound:
+    async def unpack(self, raw: str, *, retry_later: bool) -> Inbound | Unsubscribed:
+        """A stored callback (``read`` returned it Received) as the desk takes it; a picture or file is fetched now.
+
+        With ``retry_later`` a file host that fails for now raises MediaUnavailable (see ``fetch_media``).
+        """
+        body = json.loads(raw)
+        request = create_request(body)
+        if isinstance(request, ViberUnsubscribedRequest):
+            return Unsubscribed("viber", request.user_id)
+        return await self._inbound(request, body["message"], retry_later)
+
+    async def _inbound(self, request: ViberMessageRequest, raw_message: dict[str, Any], retry_later: bool) -> Inbound:
         message = request.message
         sender = request.sender.id
         base = Inbound("viber", sender, sender, str(request.message_token), profile_name=request.sender.name)
@@ -114,8 +134,9 @@ class ViberChannel:
             return replace(base, text=message.media)
         if isinstance(message, viber_messages.PictureMessage | viber_messages.FileMessage):
             kind = "image" if isinstance(message, viber_messages.PictureMessage) else "document"
+            name = raw_message.get("file_name")
             attachment = await fetch_media(
-                self.http, self.store, message.media, kind=kind, file_name=raw_message.get("file_name")
+                self.http, self.store, message.media, kind=kind, file_name=name, retry_later=retry_later
             )
             return replace(base, text=raw_message.get("text") or None, attachments=(attachment,))
         return replace(base, unsupported=UNSUPPORTED.get(type(message), "other"))

@@ -19,8 +19,8 @@ from twilio.request_validator import RequestValidator
 from bots.base import BadRequest, DeliveryResult, Unauthorized
 from bots.delivery import refused, split_text, unreachable_api
 from bots.files import FileStore
-from bots.media import MediaLinks, fetch_media, kind_of
-from bots.platform_events import PlatformEvent, StatusReport
+from bots.media import MediaLinks, discard, fetch_media, kind_of
+from bots.platform_events import Received, StatusReport
 from core.messages import Attachment, Inbound, Outbound
 from core.render import choices_as_text, engine_payload
 from core.texts import t
@@ -38,7 +38,7 @@ UNSUPPORTED_MEDIA = {"audio": "voice", "video": "video"}
 
 
 class WhatsAppChannel:
-    """A Twilio WhatsApp sender: ``parse`` a webhook (message or status), ``deliver`` an outbox payload."""
+    """A Twilio WhatsApp sender: ``read`` a webhook and ``unpack`` a message when processed, ``deliver`` a payload."""
 
     name = "whatsapp"
 
@@ -69,12 +69,16 @@ class WhatsAppChannel:
         self.clock = clock
 
     # --- callbacks
-    async def parse(self, raw: bytes, signature: str | None) -> PlatformEvent:
-        """An inbound message or a status callback; Unauthorized for a bad signature, BadRequest if malformed."""
+    def read(self, raw: bytes, signature: str | None) -> StatusReport | Received:
+        """A webhook checked and read without fetching anything: a client's message Received, to be stored
+        and unpacked when processed; a status callback at once (it concerns a message the bot sent, and
+        recording it is idempotent: a failure is kept and told once). Unauthorized for a bad signature,
+        BadRequest if malformed."""
         if not signature:
             raise Unauthorized("no twilio signature")
         try:
-            params = ImmutableMultiDict(parse_qsl(raw.decode(), keep_blank_values=True, strict_parsing=bool(raw)))
+            text = raw.decode()
+            params = _form(text, strict=bool(raw))
         except (UnicodeDecodeError, ValueError) as error:
             raise BadRequest("twilio form") from error
         # every posted parameter counts, blank ones included: validate the form exactly as received
@@ -86,9 +90,15 @@ class WhatsAppChannel:
             return _status(params)
         if not params.get("From", "").startswith(PREFIX):
             raise BadRequest("not a WhatsApp sender")
-        return await self._inbound(params)
+        return Received("whatsapp", params["MessageSid"], params["From"].removeprefix(PREFIX), text)
 
-    async def _inbound(self, params: ImmutableMultiDict[str, str]) -> Inbound:
+    async def unpack(self, raw: str, *, retry_later: bool) -> Inbound:
+        """A stored message (``read`` returned it Received) as the desk takes it; its media are fetched now.
+
+        With ``retry_later`` a media host that fails for now raises MediaUnavailable (see ``fetch_media``),
+        and nothing fetched for the message is kept.
+        """
+        params = _form(raw)
         chat = params["From"].removeprefix(PREFIX)
         wa_id = params.get("WaId")
         inbound = Inbound(
@@ -103,16 +113,25 @@ class WhatsAppChannel:
         )
         if params.get("MessageType") in ("location", "sticker"):
             return replace(inbound, unsupported=params["MessageType"])
+        media = [(params.get(f"MediaUrl{i}"), params.get(f"MediaContentType{i}")) for i in range(_count(params))]
+        unsupported = [UNSUPPORTED_MEDIA[kind] for _, mime in media if (kind := kind_of(mime)) in UNSUPPORTED_MEDIA]
+        if unsupported:
+            return replace(inbound, unsupported=unsupported[0])
         attachments: list[Attachment] = []
-        for index in range(_count(params.get("NumMedia"))):
-            url, mime = params.get(f"MediaUrl{index}"), params.get(f"MediaContentType{index}")
-            kind = kind_of(mime)
-            if kind in UNSUPPORTED_MEDIA:
-                return replace(inbound, unsupported=UNSUPPORTED_MEDIA[kind])
-            if url:
-                auth = self._auth if url.startswith(self.api_base) else None  # the account's secret only to Twilio
-                attachments.append(await fetch_media(self.http, self.store, url, kind=kind, auth=auth, mime_type=mime))
+        try:
+            for url, mime in media:
+                if url:
+                    attachments.append(await self._fetch(url, mime, retry_later))
+        except BaseException:
+            discard(self.store, attachments)  # the message is read again later, all its files with it
+            raise
         return replace(inbound, attachments=tuple(attachments))
+
+    async def _fetch(self, url: str, mime: str | None, retry_later: bool) -> Attachment:
+        auth = self._auth if url.startswith(self.api_base) else None  # the account's secret only to Twilio
+        return await fetch_media(
+            self.http, self.store, url, kind=kind_of(mime), auth=auth, mime_type=mime, retry_later=retry_later
+        )
 
     # --- sending
     async def deliver(self, payload: dict[str, Any]) -> DeliveryResult:
@@ -178,5 +197,10 @@ def _status(params: ImmutableMultiDict[str, str]) -> StatusReport:
     )
 
 
-def _count(value: str | None) -> int:
+def _form(raw: str, *, strict: bool = False) -> ImmutableMultiDict[str, str]:
+    return ImmutableMultiDict(parse_qsl(raw, keep_blank_values=True, strict_parsing=strict))
+
+
+def _count(params: ImmutableMultiDict[str, str]) -> int:
+    value = params.get("NumMedia")
     return min(int(value), 10) if value and value.isdigit() else 0

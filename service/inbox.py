@@ -5,7 +5,9 @@ unique key (channel and the platform's id) makes a redelivery, or the same updat
 processes at once, a no-op. Concurrent requests are written in one transaction (group commit), so
 acknowledging costs about as much as parsing. A processor then handles each chat's items strictly
 in order, one at a time, while different chats run in parallel; on PostgreSQL any number of
-processes share the work through ``FOR UPDATE SKIP LOCKED``.
+processes share the work through ``FOR UPDATE SKIP LOCKED``. An item whose processing fails is
+tried again with exponential backoff and jitter (``service.retry.backoff``) for as long as it can
+matter: ``RETRY_HORIZON_HOURS`` after it arrived (24 by default) it is marked 'failed' and logged.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ log = structlog.get_logger(__name__)
 
 Handler = Callable[[dict[str, Any]], Awaitable[None]]
 LEASE = timedelta(seconds=120)
-MAX_ATTEMPTS = 6
+DEFAULT_HORIZON = timedelta(hours=24)  # RETRY_HORIZON_HOURS' default
 BATCH = 16  # chats handled at once: enough to overlap the store's round trips
 
 
@@ -37,9 +39,10 @@ class Inbox:
     so that acknowledging a webhook never waits for the single writer of the main file; processing
     stays exactly-once all the same, because the desk records each platform id with its effect."""
 
-    def __init__(self, store: Store, clock: Clock) -> None:
+    def __init__(self, store: Store, clock: Clock, *, horizon: timedelta = DEFAULT_HORIZON) -> None:
         self.store = store
         self.clock = clock
+        self.horizon = horizon  # an item is retried until this long after it arrived
         self.handlers: dict[str, Handler] = {}
         self._waiting: list[tuple[dict[str, Any], asyncio.Future[bool]]] = []
         self._writer: asyncio.Task[None] | None = None
@@ -98,19 +101,26 @@ class Inbox:
         try:
             await self.handlers[item.channel](item.body)
         except Exception as error:  # one bad update must not stop every other chat
-            log.exception("inbox_item_failed", item_id=item.id, channel=item.channel)
+            if item.attempts == 0:
+                log.exception("inbox_item_failed", item_id=item.id, channel=item.channel)
+            else:  # the traceback was logged on the first failure
+                log.warning("inbox_item_failed_again", item_id=item.id, channel=item.channel, attempts=item.attempts,
+                            error=type(error).__name__)  # fmt: skip
             return type(error).__name__
         return None
 
     def _retry(self, item: InboxItem, error: str) -> None:
+        """Try again later, until the horizon; past it the item is 'failed' and the log says so (ids only)."""
+        now = self.clock()
         item.attempts += 1
         item.last_error = error
-        if item.attempts < MAX_ATTEMPTS:
+        if now - item.created_at < self.horizon:
             item.status = "pending"
-            item.next_attempt_at = self.clock() + timedelta(seconds=backoff(item.attempts, None))
+            item.next_attempt_at = now + timedelta(seconds=backoff(item.attempts, None))
         else:
             item.status = "failed"
-            log.error("inbox_item_given_up", item_id=item.id, channel=item.channel, attempts=item.attempts)
+            log.error("inbox_item_failed_for_good", item_id=item.id, channel=item.channel, attempts=item.attempts,
+                      error=error)  # fmt: skip
 
     async def run_forever(self, poll_seconds: float, stop: asyncio.Event) -> None:
         await poll_forever(self.process_once, poll_seconds, stop, self.store.committed)

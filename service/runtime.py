@@ -42,8 +42,8 @@ class Runtime:
     dispatcher: Dispatcher = field(init=False)
 
     def __post_init__(self) -> None:
-        self.inbox = Inbox(self.inbox_store, self.desk.clock)
         horizon = timedelta(hours=self.settings.retry_horizon_hours)
+        self.inbox = Inbox(self.inbox_store, self.desk.clock, horizon=horizon)
         self.dispatcher = Dispatcher(self.desk, self.senders, self._undeliverable, horizon=horizon)
 
     @classmethod

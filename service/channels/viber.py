@@ -5,12 +5,12 @@ from __future__ import annotations
 import asyncio
 
 import structlog
-from fastapi import APIRouter, Request, Response
+from fastapi import APIRouter, Response
 from fastapi.responses import JSONResponse
 
-from bots.platform_events import Started
+from bots.platform_events import PlatformEvent, Received, Started
 from bots.viber import SIGNATURE_HEADER, ViberChannel
-from service.channels.callbacks import receive, settle
+from service.channels.callbacks import processor, webhook_router
 from service.channels.media import url_media
 from service.runtime import Runtime
 
@@ -19,18 +19,14 @@ log = structlog.get_logger(__name__)
 WEBHOOK_PATH = "/webhooks/viber"
 
 
+def answer(channel: ViberChannel, event: PlatformEvent | Received) -> Response:
+    if isinstance(event, Started):
+        return JSONResponse(channel.welcome())  # the only message allowed before the client subscribes
+    return Response(status_code=200)
+
+
 def router() -> APIRouter:
-    routes = APIRouter()
-
-    @routes.post(WEBHOOK_PATH)
-    async def viber_webhook(request: Request) -> Response:
-        runtime, channel, event = await receive(request, "viber", SIGNATURE_HEADER)
-        if isinstance(event, Started):
-            return JSONResponse(channel.welcome())  # the only message allowed before the client subscribes
-        await settle(runtime, event)
-        return Response(status_code=200)
-
-    return routes
+    return webhook_router(WEBHOOK_PATH, "viber", SIGNATURE_HEADER, answer)
 
 
 def connect(runtime: Runtime) -> ViberChannel | None:
@@ -48,6 +44,7 @@ def connect(runtime: Runtime) -> ViberChannel | None:
         clock=runtime.desk.clock,
     )
     runtime.senders["viber"] = runtime.channels["viber"] = channel
+    runtime.inbox.handlers["viber"] = processor(runtime, channel)
     return channel
 
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request, Response
+from fastapi import APIRouter, Response
 
+from bots.platform_events import PlatformEvent, Received
 from bots.whatsapp import SIGNATURE_HEADER, WhatsAppChannel
-from service.channels.callbacks import receive, settle
+from service.channels.callbacks import processor, webhook_router
 from service.channels.media import url_media
 from service.runtime import Runtime
 
@@ -13,16 +14,12 @@ WEBHOOK_PATH = "/webhooks/whatsapp"
 EMPTY_TWIML = "<Response/>"
 
 
+def answer(channel: WhatsAppChannel, event: PlatformEvent | Received) -> Response:
+    return Response(EMPTY_TWIML, media_type="text/xml")
+
+
 def router() -> APIRouter:
-    routes = APIRouter()
-
-    @routes.post(WEBHOOK_PATH)
-    async def whatsapp_webhook(request: Request) -> Response:
-        runtime, _, event = await receive(request, "whatsapp", SIGNATURE_HEADER)
-        await settle(runtime, event)
-        return Response(EMPTY_TWIML, media_type="text/xml")
-
-    return routes
+    return webhook_router(WEBHOOK_PATH, "whatsapp", SIGNATURE_HEADER, answer)
 
 
 def connect(runtime: Runtime) -> WhatsAppChannel | None:
@@ -44,6 +41,7 @@ def connect(runtime: Runtime) -> WhatsAppChannel | None:
         clock=runtime.desk.clock,
     )
     runtime.senders["whatsapp"] = runtime.channels["whatsapp"] = channel
+    runtime.inbox.handlers["whatsapp"] = processor(runtime, channel)
     return channel
 
 

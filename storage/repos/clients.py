@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import or_, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -54,19 +55,35 @@ async def ensure_identity(
     """The identity for this sender, with its client; both are created on first contact."""
     identity = await get_identity(session=session, channel=channel, sender=sender)
     if identity is None:
-        client = Client()
-        session.add(client)
-        await session.flush()
-        assert client.id is not None
-        identity = Identity(client_id=client.id, channel=channel, sender=sender, chat=chat)
-        session.add(identity)
-    else:
-        client = await session.get(Client, identity.client_id, with_for_update=False)
-        assert client is not None
+        identity = await _create_identity(session=session, channel=channel, sender=sender, chat=chat)
+    client = await session.get(Client, identity.client_id)
+    assert client is not None
     identity.last_inbound_at = now
     identity.unreachable = False
     await session.flush()
     return identity, client
+
+
+async def _create_identity(*, session: AsyncSession, channel: str, sender: str, chat: str) -> Identity:
+    """A new client and its identity, race-free: two transactions may meet the same new sender at once.
+
+    Both rows are written in a savepoint. The transaction that loses the race on the identity's
+    unique (channel, sender) waits for the winner's commit, rolls its savepoint back, client row
+    included (no orphan is left), and takes the winner's identity.
+    """
+    try:
+        async with session.begin_nested():
+            client = Client()
+            session.add(client)
+            await session.flush()
+            assert client.id is not None
+            identity = Identity(client_id=client.id, channel=channel, sender=sender, chat=chat)
+            session.add(identity)
+    except IntegrityError:
+        winner = await get_identity(session=session, channel=channel, sender=sender)
+        assert winner is not None
+        return winner
+    return identity
 
 
 async def link_identity(*, session: AsyncSession, identity: Identity, client: Client) -> Client:

@@ -9,7 +9,7 @@ from sqlalchemy import update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from storage.models import InboxItem
+from storage.models import InboxItem, ProcessedUpdate
 
 
 async def insert_new(*, session: AsyncSession, rows: list[dict[str, Any]], now: datetime) -> set[str]:
@@ -35,3 +35,8 @@ async def mark_done(*, session: AsyncSession, ids: list[int]) -> None:
             .values(status="done", body={}, last_error=None, attempts=InboxItem.attempts + 1)
         )
         await session.exec(statement)  # type: ignore[call-overload]
+
+
+async def processed(*, session: AsyncSession, key: str) -> bool:
+    """The desk recorded the effect of this platform id already (``<channel>:<platform id>``, as the inbox key)."""
+    return await session.get(ProcessedUpdate, key) is not None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 from bots.files import FileStore
@@ -15,9 +17,9 @@ ENGINEER = Engineer("tg-501", "Иван")
 
 async def test_client_picture_is_fetched_into_the_store_and_reaches_the_ticket(viber: ViberWorld) -> None:
     number = await viber.open_ticket()
-    picture = {"type": "picture", "text": "вот ошибка", "media": viber.media_url("img.jpg"), "thumbnail": "",
-               "file_name": "screen.jpg", "size": len(PICTURE)}  # fmt: skip
-    await viber.send(viber.message(picture))
+    response = await viber.post(picture(viber))
+    assert response.status_code == 200 and viber.api.calls_to("/files/img.jpg") == []  # fetched when processed
+    await viber.deliver()
 
     [notice] = viber.staff_notices("client_message")
     assert notice["ticket"] == number and notice["text"] == "вот ошибка"
@@ -27,9 +29,57 @@ async def test_client_picture_is_fetched_into_the_store_and_reaches_the_ticket(v
     assert path is not None and path.read_bytes() == PICTURE
 
 
-async def test_unreachable_media_keeps_the_remote_link(viber: ViberWorld) -> None:
+def picture(viber: ViberWorld, name: str = "img.jpg") -> dict[str, Any]:
+    return viber.message({"type": "picture", "text": "вот ошибка", "media": viber.media_url(name), "thumbnail": "",
+                          "file_name": "screen.jpg", "size": len(PICTURE)})  # fmt: skip
+
+
+def stored_files(viber: ViberWorld) -> list[Path]:
+    root = viber.runtime.settings.files_dir
+    return sorted(root.iterdir()) if root.exists() else []
+
+
+async def test_redelivered_picture_is_downloaded_once(viber: ViberWorld) -> None:
+    await viber.open_ticket()
+    event = picture(viber)
+    await viber.send(event)
+    await viber.send(event)  # Viber thought the first delivery failed
+    assert len(viber.api.calls_to("/files/img.jpg")) == 1
+    assert len(stored_files(viber)) == 1
+    assert len(viber.staff_notices("client_message")) == 1
+
+
+async def test_media_host_failing_is_acknowledged_and_the_picture_fetched_when_it_recovers(viber: ViberWorld) -> None:
     number = await viber.open_ticket()
-    viber.api.fail("/files/gone.pdf", 500)
+    viber.api.fail("/files/img.jpg", 500)
+    await viber.send(picture(viber))  # 200: stored, to be processed
+    await viber.client_says("и ещё вопрос")  # the chat's next message waits for its turn
+    assert viber.staff_notices("client_message") == [] and stored_files(viber) == []
+
+    viber.clock.advance(minutes=1)
+    await viber.deliver()
+    notices = viber.staff_notices("client_message")
+    assert [(n["ticket"], n["text"]) for n in notices] == [(number, "вот ошибка"), (number, "и ещё вопрос")]
+    [attachment] = notices[0]["attachments"]
+    assert attachment["ref"].startswith("store:") and stored_files(viber)
+    assert FileStore(viber.runtime.settings.files_dir).path(attachment["ref"]) == stored_files(viber)[0]
+
+
+async def test_media_host_down_for_long_lets_the_message_go_on_with_the_remote_link(viber: ViberWorld) -> None:
+    number = await viber.open_ticket()
+    viber.api.fail("/files/img.jpg", 503, times=100)
+    await viber.send(picture(viber))
+    for _ in range(30):
+        viber.clock.advance(minutes=2)
+        await viber.deliver()
+    [notice] = viber.staff_notices("client_message")
+    assert notice["ticket"] == number and notice["attachments"][0]["ref"] == viber.media_url("img.jpg")
+    assert stored_files(viber) == []
+
+
+async def test_media_refused_for_good_keeps_the_remote_link(viber: ViberWorld) -> None:
+    number = await viber.open_ticket()
+    viber.api.fail("/files/gone.pdf", 404)
     document = {"type": "file", "media": viber.media_url("gone.pdf"), "file_name": "log.pdf", "size": 2048}
     await viber.send(viber.message(document))
     [notice] = viber.staff_notices("client_message")

@@ -10,7 +10,9 @@ from tests.viber.world import CLIENT, ViberWorld
 
 async def test_unsubscribed_client_is_marked_unreachable_and_engineers_are_told(viber: ViberWorld) -> None:
     number = await viber.open_ticket()
-    await viber.send({"event": "unsubscribed", "timestamp": 1764000000000, "user_id": CLIENT})
+    unsubscribed = {"event": "unsubscribed", "timestamp": 1764000000000, "user_id": CLIENT}
+    await viber.send(unsubscribed)
+    await viber.send(unsubscribed)  # stored once, in the chat's order: the engineers are told once
     [identity] = await viber.rows(Identity)
     assert identity.unreachable
     [notice] = viber.staff_notices("client_unreachable")

@@ -52,6 +52,10 @@ def fake_viber_api() -> FakeApi:
 class ViberWorld(MessengerWorld):
     tokens: count = field(default_factory=lambda: count(4912661846655238147))
 
+    async def deliver(self) -> None:
+        """Process the stored callbacks (the inbox) and deliver what they caused, until nothing is due."""
+        await self.runtime.drain()
+
     async def post(self, event: dict[str, Any], *, signature: str | None | object = SIGNED) -> httpx.Response:
         raw = json.dumps(event, ensure_ascii=False).encode()
         if signature is SIGNED:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from bots.files import FileStore
@@ -11,11 +12,22 @@ from tests.messenger_world import PICTURE
 from tests.whatsapp.world import WhatsAppWorld
 
 
+def photo(whatsapp: WhatsAppWorld, *media: int) -> dict[str, str]:
+    urls = {f"MediaUrl{i}": whatsapp.media_url(n) for i, n in enumerate(media)}
+    types = {f"MediaContentType{i}": "image/jpeg" for i in range(len(media))}
+    return whatsapp.message("ошибка на экране", NumMedia=str(len(media)), MessageType="image", **urls, **types)
+
+
+def stored_files(whatsapp: WhatsAppWorld) -> list[Path]:
+    root = whatsapp.runtime.settings.files_dir
+    return sorted(root.iterdir()) if root.exists() else []
+
+
 async def test_client_photo_is_fetched_with_basic_auth_into_the_store(whatsapp: WhatsAppWorld) -> None:
     number = await whatsapp.open_ticket()
-    photo = whatsapp.message("ошибка на экране", NumMedia="1", MediaUrl0=whatsapp.media_url(1),
-                             MediaContentType0="image/jpeg", MessageType="image")  # fmt: skip
-    await whatsapp.send(photo)
+    response = await whatsapp.post(photo(whatsapp, 1))
+    assert response.status_code == 200 and whatsapp.api.calls_to("/Media/ME1") == []  # fetched when processed
+    await whatsapp.deliver()
 
     [fetch] = whatsapp.api.calls_to("/Media/ME1")
     assert fetch.headers["Authorization"].startswith("Basic ")
@@ -24,6 +36,32 @@ async def test_client_photo_is_fetched_with_basic_auth_into_the_store(whatsapp: 
     [attachment] = notice["attachments"]
     path = FileStore(whatsapp.runtime.settings.files_dir).path(attachment["ref"])
     assert path is not None and path.read_bytes() == PICTURE
+
+
+async def test_redelivered_media_message_is_downloaded_once(whatsapp: WhatsAppWorld) -> None:
+    await whatsapp.open_ticket()
+    params = photo(whatsapp, 1)
+    await whatsapp.send(params)
+    await whatsapp.send(params)  # Twilio retried
+    assert len(whatsapp.api.calls_to("/Media/ME1")) == 1
+    assert len(stored_files(whatsapp)) == 1
+    assert len(whatsapp.staff_notices("client_message")) == 1
+
+
+async def test_media_host_failing_is_acknowledged_and_the_photos_fetched_when_it_recovers(
+    whatsapp: WhatsAppWorld,
+) -> None:
+    number = await whatsapp.open_ticket()
+    whatsapp.api.fail("/Media/ME2", 500)
+    await whatsapp.send(photo(whatsapp, 1, 2))  # 200: stored; the first photo came, the second did not
+    assert whatsapp.staff_notices("client_message") == [] and stored_files(whatsapp) == []  # nothing half-kept
+
+    whatsapp.clock.advance(minutes=1)
+    await whatsapp.deliver()
+    [notice] = whatsapp.staff_notices("client_message")
+    assert notice["ticket"] == number and len(notice["attachments"]) == 2
+    store = FileStore(whatsapp.runtime.settings.files_dir)
+    assert sorted(store.path(a["ref"]) for a in notice["attachments"]) == stored_files(whatsapp)  # type: ignore[type-var]
 
 
 async def test_engineer_picture_is_sent_by_a_signed_link_with_the_name_in_bold(whatsapp: WhatsAppWorld) -> None:

@@ -30,6 +30,15 @@ def sign(params: dict[str, str], url: str = WEBHOOK_URL, token: str = AUTH_TOKEN
     return RequestValidator(token).compute_signature(url, params)
 
 
+def inbound_message(n: int, body: str = "", chat: str = CLIENT, **extra: str) -> dict[str, str]:
+    """The form of the ``n``-th message from ``chat`` as Twilio posts it."""
+    sid = f"SMa{n:031x}"  # inbound; the fake API numbers what the bot sends from SM0…1
+    return {"MessageSid": sid, "SmsMessageSid": sid, "SmsSid": sid, "AccountSid": ACCOUNT_SID,
+            "MessagingServiceSid": "", "From": "whatsapp:" + chat, "To": BUSINESS, "Body": body,
+            "NumMedia": "0", "NumSegments": "1", "ProfileName": "Пётр", "WaId": chat.lstrip("+"),
+            "SmsStatus": "received", "ApiVersion": "2010-04-01", "MessageType": "text", **extra}  # fmt: skip
+
+
 def fake_twilio_api() -> FakeApi:
     sids = count(1)
 
@@ -46,6 +55,10 @@ def fake_twilio_api() -> FakeApi:
 class WhatsAppWorld(MessengerWorld):
     sids: count = field(default_factory=lambda: count(1))
 
+    async def deliver(self) -> None:
+        """Process the stored callbacks (the inbox) and deliver what they caused, until nothing is due."""
+        await self.runtime.drain()
+
     async def post(self, params: dict[str, str], *, signature: str | None | object = SIGNED) -> httpx.Response:
         if signature is SIGNED:
             signature = sign(params)
@@ -61,11 +74,7 @@ class WhatsAppWorld(MessengerWorld):
         return response
 
     def message(self, body: str = "", chat: str = CLIENT, **extra: str) -> dict[str, str]:
-        sid = f"SMa{next(self.sids):031x}"  # inbound; the fake API numbers what the bot sends from SM0…1
-        return {"MessageSid": sid, "SmsMessageSid": sid, "SmsSid": sid, "AccountSid": ACCOUNT_SID,
-                "MessagingServiceSid": "", "From": "whatsapp:" + chat, "To": BUSINESS, "Body": body,
-                "NumMedia": "0", "NumSegments": "1", "ProfileName": "Пётр", "WaId": chat.lstrip("+"),
-                "SmsStatus": "received", "ApiVersion": "2010-04-01", "MessageType": "text", **extra}  # fmt: skip
+        return inbound_message(next(self.sids), body, chat, **extra)
 
     async def client_says(self, text: str, chat: str = CLIENT) -> None:
         await self.send(self.message(text, chat))
