@@ -133,7 +133,8 @@ class MediaLinks:
 
     def resolve(self, expires: int, signature: str, key: str, now: datetime) -> Path | None:
         """The file behind a link, or None when the link is forged, altered or expired."""
-        if now.timestamp() > expires or not hmac.compare_digest(signature, self._signature(key, expires)):
+        expected = self._signature(key, expires).encode()
+        if now.timestamp() > expires or not hmac.compare_digest(signature.encode(), expected):
             return None
         return self.store.path(STORE_PREFIX + key)
 

@@ -88,7 +88,7 @@ class ViberChannel:
         """
         # viberbot's Api.verify_signature is this HMAC compared with «==»; compare in constant time instead
         expected = hmac.new(self._token.encode(), raw, hashlib.sha256).hexdigest()
-        if not signature or not hmac.compare_digest(signature.lower(), expected):
+        if not signature or not hmac.compare_digest(signature.lower().encode(), expected.encode()):
             raise Unauthorized("viber signature")
         try:
             body = json.loads(raw)

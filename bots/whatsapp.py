@@ -203,4 +203,4 @@ def _form(raw: str, *, strict: bool = False) -> ImmutableMultiDict[str, str]:
 
 def _count(params: ImmutableMultiDict[str, str]) -> int:
     value = params.get("NumMedia")
-    return min(int(value), 10) if value and value.isdigit() else 0
+    return min(int(value), 10) if value and value.isascii() and value.isdigit() else 0

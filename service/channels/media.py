@@ -42,16 +42,25 @@ def url_media(runtime: Runtime) -> UrlMedia | None:
     return UrlMedia(http, links.store, links)
 
 
+INLINE_TYPES = frozenset({"image/jpeg", "image/png", "image/gif"})
+SAFE_HEADERS = {"X-Content-Type-Options": "nosniff", "Content-Security-Policy": "default-src 'none'; sandbox"}
+
+
 def router() -> APIRouter:
     routes = APIRouter()
 
-    @routes.get(MEDIA_PATH + "/{expires}/{signature}/{key}")
+    @routes.api_route(MEDIA_PATH + "/{expires}/{signature}/{key}", methods=["GET", "HEAD"])
     async def media(expires: int, signature: str, key: str, request: Request) -> FileResponse:
         links = media_links(request.app.state.settings)
         now = request.app.state.runtime.desk.clock()
         path = links.resolve(expires, signature, key, now) if links is not None else None
         if path is None:
             raise HTTPException(404, "no such file, or the link has expired")
-        return FileResponse(path, media_type=media_type(path))
+        kind = media_type(path)
+        # a client's page.html must never run as a page of this origin: only images show inline
+        disposition = "inline" if kind in INLINE_TYPES else "attachment"
+        return FileResponse(
+            path, media_type=kind, filename=path.name, content_disposition_type=disposition, headers=SAFE_HEADERS
+        )
 
     return routes

@@ -42,7 +42,7 @@ def _secret_matches(settings: Settings, given: str | None) -> bool:
 def parse_update(raw: str, channel: TelegramChannel) -> Update:
     try:
         return Update.model_validate(json.loads(raw), context={"bot": channel.bot})
-    except (ValueError, ValidationError) as error:
+    except (ValueError, ValidationError, RecursionError) as error:  # RecursionError: JSON nested too deep
         raise HTTPException(400, "malformed update") from error
 
 

@@ -40,7 +40,13 @@ async def test_without_a_configured_secret_every_update_is_refused(settings: Set
 
 @pytest.mark.parametrize(
     "body",
-    [b"not json", b"[1, 2]", b'{"message": {"text": "no update_id"}}', b'{"update_id": 1, "message": {"text": "x"}}'],
+    [
+        b"not json",
+        b"[1, 2]",
+        b'{"message": {"text": "no update_id"}}',
+        b'{"update_id": 1, "message": {"text": "x"}}',
+        b'{"update_id": 1, "message": ' + b"[" * 10_000 + b"]" * 10_000 + b"}",  # nested too deep for the parser
+    ],
 )
 async def test_malformed_body_is_400(telegram: TelegramWorld, body: bytes) -> None:
     response = await telegram.http.post(

@@ -46,3 +46,8 @@ async def test_channel_off_answers_404(settings: Settings, clock: FakeClock) -> 
         raw = b'{"event": "webhook", "timestamp": 1}'
         response = await http.post("/webhooks/viber", content=raw, headers={"X-Viber-Content-Signature": sign(raw)})
         assert response.status_code == 404
+
+
+async def test_a_non_ascii_signature_is_401_not_a_server_error(viber: ViberWorld) -> None:
+    headers = {"X-Viber-Content-Signature": "подпись".encode()}
+    assert (await viber.http.post("/webhooks/viber", content=b"{}", headers=headers)).status_code == 401

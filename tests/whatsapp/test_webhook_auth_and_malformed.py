@@ -40,3 +40,10 @@ async def test_redelivered_message_sid_has_no_second_effect(whatsapp: WhatsAppWo
     answered, items = len(whatsapp.sent()), len(await whatsapp.rows(OutboxItem))
     assert (await whatsapp.send(params)).status_code == 200
     assert len(whatsapp.sent()) == answered and len(await whatsapp.rows(OutboxItem)) == items
+
+
+async def test_a_media_count_in_other_digits_is_read_as_no_media(whatsapp: WhatsAppWorld) -> None:
+    response = await whatsapp.post(whatsapp.message("Здравствуйте", NumMedia="²"))
+    assert response.status_code == 200
+    await whatsapp.deliver()
+    assert whatsapp.bodies()  # processed as a text message and answered
