@@ -14,6 +14,18 @@ def http_client() -> httpx.AsyncClient:
     return httpx.AsyncClient(timeout=TIMEOUT)
 
 
+def same_origin(url: str, base: str) -> bool:
+    """True when ``url`` has exactly the scheme, host and port of ``base``: where a credential may go.
+
+    A prefix test would hand the secret to ``https://api.twilio.com.evil.tld/…``.
+    """
+    try:
+        given, expected = httpx.URL(url), httpx.URL(base)
+    except (httpx.InvalidURL, TypeError):
+        return False
+    return (given.scheme, given.host, given.port) == (expected.scheme, expected.host, expected.port)
+
+
 def split_text(text: str, limit: int) -> list[str]:
     """``text`` in pieces of at most ``limit`` characters, cut at paragraph, line or word ends where possible."""
     pieces: list[str] = []

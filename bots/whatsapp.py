@@ -17,7 +17,7 @@ from starlette.datastructures import ImmutableMultiDict
 from twilio.request_validator import RequestValidator
 
 from bots.base import BadRequest, DeliveryResult, Unauthorized
-from bots.delivery import refused, split_text, unreachable_api
+from bots.delivery import refused, same_origin, split_text, unreachable_api
 from bots.files import FileStore
 from bots.media import MediaLinks, discard, fetch_media, kind_of
 from bots.platform_events import Received, StatusReport
@@ -128,7 +128,7 @@ class WhatsAppChannel:
         return replace(inbound, attachments=tuple(attachments))
 
     async def _fetch(self, url: str, mime: str | None, retry_later: bool) -> Attachment:
-        auth = self._auth if url.startswith(self.api_base) else None  # the account's secret only to Twilio
+        auth = self._auth if same_origin(url, self.api_base) else None  # the account's secret only to Twilio
         return await fetch_media(
             self.http, self.store, url, kind=kind_of(mime), auth=auth, mime_type=mime, retry_later=retry_later
         )
