@@ -22,7 +22,15 @@ def inbox_url(url: str) -> str:
 
 
 def create_engine(url: str) -> AsyncEngine:
-    """An engine for ``url``; SQLite gets its directory created, WAL and a busy timeout."""
+    """An engine for ``url``; SQLite gets its directory created, WAL, a busy timeout and real transactions.
+
+    By default Python's sqlite3 starts a transaction only before INSERT, UPDATE or DELETE, and not
+    before a SAVEPOINT: SQLite then opens the transaction with the savepoint and commits it with its
+    RELEASE, so whatever a ``begin_nested()`` wrote first (a claimed platform id) was committed on its
+    own and survived the failure of the rest. As SQLAlchemy's SQLite documentation recommends, the
+    driver's transaction handling is switched off and every transaction starts with our own BEGIN:
+    all of it commits at the end, or none of it.
+    """
     if is_sqlite(url):
         database = make_url(url).database
         if database and database != ":memory:":
@@ -37,11 +45,29 @@ def create_engine(url: str) -> AsyncEngine:
             cursor.execute("PRAGMA foreign_keys=ON")
             cursor.execute("PRAGMA busy_timeout=30000")
             cursor.close()
+            dbapi_connection.isolation_level = None  # the driver emits no BEGIN of its own
+
+        @event.listens_for(engine.sync_engine, "begin")
+        def _begin(connection) -> None:  # type: ignore[no-untyped-def]
+            # DEFERRED takes the write lock at the first write; IMMEDIATE (see for_writing) at once
+            connection.exec_driver_sql(f"BEGIN {connection.get_execution_options().get('sqlite_begin', 'DEFERRED')}")
 
         return engine
     # the pool holds what the inbox, the dispatcher and the webhooks use at once: no connection churn
     # hide_parameters: errors and logs show the SQL, never the values bound to it (phones, names)
     return create_async_engine(url, pool_size=40, max_overflow=20, pool_pre_ping=True, hide_parameters=True)
+
+
+def for_writing(engine: AsyncEngine) -> AsyncEngine:
+    """The same engine (one pool), whose SQLite transactions take the file's write lock as they begin.
+
+    A deferred transaction that reads first and writes later fails at once with "database is locked"
+    (the busy timeout does not apply) when another process committed in between; ``BEGIN IMMEDIATE``
+    waits for the lock up front instead. This process's writers take turns anyway (the store's lock),
+    so it costs them nothing, while reads keep the deferred BEGIN and never wait for a writer.
+    PostgreSQL ignores the option.
+    """
+    return engine.execution_options(sqlite_begin="IMMEDIATE")
 
 
 def session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:

@@ -9,13 +9,14 @@ from collections.abc import AsyncIterator
 from sqlalchemy.ext.asyncio import AsyncEngine
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from storage.db import is_sqlite, session_factory
+from storage.db import for_writing, is_sqlite, session_factory
 
 
 class Store:
     def __init__(self, engine: AsyncEngine) -> None:
         self.engine = engine
-        self.sessions = session_factory(engine)
+        self.sessions = session_factory(engine)  # for reading; writes go through ``transaction``
+        self._writing = session_factory(for_writing(engine))
         # SQLite has one writer: serialize this process's transactions instead of failing on locks.
         self._write_lock = asyncio.Lock() if is_sqlite(str(engine.url)) else None
         self.committed = asyncio.Event()  # set after every commit: wakes whoever waits for new work
@@ -28,6 +29,6 @@ class Store:
     @contextlib.asynccontextmanager
     async def transaction(self) -> AsyncIterator[AsyncSession]:
         """One unit of work: committed when the block ends, rolled back on any error."""
-        async with self._write_lock or contextlib.nullcontext(), self.sessions() as session, session.begin():
+        async with self._write_lock or contextlib.nullcontext(), self._writing() as session, session.begin():
             yield session
         self.committed.set()

@@ -12,18 +12,24 @@ from pathlib import Path
 
 import httpx
 import pytest
-from sqlalchemy import func, select
-from sqlalchemy.ext.asyncio import create_async_engine
 
 from storage.models import Ticket
 from tests.conftest import POSTGRES_URL, reset_postgres
-from tests.resilience.processes import INTAKE, Service, client_updates, service_env, wait_until
+from tests.resilience.processes import (
+    CONFIRMATION,
+    INTAKE,
+    Service,
+    client_updates,
+    rows_per,
+    service_env,
+    shape,
+    wait_until,
+)
 from tests.telegram.fake_bot_api import FakeBotApi
 
 pytestmark = pytest.mark.skipif(POSTGRES_URL is None, reason="several processes need PostgreSQL (TEST_POSTGRES_URL)")
 
 LONE = 710_000_000
-CONFIRMATION = "Заявка TP-"
 
 
 @pytest.fixture
@@ -31,14 +37,6 @@ async def store(postgres_url: str | None) -> str:
     assert postgres_url is not None
     await reset_postgres(postgres_url)
     return postgres_url
-
-
-@pytest.fixture
-async def bot_api() -> AsyncIterator[FakeBotApi]:
-    api = FakeBotApi()
-    await api.start()
-    yield api
-    await api.stop()
 
 
 @pytest.fixture
@@ -50,19 +48,6 @@ async def two_services(store: str, bot_api: FakeBotApi, tmp_path: Path) -> Async
     yield first, second
     await first.stop()
     await second.stop()
-
-
-def shape(texts: list[str]) -> list[str]:
-    """What a client saw, without what differs between clients (their own answers)."""
-    return [text[:10] for text in texts]
-
-
-async def tickets_of(store: str) -> int:
-    engine = create_async_engine(store)
-    async with engine.connect() as connection:
-        count = (await connection.execute(select(func.count()).select_from(Ticket))).scalar_one()
-    await engine.dispose()
-    return count
 
 
 async def run_intake(client: httpx.AsyncClient, services: list[Service], user_id: int, n: int) -> None:
@@ -115,7 +100,7 @@ async def test_fifty_conversations_across_two_processes_with_a_failing_messenger
     await asyncio.sleep(1.5)
     for user_id in clients:
         assert shape(bot_api.texts(user_id)) == expected, user_id
-    assert await tickets_of(store) == 51
+    assert sum((await rows_per(store, Ticket.chat)).values()) == 51
 
 
 async def test_a_process_killed_mid_dialogue_is_restarted_and_the_dialogue_goes_on(
@@ -142,4 +127,4 @@ async def test_a_process_killed_mid_dialogue_is_restarted_and_the_dialogue_goes_
     texts = bot_api.texts(LONE)
     assert len(texts) == len(set(texts)), "a message was sent twice"
     assert sum(t.startswith(CONFIRMATION) for t in texts) == 1
-    assert await tickets_of(store) == 1
+    assert await rows_per(store, Ticket.chat) == {str(LONE): 1}
