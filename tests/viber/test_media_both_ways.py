@@ -89,10 +89,7 @@ async def test_media_refused_for_good_keeps_the_remote_link(viber: ViberWorld) -
 
 async def test_engineer_picture_goes_out_by_a_signed_link_that_expires(viber: ViberWorld) -> None:
     number = await viber.open_ticket()
-    ref = FileStore(viber.runtime.settings.files_dir).save(PICTURE, file_name="schema.png", mime_type="image/png")
-    photo = Attachment("image", ref, "image/png", len(PICTURE), "schema.png")
-    await viber.runtime.staff.reply(number, ENGINEER, "Вот схема подключения", [photo], "tg-update-1")
-    await viber.deliver()
+    await viber.engineer_sends_file(number, "Вот схема подключения", PICTURE, "schema.png", "image/png")
 
     text, picture = viber.sent()[-2:]
     assert text["text"] == "Вот схема подключения" and text["sender"]["name"].startswith("Иван")

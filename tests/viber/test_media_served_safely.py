@@ -4,21 +4,14 @@ from __future__ import annotations
 
 from urllib.parse import quote, urlsplit
 
-from bots.files import FileStore
-from core.messages import Attachment
-from service.staff_actions import Engineer
 from tests.viber.world import ViberWorld
 
-ENGINEER = Engineer("555001", "Иван")
 PAGE = b"<html><script>alert(document.cookie)</script></html>"
 
 
 async def test_an_html_file_is_an_attachment_never_a_page(viber: ViberWorld) -> None:
     number = await viber.open_ticket()
-    ref = FileStore(viber.runtime.settings.files_dir).save(PAGE, file_name="page.html", mime_type="text/html")
-    page = Attachment("document", ref, "text/html", len(PAGE), "page.html")
-    await viber.runtime.staff.reply(number, ENGINEER, "Файл", [page], "tg-update-1")
-    await viber.deliver()
+    await viber.engineer_sends_file(number, "Файл", PAGE, "page.html", "text/html")
     path = urlsplit(viber.sent()[-1]["media"]).path
 
     served = await viber.http.get(path)

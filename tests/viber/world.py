@@ -14,7 +14,10 @@ from pydantic import SecretStr
 from viberbot import Api
 from viberbot.api.bot_configuration import BotConfiguration
 
+from bots.files import FileStore
+from core.messages import Attachment
 from service.settings import Settings
+from service.staff_actions import Engineer
 from tests.fake_api import Call, FakeApi
 from tests.fakes import FakeClock
 from tests.messenger_world import PICTURE, PUBLIC_BASE_URL, MessengerWorld, messenger_world
@@ -104,6 +107,14 @@ class ViberWorld(MessengerWorld):
 
     def media_url(self, name: str) -> str:
         return f"{self.api.base_url}/files/{name}"
+
+    async def engineer_sends_file(self, number: str, text: str, content: bytes, file_name: str, mime: str) -> None:
+        """An engineer's reply with one file from the file store, delivered to the Viber client."""
+        ref = FileStore(self.runtime.settings.files_dir).save(content, file_name=file_name, mime_type=mime)
+        kind = "image" if mime.startswith("image/") else "document"
+        attachment = Attachment(kind, ref, mime, len(content), file_name)  # type: ignore[arg-type]
+        await self.runtime.staff.reply(number, Engineer("tg-501", "Иван"), text, [attachment], "tg-update-1")
+        await self.deliver()
 
 
 def viber_settings(settings: Settings, api: FakeApi) -> Settings:
