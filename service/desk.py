@@ -138,9 +138,10 @@ class Desk:
                 attachments=[a.to_dict() for a in inbound.attachments],
                 personal=answering_personal or (inbound.verified_phone is not None and not inbound.text),
             )
-            replies = list(step.replies)
-            for event in step.events:
-                replies += await self._apply(session, event, step.state, turn)
+            caused: list[Outbound] = []  # what the events say comes first: «заявка зарегистрирована» before
+            for event in step.events:  # a rating question the engine asks once the draft is sent
+                caused += await self._apply(session, event, step.state, turn)
+            replies = caused + list(step.replies)
             ticket_id = await self._ticket_id(session, step.state.ticket) if step.state.stage == "ticket_open" else None
             self.record(session, turn.conversation, step.state, replies, now, ticket_id)
         return True

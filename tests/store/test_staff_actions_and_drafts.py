@@ -86,6 +86,7 @@ async def test_close_on_an_old_ticket_during_a_new_intake_leaves_the_intake_inta
     new = state["ticket"]
     assert new not in (None, old)
     assert t("rating.ask", number=old) in sent and any(new in text for text in sent)
+    assert new in sent[0] and sent[-1] == t("rating.ask", number=old)  # the confirmation first, then the rating
     assert (state["stage"], state["rating_ticket"], state["ratings_due"]) == ("rating", old, [])
     assert (await ticket(runtime, new)).fields["description"] == DESCRIPTION
 
