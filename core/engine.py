@@ -526,9 +526,10 @@ class Engine:
     def on_verify(self, payload: str | None, command: str | None) -> None:
         """A code was sent to the client on file: the right code links this chat to them, anything else goes on."""
         check = self.ctx.code_check
+        chosen = self.typed_choice(VERIFY_CHOICES) if check is None else None  # «Пропустить» pressed or typed, «1»
         if command == "back":
             self.go_back()
-        elif payload == "nav:skip" or command == "skip":
+        elif chosen == "nav:skip" or command == "skip":
             self.say(t("verify.skipped"))
             self.ask_next()
         elif payload is not None:
