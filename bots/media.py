@@ -5,6 +5,9 @@ and it can be relayed. This happens when the message is processed from the inbox
 deduplication, so a redelivery never downloads again. A host that fails for now (5xx, 429, no
 connection) makes the message wait for a retry; a file refused for good (4xx, too large), or one
 still failing after the patience, keeps the remote URL rather than holding the message back.
+A file is fetched only from where the platform keeps files (``MediaSources``): a URL in a callback is
+the sender's word, and the service must not become a proxy into its own network or hand the platform's
+credentials to a look-alike host.
 Out: the platform fetches our file from an unguessable link that expires (HMAC of key and expiry).
 """
 
@@ -13,14 +16,18 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import hmac
+import ipaddress
 import mimetypes
+import socket
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
 import httpx
 import structlog
 
+from bots.delivery import same_origin
 from bots.files import STORE_PREFIX, FileStore
 from core.intake import MAX_FILE_BYTES
 from core.messages import Attachment, AttachmentKind
@@ -29,6 +36,9 @@ log = structlog.get_logger(__name__)
 
 LINK_LIFETIME = timedelta(hours=24)
 MEDIA_PATH = "/media"
+FETCH_SECONDS = 60.0  # the whole download, however slowly the host drips it
+MAX_REDIRECTS = 3
+UNAVAILABLE = "unavailable:"  # the ref of a file that was not fetched and whose URL is not kept
 
 
 def kind_of(mime_type: str | None) -> AttachmentKind:
@@ -38,6 +48,44 @@ def kind_of(mime_type: str | None) -> AttachmentKind:
 
 class TooLarge(Exception):
     pass
+
+
+class Refused(Exception):
+    """The URL is not one the platform serves files from, or it leads to a private address."""
+
+
+@dataclass(frozen=True)
+class MediaSources:
+    """Where a client's file may be fetched from, and where the platform's credentials may go.
+
+    The URL in a callback must be on one of the platform's own ``domains`` (a host or its subdomains)
+    or at exactly the configured ``api_base`` origin (a local stand-in, a company proxy). A redirect
+    may lead elsewhere (Twilio hands files on to its CDN), but every hop must resolve to public
+    addresses only, unless it is the ``api_base`` origin itself. Credentials go to that origin alone.
+    """
+
+    domains: tuple[str, ...]
+    api_base: str
+
+    def trusted(self, url: httpx.URL) -> bool:
+        """The callback's URL is the platform's own."""
+        if same_origin(str(url), self.api_base):
+            return True
+        host = url.host.lower()
+        return url.scheme == "https" and any(host == d or host.endswith("." + d) for d in self.domains)
+
+    async def reachable(self, url: httpx.URL) -> bool:
+        """A hop may be requested: the ``api_base`` origin, or https to a host with public addresses only."""
+        if same_origin(str(url), self.api_base):
+            return True
+        if url.scheme != "https" or not url.host:
+            return False
+        try:
+            found = await asyncio.get_running_loop().getaddrinfo(url.host, url.port or 443, type=socket.SOCK_STREAM)
+        except (OSError, UnicodeError):
+            return False
+        addresses = {ipaddress.ip_address(info[4][0].split("%")[0]) for info in found}
+        return bool(addresses) and all(address.is_global for address in addresses)
 
 
 class MediaUnavailable(Exception):
@@ -57,8 +105,9 @@ async def fetch_media(
     store: FileStore,
     url: str,
     *,
+    sources: MediaSources,
     kind: AttachmentKind,
-    auth: httpx.Auth | tuple[str, str] | None = None,
+    auth: tuple[str, str] | None = None,
     mime_type: str | None = None,
     file_name: str | None = None,
     retry_later: bool = False,
@@ -66,27 +115,60 @@ async def fetch_media(
     """The file at ``url`` kept in ``store`` (at most MAX_FILE_BYTES); when it cannot be, the URL itself.
 
     With ``retry_later`` a passing failure raises MediaUnavailable instead, so the message is read
-    again later; a refusal or a file over the limit keeps the URL either way.
+    again later; a refusal or a file over the limit keeps the URL either way. A URL the platform does
+    not serve files from is not requested at all, nor kept: the engineers see that a file was not received.
     """
-    received = 0
     try:
-        async with http.stream("GET", url, auth=auth, follow_redirects=True) as response:
-            response.raise_for_status()
-            mime_type = mime_type or _declared_type(file_name, response.headers.get("Content-Type"))
-            chunks = []
-            async for chunk in response.aiter_bytes():
-                received += len(chunk)
-                if received > MAX_FILE_BYTES:
-                    raise TooLarge
-                chunks.append(chunk)
-        ref = await asyncio.to_thread(store.save, b"".join(chunks), file_name=file_name, mime_type=mime_type)
-        return Attachment(kind, ref, mime_type, received, file_name)
-    except (httpx.HTTPError, TooLarge, OSError) as error:
+        async with asyncio.timeout(FETCH_SECONDS):
+            content, declared = await _download(http, httpx.URL(url), sources, auth)
+        mime_type = mime_type or _declared_type(file_name, declared)
+        ref = await asyncio.to_thread(store.save, content, file_name=file_name, mime_type=mime_type)
+        return Attachment(kind, ref, mime_type, len(content), file_name)
+    except (Refused, httpx.InvalidURL) as error:
+        log.warning("media_refused_not_a_platform_file", error=type(error).__name__)
+        return Attachment(kind, UNAVAILABLE, mime_type, None, file_name)
+    except (httpx.HTTPError, TooLarge, OSError, TimeoutError) as error:
         if retry_later and _passing(error):
             log.info("media_not_fetched_retry_later", error=type(error).__name__)
             raise MediaUnavailable(type(error).__name__) from None  # the URL stays out of the log
         log.warning("media_not_fetched_remote_link_kept", error=type(error).__name__)
-        return Attachment(kind, url, mime_type, received if isinstance(error, TooLarge) else None, file_name)
+        return Attachment(kind, url, mime_type, None, file_name)
+
+
+async def _download(
+    http: httpx.AsyncClient, url: httpx.URL, sources: MediaSources, auth: tuple[str, str] | None
+) -> tuple[bytes, str | None]:
+    """The body at ``url`` and its declared type, following at most MAX_REDIRECTS redirects by hand."""
+    if not sources.trusted(url):
+        raise Refused
+    for _ in range(MAX_REDIRECTS + 1):
+        if not await sources.reachable(url):
+            raise Refused
+        credentials = auth if same_origin(str(url), sources.api_base) else None
+        async with http.stream("GET", url, auth=credentials, follow_redirects=False) as response:
+            if response.is_redirect:
+                url = response.url.join(response.headers["Location"])
+                continue
+            response.raise_for_status()
+            if _declared_length(response) > MAX_FILE_BYTES:
+                raise TooLarge
+            return await _bounded_body(response), response.headers.get("Content-Type")
+    raise Refused
+
+
+def _declared_length(response: httpx.Response) -> int:
+    length = response.headers.get("Content-Length", "")
+    return int(length) if length.isascii() and length.isdigit() else 0
+
+
+async def _bounded_body(response: httpx.Response) -> bytes:
+    chunks, received = [], 0
+    async for chunk in response.aiter_bytes():
+        received += len(chunk)
+        if received > MAX_FILE_BYTES:
+            raise TooLarge
+        chunks.append(chunk)
+    return b"".join(chunks)
 
 
 def discard(store: FileStore, attachments: Iterable[Attachment]) -> None:

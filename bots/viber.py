@@ -29,7 +29,7 @@ from viberbot.api.viber_requests.viber_seen_request import ViberSeenRequest
 from bots.base import BadRequest, DeliveryResult, Unauthorized
 from bots.delivery import refused, split_text, unreachable_api
 from bots.files import FileStore
-from bots.media import MediaLinks, fetch_media
+from bots.media import MediaLinks, MediaSources, fetch_media
 from bots.platform_events import Ignored, PlatformEvent, Received, Started, StatusReport, Unsubscribed
 from core.messages import Attachment, Choice, Inbound, Outbound
 from core.render import engine_payload
@@ -44,6 +44,7 @@ MIN_API_VERSION = 7
 NOT_SUBSCRIBED = {5, 6}  # receiver not registered / not subscribed
 TOO_MANY_REQUESTS = 12
 PICTURE_TYPES = ("image/jpeg", "image/png", "image/gif")
+MEDIA_DOMAINS = ("viber.com",)  # dl-media.viber.com, media-direct.cdn.viber.com, share.cdn.viber.com
 WEBHOOK_EVENTS = ["delivered", "seen", "failed", "subscribed", "unsubscribed", "conversation_started"]
 UNSUPPORTED = {
     viber_messages.LocationMessage: "location",
@@ -71,6 +72,7 @@ class ViberChannel:
         self._token = auth_token
         self.bot_name = bot_name
         self.api_base = api_base.rstrip("/")
+        self.media_sources = MediaSources(MEDIA_DOMAINS, self.api_base)
         self.http = http
         self.store = store
         self.links = links
@@ -136,7 +138,13 @@ class ViberChannel:
             kind = "image" if isinstance(message, viber_messages.PictureMessage) else "document"
             name = raw_message.get("file_name")
             attachment = await fetch_media(
-                self.http, self.store, message.media, kind=kind, file_name=name, retry_later=retry_later
+                self.http,
+                self.store,
+                message.media,
+                sources=self.media_sources,
+                kind=kind,
+                file_name=name,
+                retry_later=retry_later,
             )
             return replace(base, text=raw_message.get("text") or None, attachments=(attachment,))
         return replace(base, unsupported=UNSUPPORTED.get(type(message), "other"))

@@ -17,9 +17,9 @@ from starlette.datastructures import ImmutableMultiDict
 from twilio.request_validator import RequestValidator
 
 from bots.base import BadRequest, DeliveryResult, Unauthorized
-from bots.delivery import refused, same_origin, split_text, unreachable_api
+from bots.delivery import refused, split_text, unreachable_api
 from bots.files import FileStore
-from bots.media import MediaLinks, discard, fetch_media, kind_of
+from bots.media import MediaLinks, MediaSources, discard, fetch_media, kind_of
 from bots.platform_events import Received, StatusReport
 from core.messages import Attachment, Inbound, Outbound
 from core.render import choices_as_text, engine_payload
@@ -35,6 +35,7 @@ OUTSIDE_WINDOW = "63016"
 FAILED = ("failed", "undelivered")
 OPTED_OUT = {21610}  # Twilio: the recipient unsubscribed
 UNSUPPORTED_MEDIA = {"audio": "voice", "video": "video"}
+MEDIA_DOMAINS = ("api.twilio.com",)  # MediaUrl is always the API; it redirects to the CDN for the bytes
 
 
 class WhatsAppChannel:
@@ -61,6 +62,7 @@ class WhatsAppChannel:
         self.validator = RequestValidator(auth_token)
         self.sender = sender if sender.startswith(PREFIX) else PREFIX + sender
         self.api_base = api_base.rstrip("/")
+        self.media_sources = MediaSources(MEDIA_DOMAINS, self.api_base)
         self.webhook_url = webhook_url
         self.content_sid = content_sid
         self.http = http
@@ -128,9 +130,15 @@ class WhatsAppChannel:
         return replace(inbound, attachments=tuple(attachments))
 
     async def _fetch(self, url: str, mime: str | None, retry_later: bool) -> Attachment:
-        auth = self._auth if same_origin(url, self.api_base) else None  # the account's secret only to Twilio
         return await fetch_media(
-            self.http, self.store, url, kind=kind_of(mime), auth=auth, mime_type=mime, retry_later=retry_later
+            self.http,
+            self.store,
+            url,
+            sources=self.media_sources,
+            kind=kind_of(mime),
+            auth=self._auth,  # sent only to the configured API base's origin
+            mime_type=mime,
+            retry_later=retry_later,
         )
 
     # --- sending

@@ -42,12 +42,17 @@ class FakeApi:
         self.respond = respond
         self.calls: list[Call] = []
         self.failures: dict[str, deque[tuple[int, Any, float]]] = defaultdict(deque)
+        self.redirects: dict[str, str] = {}
         self._runner: web.AppRunner | None = None
         self.base_url = ""
 
     def fail(self, path_suffix: str, status: int, body: Any = None, *, delay: float = 0.0, times: int = 1) -> None:
         for _ in range(times):
             self.failures[path_suffix].append((status, body, delay))
+
+    def redirect(self, path_suffix: str, location: str) -> None:
+        """Answer requests to ``path_suffix`` with a 307 to ``location`` (as Twilio hands media on to its CDN)."""
+        self.redirects[path_suffix] = location
 
     def calls_to(self, path_suffix: str) -> list[Call]:
         return [c for c in self.calls if c.path.endswith(path_suffix)]
@@ -61,6 +66,9 @@ class FakeApi:
             form = await request.post()
             call.data = {k: (_decode(v) if isinstance(v, str) else v) for k, v in form.items()}
         self.calls.append(call)
+        for suffix, location in self.redirects.items():
+            if request.path.endswith(suffix):
+                raise web.HTTPTemporaryRedirect(location)
         for suffix, queue in self.failures.items():
             if request.path.endswith(suffix) and queue:
                 status, payload, delay = queue.popleft()

@@ -7,6 +7,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from bots.files import FileStore
+from bots.media import UNAVAILABLE
 from core.messages import Attachment
 from service.staff_actions import Engineer
 from tests.messenger_world import PICTURE
@@ -85,6 +86,16 @@ async def test_media_refused_for_good_keeps_the_remote_link(viber: ViberWorld) -
     [notice] = viber.staff_notices("client_message")
     assert notice["ticket"] == number
     assert notice["attachments"][0]["ref"] == viber.media_url("gone.pdf")
+
+
+async def test_picture_pointing_at_the_service_itself_is_not_fetched(viber: ViberWorld) -> None:
+    number = await viber.open_ticket()
+    event = picture(viber)
+    event["message"]["media"] = "http://127.0.0.1:8000/openapi.json"  # signed, but not a Viber file
+    await viber.send(event)
+    [notice] = viber.staff_notices("client_message")
+    assert notice["ticket"] == number and notice["text"] == "вот ошибка"  # the words still reach the engineers
+    assert notice["attachments"][0]["ref"] == UNAVAILABLE and stored_files(viber) == []
 
 
 async def test_engineer_picture_goes_out_by_a_signed_link_that_expires(viber: ViberWorld) -> None:
