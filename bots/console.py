@@ -11,6 +11,7 @@ from rich.console import Console
 from rich.panel import Panel
 
 from bots.base import DeliveryResult
+from bots.channel import Capabilities
 from core.messages import Attachment, Inbound, Outbound
 from core.render import choices_as_text
 
@@ -21,6 +22,7 @@ class ConsoleChannel:
     """Prints the bot's messages; turns typed lines (and `/file path`) into inbound messages."""
 
     name = "console"
+    capabilities = Capabilities(buttons=False, text_limit=None, media=False, formatting="plain")
 
     def __init__(self, console: Console, user: str) -> None:
         self.console = console

@@ -2,16 +2,44 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from typing import Any
 
-from core.messages import Channel, Inbound
+from core.messages import ChannelName, Inbound
+
+# What no store keeps: NUL (PostgreSQL refuses it in text and JSON) and half a surrogate pair (no UTF-8 has
+# it). A JSON body can carry either as an escape, a form as a percent-escape; no platform sends them in earnest.
+UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+
+
+def storable(text: str) -> str:
+    """``text`` with what no store keeps replaced by U+FFFD: the rest of it still counts."""
+    return UNSTORABLE.sub("\ufffd", text)
+
+
+def storable_json(value: Any) -> Any:
+    """A parsed JSON body with every text value in it ``storable``: changed in place, and without recursion,
+    as the body may be nested as deep as the parser went."""
+    if isinstance(value, str):
+        return storable(value)
+    containers = [value] if isinstance(value, dict | list) else []
+    while containers:
+        container = containers.pop()
+        slots = container.items() if isinstance(container, dict) else enumerate(container)
+        for key, item in list(slots):
+            if isinstance(item, str):
+                container[key] = storable(item)
+            elif isinstance(item, dict | list):
+                containers.append(item)
+    return value
 
 
 @dataclass(frozen=True)
 class Started:
     """The client opened the chat (Viber ``conversation_started``): one welcome message is allowed."""
 
-    channel: Channel
+    channel: ChannelName
     chat: str
 
 
@@ -19,7 +47,7 @@ class Started:
 class Unsubscribed:
     """The client left (Viber ``unsubscribed``): nothing can be sent to them any more."""
 
-    channel: Channel
+    channel: ChannelName
     chat: str
 
 
@@ -27,7 +55,7 @@ class Unsubscribed:
 class StatusReport:
     """What became of a message the bot sent: delivered, seen/read, failed…"""
 
-    channel: Channel
+    channel: ChannelName
     chat: str | None
     message_id: str
     status: str
@@ -38,7 +66,8 @@ class StatusReport:
 
 @dataclass(frozen=True)
 class Ignored:
-    """Nothing to do (Viber's ``webhook`` check, ``subscribed``)."""
+    """Nothing for the desk: Viber's ``webhook`` check or ``subscribed``; a Telegram update that is not a
+    client's message (the engineers' group is handled by its own routers)."""
 
     what: str
 
@@ -51,7 +80,7 @@ class Received:
     ``raw`` is the body as received: the adapter reads it again, with the same code, at processing time.
     """
 
-    channel: Channel
+    channel: ChannelName
     platform_id: str
     chat: str
     raw: str

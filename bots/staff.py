@@ -22,8 +22,8 @@ from bots.telegram import answer_quietly, attachments_of, unsupported_content
 from bots.telegram_render import escape
 from bots.telegram_send import telegram_file_id
 from core.messages import Attachment
+from core.staff import Engineer, StaffDesk
 from core.texts import t
-from service.staff_actions import Engineer, StaffActions
 
 log = structlog.get_logger(__name__)
 
@@ -42,7 +42,7 @@ class StaffRequest:
     engineer: Engineer
     platform_id: str
     origin: Message | None
-    staff: StaffActions
+    staff: StaffDesk
     bot: Bot
 
 
@@ -134,7 +134,7 @@ async def relay_to_client(request: StaffRequest, message: Message, text: str, fi
 
 
 async def on_engineer_message(
-    message: Message, event_update: Update, staff: StaffActions, directory: TicketLookup, files: FileStore, bot: Bot
+    message: Message, event_update: Update, staff: StaffDesk, directory: TicketLookup, files: FileStore, bot: Bot
 ) -> None:
     if message.from_user is None or message.from_user.is_bot:
         return
@@ -156,7 +156,7 @@ async def on_engineer_message(
 
 
 async def on_staff_button(
-    callback: CallbackQuery, event_update: Update, staff: StaffActions, directory: TicketLookup, bot: Bot
+    callback: CallbackQuery, event_update: Update, staff: StaffDesk, directory: TicketLookup, bot: Bot
 ) -> None:
     pressed = parse_button(callback.data)
     card = await directory.card(pressed[1]) if pressed is not None and pressed[0] in ACTIONS else None

@@ -13,8 +13,8 @@ from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 from bots.telegram_render import split_text, with_header
 from bots.telegram_send import Target
 from core.messages import Attachment
-from core.texts import TEXTS, t
-from service.staff_actions import PRIORITIES
+from core.staff import PRIORITIES
+from core.texts import TEXTS, channel_key, t
 
 TOPIC_NAME_LIMIT = 128
 SUBJECT_LENGTH = 60
@@ -66,7 +66,8 @@ def card_pieces(card: TicketCard, timezone: ZoneInfo, *, topics: bool) -> list[s
         f"{t('staff.card.kind')}: {t(f'kind.{card.kind}')}",
         f"{t('staff.card.priority')}: {t(f'priority.{card.priority}')}",
         f"{t('staff.card.deadline')}: {t('staff.card.deadline_value', deadline=deadline)}",
-        f"{t('staff.card.channel')}: {t(f'channel.{card.channel}')}",
+        # every registered channel's name is checked at start-up; one no longer registered shows its key
+        f"{t('staff.card.channel')}: {TEXTS.get(channel_key(card.channel), card.channel)}",
         "",
     ]
     for key, value in card.fields.items():

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from core.staff import PRIORITIES
 from core.texts import t
-from service.staff_actions import PRIORITIES
 
 NOTE_MARK = "//"
 COMMANDS = ("note", "take", "close", "reopen", "priority")

@@ -1,26 +1,39 @@
-"""Telegram for clients: private-chat updates become ``Inbound``s for the desk; ``Outbound``s are sent back."""
+"""Telegram for clients: updates are read at the webhook (or fetched by long polling) and kept in the inbox;
+in their turn aiogram's routers make a private chat's message an ``Inbound`` for the desk (the engineers'
+group has routers of its own, ``bots/staff.py``); ``Outbound``s are sent back.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable
-from dataclasses import dataclass
-from typing import Any, Protocol
+import asyncio
+import json
+import secrets
+from typing import Any
 
+import structlog
 from aiogram import Bot, Router
 from aiogram import Dispatcher as UpdateDispatcher
 from aiogram.enums import ChatType
 from aiogram.exceptions import AiogramError
 from aiogram.types import CallbackQuery, Message, Update
 from aiogram.types.update import UpdateTypeLookupError
+from pydantic import ValidationError
 
-from bots.base import DeliveryResult
+from bots.base import BadRequest, DeliveryResult, Unauthorized
+from bots.channel import Capabilities, Keep, Webhook, WebhookAnswer
 from bots.files import FileStore
+from bots.platform_events import Ignored, PlatformEvent, Received, storable_json
 from bots.staff_commands import is_staff_command
-from bots.telegram_render import client_markup, message_pieces
+from bots.telegram_render import TEXT_LIMIT, client_markup, message_pieces
 from bots.telegram_send import TELEGRAM_DOCUMENT, TELEGRAM_PHOTO, Target, delivered, send_bundle
 from core.messages import Attachment, Inbound, Outbound
 
+log = structlog.get_logger(__name__)
+
 ALLOWED_UPDATES = ("message", "callback_query")
+SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
+LONG_POLL_SECONDS = 25
+POLL_PAUSE_SECONDS = 1.0  # after a failed fetch
 UNSUPPORTED_CONTENT = {
     "sticker": "sticker",
     "voice": "voice",
@@ -31,10 +44,6 @@ UNSUPPORTED_CONTENT = {
     "location": "location",
     "venue": "location",
 }
-
-
-class ClientDesk(Protocol):
-    def handle(self, inbound: Inbound) -> Awaitable[bool]: ...
 
 
 def _command(text: str | None) -> str | None:
@@ -88,27 +97,26 @@ def inbound_from_message(message: Message, update_id: int) -> Inbound:
     )
 
 
-async def on_client_message(message: Message, event_update: Update, desk: ClientDesk) -> None:
+async def on_client_message(message: Message, event_update: Update) -> Inbound | None:
     if is_staff_command(message.text or message.caption):
-        return  # staff commands count only in the engineers' group
-    await desk.handle(inbound_from_message(message, event_update.update_id))
+        return None  # staff commands count only in the engineers' group
+    return inbound_from_message(message, event_update.update_id)
 
 
-async def on_client_button(callback: CallbackQuery, event_update: Update, desk: ClientDesk) -> None:
+async def on_client_button(callback: CallbackQuery, event_update: Update) -> Inbound | None:
+    await answer_quietly(callback)  # the spinner stops at once; the desk answers through the outbox
     chat = callback.message.chat if callback.message else None
-    if chat is None or chat.type == ChatType.PRIVATE:
-        user = str(callback.from_user.id)
-        await desk.handle(
-            Inbound(
-                channel="telegram",
-                sender=user,
-                chat=str(chat.id) if chat else user,
-                platform_id=str(event_update.update_id),
-                choice=callback.data,
-                profile_name=callback.from_user.full_name,
-            )
-        )
-    await answer_quietly(callback)
+    if chat is not None and chat.type != ChatType.PRIVATE:
+        return None
+    user = str(callback.from_user.id)
+    return Inbound(
+        channel="telegram",
+        sender=user,
+        chat=str(chat.id) if chat else user,
+        platform_id=str(event_update.update_id),
+        choice=callback.data,
+        profile_name=callback.from_user.full_name,
+    )
 
 
 async def answer_quietly(callback: CallbackQuery, text: str | None = None) -> None:
@@ -127,14 +135,84 @@ def client_router() -> Router:
     return router
 
 
-class TelegramSender:
-    """Delivers ``Outbound``s to clients' private chats."""
+def chat_of(update: Update) -> str:
+    """The chat whose updates must be handled in order; updates without one share a queue."""
+    event = next((value for name, value in update if name != "update_id" and value is not None), None)
+    chat = getattr(event, "chat", None) or getattr(getattr(event, "message", None), "chat", None)
+    if chat is not None:
+        return str(chat.id)
+    user = getattr(event, "from_user", None)
+    return f"user:{user.id}" if user is not None else "other"
 
-    def __init__(self, bot: Bot, files: FileStore) -> None:
+
+class TelegramChannel:
+    """The bot and its routers (``updates``): clients' private chats, and the engineers' group when it is set."""
+
+    name = "telegram"
+    capabilities = Capabilities(buttons=True, text_limit=TEXT_LIMIT, media=True, formatting="html")
+    webhook = Webhook(SECRET_HEADER)
+
+    def __init__(self, bot: Bot, updates: UpdateDispatcher, files: FileStore, webhook_secret: str | None) -> None:
         self.bot = bot
+        self.updates = updates
         self.files = files
+        self._secret = webhook_secret
 
+    # --- updates in
+    def read(self, raw: bytes, signature: str | None) -> Received:
+        """An update with the configured secret, validated; every update is kept (its turn decides what it is)."""
+        if self._secret is None or signature is None:
+            raise Unauthorized("no telegram secret")
+        if not secrets.compare_digest(signature.encode(), self._secret.encode()):
+            raise Unauthorized("telegram secret")
+        text = raw.decode("utf-8", errors="replace")
+        try:
+            update = self._update(text)
+        except (ValueError, ValidationError, RecursionError) as error:  # RecursionError: JSON nested too deep
+            raise BadRequest("telegram update") from error
+        return self._received(update, text)
+
+    def answer(self, event: PlatformEvent | Received) -> WebhookAnswer:
+        return WebhookAnswer.json({"ok": True})
+
+    async def unpack(self, raw: str, *, retry_later: bool) -> PlatformEvent:
+        """The routers' verdict on a kept update: a client's ``Inbound``; anything else is Ignored here
+        (an engineer's message or button was acted on by the staff routers meanwhile)."""
+        update = self._update(raw)
+        try:
+            kind = update.event_type
+        except UpdateTypeLookupError:  # an update type newer than aiogram
+            return Ignored("unknown update")
+        result = await self.updates.feed_update(self.bot, update)
+        return result if isinstance(result, Inbound) else Ignored(kind)
+
+    def _update(self, raw: str) -> Update:
+        """The update with its texts ``storable``: the engineers' routers store them too, not only the desk."""
+        return Update.model_validate(storable_json(json.loads(raw)), context={"bot": self.bot})
+
+    def _received(self, update: Update, raw: str) -> Received:
+        return Received(self.name, str(update.update_id), chat_of(update), raw)
+
+    async def poll(self, keep: Keep, stop: asyncio.Event) -> None:
+        """Long polling for development, instead of the webhook (removed first, or Telegram would refuse
+        getUpdates): each update is kept like a posted one, and confirmed (the offset moved) once kept."""
+        await self.bot.delete_webhook(drop_pending_updates=False)
+        offset: int | None = None
+        while not stop.is_set():
+            try:
+                fetched = await self.bot.get_updates(
+                    offset=offset, timeout=LONG_POLL_SECONDS, allowed_updates=list(ALLOWED_UPDATES)
+                )
+                for update in fetched:
+                    await keep(self._received(update, update.model_dump_json(by_alias=True, exclude_none=True)))
+                    offset = update.update_id + 1
+            except Exception as error:  # Telegram or the store unreachable: fetch the same updates again shortly
+                log.warning("telegram_polling_failed", error=type(error).__name__)
+                await asyncio.sleep(POLL_PAUSE_SECONDS)
+
+    # --- messages out
     async def deliver(self, payload: dict[str, Any]) -> DeliveryResult:
+        """An ``Outbound`` to a client's private chat."""
         message = Outbound.from_dict(payload)
         pieces = message_pieces(message)
         if not pieces and not message.attachments:
@@ -142,26 +220,4 @@ class TelegramSender:
         target = Target(chat_id=int(message.chat))
         return await delivered(
             send_bundle(self.bot, self.files, target, pieces, message.attachments, client_markup(message))
-        )
-
-
-@dataclass
-class TelegramChannel:
-    """The bot and its routers: fed by the webhook, or by long polling in development."""
-
-    bot: Bot
-    updates: UpdateDispatcher
-
-    async def feed(self, update: Update) -> None:
-        try:
-            update.event_type  # noqa: B018 - raises for update types newer than aiogram
-        except UpdateTypeLookupError:
-            return
-        await self.updates.feed_update(self.bot, update)
-
-    async def poll(self, *, handle_signals: bool = True) -> None:
-        """Long polling for development: the webhook is removed first, or Telegram would refuse getUpdates."""
-        await self.bot.delete_webhook(drop_pending_updates=False)
-        await self.updates.start_polling(
-            self.bot, allowed_updates=list(ALLOWED_UPDATES), close_bot_session=False, handle_signals=handle_signals
         )

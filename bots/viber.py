@@ -27,6 +27,7 @@ from viberbot.api.viber_requests.viber_delivered_request import ViberDeliveredRe
 from viberbot.api.viber_requests.viber_seen_request import ViberSeenRequest
 
 from bots.base import BadRequest, DeliveryResult, Unauthorized
+from bots.channel import Capabilities, Webhook, WebhookAnswer
 from bots.delivery import refused, split_text, unreachable_api
 from bots.files import FileStore
 from bots.media import MediaLinks, MediaSources, fetch_media
@@ -54,9 +55,14 @@ UNSUPPORTED = {
 
 
 class ViberChannel:
-    """The Viber bot: ``read`` a callback and ``unpack`` it when processed, ``deliver`` a payload, ``welcome``."""
+    """The Viber bot, a ``WebhookChannel``: ``read`` a callback and ``unpack`` it when processed, ``answer`` it
+    (``welcome``), ``deliver`` a payload."""
 
     name = "viber"
+    capabilities = Capabilities(
+        buttons=True, text_limit=TEXT_LIMIT, media=True, formatting="plain", received_text_limit=TEXT_LIMIT
+    )
+    webhook = Webhook(SIGNATURE_HEADER)
 
     def __init__(
         self,
@@ -148,6 +154,11 @@ class ViberChannel:
             )
             return replace(base, text=raw_message.get("text") or None, attachments=(attachment,))
         return replace(base, unsupported=UNSUPPORTED.get(type(message), "other"))
+
+    def answer(self, event: PlatformEvent | Received) -> WebhookAnswer:
+        if isinstance(event, Started):
+            return WebhookAnswer.json(self.welcome())  # the only message allowed before the client subscribes
+        return WebhookAnswer()
 
     def welcome(self) -> dict[str, Any]:
         """The answer to ``conversation_started``: the one message Viber shows before the client subscribes.

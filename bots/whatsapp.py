@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 from urllib.parse import parse_qsl
 
@@ -17,10 +17,11 @@ from starlette.datastructures import ImmutableMultiDict
 from twilio.request_validator import RequestValidator
 
 from bots.base import BadRequest, DeliveryResult, Unauthorized
+from bots.channel import Capabilities, Webhook, WebhookAnswer
 from bots.delivery import refused, split_text, unreachable_api
 from bots.files import FileStore
 from bots.media import MediaLinks, MediaSources, discard, fetch_media, kind_of
-from bots.platform_events import Received, StatusReport
+from bots.platform_events import PlatformEvent, Received, StatusReport
 from core.messages import Attachment, Inbound, Outbound
 from core.render import choices_as_text, engine_payload
 from core.texts import t
@@ -36,12 +37,24 @@ FAILED = ("failed", "undelivered")
 OPTED_OUT = {21610}  # Twilio: the recipient unsubscribed
 UNSUPPORTED_MEDIA = {"audio": "voice", "video": "video"}
 MEDIA_DOMAINS = ("api.twilio.com",)  # MediaUrl is always the API; it redirects to the CDN for the bytes
+FORM_LIMIT = 64 * 1024  # Twilio's form of one message is a few kilobytes
+EMPTY_TWIML = b"<Response/>"
+WINDOW = timedelta(hours=24)  # free text reaches a client only this long after the client's last message
 
 
 class WhatsAppChannel:
-    """A Twilio WhatsApp sender: ``read`` a webhook and ``unpack`` a message when processed, ``deliver`` a payload."""
+    """A Twilio WhatsApp sender, a ``WebhookChannel``: ``read`` a webhook and ``unpack`` a message when processed,
+    ``deliver`` a payload."""
 
     name = "whatsapp"
+    capabilities = Capabilities(
+        buttons=False,  # choices as a numbered list (or, where numbers would mislead, the words)
+        text_limit=BODY_LIMIT,
+        media=True,
+        formatting="markdown",  # WhatsApp's own marks: *bold*
+        delivery_window=WINDOW,
+    )
+    webhook = Webhook(SIGNATURE_HEADER, body_limit=FORM_LIMIT)
 
     def __init__(
         self,
@@ -93,6 +106,9 @@ class WhatsAppChannel:
         if not params.get("From", "").startswith(PREFIX):
             raise BadRequest("not a WhatsApp sender")
         return Received("whatsapp", params["MessageSid"], params["From"].removeprefix(PREFIX), text)
+
+    def answer(self, event: PlatformEvent | Received) -> WebhookAnswer:
+        return WebhookAnswer(EMPTY_TWIML, "text/xml")  # Twilio reads TwiML; an empty one sends nothing
 
     async def unpack(self, raw: str, *, retry_later: bool) -> Inbound:
         """A stored message (``read`` returned it Received) as the desk takes it; its media are fetched now.

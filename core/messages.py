@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
-Channel = Literal["telegram", "viber", "whatsapp", "console"]
+ChannelName = str  # a channel's key in the registry (service/channels/registry.py): "telegram", "viber"…
 
 AttachmentKind = Literal["image", "document", "audio", "video", "sticker", "location", "other"]
 
@@ -59,15 +59,15 @@ class Choice:
         return {"payload": self.payload, "title": self.title}
 
 
-# The longest text each messenger lets a client send; anything longer is not a real client's message.
-TEXT_LIMITS: dict[str, int] = {"telegram": 4096, "viber": 7000, "whatsapp": 4096, "console": 4096}
+DEFAULT_TEXT_LIMIT = 4096  # the longest text most messengers let a client send
+TICKET_EXTRA = "ticket"  # Outbound.extras: the number of the ticket a message is about (e-mail puts it in the subject)
 
 
 @dataclass(frozen=True)
 class Inbound:
     """What a client said on any channel."""
 
-    channel: Channel
+    channel: ChannelName
     sender: str
     chat: str
     platform_id: str
@@ -77,10 +77,16 @@ class Inbound:
     verified_phone: str | None = None  # a phone the platform vouches for (WhatsApp, an own Telegram contact)
     profile_name: str | None = None
     unsupported: str | None = None  # e.g. "sticker", "voice", "location": content we cannot use
+    text_limit: int = DEFAULT_TEXT_LIMIT  # the longest text the channel lets a client send (its capabilities)
+    by_letter: bool = False  # the channel carries letters (e-mail): the intake at once, one answer per message
+    reply_extras: dict[str, str] = field(default_factory=dict)  # for the channel, on every answer (e-mail: thread)
 
     def clipped(self) -> Inbound:
-        """The message with its text cut to the channel's own limit, before anything reads it."""
-        limit = TEXT_LIMITS.get(self.channel, 4096)
+        """The message with its text cut to the channel's own limit, before anything reads it.
+
+        Anything longer is not a real client's message.
+        """
+        limit = self.text_limit
         return replace(self, text=self.text[:limit]) if self.text and len(self.text) > limit else self
 
 
@@ -88,7 +94,7 @@ class Inbound:
 class Outbound:
     """What the bot says to one chat. Formatting and limits are the adapter's business."""
 
-    channel: Channel
+    channel: ChannelName
     chat: str
     text: str
     choices: tuple[Choice, ...] = ()

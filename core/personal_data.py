@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 from core import walker
 from core.intake import FIELDS_BY_KEY
 from core.replies import Reply
-from core.texts import t
+from core.texts import channel_key, t
 
 SHOWN_ABOVE = frozenset({"contact", "contact_name"})  # the phone or e-mail and the name have lines of their own
 
@@ -47,7 +47,7 @@ def report(data: StoredData | None, timezone: ZoneInfo) -> Reply:
             lines.append(f"• {t(f'field.{key}.label')}: {walker.display_value(FIELDS_BY_KEY[key], value)}")
     for channel, profile_name in data.chats:
         suffix = f" ({profile_name})" if profile_name else ""
-        lines.append(f"• {t('mydata.chat')}: {t(f'channel.{channel}')}{suffix}")
+        lines.append(f"• {t('mydata.chat')}: {t(channel_key(channel))}{suffix}")
     if data.tickets:
         numbers = ", ".join(f"{number} ({t(f'status.{status}')})" for number, status in data.tickets)
         lines.append(f"• {t('mydata.tickets')}: {numbers}")

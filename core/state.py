@@ -1,20 +1,71 @@
-"""The conversation's memory between two messages: plain data, saved after every step."""
+"""The conversation's memory between two messages: plain data, saved after every step.
+
+Only the engine (core/engine.py and the handlers in core/stages/) moves a conversation from stage to
+stage; the shell asks the questions below (``open_ticket_number``, ``awaiting_code`` …) instead.
+"""
 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, fields
 from dataclasses import field as default
+from enum import StrEnum
 from typing import Any
+
+from core.intake import PERSONAL_KEYS
+
+
+class Stage(StrEnum):
+    """Where a conversation is. The values are what the store keeps: rows saved before this enum hold them."""
+
+    NEW = "new"  # never talked to
+    IDLE = "idle"  # at the menu
+    FAQ = "faq"  # an FAQ answer was shown: «Помогло» or a ticket
+    CONSENT = "consent"  # a new ticket waits for consent to the processing of personal data
+    KIND = "kind"  # problem, consultation, licence or wish
+    CRITICALITY = "criticality"
+    RETURNING = "returning"  # data on file offered back: «всё верно?»
+    VERIFY = "verify"  # a code went to the client on file whose contact was typed
+    FIELD = "field"  # one question of the intake form (``ConversationState.field``)
+    FORM = "form"  # the open questions of the intake in one message (``ConversationState.form_keys``)
+    SUMMARY = "summary"  # the answers shown back before sending
+    TICKET_OPEN = "ticket_open"  # messages go to the open ticket
+    RATING = "rating"  # a closed ticket's score
+    RATING_COMMENT = "rating_comment"
+
+
+DRAFT_STAGES = frozenset(
+    {
+        Stage.CONSENT,
+        Stage.KIND,
+        Stage.CRITICALITY,
+        Stage.RETURNING,
+        Stage.VERIFY,
+        Stage.FIELD,
+        Stage.FORM,
+        Stage.SUMMARY,
+    }
+)  # a new ticket's intake
+RATING_STAGES = frozenset({Stage.RATING, Stage.RATING_COMMENT})
+AT_REST = frozenset({Stage.IDLE, Stage.TICKET_OPEN})  # where a rating put off by an engineer's /close is asked
+
+
+def stored_stage(value: object) -> Stage:
+    """The stage a saved row holds; a string no stage has (none so far) is the menu, as it always was."""
+    try:
+        return Stage(value)
+    except ValueError:
+        return Stage.IDLE
 
 
 @dataclass
 class ConversationState:
-    stage: str = "new"
+    stage: Stage = Stage.NEW
     kind: str | None = None
     priority: str | None = None
     answers: dict[str, str] = default(default_factory=dict)  # a key present with "" = skipped
     attachments: list[dict[str, Any]] = default(default_factory=list)
     field: str | None = None  # the intake field being asked
+    form_keys: list[str] = default(default_factory=list)  # the fields asked in one message, in their numbers' order
     history: list[str] = default(default_factory=list)  # fields answered, for «назад»
     offer: dict[str, str] = default(default_factory=dict)  # data on file offered to a returning client
     pending_question: str | None = None  # an unanswered FAQ question, becomes the description
@@ -27,18 +78,47 @@ class ConversationState:
     rating_ticket: str | None = None  # the closed ticket the rating question is about (stages rating, rating_comment)
     ratings_due: list[str] = default(default_factory=list)  # closed during a draft: asked once the draft is over
 
+    def __post_init__(self) -> None:
+        self.stage = Stage(self.stage)
+
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return {**asdict(self), "stage": self.stage.value}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any] | None) -> ConversationState:
         known = {f.name for f in fields(cls)}
-        state = cls(**{k: v for k, v in (data or {}).items() if k in known})
-        if state.stage in ("rating", "rating_comment") and "rating_ticket" not in (data or {}):
+        values = {k: v for k, v in (data or {}).items() if k in known}
+        if "stage" in values:
+            values["stage"] = stored_stage(values["stage"])
+        state = cls(**values)
+        if state.stage in RATING_STAGES and "rating_ticket" not in (data or {}):
             state.rating_ticket, state.ticket = state.ticket, None  # saved when the rated ticket was ``ticket``
         return state
 
     def reset_intake(self) -> None:
         """Forget everything collected for a ticket not yet sent."""
         self.kind = self.priority = self.field = self.pending_question = self.verify_channel = None
-        self.answers, self.attachments, self.history, self.offer = {}, [], [], {}
+        self.answers, self.attachments, self.history, self.offer, self.form_keys = {}, [], [], {}, []
+
+    # --- what the shell needs to know of the stage, answered here so that it never reads the stage itself
+    @property
+    def open_ticket_number(self) -> str | None:
+        """The ticket this chat's messages go to now (not while a draft or a rating runs beside it)."""
+        return self.ticket if self.stage == Stage.TICKET_OPEN else None
+
+    @property
+    def answering_personal_field(self) -> bool:
+        """The question asked is personal data: the client's answer is marked personal in the transcript."""
+        if self.stage == Stage.FORM:
+            return any(key in PERSONAL_KEYS for key in self.form_keys)
+        return self.stage == Stage.FIELD and self.field in PERSONAL_KEYS
+
+    @property
+    def at_contact_question(self) -> bool:
+        """The question asked is the contact: a phone or e-mail typed may be another client's on file."""
+        return self.stage == Stage.FIELD and self.field == "contact"
+
+    @property
+    def awaiting_code(self) -> bool:
+        """A one-time code was sent to the client on file: what is typed now is checked as that code."""
+        return self.stage == Stage.VERIFY

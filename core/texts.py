@@ -138,6 +138,17 @@ TEXTS: dict[str, str] = {
     "intake.attachment_kept": "Файл сохранил, приложу к заявке. А сейчас ответьте текстом, пожалуйста.\n{prompt}",
     "intake.at_first_step": "Это первый вопрос, назад идти некуда.\n{prompt}",
     "intake.stale_choice": "Эта кнопка относится к другому шагу. Вернёмся к текущему вопросу.\n{prompt}",
+    # --- the intake in one message (e-mail)
+    "form.header": "Чтобы инженер мог взяться за работу, ответьте, пожалуйста, на вопросы ниже одним письмом:",
+    "form.footer": (
+        "Пишите номер пункта, точку и ответ, каждый пункт с новой строки, например «3. Самара». "
+        "Необязательные пункты можно пропустить."
+    ),
+    "form.options": "Варианты: {options}.",
+    "form.optional": "(необязательно)",
+    "form.files": "{label}: приложите их к письму (необязательно).",
+    "form.required": "нужен ответ",
+    "form.problems": "Не всё получилось принять:\n{problems}\n\n{form}",
     "intake.unsupported": "Такие сообщения ({what}) я не могу обработать. Пожалуйста, ответьте текстом.\n{prompt}",
     "intake.files_received": "Получено файлов: {count}. Пришлите ещё или нажмите «Готово».",
     "intake.bad_image_format": (
@@ -278,6 +289,11 @@ def t(key: str, **values: object) -> str:
     """The catalogue text ``key`` with ``values`` filled in. A missing key is a programming error."""
     text = TEXTS[key]
     return text.format(**values) if values else text
+
+
+def channel_key(channel: str) -> str:
+    """The key of the text naming a channel to people («Viber», «консольный чат»); every registered channel has one."""
+    return f"channel.{channel}"
 
 
 FIELD_TEXTS: dict[str, str] = {

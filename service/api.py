@@ -6,13 +6,18 @@ import secrets
 from datetime import datetime
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Header, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, Header, HTTPException, Path, Query, Request
 
 from service.desk import Desk
 from storage.models import Client, Message, OutboxItem, Ticket
 from storage.repos import messages, outbox, tickets
 
 router = APIRouter()
+
+# What a parameter must be to be looked up in the store (PostgreSQL's limits; SQLite has none): a row id is a
+# 32-bit integer there, and text holds no NUL. Anything else is a malformed request (400), not a store error.
+RowId = Annotated[int, Path(ge=1, le=2**31 - 1)]
+NO_NUL = r"^[^\x00]*$"
 
 
 def get_desk(request: Request) -> Desk:
@@ -108,7 +113,7 @@ async def list_dead_letters(desk: DeskDep, limit: Annotated[int, Query(ge=1, le=
 
 
 @router.post("/api/dead-letters/{item_id}/retry", dependencies=[Admin], status_code=202)
-async def retry_dead_letter(item_id: int, desk: DeskDep) -> dict[str, Any]:
+async def retry_dead_letter(item_id: RowId, desk: DeskDep) -> dict[str, Any]:
     """Deliver a dead letter again, once: it goes back to its queue; a second call finds it no longer dead (409)."""
     async with desk.transaction() as session:
         if not await outbox.replay_dead(session=session, now=desk.clock(), item_id=item_id):
@@ -121,8 +126,8 @@ async def retry_dead_letter(item_id: int, desk: DeskDep) -> dict[str, Any]:
 @router.get("/api/tickets", dependencies=[Admin])
 async def list_tickets(
     desk: DeskDep,
-    status: str | None = None,
-    channel: str | None = None,
+    status: Annotated[str | None, Query(pattern=NO_NUL)] = None,
+    channel: Annotated[str | None, Query(pattern=NO_NUL)] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 100,
 ) -> list[dict[str, Any]]:
     async with desk.sessions() as session:
@@ -131,7 +136,7 @@ async def list_tickets(
 
 
 @router.get("/api/tickets/{number}", dependencies=[Admin])
-async def get_ticket(number: str, desk: DeskDep) -> dict[str, Any]:
+async def get_ticket(number: Annotated[str, Path(pattern=NO_NUL)], desk: DeskDep) -> dict[str, Any]:
     async with desk.sessions() as session:
         ticket = await tickets.get_ticket(session=session, number=number)
         if ticket is None:

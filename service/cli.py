@@ -15,7 +15,7 @@ from bots.console import ConsoleChannel
 from core.texts import t
 from faq.cli import faq_app
 from service.app import create_app
-from service.channels import start_channels, telegram
+from service.channels import attach, registry, start_channels, telegram
 from service.desk import Clock, utc_now
 from service.logs import configure_logging
 from service.runtime import Runtime
@@ -65,9 +65,9 @@ def chat(user: str = typer.Option(None, help="имя клиента в конс�
 
 
 async def _chat(console: Console, channel: ConsoleChannel) -> None:
-    settings = Settings()
-    runtime = await Runtime.start(settings)
-    runtime.senders["console"] = channel
+    registry.check_texts()
+    runtime = await Runtime.start(Settings())
+    attach(runtime, channel)
     console.print("[dim]Консольный чат с ботом техподдержки. Ctrl+D — выход.[/dim]")
     try:
         while True:
@@ -91,9 +91,7 @@ def worker() -> None:
 async def _work(settings: Settings) -> None:
     runtime = await Runtime.start(settings)
     await start_channels(runtime)
-    loop = asyncio.get_running_loop()
-    for signal_number in (signal.SIGINT, signal.SIGTERM):
-        loop.add_signal_handler(signal_number, runtime.stop.set)
+    _stop_on_signals(runtime)
     runtime.run_background()
     try:
         await runtime.stop.wait()
@@ -138,14 +136,23 @@ def telegram_polling() -> None:
 
 
 async def _poll_telegram(settings: Settings) -> None:
+    registry.check_texts()
     runtime = await Runtime.start(settings)
     try:
         channel = telegram.connect(runtime)
-        assert channel is not None
+        attach(runtime, channel)
+        _stop_on_signals(runtime)
+        runtime.add_poller(channel.poll)
         runtime.run_background()
-        await channel.poll()
+        await runtime.stop.wait()
     finally:
         await runtime.close()
+
+
+def _stop_on_signals(runtime: Runtime) -> None:
+    loop = asyncio.get_running_loop()
+    for signal_number in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signal_number, runtime.stop.set)
 
 
 def main() -> None:

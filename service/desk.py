@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -32,9 +32,9 @@ from core.events import (
     TicketRated,
     VerificationRequested,
 )
-from core.intake import PERSONAL_KEYS
-from core.messages import Inbound, Outbound
+from core.messages import TICKET_EXTRA, Inbound, Outbound
 from core.personal_data import StoredData
+from core.replies import one_letter
 from core.state import ConversationState
 from core.texts import t
 from core.validators import InvalidAnswer, phone_or_email
@@ -125,14 +125,14 @@ class Desk:
                 self._remember_chat(turn)
             state = ConversationState.from_dict(conversation.state)
             ctx = await self._context(session, state, turn, proved)
-            answering_personal = state.stage == "field" and state.field in PERSONAL_KEYS
+            answering_personal = state.answering_personal_field
             # the FAQ search is CPU work: in a thread, the event loop keeps answering webhooks meanwhile
             step = await asyncio.to_thread(engine.step, state, inbound, ctx)
             assert conversation.id is not None
             messages.add_message(
                 session=session,
                 conversation_id=conversation.id,
-                ticket_id=await self._ticket_id(session, state.ticket) if state.stage == "ticket_open" else None,
+                ticket_id=await self._ticket_id(session, state.open_ticket_number),
                 direction="in",
                 text=inbound.text or (f"[{inbound.choice}]" if inbound.choice else None),
                 attachments=[a.to_dict() for a in inbound.attachments],
@@ -142,7 +142,9 @@ class Desk:
             for event in step.events:  # a rating question the engine asks once the draft is sent
                 caused += await self._apply(session, event, step.state, turn)
             replies = caused + list(step.replies)
-            ticket_id = await self._ticket_id(session, step.state.ticket) if step.state.stage == "ticket_open" else None
+            if inbound.by_letter:
+                replies = one_letter(replies)
+            ticket_id = await self._ticket_id(session, step.state.open_ticket_number)
             self.record(session, turn.conversation, step.state, replies, now, ticket_id)
         return True
 
@@ -176,12 +178,12 @@ class Desk:
     ) -> engine.Context:
         """What the engine needs to know for this message; the proofs and claims it may meet are checked here."""
         text = turn.inbound.text or ""
-        at_contact = state.stage == "field" and state.field == "contact"
+        at_contact = state.at_contact_question
         contact_match = dict(proved.profile or {}) if proved is not None and at_contact else {}
         code_check = None
         if at_contact and text:
             turn.claim = await self._claim(session, turn, text)
-        if state.stage == "verify" and text:
+        if state.awaiting_code and text:
             code_check, proven_id = await verification.check(session, turn.identity, text, turn.now)
             turn.proven = await session.get(Client, proven_id) if proven_id else None
             contact_match = dict(turn.proven.profile or {}) if turn.proven is not None else {}
@@ -363,7 +365,8 @@ class Desk:
         state.ticket = ticket.number
         self.notify_staff(session, {"type": "ticket_opened", "ticket": ticket.number}, now)
         reply = notices.ticket_opened(ticket.number, ticket.priority, now, ticket.reaction_due_at, self.timezone)
-        return reply.address(conversation.channel, conversation.chat)
+        confirmation = reply.to(turn.inbound)  # in the client's thread where the channel has one (e-mail)
+        return replace(confirmation, extras={**confirmation.extras, TICKET_EXTRA: ticket.number})
 
     async def report_undeliverable(self, channel: str, chat: str, *, unreachable: bool, reason: str) -> None:
         """A message to a client could not be delivered: mark the client, tell the ticket's engineers."""

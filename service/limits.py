@@ -11,9 +11,10 @@ from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-MEGABYTE = 1024 * 1024
-# Telegram and Viber send JSON well under this; Twilio's form of one message is a few kilobytes
-LIMITS: dict[str, int] = {"/webhooks/telegram": MEGABYTE, "/webhooks/viber": MEGABYTE, "/webhooks/whatsapp": 64 * 1024}
+from bots.channel import MEGABYTE
+from service.channels.registry import webhook_limits
+
+LIMITS: dict[str, int] = webhook_limits()  # each channel's webhook declares the largest body its platform sends
 DEFAULT_LIMIT = MEGABYTE
 
 

@@ -1,14 +1,18 @@
-"""The composition root's parts, built once from settings: store, FAQ, desk, senders, dispatcher."""
+"""The composition root's parts, built once from settings: store, FAQ, desk, channels, inbox, dispatcher."""
 
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable, Coroutine
 from contextlib import AsyncExitStack
 from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
 
 from bots.base import DeliveryResult, Sender
+from bots.channel import Channel, Keep, PollingChannel
+from bots.files import FileStore
+from bots.platform_events import Received
 from faq.retriever import ReloadingFaq
 from service.desk import Clock, Desk, utc_now
 from service.dispatcher import Dispatcher
@@ -33,13 +37,14 @@ class Runtime:
     faq: ReloadingFaq
     staff: StaffActions
     inbox_store: Store
-    senders: dict[str, Sender] = field(default_factory=dict)
-    channels: dict[str, Any] = field(default_factory=dict)  # the webhook side of each channel that is on
+    senders: dict[str, Sender] = field(default_factory=dict)  # the dispatcher's: each live channel, and "staff"
+    channels: dict[str, Channel] = field(default_factory=dict)  # the channels that are on (see service.channels)
     resources: AsyncExitStack = field(default_factory=AsyncExitStack)  # HTTP sessions etc., closed last
     tasks: set[asyncio.Task[Any]] = field(default_factory=set)
     stop: asyncio.Event = field(default_factory=asyncio.Event)
     inbox: Inbox = field(init=False)
     dispatcher: Dispatcher = field(init=False)
+    _pollers: set[asyncio.Task[Any]] = field(init=False, default_factory=set)
 
     def __post_init__(self) -> None:
         horizon = timedelta(hours=self.settings.retry_horizon_hours)
@@ -68,6 +73,29 @@ class Runtime:
             inbox_store = Store(inbox_db)
         return cls(settings=settings, desk=desk, faq=faq, staff=StaffActions(desk, window), inbox_store=inbox_store)
 
+    @property
+    def files(self) -> FileStore:
+        """Files clients and engineers send, kept under the data directory."""
+        return FileStore(self.settings.files_dir)
+
+    async def keep(self, received: Received) -> bool:
+        """Store a received item in the inbox, to be unpacked in its chat's turn; False when kept before."""
+        body = {"raw": received.raw, "id": received.platform_id, "received_at": self.desk.clock().isoformat()}
+        return await self.inbox.accept(
+            channel=received.channel, platform_id=received.platform_id, chat=received.chat, body=body
+        )
+
+    def spawn(self, work: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
+        """Run ``work`` in the background; :meth:`close` waits for it after setting ``stop``."""
+        task = asyncio.create_task(work)
+        self.tasks.add(task)
+        task.add_done_callback(self.tasks.discard)
+        return task
+
+    def add_poller(self, run: Callable[[Keep, asyncio.Event], Coroutine[Any, Any, None]]) -> None:
+        """Run ``run(keep, stop)`` in the background; cancelled on close, as it may wait long for its platform."""
+        self._pollers.add(self.spawn(run(self.keep, self.stop)))
+
     async def _undeliverable(self, item: OutboxItem, result: DeliveryResult) -> None:
         """A client's message refused for good, or a dead letter: the ticket's engineers are told.
 
@@ -89,13 +117,15 @@ class Runtime:
         return purged
 
     def run_background(self) -> None:
-        """Process the inbox, deliver the outbox and purge old payloads in the background until :meth:`close`."""
+        """Until :meth:`close`: poll the channels that have no webhook, process the inbox, deliver the outbox
+        and purge old payloads."""
         poll = self.settings.outbox_poll_seconds
-        purging = poll_forever(self.purge_expired, PURGE_EVERY_SECONDS, self.stop, asyncio.Event())
-        for loop in (self.inbox.run_forever(poll, self.stop), self.dispatcher.run_forever(poll, self.stop), purging):
-            task = asyncio.create_task(loop)
-            self.tasks.add(task)
-            task.add_done_callback(self.tasks.discard)
+        for channel in self.channels.values():
+            if isinstance(channel, PollingChannel):
+                self.add_poller(channel.run)
+        self.spawn(self.inbox.run_forever(poll, self.stop))
+        self.spawn(self.dispatcher.run_forever(poll, self.stop))
+        self.spawn(poll_forever(self.purge_expired, PURGE_EVERY_SECONDS, self.stop, asyncio.Event()))
 
     async def drain(self) -> None:
         """Process and deliver everything due now (tests, the console chat)."""
@@ -104,6 +134,8 @@ class Runtime:
 
     async def close(self) -> None:
         self.stop.set()
+        for poller in self._pollers:  # may wait long for the platform; it acknowledges only what is kept
+            poller.cancel()
         if self.tasks:
             await asyncio.gather(*self.tasks, return_exceptions=True)
         await self.resources.aclose()

@@ -34,6 +34,7 @@ class Settings(BaseSettings):
     twilio_api_base: str = "https://api.twilio.com"
     twilio_content_sid: str | None = None
 
+
     support_timezone: str = "Europe/Moscow"
     outbox_poll_seconds: float = 0.5
     run_dispatcher: bool = True  # this process also processes the inbox and delivers the outbox
@@ -66,7 +67,7 @@ class Settings(BaseSettings):
 
     @property
     def whatsapp_enabled(self) -> bool:
-        return bool(self.twilio_account_sid) and self.twilio_auth_token is not None
+        return bool(self.twilio_account_sid and self.twilio_whatsapp_from) and self.twilio_auth_token is not None
 
     @property
     def files_dir(self) -> Path:

@@ -7,23 +7,15 @@ the platform id of the engineer's message, like a client's.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from core import engine, notices
-from core.messages import Attachment, Outbound
+from core.messages import TICKET_EXTRA, Attachment, Outbound
+from core.staff import PRIORITIES, Engineer
 from core.state import ConversationState
 from service.desk import Desk
 from service.whatsapp_window import ServiceWindow
 from storage.models import Ticket
 from storage.repos import conversations, dedupe, messages, tickets
-
-PRIORITIES = ("critical", "high", "normal", "low")
-
-
-@dataclass(frozen=True)
-class Engineer:
-    id: str
-    name: str  # first name, as the client is told
 
 
 class TicketNotFound(LookupError):
@@ -74,7 +66,7 @@ class StaffActions:
                     chat=ticket.chat,
                     text=text or "",
                     attachments=tuple(attachments),  # type: ignore[arg-type]
-                    extras={"author": engineer.name},
+                    extras={"author": engineer.name, TICKET_EXTRA: ticket.number},
                 )
             ]
 

@@ -9,18 +9,16 @@ messages go out, in order, as soon as the client writes again (``Desk.handle``).
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bots.whatsapp import TEMPLATE
+from bots.whatsapp import TEMPLATE, WINDOW
 from core.messages import Outbound
 from core.state import ConversationState
 from core.texts import t
 from service.desk import Desk
 from storage.repos import clients, conversations, outbox
-
-WINDOW = timedelta(hours=24)
 
 
 def invitation(chat: str, ticket: str | None) -> Outbound:

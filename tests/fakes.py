@@ -51,6 +51,7 @@ def inbound(
     attachments: tuple[Attachment, ...] = (),
     verified_phone: str | None = None,
     unsupported: str | None = None,
+    by_letter: bool = False,
 ) -> Inbound:
     return Inbound(
         channel=channel,  # type: ignore[arg-type]
@@ -62,6 +63,7 @@ def inbound(
         attachments=attachments,
         verified_phone=verified_phone,
         unsupported=unsupported,
+        by_letter=by_letter,
     )
 
 
@@ -74,6 +76,7 @@ class EngineChat:
     consent: bool = False
     on_file: dict[str, str] = field(default_factory=dict)
     contact_match: dict[str, str] = field(default_factory=dict)
+    by_letter: bool = False  # a channel of letters (e-mail)
     events: list[Event] = field(default_factory=list)
     last: Step | None = None
 
@@ -85,7 +88,8 @@ class EngineChat:
             contact_match=self.contact_match,
             faq=self.faq,
         )
-        self.last = step(self.state, inbound(text, **kwargs), ctx)
+        said = inbound(text, by_letter=self.by_letter, **kwargs)
+        self.last = step(self.state, said, ctx)
         self.state = self.last.state
         self.events += self.last.events
         for event in self.last.events:

@@ -48,8 +48,11 @@ SAFE_HEADERS = {"X-Content-Type-Options": "nosniff", "Content-Security-Policy": 
 
 def router() -> APIRouter:
     routes = APIRouter()
+    route = MEDIA_PATH + "/{expires}/{signature}/{key}"
 
-    @routes.api_route(MEDIA_PATH + "/{expires}/{signature}/{key}", methods=["GET", "HEAD"])
+    # one route per method: a route with both would give both operations one OpenAPI id (FastAPI warns)
+    @routes.get(route)
+    @routes.head(route)
     async def media(expires: int, signature: str, key: str, request: Request) -> FileResponse:
         links = media_links(request.app.state.settings)
         now = request.app.state.runtime.desk.clock()

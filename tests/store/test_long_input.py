@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlmodel import select
 
-from core.messages import TEXT_LIMITS
+from core.messages import DEFAULT_TEXT_LIMIT
 from service.runtime import Runtime
 from storage.models import Message
 from tests.store.dialogue import DeskChat
@@ -16,4 +16,4 @@ async def test_a_megabyte_of_text_is_clipped_and_answered(runtime: Runtime) -> N
     assert replies  # answered, as any question
     async with runtime.desk.sessions() as session:
         [stored] = [m for m in await session.exec(select(Message)) if m.direction == "in"]
-    assert stored.text is not None and len(stored.text) == TEXT_LIMITS["console"]
+    assert stored.text is not None and len(stored.text) == DEFAULT_TEXT_LIMIT

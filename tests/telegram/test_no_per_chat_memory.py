@@ -8,7 +8,7 @@ from typing import Any
 from aiogram.fsm.storage.memory import MemoryStorage
 from sqlmodel import func, select
 
-from service.channels.telegram import parse_update
+from core.messages import Inbound
 from storage.models import Conversation
 from tests.telegram import updates
 from tests.telegram.world import TelegramWorld
@@ -27,7 +27,9 @@ def update_from(chat: int, update_id: int) -> dict[str, Any]:
 async def test_updates_from_many_chats_leave_nothing_in_the_dispatchers_storage(telegram: TelegramWorld) -> None:
     channel = telegram.runtime.channels["telegram"]
     for chat in range(CHATS):
-        await channel.feed(parse_update(json.dumps(update_from(chat, telegram.next_id())), channel))
+        event = await channel.unpack(json.dumps(update_from(chat, telegram.next_id())), retry_later=False)
+        if isinstance(event, Inbound):
+            await telegram.runtime.desk.handle(event)
 
     async with telegram.runtime.desk.sessions() as session:
         assert (await session.exec(select(func.count()).select_from(Conversation))).one() == CLIENTS

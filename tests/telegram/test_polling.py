@@ -1,4 +1,5 @@
-"""`support-bot telegram-polling`: the webhook is removed first, then fetched updates are handled as posted ones."""
+"""`support-bot telegram-polling`: the webhook is removed first, then fetched updates are kept and handled as
+posted ones."""
 
 from __future__ import annotations
 
@@ -15,7 +16,8 @@ async def test_polling_deletes_the_webhook_then_answers_fetched_updates(telegram
     telegram.bot_api.forget()
     telegram.bot_api.pending_updates.append(updates.private_message(telegram.next_id(), text="/start"))
 
-    polling = asyncio.create_task(channel.poll(handle_signals=False))
+    stop = asyncio.Event()
+    polling = asyncio.create_task(channel.poll(telegram.runtime.keep, stop))
     try:
         for _ in range(100):
             await telegram.deliver()
@@ -23,7 +25,7 @@ async def test_polling_deletes_the_webhook_then_answers_fetched_updates(telegram
                 break
             await asyncio.sleep(0.05)
     finally:
-        await channel.updates.stop_polling()
+        stop.set()
         await polling
 
     assert telegram.client_texts() == [t("menu.greeting")]

@@ -1,0 +1,89 @@
+"""What the client may say at any stage, before the stage's own handler sees the message: consent withdrawal
+(in the client's own words too), «мои данные», /start, «отмена» and «помощь».
+"""
+
+from __future__ import annotations
+
+from core import personal_data
+from core.consent_words import ConsentIntent, about_consent, consent_answer
+from core.events import ConsentWithdrawn, PersonalDataShown
+from core.messages import Choice
+from core.replies import Reply
+from core.stages.greeting import greet
+from core.stages.rating import leave_rating
+from core.stages.turn import NEW_TICKET, Turn
+from core.state import DRAFT_STAGES, RATING_STAGES, Stage
+from core.texts import t
+
+WITHDRAW_CHOICES = (Choice("consent:withdraw", t("consent.withdraw_yes")), Choice("consent:keep", t("consent.keep")))
+
+
+def handle_command(turn: Turn) -> bool:
+    """Answer a command understood at every stage; False when the message is for the stage's handler."""
+    payload, command = turn.payload, turn.command
+    intent = consent_intent(turn)
+    if payload == "consent:withdraw" or command == "withdraw" or intent is ConsentIntent.WITHDRAW:
+        withdraw_consent(turn)
+    elif payload == "consent:keep" or intent is ConsentIntent.AGREE:
+        turn.say(t("consent.kept"))
+        turn.reask()
+    elif intent is ConsentIntent.MAYBE_WITHDRAW:
+        turn.state.confirming_withdrawal = True
+        turn.say(Reply(t("consent.confirm_withdraw"), WITHDRAW_CHOICES))
+    elif intent is ConsentIntent.MY_DATA:
+        turn.emit(PersonalDataShown())
+        turn.say(personal_data.report(turn.ctx.stored_data, turn.ctx.timezone))
+        turn.reask()
+    elif command in ("start", "cancel") or payload == "sum:cancel":
+        cancel(turn, greet_again=command == "start")
+    elif command == "help":
+        turn.say(t("menu.help"))
+        turn.reask()
+    else:
+        return False
+    return True
+
+
+def consent_intent(turn: Turn) -> ConsentIntent | None:
+    """What a typed message says about consent, wherever the conversation is.
+
+    Answers to «Вы хотите отозвать согласие?» come back as WITHDRAW or AGREE (keep it). Before any consent
+    is given there is nothing to withdraw: the consent question itself takes refusals in any words.
+    """
+    confirming, turn.state.confirming_withdrawal = turn.state.confirming_withdrawal, False
+    if turn.payload is not None or turn.command is not None or not turn.text:
+        return None
+    if confirming:
+        answer = consent_answer(turn.text)
+        if answer is not None:
+            return ConsentIntent.WITHDRAW if answer is ConsentIntent.AGREE else ConsentIntent.AGREE
+    intent = about_consent(turn.text)
+    if not turn.ctx.consent_given and intent in (ConsentIntent.WITHDRAW, ConsentIntent.MAYBE_WITHDRAW):
+        return ConsentIntent.WITHDRAW if turn.state.stage != Stage.CONSENT else None
+    return intent
+
+
+def withdraw_consent(turn: Turn) -> None:
+    if not turn.ctx.consent_given:
+        turn.say(t("consent.nothing_to_withdraw"))
+        return
+    turn.emit(ConsentWithdrawn())
+    turn.state.reset_intake()
+    turn.state.faq_entry = turn.state.faq_query = None
+    if turn.state.stage != Stage.TICKET_OPEN:
+        turn.state.stage = Stage.IDLE
+    turn.say(t("consent.withdrawn"))
+
+
+def cancel(turn: Turn, *, greet_again: bool) -> None:
+    """«Отмена» drops a draft; /start (or anything before the first greeting) greets, leaving a rating."""
+    if turn.state.stage in DRAFT_STAGES:
+        turn.state.reset_intake()
+        turn.state.stage = Stage.IDLE
+        turn.say(Reply(t("menu.cancelled"), (NEW_TICKET,)))
+    elif greet_again or turn.state.stage == Stage.NEW:
+        if turn.state.stage in RATING_STAGES:
+            leave_rating(turn.state)
+        greet(turn)
+    else:
+        turn.say(Reply(t("menu.ask_more"), (NEW_TICKET,)))

@@ -1,0 +1,286 @@
+"""Stages kind, criticality, returning, verify and field: the walk through the intake form of core/intake.py.
+
+kind → criticality (problems and licences only) → returning (data on file offered back, «всё верно?») →
+one field after another, with verify when the contact typed is another client's on file → summary
+(core/stages/summary.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from core import walker
+from core.events import ContactVerified, VerificationRequested
+from core.intake import FIELDS_BY_KEY, REMEMBERED_KEYS
+from core.messages import Choice
+from core.render import resolve_choice
+from core.replies import Reply
+from core.stages.form import start_form
+from core.stages.greeting import on_idle
+from core.stages.turn import Turn
+from core.stages.words import first_word
+from core.state import ConversationState, Stage
+from core.texts import channel_key, t
+from core.validators import InvalidAnswer
+
+KIND_CHOICES = tuple(Choice(f"kind:{k}", t(f"kind.{k}")) for k in ("problem", "consultation", "license", "wish"))
+CRIT_CHOICES = tuple(Choice(f"crit:{c}", t(f"crit.{c}")) for c in ("stopped", "partial", "question"))
+RETURNING_CHOICES = (Choice("ret:yes", t("choice.all_correct")), Choice("ret:change", t("choice.change")))
+VERIFY_CHOICES = (Choice("nav:skip", t("verify.skip")),)
+CRITICALITY_PRIORITY = {"stopped": "critical", "partial": "high", "question": "normal"}
+KIND_PRIORITY = {"consultation": "normal", "wish": "low"}
+
+
+# --- the questions of these stages
+def kind_question(state: ConversationState) -> Reply:
+    return Reply(t("kind.ask"), KIND_CHOICES)
+
+
+def criticality_question(state: ConversationState) -> Reply:
+    return Reply(t("crit.ask"), CRIT_CHOICES)
+
+
+def returning_question(state: ConversationState) -> Reply:
+    lines = [
+        f"• {walker.TEXTS[f'field.{k}.label']}: {walker.display_value(FIELDS_BY_KEY[k], v)}"
+        for k, v in state.offer.items()
+    ]
+    return Reply(t("returning.offer", summary="\n".join(lines)), RETURNING_CHOICES, personal=True)
+
+
+def verify_question(state: ConversationState) -> Reply:
+    assert state.verify_channel is not None
+    return Reply(t("verify.sent", channel=t(channel_key(state.verify_channel))), VERIFY_CHOICES)
+
+
+def field_question(state: ConversationState) -> Reply | None:
+    if state.field and state.kind:
+        return walker.prompt(FIELDS_BY_KEY[state.field], state.kind)
+    return None
+
+
+# --- kind and criticality
+def on_kind(turn: Turn) -> None:
+    chosen = turn.typed_choice(KIND_CHOICES)
+    if chosen is None:
+        turn.not_understood()
+        return
+    kind = chosen.removeprefix("kind:")
+    turn.state.kind = kind
+    if kind == "wish":
+        turn.say(t("kind.wish_note"))
+    if kind in KIND_PRIORITY:
+        turn.state.priority = KIND_PRIORITY[kind]
+        begin_fields(turn)
+    else:
+        turn.ask(Stage.CRITICALITY)
+
+
+def on_criticality(turn: Turn) -> None:
+    if turn.command == "back":
+        turn.ask(Stage.KIND)
+        return
+    chosen = turn.typed_choice(CRIT_CHOICES)
+    if chosen is None:
+        turn.not_understood()
+        return
+    turn.state.priority = CRITICALITY_PRIORITY[chosen.removeprefix("crit:")]
+    if turn.state.priority == "critical":
+        turn.say(t("ticket.critical_note"))
+    begin_fields(turn)
+
+
+# --- data on file offered back
+def begin_fields(turn: Turn) -> None:
+    if not offer_on_file(turn, turn.ctx.on_file):
+        ask_next(turn)
+
+
+def offer_on_file(turn: Turn, on_file: Mapping[str, str]) -> bool:
+    """Offer what we know of this client instead of asking it again («всё верно?»)."""
+    s = turn.state
+    assert s.kind is not None
+    known = {k: v for k, v in on_file.items() if k in REMEMBERED_KEYS and v and k not in s.answers}
+    applicable = {f.key for f in walker.applicable_fields(s.kind, {**s.answers, **known})}
+    offer = {k: v for k, v in known.items() if k in applicable}
+    if not offer:
+        return False
+    s.offer, s.field = offer, None
+    turn.ask(Stage.RETURNING)
+    return True
+
+
+def on_returning(turn: Turn) -> None:
+    chosen = turn.typed_choice(RETURNING_CHOICES)
+    if chosen is None and first_word(turn.text) == "да":
+        chosen = "ret:yes"
+    if chosen is None:
+        turn.not_understood()
+        return
+    if chosen == "ret:yes":
+        turn.state.answers.update(turn.state.offer)
+    turn.state.offer = {}
+    ask_next(turn)
+
+
+# --- the fields, one after another
+def ask_next(turn: Turn) -> None:
+    """The next field not yet answered, or the summary when there is none."""
+    s = turn.state
+    assert s.kind is not None
+    if s.pending_question and "description" not in s.answers:
+        s.answers["description"] = s.pending_question[:3000]
+        s.pending_question = None
+    if turn.inbound.by_letter:
+        start_form(turn)
+        return
+    nxt = walker.next_field(s.kind, s.answers)
+    s.field = nxt.key if nxt is not None else None
+    turn.ask(Stage.FIELD if nxt is not None else Stage.SUMMARY)
+
+
+def on_field(turn: Turn) -> None:
+    s = turn.state
+    current = walker.field_of(s.field)
+    if current is None or s.kind is None:
+        on_idle(turn)
+        return
+    if not turn.text and turn.inbound.verified_phone and current.request_phone:
+        turn.text = turn.inbound.verified_phone  # an own contact, shared, answers the phone question
+    payload = turn.payload
+    if payload is None and turn.text:
+        typed = walker.prompt(current, s.kind).choices
+        payload = resolve_choice(turn.text, typed, loose=current.strict_options)
+    nav = payload.removeprefix("nav:") if payload and payload.startswith("nav:") else turn.command
+    if nav == "back":
+        go_back(turn)
+    elif nav == "skip":
+        skip(turn, current)
+    elif nav == "done" and current.files:
+        s.answers[current.key] = ", ".join(a.get("file_name") or a["kind"] for a in s.attachments)
+        remember_answered(turn, current.key)
+        ask_next(turn)
+    elif payload is not None and not payload.startswith(f"opt:{current.key}:"):
+        turn.stale()
+    elif turn.inbound.unsupported:
+        what = f"unsupported.{turn.inbound.unsupported}"
+        say_with_prompt(
+            turn, "intake.unsupported", current, what=t(what if what in walker.TEXTS else "unsupported.other")
+        )
+    elif current.files:
+        take_files(turn, current)
+    else:
+        take_answer(turn, current, payload)
+
+
+def say_with_prompt(turn: Turn, key: str, current: walker.Field, **values: object) -> None:
+    """A catalogue text followed by the current question, with its buttons."""
+    assert turn.state.kind is not None
+    base = walker.prompt(current, turn.state.kind)
+    turn.say(Reply(t(key, prompt=base.text, **values), base.choices, base.request_phone))
+
+
+def remember_answered(turn: Turn, key: str) -> None:
+    if key not in turn.state.history:
+        turn.state.history.append(key)
+
+
+def go_back(turn: Turn) -> None:
+    """«Назад»: the last field answered is asked again; before the first one, the kind or criticality."""
+    s = turn.state
+    if not s.history:
+        s.field = None
+        turn.ask(Stage.CRITICALITY if s.kind in ("problem", "license") else Stage.KIND)
+        return
+    previous = s.history.pop()
+    s.answers.pop(previous, None)
+    s.field = previous
+    turn.ask(Stage.FIELD)
+
+
+def skip(turn: Turn, current: walker.Field) -> None:
+    assert turn.state.kind is not None
+    if not current.is_optional(turn.state.kind):
+        say_with_prompt(turn, "intake.not_optional", current)
+        return
+    turn.state.answers[current.key] = ""
+    remember_answered(turn, current.key)
+    ask_next(turn)
+
+
+def take_files(turn: Turn, current: walker.Field) -> None:
+    if not turn.inbound.attachments and answers_faq_instead(turn, current):
+        return
+    for refusal in turn.keep_attachments():
+        turn.say(refusal)
+    turn.say(Reply(t("intake.files_received", count=len(turn.state.attachments)), (walker.DONE,)))
+
+
+def take_answer(turn: Turn, current: walker.Field, payload: str | None) -> None:
+    s = turn.state
+    assert s.kind is not None
+    if turn.inbound.attachments:
+        refusals = turn.keep_attachments()
+        for refusal in refusals:
+            turn.say(refusal)
+        if not turn.text:
+            kept = len(refusals) < len(turn.inbound.attachments)
+            say_with_prompt(turn, "intake.attachment_kept" if kept else "intake.text_expected", current)
+            return
+    if payload is None and answers_faq_instead(turn, current):
+        return
+    try:
+        value = walker.parse_answer(current, turn.text, payload)
+    except InvalidAnswer as error:
+        say_with_prompt(turn, "intake.invalid", current, reason=t(error.reason, **error.values))
+        return
+    s.answers[current.key] = value
+    remember_answered(turn, current.key)
+    if current.key == "contact" and turn.ctx.claim_channel is not None:
+        turn.emit(VerificationRequested())
+        s.field, s.verify_channel = None, turn.ctx.claim_channel
+        turn.ask(Stage.VERIFY)
+        return
+    if current.key == "contact" and offer_on_file(turn, turn.ctx.contact_match):
+        return
+    ask_next(turn)
+
+
+def answers_faq_instead(turn: Turn, current: walker.Field) -> bool:
+    """A question typed instead of an answer gets the FAQ answer, then the same step again."""
+    if current.free_text or "?" not in turn.text or turn.ctx.faq is None:
+        return False
+    found = turn.ctx.faq(turn.text)
+    if not found.answered:
+        return False
+    assert turn.state.kind is not None
+    reply = walker.prompt(current, turn.state.kind)
+    turn.say(t("faq.inline_then_reask", answer=found.results[0].answer))
+    turn.say(reply)
+    return True
+
+
+# --- a code sent to the client on file whose contact was typed
+def on_verify(turn: Turn) -> None:
+    """The right code links this chat to the client on file; skipping it, or a code that no longer can, goes on."""
+    check = turn.ctx.code_check
+    chosen = turn.typed_choice(VERIFY_CHOICES) if check is None else None  # «Пропустить» pressed or typed, «1»
+    if turn.command == "back":
+        go_back(turn)
+    elif chosen == "nav:skip" or turn.command == "skip":
+        turn.say(t("verify.skipped"))
+        ask_next(turn)
+    elif turn.payload is not None:
+        turn.stale()
+    elif check is None:
+        turn.say(Reply(t("verify.expect_code"), VERIFY_CHOICES))
+    elif check.outcome == "ok":
+        turn.emit(ContactVerified())
+        turn.say(t("verify.ok"))
+        if not offer_on_file(turn, turn.ctx.contact_match):
+            ask_next(turn)
+    elif check.outcome == "wrong":
+        turn.say(Reply(t("verify.wrong", left=check.attempts_left), VERIFY_CHOICES))
+    else:
+        turn.say(t(f"verify.{check.outcome}"))
+        ask_next(turn)

@@ -1,0 +1,82 @@
+"""Stages rating and rating_comment: a closed ticket's score from 1 to 5, then an optional comment.
+
+An engineer's /close asks it (``ask_rating``) at once, or once a draft in progress is over (``ask_due_rating``).
+"""
+
+from __future__ import annotations
+
+from copy import deepcopy
+
+from core import walker
+from core.events import TicketRated
+from core.messages import Choice
+from core.replies import Reply
+from core.stages.greeting import on_idle
+from core.stages.ticket_open import on_ticket_open
+from core.stages.turn import Step, Turn
+from core.stages.words import word_count
+from core.state import AT_REST, DRAFT_STAGES, RATING_STAGES, ConversationState, Stage
+from core.texts import t
+
+RATING_CHOICES = tuple(Choice(f"rate:{n}", str(n)) for n in range(1, 6))
+
+
+def rating_question(state: ConversationState) -> Reply:
+    return Reply(t("rating.ask", number=state.rating_ticket), RATING_CHOICES)
+
+
+def on_rating(turn: Turn) -> None:
+    chosen = turn.typed_choice(RATING_CHOICES)
+    if chosen is None:
+        if turn.payload is None and word_count(turn.text) > 3:
+            leave_rating(turn.state)  # a message, not a rating: it goes to the open ticket, or is a question
+            handler = on_ticket_open if turn.state.stage == Stage.TICKET_OPEN else on_idle
+            handler(turn)
+        else:
+            turn.say(Reply(t("rating.invalid"), RATING_CHOICES))
+        return
+    assert turn.state.rating_ticket is not None
+    turn.emit(TicketRated(turn.state.rating_ticket, score=int(chosen.removeprefix("rate:"))))
+    turn.state.stage = Stage.RATING_COMMENT
+    turn.say(Reply(t("rating.comment_ask"), (walker.SKIP,)))
+
+
+def on_rating_comment(turn: Turn) -> None:
+    if turn.payload != "nav:skip" and turn.command != "skip" and turn.text:
+        assert turn.state.rating_ticket is not None
+        turn.emit(TicketRated(turn.state.rating_ticket, comment=turn.text[:2000]))
+    leave_rating(turn.state)
+    turn.say(t("rating.thanks"))
+
+
+def leave_rating(state: ConversationState) -> None:
+    """Back to the ticket still open (one sent while the rated ticket was being closed), or to the menu."""
+    state.stage = Stage.TICKET_OPEN if state.ticket else Stage.IDLE
+    state.rating_ticket = None
+
+
+def ask_due_rating(turn: Turn) -> None:
+    """A ticket closed while a draft was in progress is rated once the conversation is at rest again."""
+    s = turn.state
+    if s.ratings_due and s.stage in AT_REST:
+        s.rating_ticket = s.ratings_due.pop(0)
+        turn.ask(Stage.RATING)
+
+
+def ask_rating(state: ConversationState, number: str, channel: str, chat: str) -> Step:
+    """An engineer closed ticket ``number``: tell the client and ask for a rating, if the chat talks to it.
+
+    A draft of a new ticket in progress (or another ticket's rating) is never disturbed: the client is told
+    that the ticket is closed, and the question waits in ``ratings_due`` until the conversation is at rest
+    again (the draft sent or abandoned); then the engine asks it.
+    """
+    new = deepcopy(state)
+    if new.ticket != number:
+        return Step(new)
+    new.ticket = new.engineer = None
+    if new.stage in DRAFT_STAGES | RATING_STAGES:
+        new.ratings_due.append(number)
+        return Step(new, [Reply(t("ticket.closed_rating_later", number=number)).address(channel, chat)])
+    new.stage, new.rating_ticket = Stage.RATING, number
+    replies = [Reply(t("ticket.closed", number=number)), rating_question(new)]
+    return Step(new, [reply.address(channel, chat) for reply in replies])

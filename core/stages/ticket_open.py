@@ -1,0 +1,53 @@
+"""Stage ticket_open: the client's messages and files go to the open ticket's engineers.
+
+An engineer's /reopen brings a closed ticket's chat back here (``reopen_ticket``).
+"""
+
+from __future__ import annotations
+
+from copy import deepcopy
+
+from core import notices
+from core.events import ClientWroteOnTicket
+from core.stages.consent import start_ticket
+from core.stages.turn import Step, Turn
+from core.state import DRAFT_STAGES, RATING_STAGES, ConversationState, Stage
+from core.texts import t
+
+
+def on_ticket_open(turn: Turn) -> None:
+    s = turn.state
+    if turn.payload == "menu:ticket" or turn.command == "ticket":
+        start_ticket(turn)
+        return
+    if turn.payload is not None and turn.payload.startswith("rate:"):
+        turn.stale()
+        return
+    refusals = turn.keep_attachments() if turn.inbound.attachments else []
+    for refusal in refusals:
+        turn.say(refusal)
+    kept = tuple(s.attachments)
+    s.attachments = []
+    if not turn.text and not kept:
+        if turn.inbound.unsupported:
+            turn.say(t("intake.unsupported", what=t("unsupported.other"), prompt=""))
+        return
+    assert s.ticket is not None
+    turn.emit(ClientWroteOnTicket(s.ticket, turn.text or None, kept))
+    if s.engineer is None:
+        turn.say(t("ticket.message_added", number=s.ticket))
+
+
+def reopen_ticket(state: ConversationState, number: str, engineer: str | None, channel: str, chat: str) -> Step:
+    """An engineer reopened ticket ``number``: the chat talks to it again, and its rating is no longer asked.
+
+    A draft in progress (or another ticket's rating) stays where it is: the client is told, and their next
+    answers go on into the draft.
+    """
+    new = deepcopy(state)
+    new.ratings_due = [due for due in new.ratings_due if due != number]
+    busy = new.stage in DRAFT_STAGES or (new.stage in RATING_STAGES and new.rating_ticket != number)
+    if not busy:
+        new.stage, new.rating_ticket = Stage.TICKET_OPEN, None
+    new.ticket, new.engineer = number, engineer
+    return Step(new, [notices.ticket_reopened(number).address(channel, chat)])

@@ -1,0 +1,135 @@
+"""One client message on its way through the engine: what comes in, what goes out, and the helpers every
+stage handler shares.
+
+A handler is a plain function ``handler(turn) -> None``: it reads ``turn.text``, ``turn.payload`` and
+``turn.command``, changes ``turn.state`` (its stage included) and adds replies with ``turn.say`` and
+events with ``turn.emit``; ``turn.result`` is the :class:`Step` the engine returns.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from copy import deepcopy
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Literal, Protocol
+from zoneinfo import ZoneInfo
+
+from core import personal_data, walker
+from core.events import Event
+from core.messages import Choice, Inbound, Outbound
+from core.render import resolve_choice
+from core.replies import Reply
+from core.stages.words import command_of
+from core.state import ConversationState, Stage
+from core.texts import t
+
+
+class FaqResult(Protocol):
+    answered: bool
+
+    @property
+    def results(self) -> tuple: ...
+
+
+FaqLookup = Callable[[str], FaqResult]
+
+
+@dataclass(frozen=True)
+class CodeCheck:
+    """The shell's verdict on a one-time code typed at the «verify» stage."""
+
+    outcome: Literal["ok", "wrong", "locked", "expired"]
+    attempts_left: int = 0
+
+
+@dataclass(frozen=True)
+class Context:
+    now: datetime
+    consent_given: bool = False
+    on_file: Mapping[str, str] = field(default_factory=dict)  # remembered answers of this client
+    # on file for a contact this chat has proved to own (a verified phone, a code typed back); never for a claim
+    contact_match: Mapping[str, str] = field(default_factory=dict)
+    claim_channel: str | None = None  # the contact typed is a client on file: a code can go to their chat there
+    code_check: CodeCheck | None = None  # the code typed at the «verify» stage, checked
+    stored_data: personal_data.StoredData | None = None  # for «мои данные»
+    timezone: ZoneInfo = ZoneInfo("Europe/Moscow")
+    faq: FaqLookup | None = None
+
+
+@dataclass
+class Step:
+    state: ConversationState
+    replies: list[Outbound] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+
+
+Question = Callable[[ConversationState], Reply | None]  # what a stage asks, for «reask»
+
+NEW_TICKET = Choice("menu:ticket", t("choice.new_ticket"))  # the menu's button: a new ticket
+
+
+class Turn:
+    """The state being changed, the message being answered, and what has been said and decided so far."""
+
+    def __init__(self, state: ConversationState, inbound: Inbound, ctx: Context, question_of: Question) -> None:
+        self.state = deepcopy(state)
+        self.inbound = inbound
+        self.ctx = ctx
+        self.text = (inbound.text or "").strip()
+        self.payload = inbound.choice  # a button pressed
+        self.command = command_of(self.text) if self.text and self.payload is None else None
+        self.question_of = question_of  # the question of each stage: the engine's table
+        self.result = Step(self.state)
+
+    # --- output
+    def say(self, reply: Reply | str) -> None:
+        reply = Reply(reply) if isinstance(reply, str) else reply
+        self.result.replies.append(reply.to(self.inbound))
+
+    def emit(self, event: Event) -> None:
+        self.result.events.append(event)
+
+    # --- questions
+    def ask(self, stage: Stage) -> None:
+        """Move to ``stage`` and ask its question."""
+        self.state.stage = stage
+        self.reask()
+
+    def reask(self) -> None:
+        """Repeat the question of the current stage, unchanged."""
+        reply = self.question_of(self.state)
+        if reply is not None:
+            self.say(reply)
+
+    def stale(self) -> None:
+        reply = self.question_of(self.state) or Reply(t("menu.ask_more"), (NEW_TICKET,))
+        self.say(Reply(t("intake.stale_choice", prompt=reply.text), reply.choices, reply.request_phone, reply.numbered))
+
+    def not_understood(self) -> None:
+        """A button of another step is called stale; anything else just gets the question again."""
+        if self.payload:
+            self.stale()
+        else:
+            self.reask()
+
+    # --- input
+    def typed_choice(self, choices: tuple[Choice, ...]) -> str | None:
+        """The choice pressed, or typed as its number or words; None when it is none of ``choices``."""
+        if self.payload is not None:
+            return self.payload if any(c.payload == self.payload for c in choices) else None
+        return resolve_choice(self.text, choices)
+
+    def keep_attachments(self) -> list[str]:
+        """Keep acceptable attachments; return the refusals for the others."""
+        refusals: list[str] = []
+        for attachment in self.inbound.attachments:
+            refusal = walker.check_attachment(attachment)
+            if refusal:
+                refusals.append(refusal)
+            else:
+                self.state.attachments.append(attachment.to_dict())
+        return refusals
+
+
+Handler = Callable[[Turn], None]  # what a stage does with the client's message
