@@ -209,6 +209,7 @@ TEXTS: dict[str, str] = {
     "channel.viber": "Viber",
     "channel.whatsapp": "WhatsApp",
     "channel.console": "консольный чат",
+    "channel.email": "e-mail",
     # --- unsupported content
     "unsupported.sticker": "стикер",
     "unsupported.voice": "голосовое сообщение",
@@ -282,6 +283,16 @@ TEXTS: dict[str, str] = {
     "cli.outbox_retry.usage": "Укажите номер сообщения или --all.",
     "cli.outbox_retry.not_dead": "Сообщения {id} нет среди недоставленных.",
     "cli.outbox_retry.done": "Снова в очереди: {count}. Их доставит работающий сервис (serve или worker).",
+    # --- E-mail (help@twinpro.ru)
+    "email.subject": "Техническая поддержка ГК «ТвинПро»",
+    "email.bot_name": "ТвинПро Поддержка",
+    "email.sender_with_author": "{author} · {bot}",
+    "email.answer_in_words": "Ответьте на это письмо словами: {options}",
+    "email.file_link": "Файл «{name}»: {url}",
+    "email.signature": (
+        "Техническая поддержка ГК «ТвинПро»\nОтветьте на это письмо, чтобы продолжить. Телефон: 8-800-25-00-846"
+    ),
+    "email.signature_engineer": "{author}, инженер технической поддержки ГК «ТвинПро»\nТелефон: 8-800-25-00-846",
 }
 
 

@@ -34,6 +34,9 @@ class Settings(BaseSettings):
     twilio_api_base: str = "https://api.twilio.com"
     twilio_content_sid: str | None = None
 
+    email_imap_url: SecretStr | None = None  # imap[s]://USER:PASSWORD@HOST:PORT/MAILBOX: the help@ mailbox
+    email_smtp_url: SecretStr | None = None  # smtp[s]://[USER:PASSWORD@]HOST:PORT[?starttls=1]
+    email_from: str | None = None  # «ТвинПро Поддержка <help@twinpro.ru>»
 
     support_timezone: str = "Europe/Moscow"
     outbox_poll_seconds: float = 0.5
@@ -68,6 +71,10 @@ class Settings(BaseSettings):
     @property
     def whatsapp_enabled(self) -> bool:
         return bool(self.twilio_account_sid and self.twilio_whatsapp_from) and self.twilio_auth_token is not None
+
+    @property
+    def email_enabled(self) -> bool:
+        return self.email_imap_url is not None
 
     @property
     def files_dir(self) -> Path:

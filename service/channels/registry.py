@@ -19,6 +19,8 @@ import structlog
 
 from bots.channel import Channel, Webhook
 from bots.console import ConsoleChannel
+from bots.email import EmailChannel
+from bots.email_settings import email_settings
 from bots.telegram import TelegramChannel
 from bots.viber import ViberChannel
 from bots.whatsapp import WhatsAppChannel
@@ -94,10 +96,21 @@ async def start_whatsapp(runtime: Runtime) -> WhatsAppChannel:
     )
 
 
+async def start_email(runtime: Runtime) -> EmailChannel:
+    """The help@ mailbox: letters polled over IMAP (``run_background`` starts the poller), answers by SMTP."""
+    settings = runtime.settings
+    secret = settings.email_smtp_url.get_secret_value() if settings.email_smtp_url else None
+    assert settings.email_imap_url is not None
+    mail = email_settings(settings.email_imap_url.get_secret_value(), secret, settings.email_from)
+    assert mail is not None
+    return EmailChannel(settings=mail, store=runtime.files, clock=runtime.desk.clock)
+
+
 CHANNELS: tuple[Entry, ...] = (
     Entry(TelegramChannel, attrgetter("telegram_enabled"), telegram.start),
     Entry(ViberChannel, attrgetter("viber_enabled"), start_viber),
     Entry(WhatsAppChannel, attrgetter("whatsapp_enabled"), start_whatsapp),
+    Entry(EmailChannel, attrgetter("email_enabled"), start_email),
     Entry(ConsoleChannel, lambda settings: False, None),  # `support-bot chat` connects it for its terminal
 )
 
