@@ -53,6 +53,16 @@ class ClientWroteOnTicket:
     attachments: tuple[dict[str, Any], ...] = ()
 
 
+EMAIL_COPY = "answer_by_email"  # the ticket field holding the address engineers' answers are copied to
+
+
+@dataclass(frozen=True)
+class AnswerByEmailAsked:
+    """The client wants the engineers' answers on the ticket in writing, by e-mail too (regulation 4.6)."""
+
+    ticket: str
+
+
 @dataclass(frozen=True)
 class FaqFeedback:
     entry_id: str
@@ -76,6 +86,7 @@ Event = (
     | ContactVerified
     | TicketOpened
     | ClientWroteOnTicket
+    | AnswerByEmailAsked
     | FaqFeedback
     | TicketRated
 )

@@ -189,6 +189,14 @@ TEXTS: dict[str, str] = {
     "ticket.opened_off_hours": "Сейчас нерабочее время: заявка в очереди, инженеры начнут с неё в начале рабочего дня.",
     "ticket.critical_note": "Критичные обращения обрабатываются вне очереди (п. 4.10).",
     "ticket.message_added": "Добавил сообщение к заявке {number}. Инженер увидит его.",
+    "ticket.email_answers_on": (
+        "Хорошо: ответы инженеров по заявке {number} будут приходить и на {address}, письмом. "
+        "Если адрес другой, напишите его в этот чат."
+    ),
+    "ticket.email_answers_no_address": (
+        "Адреса электронной почты в заявке {number} нет. Напишите его здесь — инженер увидит и ответит письмом."
+    ),
+    "ticket.email_answers_off": "Ответы письмом сейчас не отправляются — инженер ответит здесь.",
     "ticket.engineer_assigned": "Вашей заявкой {number} занимается инженер {engineer}.",
     "ticket.closed": "Заявка {number} закрыта.",
     "ticket.closed_rating_later": (

@@ -21,6 +21,8 @@ from core import engine, notices, validators
 from core.calendar import reaction_deadline
 from core.consent_words import ConsentIntent, about_consent
 from core.events import (
+    EMAIL_COPY,
+    AnswerByEmailAsked,
     ClientWroteOnTicket,
     ConsentGiven,
     ConsentWithdrawn,
@@ -34,7 +36,7 @@ from core.events import (
 )
 from core.messages import TICKET_EXTRA, Inbound, Outbound
 from core.personal_data import StoredData
-from core.replies import one_letter
+from core.replies import Reply, one_letter
 from core.state import ConversationState
 from core.texts import t
 from core.validators import InvalidAnswer, phone_or_email
@@ -90,6 +92,7 @@ class Desk:
         timezone: ZoneInfo,
         clock: Clock = utc_now,
         staff_enabled: bool = False,
+        email_answers: bool = False,
     ) -> None:
         self.db = db
         self.store = Store(db)
@@ -100,6 +103,7 @@ class Desk:
         self.timezone = timezone
         self.clock = clock
         self.staff_enabled = staff_enabled
+        self.email_answers = email_answers  # the e-mail channel is on: answers can also go out in writing
 
     # --- clients' messages
     async def handle(self, inbound: Inbound) -> bool:
@@ -309,6 +313,8 @@ class Desk:
                 },
                 turn.now,
             )
+        elif isinstance(event, AnswerByEmailAsked):
+            return [await self._answer_by_email(session, event, turn)]
         elif isinstance(event, FaqFeedback):
             session.add(FaqFeedbackRecord(entry_id=event.entry_id, helpful=event.helpful, created_at=turn.now))
         elif isinstance(event, TicketRated):
@@ -319,6 +325,20 @@ class Desk:
                 if event.comment is not None:
                     ticket.rating_comment = event.comment
         return []
+
+    async def _answer_by_email(self, session: AsyncSession, event: AnswerByEmailAsked, turn: Turn) -> Outbound:
+        """Engineers' answers on the ticket also go to the client's e-mail (the ticket's contact, else on file)."""
+        ticket = await tickets.get_ticket(session=session, number=event.ticket)
+        address = split_contact((ticket.fields or {}).get("contact", ""))[1] if ticket is not None else None
+        address = address or turn.client.email
+        if not self.email_answers:
+            reply = t("ticket.email_answers_off")
+        elif ticket is None or not address:
+            reply = t("ticket.email_answers_no_address", number=event.ticket)
+        else:
+            ticket.fields = {**(ticket.fields or {}), EMAIL_COPY: address}
+            reply = t("ticket.email_answers_on", number=event.ticket, address=address)
+        return Reply(reply, personal=True).to(turn.inbound)
 
     async def _send_code(self, session: AsyncSession, turn: Turn, claim: verification.CodeDestination) -> None:
         """The code goes to the client on file's own chat, not to this one, and not into any transcript."""

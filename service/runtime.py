@@ -63,6 +63,7 @@ class Runtime:
             timezone=settings.timezone,
             clock=clock,
             staff_enabled=settings.telegram_enabled and settings.telegram_staff_chat_id is not None,
+            email_answers=settings.email_enabled,
         )
         window = ServiceWindow(desk, template=bool(settings.twilio_content_sid))
         inbox_store = desk.store

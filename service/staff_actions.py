@@ -7,8 +7,11 @@ the platform id of the engineer's message, like a client's.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
+from bots.email import CHANNEL as EMAIL
 from core import engine, notices
+from core.events import EMAIL_COPY
 from core.messages import TICKET_EXTRA, Attachment, Outbound
 from core.staff import PRIORITIES, Engineer
 from core.state import ConversationState
@@ -60,15 +63,17 @@ class StaffActions:
         async def act(session, ticket: Ticket, state: ConversationState) -> list[Outbound]:  # type: ignore[no-untyped-def]
             if ticket.status == "open" and ticket.assignee is None:
                 self._assign(ticket, state, engineer)
-            return [
-                Outbound(
-                    channel=ticket.channel,
-                    chat=ticket.chat,
-                    text=text or "",
-                    attachments=tuple(attachments),  # type: ignore[arg-type]
-                    extras={"author": engineer.name, TICKET_EXTRA: ticket.number},
-                )
-            ]
+            answer = Outbound(
+                channel=ticket.channel,
+                chat=ticket.chat,
+                text=text or "",
+                attachments=tuple(attachments),  # type: ignore[arg-type]
+                extras={"author": engineer.name, TICKET_EXTRA: ticket.number},
+            )
+            copy_to = (ticket.fields or {}).get(EMAIL_COPY)
+            if copy_to and self.desk.email_answers and ticket.channel != EMAIL:
+                return [answer, replace(answer, channel=EMAIL, chat=copy_to)]  # in writing too (4.6)
+            return [answer]
 
         return await self._run(platform_id, number, act)
 

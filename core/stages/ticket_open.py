@@ -5,14 +5,23 @@ An engineer's /reopen brings a closed ticket's chat back here (``reopen_ticket``
 
 from __future__ import annotations
 
+import re
 from copy import deepcopy
 
 from core import notices
-from core.events import ClientWroteOnTicket
+from core.events import AnswerByEmailAsked, ClientWroteOnTicket
 from core.stages.consent import start_ticket
 from core.stages.turn import Step, Turn
 from core.state import DRAFT_STAGES, RATING_STAGES, ConversationState, Stage
 from core.texts import t
+
+BY_EMAIL = re.compile(r"\b(?:почт|e-?mail|email|имейл|емейл|мейл|электронк|письм)", re.IGNORECASE)
+TO_SEND = re.compile(r"\b(?:ответ|пришл|присыл|отправ|продубл|дублир|напиш|пиш)", re.IGNORECASE)
+
+
+def wants_answer_by_email(text: str) -> bool:
+    """«Пришлите ответ на почту», «продублируйте письмом»: the answer wanted in writing (regulation 4.6)."""
+    return len(text) < 300 and BY_EMAIL.search(text) is not None and TO_SEND.search(text) is not None
 
 
 def on_ticket_open(turn: Turn) -> None:
@@ -34,7 +43,9 @@ def on_ticket_open(turn: Turn) -> None:
         return
     assert s.ticket is not None
     turn.emit(ClientWroteOnTicket(s.ticket, turn.text or None, kept))
-    if s.engineer is None:
+    if not turn.inbound.by_letter and wants_answer_by_email(turn.text):
+        turn.emit(AnswerByEmailAsked(s.ticket))  # the shell knows the address and answers
+    elif s.engineer is None:
         turn.say(t("ticket.message_added", number=s.ticket))
 
 

@@ -25,6 +25,7 @@ from tests.email.letters import CLIENT, HELP, PNG, letter
 from tests.email.servers import MailboxClient, SmtpSink
 from tests.engine.intake_answers import VALID_ANSWERS
 from tests.fakes import FakeClock
+from tests.store.dialogue import DeskChat
 
 
 class MailDesk:
@@ -141,3 +142,18 @@ async def test_an_auto_reply_is_never_answered_and_a_refetched_letter_has_no_sec
 async def test_the_sender_is_shown_to_no_one_but_the_client(desk: MailDesk) -> None:
     [answer] = await desk.write(letter("Здравствуйте", sender=CLIENT))
     assert answer["To"] == "ivanov@example.ru" and "help@twinpro.ru" in str(answer["From"])
+
+
+async def test_a_messenger_client_may_have_the_answers_in_writing_too(desk: MailDesk) -> None:
+    chat = DeskChat(desk.runtime, channel="viber", sender="viber-user-1")
+    number = await chat.open_ticket(contact="smirnova@example.ru")
+    [told] = await chat.say("Продублируйте, пожалуйста, ответ на почту")
+    assert "smirnova@example.ru" in told.text and number in told.text
+
+    engineer = Engineer("tg-501", "Анна")
+    assert await desk.runtime.staff.reply(number, engineer, "Обновите драйвер ключа.", (), "tg-msg-2")
+    await desk.runtime.drain()
+    assert [m.text for m in chat.outbox.take()] == ["Обновите драйвер ключа."]  # in the messenger as always
+    [letter_sent] = desk.sink.received
+    assert letter_sent["To"] == "smirnova@example.ru" and f"[{number}]" in str(letter_sent["Subject"])
+    assert "Обновите драйвер ключа." in body(letter_sent)
