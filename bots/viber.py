@@ -45,6 +45,7 @@ MIN_API_VERSION = 7
 NOT_SUBSCRIBED = {5, 6}  # receiver not registered / not subscribed
 TOO_MANY_REQUESTS = 12
 PICTURE_TYPES = ("image/jpeg", "image/png", "image/gif")
+MESSAGE_TEXTS = ("text", "media", "thumbnail", "file_name", "tracking_data")  # sticker_id, size: numbers
 MEDIA_DOMAINS = ("viber.com",)  # dl-media.viber.com, media-direct.cdn.viber.com, share.cdn.viber.com
 WEBHOOK_EVENTS = ["delivered", "seen", "failed", "subscribed", "unsubscribed", "conversation_started"]
 UNSUPPORTED = {
@@ -105,8 +106,12 @@ class ViberChannel:
         except Exception as error:  # viberbot raises bare Exception and KeyError for what it cannot read
             raise BadRequest("viber callback") from error
         if isinstance(request, ViberMessageRequest):
+            if not _well_typed(body):  # viberbot takes any JSON type: refuse now what could never be processed
+                raise BadRequest("viber message values of the wrong type")
             return Received("viber", str(request.message_token), request.sender.id, text)
         if isinstance(request, ViberUnsubscribedRequest):
+            if not isinstance(request.user_id, str):
+                raise BadRequest("viber user id")
             token = body.get("message_token") or f"unsubscribed-{request.user_id}-{request.timestamp}"
             return Received("viber", str(token), request.user_id, text)
         if isinstance(request, ViberConversationStartedRequest):
@@ -243,3 +248,19 @@ def _keyboard(choices: tuple[Choice, ...], request_phone: bool) -> dict[str, Any
 
 def _button(action: str, body: str, text: str, columns: int = 6) -> dict[str, Any]:
     return {"Columns": columns, "Rows": 1, "ActionType": action, "ActionBody": body, "Text": text}
+
+
+def _well_typed(body: dict[str, Any]) -> bool:
+    """Every value of a message callback that the desk reads has the type Viber documents."""
+    sender, message = body.get("sender"), body.get("message")
+    if not isinstance(sender, dict) or not isinstance(message, dict) or not isinstance(sender.get("id"), str):
+        return False
+    if message.get("type") in ("picture", "file", "video", "url") and not isinstance(message.get("media"), str):
+        return False
+    texts = [sender.get("name"), *(message.get(key) for key in MESSAGE_TEXTS)]
+    contact = message.get("contact")
+    if contact is not None:
+        if not isinstance(contact, dict):
+            return False
+        texts += [contact.get("name"), contact.get("phone_number")]
+    return all(value is None or isinstance(value, str) for value in texts)
