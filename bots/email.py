@@ -112,7 +112,7 @@ class EmailChannel:
         """
 
         async def store_message(key: str, raw: str) -> bool:
-            event = self.read(raw)
+            event = self.read(raw.replace("\x00", " "))  # no store keeps a NUL, and no letter should hold one
             if isinstance(event, Received):
                 await keep(event)
             return True

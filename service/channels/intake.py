@@ -14,7 +14,9 @@ from __future__ import annotations
 
 from dataclasses import fields, replace
 from datetime import datetime, timedelta
-from typing import Any, TypeVar
+from functools import cache
+from types import UnionType
+from typing import Any, TypeVar, get_args, get_origin, get_type_hints
 
 import structlog
 
@@ -34,9 +36,24 @@ Item = TypeVar("Item", Inbound, Attachment)
 
 
 def keepable(event: Any) -> bool:
-    """Every text of a webhook's ``Received`` or event can be stored as it is (in the inbox, or by ``settle``):
-    one that cannot is in an id, a chat or a status, which a replacement character would make another's."""
-    return not any(UNSTORABLE.search(text) for text in _texts(event).values())
+    """A webhook's ``Received`` or event can be kept as it is (in the inbox, or by ``settle``): each field holds
+    what it declares (a signed body can put an object where an id goes), and no text the store cannot hold (in
+    an id, a chat or a status, where a replacement character would make it another's)."""
+    typed = all(isinstance(getattr(event, name), kinds) for name, kinds in _field_classes(type(event)).items())
+    return typed and not any(UNSTORABLE.search(text) for text in _texts(event).values())
+
+
+@cache
+def _field_classes(kind: type) -> dict[str, tuple[type, ...]]:
+    """The classes each field of the dataclass ``kind`` may hold, from its annotations (``str | None``: str, None)."""
+    hints = get_type_hints(kind)
+    return {field.name: _classes(hints[field.name]) for field in fields(kind)}
+
+
+def _classes(hint: Any) -> tuple[type, ...]:
+    members = get_args(hint) if isinstance(hint, UnionType) else (hint,)
+    classes = tuple(origin for member in members if isinstance(origin := get_origin(member) or member, type))
+    return classes or (object,)  # a Literal or the like: not checked here
 
 
 def storable_message(message: Inbound) -> Inbound:

@@ -176,3 +176,17 @@ async def test_a_wrong_password_is_an_error_not_an_empty_mailbox(files: FileStor
     wrong = ImapServer(imap_server.host, imap_server.port, imap_server.user, "wrong", imap_server.mailbox)
     with pytest.raises(MailboxError):
         await make_channel(files, wrong).poll_once(Inbox(make_channel(files)).store)
+
+
+async def test_a_letter_with_a_nul_byte_is_kept_without_it(channel: EmailChannel) -> None:
+    """A NUL would fail the inbox's write at every poll and hold back every letter after it."""
+    kept: list[Received] = []
+
+    async def keep(received: Received) -> bool:
+        kept.append(received)
+        return True
+
+    broken = letter("Журнал\x00 не открывается").as_bytes().decode("latin-1")
+    assert await channel.storing(keep)("key", broken) is True
+    [received] = kept
+    assert "\x00" not in received.raw and "\x00" in broken

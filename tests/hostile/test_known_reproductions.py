@@ -11,8 +11,7 @@ store, a sender that is an object was kept and then failed at every try. Admin A
 can look up (a row id over 32 bits, a NUL) are a malformed request now; on PostgreSQL they were a 500.
 
 Signed Viber messages whose content is of the wrong type (a text that is a number, a picture whose media
-is null) are still accepted and then fail at every try: the cause is in bots/viber.py, and their test is
-expected to fail until it is fixed there.
+is null) were kept and then failed at every try; bots/viber.py refuses them now.
 """
 
 from __future__ import annotations

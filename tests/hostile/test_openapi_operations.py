@@ -58,7 +58,7 @@ def app(settings: Settings, clock: FakeClock) -> Iterator[FastAPI]:
 
 
 @schema.parametrize()
-@hypothesis.settings(ONE_SERVICE, max_examples=40)
+@hypothesis.settings(ONE_SERVICE, max_examples=30)
 def test_no_operation_answers_with_a_server_error(case: schemathesis.Case, app: FastAPI) -> None:
     case.call_and_validate(app=app, checks=[not_a_server_error])
     case.call_and_validate(app=app, headers=admin(app.state.settings), checks=[not_a_server_error])

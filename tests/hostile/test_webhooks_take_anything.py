@@ -17,10 +17,7 @@ from hypothesis import strategies as st
 from tests.hostile.conftest import CHANNELS, ONE_SERVICE, Service
 
 # each example is one more request to the same running service
-EXAMPLES = settings(ONE_SERVICE, max_examples=50)
-# Viber's adapter takes signed callbacks of the wrong types and fails on them later, every time the inbox tries
-# (test_known_reproductions.py shows which); this property is checked for Viber once that is fixed.
-PROCESSED_CHANNELS = [channel for channel in CHANNELS if channel != "viber"]
+EXAMPLES = settings(ONE_SERVICE, max_examples=40)
 
 
 async def draw_and_post(service: Service, channel: str, data: st.DataObject, *, signed: bool) -> httpx.Response:
@@ -50,7 +47,7 @@ async def test_any_request_is_answered_without_a_server_error_and_if_refused_lea
         assert await service.everything_stored() == before
 
 
-@pytest.mark.parametrize("channel", PROCESSED_CHANNELS)
+@pytest.mark.parametrize("channel", CHANNELS)
 @EXAMPLES
 @given(data=st.data())
 async def test_a_signed_body_the_service_accepts_is_processed_without_an_error(
