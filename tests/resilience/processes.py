@@ -17,6 +17,7 @@ import httpx
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import create_async_engine
 
+from storage.models import OutboxItem
 from tests.telegram import updates
 from tests.telegram.fake_bot_api import TOKEN, FakeBotApi
 from tests.telegram.world import WEBHOOK_SECRET
@@ -226,6 +227,16 @@ async def wait_until(condition, seconds: float = 60.0) -> None:  # type: ignore[
             return
         await asyncio.sleep(0.1)
     raise AssertionError("condition not met in time")
+
+
+async def outbox_settled(database_url: str, seconds: float = 30.0) -> None:
+    """Wait until no delivery is in flight: a kill during a send would rightly send it again (at least once)."""
+    for _ in range(int(seconds * 10)):
+        statuses = await rows_per(database_url, OutboxItem.status)
+        if not statuses.keys() & {"pending", "leased"}:
+            return
+        await asyncio.sleep(0.1)
+    raise AssertionError("the outbox did not settle in time")
 
 
 async def rows_per(database_url: str, column: Any) -> dict[str, int]:

@@ -20,6 +20,7 @@ from tests.resilience.processes import (
     INTAKE,
     Service,
     client_updates,
+    outbox_settled,
     rows_per,
     service_env,
     shape,
@@ -115,6 +116,7 @@ async def test_a_process_killed_mid_dialogue_is_restarted_and_the_dialogue_goes_
             for update in steps[:half]:
                 assert await service.post(client, update) == 200
             await wait_until(lambda: len(bot_api.texts(LONE)) >= half)
+            await outbox_settled(store)
             await service.kill()  # between two steps of the dialogue, as a crash would
             await service.start()
             assert await service.post(client, steps[half - 1]) == 200  # Telegram redelivers the last one
