@@ -71,6 +71,13 @@ class FaqFeedback:
 
 
 @dataclass(frozen=True)
+class QuestionUnanswered:
+    """A client's question the FAQ had no confident answer for: kept, without personal data, for `faq gaps`."""
+
+    query: str
+
+
+@dataclass(frozen=True)
 class TicketRated:
     ticket: str
     score: int | None = None
@@ -88,5 +95,6 @@ Event = (
     | ClientWroteOnTicket
     | AnswerByEmailAsked
     | FaqFeedback
+    | QuestionUnanswered
     | TicketRated
 )

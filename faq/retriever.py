@@ -60,6 +60,8 @@ class FaqAnswer:
     query: str
     answered: bool
     results: tuple[FaqHit, ...]
+    report: bool = False  # the text reports a malfunction of our products: the intake comes first
+    suggestion: FaqHit | None = None  # not answered, or a report: an entry that may still help («Возможно, поможет»)
 
     def to_json(self) -> dict:
         """The object of `faq ask --json` and `/api/faq/search` (see CONTRACT.md)."""

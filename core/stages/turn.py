@@ -27,9 +27,18 @@ from core.texts import t
 
 class FaqResult(Protocol):
     answered: bool
+    report: bool  # a malfunction reported: the intake comes first
 
     @property
     def results(self) -> tuple: ...
+
+    @property
+    def suggestion(self) -> FaqHitLike | None: ...
+
+
+class FaqHitLike(Protocol):
+    id: str
+    answer: str
 
 
 FaqLookup = Callable[[str], FaqResult]
