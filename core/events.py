@@ -47,6 +47,15 @@ class TicketOpened:
 
 
 @dataclass(frozen=True)
+class TicketFieldsAdded:
+    """A critical ticket opened before the intake was over: the client's later answers, to add to it."""
+
+    ticket: str
+    fields: dict[str, str]
+    remembered: dict[str, str] = field(default_factory=dict)  # to offer back next time
+
+
+@dataclass(frozen=True)
 class ClientWroteOnTicket:
     ticket: str
     text: str | None
@@ -92,6 +101,7 @@ Event = (
     | VerificationRequested
     | ContactVerified
     | TicketOpened
+    | TicketFieldsAdded
     | ClientWroteOnTicket
     | AnswerByEmailAsked
     | FaqFeedback

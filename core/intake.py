@@ -35,6 +35,7 @@ class Field:
     strict_options: bool = False  # only the options are valid answers
     files: bool = False  # collects attachments until «Готово»
     request_phone: bool = False
+    unknown_ok: bool = False  # «не знаю» is an answer: kept as «не знает», with a hint where to find it
 
     def applies(self, kind: str, answers: Mapping[str, str]) -> bool:
         if kind not in self.kinds:
@@ -59,20 +60,49 @@ INTAKE: tuple[Field, ...] = (
     Field("contact_name", "contacts", v.person_name, personal=True, remembered=True),
     # 2. Программный продукт
     Field("product_name", "product", v.short_text, remembered=True),
-    Field("product_version", "product", v.version, optional_in=frozenset({"wish"}), remembered=True),
+    Field("product_version", "product", v.version, optional_in=frozenset({"wish"}), remembered=True, unknown_ok=True),
     # 3. Сервер и рабочие места
-    Field("os", "environment", v.operating_system, kinds=frozenset({"problem", "license"}), remembered=True),
-    Field("antivirus", "environment", v.short_text, kinds=PROBLEM, optional_in=PROBLEM, remembered=True),
-    Field("hardware", "environment", v.short_text, kinds=PROBLEM, optional_in=PROBLEM, remembered=True),
+    Field(
+        "os",
+        "environment",
+        v.operating_system,
+        kinds=frozenset({"problem", "license"}),
+        remembered=True,
+        unknown_ok=True,
+    ),
+    Field(
+        "antivirus", "environment", v.short_text, kinds=PROBLEM, optional_in=PROBLEM, remembered=True, unknown_ok=True
+    ),
+    Field(
+        "hardware", "environment", v.short_text, kinds=PROBLEM, optional_in=PROBLEM, remembered=True, unknown_ok=True
+    ),
     # 4. Система в целом
-    Field("network", "system", v.long_text, kinds=PROBLEM, optional_in=PROBLEM, remembered=True, free_text=True),
-    Field("pcs", "system", v.count_with_roles, kinds=PROBLEM, remembered=True),
-    Field("subsystems", "system", v.short_text, kinds=PROBLEM, remembered=True, options=("skud", "ops", "stvn", "all")),
+    Field(
+        "network",
+        "system",
+        v.long_text,
+        kinds=PROBLEM,
+        optional_in=PROBLEM,
+        remembered=True,
+        free_text=True,
+        unknown_ok=True,
+    ),
+    Field("pcs", "system", v.count_with_roles, kinds=PROBLEM, optional_in=PROBLEM, remembered=True),
+    Field(
+        "subsystems",
+        "system",
+        v.short_text,
+        kinds=PROBLEM,
+        optional_in=PROBLEM,
+        remembered=True,
+        options=("skud", "ops", "stvn", "all"),
+    ),
     Field(
         "connection",
         "system",
         v.short_text,
         kinds=PROBLEM,
+        optional_in=PROBLEM,
         remembered=True,
         options=("com", "usb", "ethernet", "other"),
     ),
@@ -86,7 +116,7 @@ INTAKE: tuple[Field, ...] = (
         strict_options=True,
     ),
     Field("device_name", "device", v.short_text, kinds=NOT_WISH, applies_when=_device_involved),
-    Field("device_firmware", "device", v.version, kinds=NOT_WISH, applies_when=_device_involved),
+    Field("device_firmware", "device", v.version, kinds=NOT_WISH, applies_when=_device_involved, unknown_ok=True),
     Field(
         "device_modules",
         "device",
@@ -95,7 +125,7 @@ INTAKE: tuple[Field, ...] = (
         applies_when=_device_involved,
         optional_in=NOT_WISH,
     ),
-    Field("device_date", "device", v.production_date, kinds=NOT_WISH, applies_when=_device_involved),
+    Field("device_date", "device", v.production_date, kinds=NOT_WISH, applies_when=_device_involved, unknown_ok=True),
     # Ключ защиты (раздел 6 регламента)
     Field(
         "key_type",
@@ -105,7 +135,14 @@ INTAKE: tuple[Field, ...] = (
         options=("hasp", "guardant", "unknown"),
         strict_options=True,
     ),
-    Field("key_number", "license", v.short_text, kinds=frozenset({"license"}), optional_in=frozenset({"license"})),
+    Field(
+        "key_number",
+        "license",
+        v.short_text,
+        kinds=frozenset({"license"}),
+        optional_in=frozenset({"license"}),
+        unknown_ok=True,
+    ),
     # 6. Информация о проблеме
     Field(
         "expected",
@@ -122,6 +159,11 @@ INTAKE: tuple[Field, ...] = (
 )
 
 FIELDS_BY_KEY: dict[str, Field] = {f.key: f for f in INTAKE}
+# The optional items about the client's environment (Appendix 1, parts 3–4 but the OS): one message in a chat,
+# answered in one go (numbered) or skipped with one tap, instead of six questions
+ENVIRONMENT: frozenset[str] = frozenset({"antivirus", "hardware", "network", "pcs", "subsystems", "connection"})
+# What an engineer needs to call a critical request back at once; the rest is asked once its ticket is open
+CALLBACK_KEYS: frozenset[str] = frozenset({"contact", "organization", "city", "description"})
 PERSONAL_KEYS: frozenset[str] = frozenset(f.key for f in INTAKE if f.personal)
 REMEMBERED_KEYS: tuple[str, ...] = tuple(f.key for f in INTAKE if f.remembered)
 

@@ -1,15 +1,17 @@
-"""Choices for channels without buttons: a numbered list out, a number or the words back in."""
+"""Choices for channels without buttons: a numbered list out; a number, the title or the client's own words
+(core/choice_words.py) back in."""
 
 from __future__ import annotations
 
 import re
 
+from core.choice_words import best_match, phrases_of
 from core.messages import Choice
 from core.texts import t
 
 _PUNCTUATION = re.compile(r"[^\w\s]", re.UNICODE)
 # The engine's choice payloads («kind:problem», «nav:skip», …), as a button sends them back
-_PAYLOAD = re.compile(r"(?:kind|crit|consent|ret|faq|menu|sum|nav|opt|rate):[\w:-]+")
+_PAYLOAD = re.compile(r"(?:kind|crit|consent|ret|faq|menu|sum|nav|opt|rate|draft):[\w:-]+")
 
 
 def engine_payload(text: str) -> str | None:
@@ -30,21 +32,20 @@ def choices_as_text(text: str, choices: tuple[Choice, ...]) -> str:
 
 
 def resolve_choice(text: str, choices: tuple[Choice, ...], *, numbered: bool = True, loose: bool = True) -> str | None:
-    """The payload of the option the client typed: its number, its title, or (``loose``) a phrase containing it."""
+    """The payload of the option the client typed: its number, its title or a synonym, or the title's beginning.
+
+    ``loose``: a title or synonym anywhere in the message chooses («у нас всё стоит»); otherwise only the
+    whole message does, where any other text is an answer of its own (options offered as suggestions).
+    """
     typed = _normal(text)
     if not typed or not choices:
         return None
     if numbered and typed.isdigit():
         index = int(typed) - 1
         return choices[index].payload if 0 <= index < len(choices) else None
-    titles = [(_normal(choice.title), choice.payload) for choice in choices]
-    for title, payload in titles:
-        if typed == title:
-            return payload
-    prefixed = [payload for title, payload in titles if len(typed) >= 3 and title.startswith(typed)]
-    if len(prefixed) == 1:
-        return prefixed[0]
-    if not loose:
-        return None
-    contained = [(len(title), payload) for title, payload in titles if re.search(rf"\b{re.escape(title)}\b", typed)]
-    return max(contained)[1] if contained else None
+    options = {choice.payload: phrases_of(choice.payload, choice.title) for choice in choices}
+    chosen = best_match(text, options, whole=not loose)
+    if chosen is not None:
+        return chosen
+    prefixed = [choice.payload for choice in choices if len(typed) >= 3 and _normal(choice.title).startswith(typed)]
+    return prefixed[0] if len(prefixed) == 1 else None

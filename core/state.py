@@ -68,13 +68,16 @@ class ConversationState:
     form_keys: list[str] = default(default_factory=list)  # the fields asked in one message, in their numbers' order
     history: list[str] = default(default_factory=list)  # fields answered, for «назад»
     offer: dict[str, str] = default(default_factory=dict)  # data on file offered to a returning client
-    pending_question: str | None = None  # an unanswered FAQ question, becomes the description
+    pending_question: str | None = None  # an unanswered FAQ question or a reported malfunction: the description
+    profile_name: str | None = None  # the messenger profile's name, offered as the contact name in one tap
+    on_ticket: dict[str, str] = default(default_factory=dict)  # a critical ticket opened early: answers already on it
     faq_entry: str | None = None  # the FAQ entry just shown, for «Помогло»
     faq_query: str | None = None
     ticket: str | None = None  # number of the open ticket this chat talks to (kept while a draft or rating runs)
     engineer: str | None = None  # first name of the engineer who took it
     verify_channel: str | None = None  # a code was sent to the client on file in this messenger
     confirming_withdrawal: bool = False  # «Вы хотите отозвать согласие?» was asked
+    confirming_cancel: bool = False  # «Отменить заполнение заявки?» was asked (core/stages/commands.py)
     rating_ticket: str | None = None  # the closed ticket the rating question is about (stages rating, rating_comment)
     ratings_due: list[str] = default(default_factory=list)  # closed during a draft: asked once the draft is over
 
@@ -98,13 +101,23 @@ class ConversationState:
     def reset_intake(self) -> None:
         """Forget everything collected for a ticket not yet sent."""
         self.kind = self.priority = self.field = self.pending_question = self.verify_channel = None
+        self.profile_name = None
         self.answers, self.attachments, self.history, self.offer, self.form_keys = {}, [], [], {}, []
+        self.on_ticket = {}
 
     # --- what the shell needs to know of the stage, answered here so that it never reads the stage itself
     @property
     def open_ticket_number(self) -> str | None:
-        """The ticket this chat's messages go to now (not while a draft or a rating runs beside it)."""
-        return self.ticket if self.stage == Stage.TICKET_OPEN else None
+        """The ticket this chat's messages go to now (not while a draft or a rating runs beside it).
+
+        A critical ticket's intake goes on after it opened: those answers are the ticket's too.
+        """
+        return self.ticket if self.stage == Stage.TICKET_OPEN or self.on_ticket else None
+
+    @property
+    def calling_back(self) -> bool:
+        """A critical request before its ticket opens: only what an engineer needs to call back is asked."""
+        return self.priority == "critical" and not self.on_ticket
 
     @property
     def answering_personal_field(self) -> bool:

@@ -35,7 +35,33 @@ TEXTS: dict[str, str] = {
     "choice.send": "Отправить заявку",
     "choice.cancel": "Отменить",
     "choice.skip": "Пропустить",
-    "choice.done": "Готово",
+    # --- answers in the client's words (issue 14): not understood, «не знаю», a draft's cancellation
+    "choice.not_understood": "Не понял ответ. Выберите один из вариантов:",
+    "choice.not_understood_inline": "Не понял ответ. Выберите один из вариантов: {options}.",
+    "choice.not_understood_again": "Не понял ответ.\n{prompt}",
+    "draft.confirm_cancel": "Отменить заполнение заявки? Введённые данные будут удалены.",
+    "draft.drop": "Да, отменить",
+    "draft.keep": "Нет, продолжить",
+    "draft.kept": "Хорошо, продолжаем.",
+    "unknown.value": "не знает",
+    "unknown.noted": "Хорошо, так и запишу: «не знает». {hint}",
+    "unknown.hint.product_version": (
+        "Версию видно в самой программе: меню «Справка» → «О программе». Найдёте — исправьте на шаге проверки заявки."
+    ),
+    "unknown.hint.device_firmware": (
+        "Версия прошивки обычно указана на наклейке прибора, а в конфигураторе её видно при подключении к прибору."
+    ),
+    "unknown.hint.os": (
+        "Разрядность видно в Windows: «Параметры» → «Система» → «О программе», строка «Тип системы» "
+        "(или клавиши Win+Pause)."
+    ),
+    "unknown.hint.key_number": (
+        "Номер напечатан на корпусе ключа (маркировка производителя; есть на ключах, проданных после 01.01.2013)."
+    ),
+    "unknown.hint.device_date": "Дата производства указана на этикетке прибора и в его паспорте.",
+    "unknown.hint.network": "Схему сети подскажет ваш системный администратор; её можно прислать инженеру позже.",
+    "unknown.hint.hardware": "Процессор и память видно в Windows: «Параметры» → «Система» → «О программе».",
+    "unknown.hint.antivirus": "Установленный антивирус обычно виден значком у часов или в «Безопасности Windows».",
     # --- FAQ
     "faq.answer": "{answer}\n\nЕсли это не то, что нужно, оформите заявку — инженер разберётся.",
     "faq.not_found": (
@@ -43,6 +69,19 @@ TEXTS: dict[str, str] = {
     ),
     "faq.thanks": "Рад, что помог! Если появится ещё вопрос — пишите.",
     "faq.inline_then_reask": "{answer}\n\nПродолжим оформление заявки.",
+    "faq.maybe_helps": "Возможно, поможет, пока оформляем заявку:\n{answer}",
+    "faq.maybe_helps_question": "Возможно, поможет:\n{answer}",
+    # --- a malfunction reported in the first message: the intake starts at once
+    "report.taken": "Понял, оформлю заявку инженерам — ваше сообщение уже в её описании.",
+    "facts.noted": "Записал: {facts}.",
+    "facts.product_version": "версия {value}",
+    "facts.key_number": "ключ № {value}",
+    "files.kept_for_ticket": "Файлов сохранено: {count} — приложу их к заявке.",
+    "files.describe": "Опишите, что случилось, или нажмите «Оформить заявку».",
+    # --- small talk at the menu
+    "smalltalk.thanks": "Пожалуйста! Если появится ещё вопрос — пишите.",
+    "smalltalk.bye": "Всего доброго! Если что-то понадобится — пишите в любое время.",
+    "smalltalk.ack": "Хорошо. Если появится вопрос — напишите его или оформите заявку.",
     # --- consent (Appendix 2)
     "consent.request": (
         "Чтобы оформить заявку, мне понадобятся ваши контактные данные (ФИО, телефон или e-mail).\n"
@@ -112,7 +151,7 @@ TEXTS: dict[str, str] = {
     ),
     "consent.nothing_to_withdraw": "Согласие на обработку персональных данных вы не давали — о вас ничего не хранится.",
     # --- ticket kind and criticality
-    "kind.ask": "Что у вас случилось? Выберите тип обращения:",
+    "kind.ask": "С чем вы обращаетесь? Выберите тип обращения:",
     "kind.problem": "Проблема в работе",
     "kind.consultation": "Консультация",
     "kind.license": "Ключ защиты (HASP/Guardant)",
@@ -149,8 +188,14 @@ TEXTS: dict[str, str] = {
     "form.files": "{label}: приложите их к письму (необязательно).",
     "form.required": "нужен ответ",
     "form.problems": "Не всё получилось принять:\n{problems}\n\n{form}",
+    "form.group_header": (
+        "Несколько необязательных вопросов о вашей системе. Ответьте одним сообщением, "
+        "номер пункта перед ответом, или нажмите «Пропустить»:"
+    ),
+    "form.group_footer": "Например: «1. Kaspersky 12» и с новой строки «4. 3 ПК: сервер и 2 рабочих места».",
+    "form.unnumbered": "Не понял, к каким пунктам относятся ответы: поставьте номер пункта перед каждым ответом.",
     "intake.unsupported": "Такие сообщения ({what}) я не могу обработать. Пожалуйста, ответьте текстом.\n{prompt}",
-    "intake.files_received": "Получено файлов: {count}. Пришлите ещё или нажмите «Готово».",
+    "intake.files_received": "Получено файлов: {count}. Пришлите ещё или отправьте заявку.",
     "intake.bad_image_format": (
         "Файл «{name}» не подходит как скриншот: принимаются только JPG, GIF или PNG. "
         "Пересохраните изображение в одном из этих форматов и пришлите снова."
@@ -170,11 +215,12 @@ TEXTS: dict[str, str] = {
     "invalid.phone": "номер телефона не распознан.",
     "invalid.email": "адрес e-mail не распознан.",
     "invalid.name": "укажите фамилию и имя буквами.",
-    "invalid.version": "в версии должны быть цифры.",
-    "invalid.os_bitness": "укажите разрядность системы (32 или 64 бита).",
+    "invalid.version": "в версии должны быть цифры. Если не знаете её, так и напишите: «не знаю».",
+    "invalid.os_bitness": "укажите разрядность системы (32 или 64 бита). Если не знаете, напишите «не знаю».",
     "invalid.number": "нужно число.",
-    "invalid.year": "укажите хотя бы год производства (четыре цифры).",
+    "invalid.year": "укажите хотя бы год производства (четыре цифры). Если не знаете, напишите «не знаю».",
     "invalid.choice": "выберите один из вариантов: {options}.",
+    "invalid.callback_phone": "для срочного обратного звонка нужен номер телефона, а не e-mail.",
     # --- summary
     "summary.header": "Проверьте заявку ({kind}):",
     "summary.footer": "Чтобы исправить пункт, пришлите его номер. Если всё верно — «Отправить заявку».",
@@ -187,7 +233,22 @@ TEXTS: dict[str, str] = {
         "Инженер ответит не позднее {deadline} (МСК) — время реакции до одного рабочего дня."
     ),
     "ticket.opened_off_hours": "Сейчас нерабочее время: заявка в очереди, инженеры начнут с неё в начале рабочего дня.",
-    "ticket.critical_note": "Критичные обращения обрабатываются вне очереди (п. 4.10).",
+    "ticket.critical_note": (
+        "Критичные обращения обрабатываются вне очереди (п. 4.10). Спрошу только то, что нужно инженеру "
+        "для срочного звонка; остальное — после регистрации заявки. Быстрее всего — по телефону 8-800-25-00-846."
+    ),
+    "followup.intro": (
+        "Пока инженер связывается с вами, ответьте, пожалуйста, ещё на несколько вопросов — "
+        "ответы добавлю в заявку. Срочно: 8-800-25-00-846."
+    ),
+    "followup.done": (
+        "Спасибо, всё добавлено в заявку {number}. Скриншоты или лог-файлы можно прислать сюда — "
+        "они тоже попадут в заявку."
+    ),
+    "followup.stopped": (
+        "Хорошо, больше вопросов не задаю: заявка {number} открыта, остальное инженер уточнит сам. "
+        "Сообщения, которые вы напишете сюда, попадут в заявку."
+    ),
     "ticket.message_added": "Добавил сообщение к заявке {number}. Инженер увидит его.",
     "ticket.email_answers_on": (
         "Хорошо: ответы инженеров по заявке {number} будут приходить и на {address}, письмом. "
@@ -327,9 +388,13 @@ FIELD_TEXTS: dict[str, str] = {
     "field.contact_name.example": "Иванов Пётр",
     "field.contact.label": "Телефон или e-mail",
     "field.contact.prompt": "Контактный телефон (с кодом города) или адрес электронной почты?",
+    "field.contact.prompt.critical": "Телефон для срочного обратного звонка (с кодом города)?",
+    "field.contact.example.critical": "+7 846 123-45-67",
     "field.contact.example": "+7 846 123-45-67 или ivanov@example.ru",
     "field.product_name.label": "Продукт",
     "field.product_name.prompt": "Какой программный продукт (или прибор) вызывает вопрос?",
+    "field.product_name.prompt.wish": "Какой продукт вы хотите доработать?",
+    "field.product_name.prompt.license": "Для какого продукта ключ защиты?",
     "field.product_name.example": "АПК «Бастион-3»",
     "field.product_version.label": "Версия продукта",
     "field.product_version.prompt": "Полная версия продукта (её видно в окне «О программе»)?",
@@ -400,12 +465,18 @@ FIELD_TEXTS: dict[str, str] = {
     "field.expected.prompt": "Что вы хотите получить — какой результат ожидаете?",
     "field.expected.prompt.wish": "Какой результат должна давать новая функция?",
     "field.expected.example": "журнал событий открывается за пару секунд",
+    "field.expected.example.wish": "отчёт по проходам можно выгрузить в Excel одной кнопкой",
+    "field.expected.example.consultation": "понять, как настроить доступ по времени суток",
     "field.description.label": "Описание",
     "field.description.prompt": "Опишите проблему подробно, по возможности терминами программы.",
     "field.description.prompt.consultation": "Сформулируйте ваш вопрос.",
     "field.description.prompt.license": "Что случилось с ключом или лицензией?",
     "field.description.prompt.wish": "Опишите пожелание: что и где нужно доработать.",
+    "field.description.prompt.critical": "Что именно не работает?",
     "field.description.example": "при открытии журнала событий программа зависает",
+    "field.description.example.consultation": "как добавить второй сервер оборудования в конфигурацию?",
+    "field.description.example.license": "после переноса на новый сервер ключ Guardant не виден",
+    "field.description.example.wish": "в отчёте по проходам нужна колонка «Подразделение»",
     "field.steps.label": "Шаги воспроизведения",
     "field.steps.prompt": "Пошагово: какие действия приводят к проблеме?",
     "field.steps.example": "1) открыть «Журнал»; 2) выбрать период за месяц; 3) нажать «Показать»",
@@ -414,9 +485,18 @@ FIELD_TEXTS: dict[str, str] = {
     "field.actual.example": "окно «Не отвечает», через минуту программа закрывается",
     "field.screenshots.label": "Скриншоты и файлы",
     "field.screenshots.prompt": (
-        "Пришлите скриншоты (JPG, GIF или PNG) и, если есть, лог-файлы. Когда закончите — «Готово»."
+        "Если есть скриншоты ошибки (JPG, GIF или PNG) или лог-файлы — пришлите их сейчас, приложу к заявке."
     ),
-    "field.screenshots.example": "снимок экрана с ошибкой в PNG",
+    "field.screenshots.prompt.consultation": (
+        "Если есть скриншоты к вопросу (JPG, GIF или PNG) — пришлите их сейчас, приложу к заявке."
+    ),
+    "field.screenshots.prompt.license": (
+        "Если есть фото ключа с маркировкой или скриншот сообщения о лицензии (JPG, GIF или PNG) — "
+        "пришлите их сейчас, приложу к заявке."
+    ),
+    "field.screenshots.prompt.wish": (
+        "Если есть макет или пример того, как должно быть (JPG, GIF или PNG), — пришлите его сейчас, приложу к заявке."
+    ),
 }
 
 TEXTS.update(FIELD_TEXTS)
@@ -425,3 +505,8 @@ TEXTS.update(FIELD_TEXTS)
 def field_prompt(key: str, kind: str | None) -> str:
     """The question for ``key``, worded for the kind of request where a kind has its own wording."""
     return TEXTS.get(f"field.{key}.prompt.{kind}", TEXTS[f"field.{key}.prompt"])
+
+
+def field_example(key: str, kind: str | None) -> str:
+    """An example answer to ``key`` that fits the kind: a wish is not shown an error as its example."""
+    return TEXTS.get(f"field.{key}.example.{kind}", TEXTS[f"field.{key}.example"])

@@ -4,6 +4,7 @@ or raises :class:`InvalidAnswer` with the catalogue key of the reason."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
@@ -16,6 +17,7 @@ _LETTERS = re.compile(r"[^\W\d_]", re.UNICODE)
 _DIGIT = re.compile(r"\d")
 _BITNESS = re.compile(r"(?<!\d)(32|64)(?!\d)|x86|x64|amd64|arm64|i386|i686", re.IGNORECASE)
 _YEAR = re.compile(r"(?<!\d)(19[89]\d|20\d\d)(?!\d)")
+_SEPARATORS = re.compile(r"[\s,;:<>()\[\]]+")  # between the contacts of one answer; an address has none
 
 
 class InvalidAnswer(ValueError):
@@ -100,10 +102,51 @@ def email(text: str) -> str:
         raise InvalidAnswer("invalid.email") from error
 
 
-def phone_or_email(text: str) -> str:
+@dataclass(frozen=True)
+class Contacts:
+    """The phone and the e-mail found in one answer («smirnov@mail.ru, +7 (846) 200-10-20»)."""
+
+    phone: str | None = None
+    email: str | None = None
+
+    @property
+    def kept(self) -> str:
+        """What the ticket keeps: both, the phone first, as an engineer calls a critical request back."""
+        return ", ".join(contact for contact in (self.phone, self.email) if contact)
+
+
+def contacts(text: str) -> Contacts:
+    """Every kind of contact in one answer, the first valid of each; raises InvalidAnswer when there is none."""
     value = short_text(text)
+    parts = _SEPARATORS.split(value)
+    addresses = [part.rstrip(".") for part in parts if "@" in part]
+    others = " ".join(part for part in parts if "@" not in part)
+    found = Contacts(_phone_in(others), next(filter(None, map(_valid_email, addresses)), None))
+    if found.phone or found.email:
+        return found
     if "@" in value:
-        return email(value)
+        raise InvalidAnswer("invalid.email")
     if len(_DIGIT.findall(value)) < 6:
         raise InvalidAnswer("invalid.phone_or_email")
-    return phone(value)
+    raise InvalidAnswer("invalid.phone")
+
+
+def _phone_in(text: str) -> str | None:
+    """A valid phone: the whole text as one number, else the first number found inside it."""
+    try:
+        return phone(text)
+    except InvalidAnswer:
+        match = next(iter(phonenumbers.PhoneNumberMatcher(text, "RU")), None)
+        return phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164) if match else None
+
+
+def _valid_email(address: str) -> str | None:
+    try:
+        return email(address)
+    except InvalidAnswer:
+        return None
+
+
+def phone_or_email(text: str) -> str:
+    """The contact to keep from a «phone or e-mail» answer, which may hold both (see :class:`Contacts`)."""
+    return contacts(text).kept

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from pathlib import PurePosixPath
+from typing import Any
 
+from core.choice_words import says_unknown
 from core.intake import (
     FIELDS_BY_KEY,
     IMAGE_EXTENSIONS,
@@ -15,20 +17,16 @@ from core.intake import (
 )
 from core.messages import Attachment, Choice
 from core.replies import Reply
-from core.texts import TEXTS, field_prompt, t
-from core.validators import InvalidAnswer
+from core.texts import TEXTS, field_example, field_prompt, t
+from core.validators import InvalidAnswer, contacts
 
 BLOCKED_EXTENSIONS = (".exe", ".msi", ".bat", ".cmd", ".com", ".scr", ".js", ".vbs", ".dll", ".ps1", ".jar")
 SKIP = Choice("nav:skip", t("choice.skip"))
-DONE = Choice("nav:done", t("choice.done"))
+UNKNOWN = t("unknown.value")  # stored for «не знаю»: the ticket says so, and it is never offered back
 
 
 def applicable_fields(kind: str, answers: dict[str, str]) -> list[Field]:
     return [f for f in INTAKE if f.applies(kind, answers)]
-
-
-def next_field(kind: str, answers: dict[str, str]) -> Field | None:
-    return next((f for f in applicable_fields(kind, answers) if f.key not in answers), None)
 
 
 def option_title(field: Field, option: str) -> str:
@@ -46,29 +44,48 @@ def option_choices(field: Field) -> tuple[Choice, ...]:
     return tuple(Choice(f"opt:{field.key}:{o}", option_title(field, o)) for o in field.options)
 
 
-def prompt(field: Field, kind: str) -> Reply:
-    lines = [field_prompt(field.key, kind)]
-    if field.is_optional(kind) and not field.files:
+def prompt(field: Field, kind: str, *, critical: bool = False) -> Reply:
+    """The question of one field; ``critical``: worded for a call back at once where the field has such a wording."""
+    wording = "critical" if critical else kind
+    lines = [field_prompt(field.key, wording)]
+    if field.is_optional(kind):
         lines.append(t("intake.optional_hint"))
     if not field.strict_options:
-        lines.append(t("intake.example", example=TEXTS[f"field.{field.key}.example"]))
+        lines.append(t("intake.example", example=field_example(field.key, wording)))
     choices = option_choices(field)
-    if field.files:
-        choices += (DONE,)
-    elif field.is_optional(kind):
+    if field.is_optional(kind):
         choices += (SKIP,)
     return Reply("\n".join(lines), choices, request_phone=field.request_phone)
 
 
 def parse_answer(field: Field, text: str, choice: str | None) -> str:
-    """The value to store for a typed or pressed answer; raises InvalidAnswer."""
+    """The value to store for a typed or pressed answer; raises InvalidAnswer.
+
+    «Не знаю» where the client may well not know (``Field.unknown_ok``) is stored as «не знает»: the ticket
+    shows the item as explicitly unknown instead of missing, and the client is not stuck at it.
+    """
     if choice is not None:
         option = choice.removeprefix(f"opt:{field.key}:")
         return option if field.strict_options else option_title(field, option)
     if field.strict_options:
         titles = ", ".join(option_title(field, o) for o in field.options)
         raise InvalidAnswer("invalid.choice", options=titles)
+    if field.unknown_ok and says_unknown(text):
+        return UNKNOWN
     return field.parse(text)
+
+
+def answer_value(field: Field, text: str, choice: str | None, priority: str | None) -> str:
+    """The value to store, as ``parse_answer`` reads it; a critical request is called back: its contact is a phone."""
+    value = parse_answer(field, text, choice)
+    if field.key == "contact" and priority == "critical" and contacts(value).phone is None:
+        raise InvalidAnswer("invalid.callback_phone")
+    return value
+
+
+def attached_names(attachments: list[dict[str, Any]]) -> str:
+    """The files kept for a ticket, as its «Скриншоты и файлы» item says them."""
+    return ", ".join(a.get("file_name") or a["kind"] for a in attachments)
 
 
 def check_attachment(attachment: Attachment) -> str | None:
@@ -88,7 +105,8 @@ def check_attachment(attachment: Attachment) -> str | None:
 
 
 def summary_items(kind: str, answers: dict[str, str]) -> list[Field]:
-    """The numbered items of the summary: every applicable field except the files step."""
+    """The questions of a chat and the numbered items of its summary: every applicable field but the files,
+    which the summary invites instead."""
     return [f for f in applicable_fields(kind, answers) if not f.files]
 
 
@@ -100,6 +118,7 @@ def summary(kind: str, answers: dict[str, str], attachments: int) -> Reply:
     if attachments:
         lines.append(t("summary.files", count=attachments))
     lines.append("")
+    lines += [field_prompt(f.key, kind) for f in applicable_fields(kind, answers) if f.files]
     lines.append(t("summary.footer"))
     choices = (Choice("sum:send", t("choice.send")), Choice("sum:cancel", t("choice.cancel")))
     personal = any(answers.get(key) for key in PERSONAL_KEYS)
@@ -111,6 +130,12 @@ def ticket_fields(kind: str, answers: dict[str, str]) -> dict[str, str]:
     return {
         f.key: display_value(f, answers[f.key]) if answers.get(f.key) else "" for f in applicable_fields(kind, answers)
     }
+
+
+def field_lines(fields: dict[str, str]) -> str:
+    """«Label: value» lines of ticket fields in the intake's order, for the engineers."""
+    empty = t("summary.empty_value")
+    return "\n".join(f"{TEXTS[f'field.{f.key}.label']}: {fields[f.key] or empty}" for f in INTAKE if f.key in fields)
 
 
 def field_of(key: str | None) -> Field | None:

@@ -1,5 +1,7 @@
 """What the client may say at any stage, before the stage's own handler sees the message: consent withdrawal
-(in the client's own words too), «мои данные», /start, «отмена» and «помощь».
+(in the client's own words too), «мои данные», /start, «отмена» (asked first when it would lose what the client
+typed into a draft) and «помощь». «Не знаю» to a question the client may well not know gets a hint where to find
+it here, and then goes on to the intake, which keeps it as the answer.
 """
 
 from __future__ import annotations
@@ -16,13 +18,22 @@ from core.state import DRAFT_STAGES, RATING_STAGES, Stage
 from core.texts import t
 
 WITHDRAW_CHOICES = (Choice("consent:withdraw", t("consent.withdraw_yes")), Choice("consent:keep", t("consent.keep")))
+DROP_DRAFT, KEEP_DRAFT = Choice("draft:drop", t("draft.drop")), Choice("draft:keep", t("draft.keep"))
 
 
 def handle_command(turn: Turn) -> bool:
     """Answer a command understood at every stage; False when the message is for the stage's handler."""
     payload, command = turn.payload, turn.command
+    about_draft = cancel_answer(turn)
     intent = consent_intent(turn)
-    if payload == "consent:withdraw" or command == "withdraw" or intent is ConsentIntent.WITHDRAW:
+    if about_draft == DROP_DRAFT.payload and turn.state.stage in DRAFT_STAGES:
+        drop_draft(turn)
+    elif about_draft == KEEP_DRAFT.payload and turn.state.stage in DRAFT_STAGES:
+        turn.say(t("draft.kept"))
+        turn.reask()
+    elif about_draft is not None:
+        turn.stale()  # the draft was sent or dropped since the question
+    elif payload == "consent:withdraw" or command == "withdraw" or intent is ConsentIntent.WITHDRAW:
         withdraw_consent(turn)
     elif payload == "consent:keep" or intent is ConsentIntent.AGREE:
         turn.say(t("consent.kept"))
@@ -42,6 +53,18 @@ def handle_command(turn: Turn) -> bool:
     else:
         return False
     return True
+
+
+def cancel_answer(turn: Turn) -> str | None:
+    """The answer to «Отменить заполнение заявки?»: a button, or words (/start and «отмена» again mean yes)."""
+    confirming, turn.state.confirming_cancel = turn.state.confirming_cancel, False
+    if turn.payload in (DROP_DRAFT.payload, KEEP_DRAFT.payload):
+        return turn.payload
+    if not confirming or turn.payload is not None:
+        return None
+    if turn.command in ("start", "cancel"):
+        return DROP_DRAFT.payload
+    return turn.typed_choice((DROP_DRAFT, KEEP_DRAFT))
 
 
 def consent_intent(turn: Turn) -> ConsentIntent | None:
@@ -76,14 +99,41 @@ def withdraw_consent(turn: Turn) -> None:
 
 
 def cancel(turn: Turn, *, greet_again: bool) -> None:
-    """«Отмена» drops a draft; /start (or anything before the first greeting) greets, leaving a rating."""
-    if turn.state.stage in DRAFT_STAGES:
-        turn.state.reset_intake()
-        turn.state.stage = Stage.IDLE
-        turn.say(Reply(t("menu.cancelled"), (NEW_TICKET,)))
+    """«Отмена» drops a draft, asking first if the client typed into it; /start greets, leaving a rating.
+
+    Before the first greeting anything greets; at rest (the menu, an open ticket) «отмена» offers the menu.
+    """
+    if turn.state.on_ticket:
+        stop_follow_up(turn)
+    elif turn.state.stage in DRAFT_STAGES and typed_into_draft(turn):
+        turn.state.confirming_cancel = True
+        turn.say(Reply(t("draft.confirm_cancel"), (DROP_DRAFT, KEEP_DRAFT)))
+    elif turn.state.stage in DRAFT_STAGES:
+        drop_draft(turn)
     elif greet_again or turn.state.stage == Stage.NEW:
         if turn.state.stage in RATING_STAGES:
             leave_rating(turn.state)
         greet(turn)
     else:
         turn.say(Reply(t("menu.ask_more"), (NEW_TICKET,)))
+
+
+def stop_follow_up(turn: Turn) -> None:
+    """«Отмена» in the questions after a critical ticket opened: no more questions, the ticket stays open."""
+    turn.state.reset_intake()
+    turn.state.stage = Stage.TICKET_OPEN
+    turn.say(t("followup.stopped", number=turn.state.ticket))
+
+
+def typed_into_draft(turn: Turn) -> bool:
+    """The draft holds something the client wrote: an answer other than the data on file taken over, or a file."""
+    on_file = turn.ctx.on_file
+    answers = turn.state.answers
+    return bool(turn.state.attachments) or any(value and value != on_file.get(key) for key, value in answers.items())
+
+
+def drop_draft(turn: Turn) -> None:
+    """Forget the draft and go back to the menu."""
+    turn.state.reset_intake()
+    turn.state.stage = Stage.IDLE
+    turn.say(Reply(t("menu.cancelled"), (NEW_TICKET,)))

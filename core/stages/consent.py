@@ -6,6 +6,7 @@ from core.consent_words import ConsentIntent, about_consent, consent_answer
 from core.events import ConsentGiven, ConsentRefused
 from core.messages import Choice
 from core.replies import Reply
+from core.stages.flow import continue_with_kind, offered_name
 from core.stages.turn import NEW_TICKET, Turn
 from core.state import ConversationState, Stage
 from core.texts import CONSENT_VERSION, PRIVACY_POLICY_URL, t
@@ -17,14 +18,29 @@ def consent_question(state: ConversationState) -> Reply:
     return Reply(t("consent.request", policy_url=PRIVACY_POLICY_URL), CONSENT_CHOICES)
 
 
-def start_ticket(turn: Turn) -> None:
-    """A new ticket: its intake starts with the kind of request, or with the consent question first."""
+def start_ticket(turn: Turn, kind: str | None = None) -> None:
+    """A new ticket: the consent question first when not yet given, then the kind of request unless it is known.
+
+    The question or report it starts from (``pending_question``) and the files sent before are kept for it.
+    """
     s = turn.state
-    question = s.pending_question
+    question, files = s.pending_question, s.attachments
     s.reset_intake()
-    s.pending_question = question
+    s.pending_question, s.attachments, s.kind = question, files, kind
     s.faq_entry = s.faq_query = None
-    turn.ask(Stage.KIND if turn.ctx.consent_given else Stage.CONSENT)
+    if not turn.ctx.consent_given:
+        turn.ask(Stage.CONSENT)
+    else:
+        after_consent(turn)
+
+
+def after_consent(turn: Turn) -> None:
+    """With consent, the profile's name may be kept to offer it as the contact's; then the kind, or what follows it."""
+    turn.state.profile_name = offered_name(turn.inbound.profile_name)
+    if turn.state.kind is None:
+        turn.ask(Stage.KIND)
+    else:
+        continue_with_kind(turn)
 
 
 def on_consent(turn: Turn) -> None:
@@ -37,7 +53,7 @@ def on_consent(turn: Turn) -> None:
             chosen = "consent:no"
     if chosen == "consent:yes":
         turn.emit(ConsentGiven(CONSENT_VERSION, t("consent.request", policy_url=PRIVACY_POLICY_URL)))
-        turn.ask(Stage.KIND)
+        after_consent(turn)
     elif chosen == "consent:no":
         turn.emit(ConsentRefused())
         turn.state.reset_intake()

@@ -1,8 +1,9 @@
-"""Stage form: the intake asked in one message, for channels where each question would be a letter (e-mail).
+"""Stage form: several intake questions in one numbered message, answered in one reply.
 
-The client gets every question still open as a numbered list and answers them in one reply, a number
-before each answer («3. Trassir 4.5»); files ride along as attachments. What is missing or refused is
-asked again, again in one message, until nothing is; then the summary (core/stages/summary.py).
+Used for the whole intake where each question would be a letter (e-mail), and in chats for the optional
+environment items (core/intake.py ``ENVIRONMENT``), which one tap on «Пропустить» skips together. The client
+answers with a number before each answer («3. Trassir 4.5»); files ride along as attachments. What is refused
+or missing is asked again, again in one message; then the intake goes on (core/stages/flow.py).
 """
 
 from __future__ import annotations
@@ -13,32 +14,29 @@ from core import walker
 from core.intake import FIELDS_BY_KEY, Field
 from core.render import resolve_choice
 from core.replies import Reply
+from core.stages.flow import ask_next
 from core.stages.turn import Turn
-from core.state import ConversationState, Stage
-from core.texts import field_prompt, t
+from core.state import ConversationState
+from core.texts import field_example, field_prompt, t
 from core.validators import InvalidAnswer
 
 NUMBERED_LINE = re.compile(r"\s{0,8}(\d{1,2})\s{0,3}[.):]\s?(.*)")
 
 
-def start_form(turn: Turn) -> None:
-    """Ask every applicable field not yet answered at once, or show the summary when none is left."""
-    turn.state.form_keys, turn.state.field = open_keys(turn.state), None
-    turn.ask(Stage.FORM if turn.state.form_keys else Stage.SUMMARY)
-
-
-def open_keys(state: ConversationState) -> list[str]:
-    assert state.kind is not None
-    return [f.key for f in walker.applicable_fields(state.kind, state.answers) if f.key not in state.answers]
-
-
 def form_question(state: ConversationState) -> Reply:
     assert state.kind is not None
-    lines = [t("form.header")]
+    optional = all_optional(state)
+    lines = [t("form.group_header" if optional else "form.header")]
     for number, key in enumerate(state.form_keys, start=1):
         lines.append(f"{number}. {_item(FIELDS_BY_KEY[key], state.kind)}")
-    lines += ["", t("form.footer")]
-    return Reply("\n".join(lines), numbered=False)
+    lines += ["", t("form.group_footer" if optional else "form.footer")]
+    return Reply("\n".join(lines), (walker.SKIP,) if optional else (), numbered=False)
+
+
+def all_optional(state: ConversationState) -> bool:
+    """Every question of the form may be skipped: one «Пропустить» skips them all."""
+    assert state.kind is not None
+    return all(FIELDS_BY_KEY[key].is_optional(state.kind) for key in state.form_keys)
 
 
 def _item(field: Field, kind: str) -> str:
@@ -48,7 +46,7 @@ def _item(field: Field, kind: str) -> str:
     if field.options:
         parts.append(t("form.options", options=", ".join(walker.option_title(field, o) for o in field.options)))
     elif not field.strict_options:
-        parts.append(t("intake.example", example=walker.TEXTS[f"field.{field.key}.example"]))
+        parts.append(t("intake.example", example=field_example(field.key, kind)))
     if field.is_optional(kind):
         parts.append(t("form.optional"))
     return " ".join(parts)
@@ -71,29 +69,39 @@ def numbered_answers(text: str, count: int) -> dict[int, str]:
 
 
 def on_form(turn: Turn) -> None:
-    """Take every numbered answer that can be taken; the rest, and the fields they open, are asked again."""
+    """Take every numbered answer that can be taken; the rest is asked again, or the intake goes on."""
     s = turn.state
+    assert s.kind is not None
+    skipping = turn.payload == walker.SKIP.payload or turn.command == "skip"
+    if turn.payload is not None and not skipping:
+        turn.stale()
+        return
+    typed = {} if skipping else numbered_answers(turn.text, len(s.form_keys))
+    if turn.text and not typed and not skipping:
+        again = form_question(s)
+        turn.say(Reply(f"{t('form.unnumbered')}\n\n{again.text}", again.choices, numbered=False))
+        return
     problems = turn.keep_attachments()  # refusals of files, told with the rest in one message
-    typed = numbered_answers(turn.text, len(s.form_keys))
     for number, key in enumerate(s.form_keys, start=1):
         problem = _take(s, FIELDS_BY_KEY[key], typed.get(number, ""))
         if problem is not None:
             problems.append(f"{walker.TEXTS[f'field.{key}.label']}: {problem}")
-    s.form_keys = open_keys(s)
-    if not s.form_keys:
-        turn.ask(Stage.SUMMARY)
-    elif problems:
+    s.form_keys = [key for key in s.form_keys if key not in s.answers]
+    if s.form_keys:  # refused or missing: each has its problem
         again = form_question(s)
-        turn.say(Reply(t("form.problems", problems="\n".join(problems), form=again.text), numbered=False))
-    else:
-        turn.reask()
+        told = t("form.problems", problems="\n".join(problems), form=again.text)
+        turn.say(Reply(told, again.choices, numbered=False))
+        return
+    for problem in problems:  # files refused, the questions all answered
+        turn.say(problem)
+    ask_next(turn)
 
 
 def _take(s: ConversationState, field: Field, text: str) -> str | None:
     """Store the answer to one item; the reason it cannot be taken, or None (taken, or left for the next round)."""
     assert s.kind is not None
     if field.files:
-        s.answers[field.key] = ", ".join(a.get("file_name") or a["kind"] for a in s.attachments)
+        s.answers[field.key] = walker.attached_names(s.attachments)
         return None
     if not text or text.lower() in ("-", "—", t("choice.skip").lower()):
         if field.is_optional(s.kind):
@@ -102,7 +110,7 @@ def _take(s: ConversationState, field: Field, text: str) -> str | None:
         return t("form.required")
     payload = resolve_choice(text, walker.option_choices(field), loose=field.strict_options) if field.options else None
     try:
-        s.answers[field.key] = walker.parse_answer(field, text, payload)
+        s.answers[field.key] = walker.answer_value(field, text, payload, s.priority)
     except InvalidAnswer as error:
         return t(error.reason, **error.values)
     return None

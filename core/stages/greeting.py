@@ -1,14 +1,19 @@
-"""Stages new, idle and faq: the greeting, the menu, and a question answered from the FAQ («Помогло»?)."""
+"""Stages new, idle and faq: the greeting, the menu, small talk, and what the client writes there.
+
+A reported malfunction starts a ticket at once (the report is its description); a question gets an FAQ
+answer only when one really answers it («Помогло»?), otherwise the offer of a ticket. Files sent here are kept
+for the ticket.
+"""
 
 from __future__ import annotations
 
-from core.events import FaqFeedback
+from core.events import FaqFeedback, QuestionUnanswered
 from core.messages import Choice
 from core.render import resolve_choice
 from core.replies import Reply
 from core.stages.consent import start_ticket
-from core.stages.turn import NEW_TICKET, Turn
-from core.stages.words import is_greeting
+from core.stages.turn import NEW_TICKET, FaqResult, Turn
+from core.stages.words import is_greeting, small_talk, system_down
 from core.state import Stage
 from core.texts import t
 
@@ -24,12 +29,12 @@ def greet(turn: Turn) -> None:
 
 def on_new(turn: Turn) -> None:
     greet(turn)
-    if turn.text and not is_greeting(turn.text) and turn.payload is None:
+    if (turn.text and not is_greeting(turn.text) and turn.payload is None) or turn.inbound.attachments:
         on_idle(turn)
 
 
 def on_idle(turn: Turn) -> None:
-    """The menu: a new ticket, or anything typed taken as a question for the FAQ."""
+    """The menu: a new ticket, or anything typed taken as small talk, a report or a question for the FAQ."""
     if turn.state.stage not in (Stage.IDLE, Stage.FAQ):
         turn.state.stage = Stage.IDLE
     payload = turn.payload
@@ -41,26 +46,62 @@ def on_idle(turn: Turn) -> None:
         turn.say(t("menu.ask_more"))
     elif payload is not None:
         turn.stale()
-    elif turn.inbound.attachments or turn.inbound.unsupported or not turn.text:
+    elif turn.inbound.attachments:
+        keep_files(turn)
+    elif turn.inbound.unsupported or not turn.text:
         turn.say(Reply(t("menu.ask_more"), (NEW_TICKET,)))
-    elif is_greeting(turn.text):
+    else:
+        answer_text(turn)
+
+
+def keep_files(turn: Turn) -> None:
+    """Files sent before a ticket are kept for it; the text sent with them is read as usual."""
+    for refusal in turn.keep_attachments():
+        turn.say(refusal)
+    if turn.state.attachments:
+        turn.say(t("files.kept_for_ticket", count=len(turn.state.attachments)))
+    if turn.text:
+        answer_text(turn)
+    else:
+        turn.say(Reply(t("files.describe"), (NEW_TICKET,)))
+
+
+def answer_text(turn: Turn) -> None:
+    talk = small_talk(turn.text)
+    if talk == "greeting":
         greet(turn)
+    elif talk is not None:
+        turn.say(t(f"smalltalk.{talk}"))
     else:
         answer_question(turn, turn.text)
 
 
 def answer_question(turn: Turn, question: str) -> None:
+    """A report starts a ticket; an FAQ entry is shown only when it answers; any other question offers a ticket."""
     s = turn.state
     found = turn.ctx.faq(question) if turn.ctx.faq else None
-    if found is not None and found.answered:
+    s.faq_entry = s.faq_query = None
+    if (found is not None and found.report) or system_down(question):
+        s.pending_question = question
+        turn.say(t("report.taken"))
+        start_ticket(turn, kind="problem")
+        suggest(turn, found, "faq.maybe_helps")
+    elif found is not None and found.answered:
         hit = found.results[0]
         s.stage, s.faq_entry, s.faq_query = Stage.FAQ, hit.id, question
         s.pending_question = None
         turn.say(Reply(t("faq.answer", answer=hit.answer), FAQ_CHOICES))
     else:
-        s.stage, s.faq_entry, s.faq_query = Stage.IDLE, None, None
-        s.pending_question = question
+        turn.emit(QuestionUnanswered(question))
+        s.stage, s.pending_question = Stage.IDLE, question
         turn.say(Reply(t("faq.not_found"), NOT_FOUND_CHOICES))
+        suggest(turn, found, "faq.maybe_helps_question")
+
+
+def suggest(turn: Turn, found: FaqResult | None, key: str) -> None:
+    """An entry that may help though it does not answer: said second, after the way forward."""
+    if found is not None and found.suggestion is not None:
+        turn.say(t(key, answer=found.suggestion.answer))
 
 
 def on_faq(turn: Turn) -> None:

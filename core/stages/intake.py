@@ -2,21 +2,22 @@
 
 kind → criticality (problems and licences only) → returning (data on file offered back, «всё верно?») →
 one field after another, with verify when the contact typed is another client's on file → summary
-(core/stages/summary.py).
+(core/stages/summary.py). What comes next is decided in core/stages/flow.py.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from dataclasses import replace
 
 from core import walker
 from core.events import ContactVerified, VerificationRequested
-from core.intake import FIELDS_BY_KEY, REMEMBERED_KEYS
+from core.intake import FIELDS_BY_KEY
 from core.messages import Choice
 from core.render import resolve_choice
 from core.replies import Reply
-from core.stages.form import start_form
+from core.stages.flow import ask_next, begin_fields, continue_with_kind, offer_on_file
 from core.stages.greeting import on_idle
+from core.stages.known import note_facts
 from core.stages.turn import Turn
 from core.stages.words import first_word
 from core.state import ConversationState, Stage
@@ -28,7 +29,7 @@ CRIT_CHOICES = tuple(Choice(f"crit:{c}", t(f"crit.{c}")) for c in ("stopped", "p
 RETURNING_CHOICES = (Choice("ret:yes", t("choice.all_correct")), Choice("ret:change", t("choice.change")))
 VERIFY_CHOICES = (Choice("nav:skip", t("verify.skip")),)
 CRITICALITY_PRIORITY = {"stopped": "critical", "partial": "high", "question": "normal"}
-KIND_PRIORITY = {"consultation": "normal", "wish": "low"}
+PROFILE_NAME = "opt:contact_name:profile"  # the messenger profile's name, offered at the contact name question
 
 
 # --- the questions of these stages
@@ -54,9 +55,12 @@ def verify_question(state: ConversationState) -> Reply:
 
 
 def field_question(state: ConversationState) -> Reply | None:
-    if state.field and state.kind:
-        return walker.prompt(FIELDS_BY_KEY[state.field], state.kind)
-    return None
+    if not (state.field and state.kind):
+        return None
+    reply = walker.prompt(FIELDS_BY_KEY[state.field], state.kind, critical=state.calling_back)
+    if state.field == "contact_name" and state.profile_name:
+        return replace(reply, choices=(Choice(PROFILE_NAME, state.profile_name), *reply.choices))
+    return reply
 
 
 # --- kind and criticality
@@ -65,15 +69,10 @@ def on_kind(turn: Turn) -> None:
     if chosen is None:
         turn.not_understood()
         return
-    kind = chosen.removeprefix("kind:")
-    turn.state.kind = kind
-    if kind == "wish":
+    turn.state.kind, turn.state.priority = chosen.removeprefix("kind:"), None  # chosen anew: its priority too
+    if turn.state.kind == "wish":
         turn.say(t("kind.wish_note"))
-    if kind in KIND_PRIORITY:
-        turn.state.priority = KIND_PRIORITY[kind]
-        begin_fields(turn)
-    else:
-        turn.ask(Stage.CRITICALITY)
+    continue_with_kind(turn)
 
 
 def on_criticality(turn: Turn) -> None:
@@ -85,31 +84,10 @@ def on_criticality(turn: Turn) -> None:
         turn.not_understood()
         return
     turn.state.priority = CRITICALITY_PRIORITY[chosen.removeprefix("crit:")]
-    if turn.state.priority == "critical":
-        turn.say(t("ticket.critical_note"))
     begin_fields(turn)
 
 
 # --- data on file offered back
-def begin_fields(turn: Turn) -> None:
-    if not offer_on_file(turn, turn.ctx.on_file):
-        ask_next(turn)
-
-
-def offer_on_file(turn: Turn, on_file: Mapping[str, str]) -> bool:
-    """Offer what we know of this client instead of asking it again («всё верно?»)."""
-    s = turn.state
-    assert s.kind is not None
-    known = {k: v for k, v in on_file.items() if k in REMEMBERED_KEYS and v and k not in s.answers}
-    applicable = {f.key for f in walker.applicable_fields(s.kind, {**s.answers, **known})}
-    offer = {k: v for k, v in known.items() if k in applicable}
-    if not offer:
-        return False
-    s.offer, s.field = offer, None
-    turn.ask(Stage.RETURNING)
-    return True
-
-
 def on_returning(turn: Turn) -> None:
     chosen = turn.typed_choice(RETURNING_CHOICES)
     if chosen is None and first_word(turn.text) == "да":
@@ -124,21 +102,6 @@ def on_returning(turn: Turn) -> None:
 
 
 # --- the fields, one after another
-def ask_next(turn: Turn) -> None:
-    """The next field not yet answered, or the summary when there is none."""
-    s = turn.state
-    assert s.kind is not None
-    if s.pending_question and "description" not in s.answers:
-        s.answers["description"] = s.pending_question[:3000]
-        s.pending_question = None
-    if turn.inbound.by_letter:
-        start_form(turn)
-        return
-    nxt = walker.next_field(s.kind, s.answers)
-    s.field = nxt.key if nxt is not None else None
-    turn.ask(Stage.FIELD if nxt is not None else Stage.SUMMARY)
-
-
 def on_field(turn: Turn) -> None:
     s = turn.state
     current = walker.field_of(s.field)
@@ -147,6 +110,8 @@ def on_field(turn: Turn) -> None:
         return
     if not turn.text and turn.inbound.verified_phone and current.request_phone:
         turn.text = turn.inbound.verified_phone  # an own contact, shared, answers the phone question
+    if turn.payload == PROFILE_NAME or (s.profile_name and current.key == "contact_name" and turn.text == "1"):
+        turn.text, turn.payload = s.profile_name or "", None  # the name offered, tapped or typed as its number
     payload = turn.payload
     if payload is None and turn.text:
         typed = walker.prompt(current, s.kind).choices
@@ -156,28 +121,20 @@ def on_field(turn: Turn) -> None:
         go_back(turn)
     elif nav == "skip":
         skip(turn, current)
-    elif nav == "done" and current.files:
-        s.answers[current.key] = ", ".join(a.get("file_name") or a["kind"] for a in s.attachments)
-        remember_answered(turn, current.key)
-        ask_next(turn)
     elif payload is not None and not payload.startswith(f"opt:{current.key}:"):
         turn.stale()
     elif turn.inbound.unsupported:
         what = f"unsupported.{turn.inbound.unsupported}"
-        say_with_prompt(
-            turn, "intake.unsupported", current, what=t(what if what in walker.TEXTS else "unsupported.other")
-        )
-    elif current.files:
-        take_files(turn, current)
+        say_with_prompt(turn, "intake.unsupported", what=t(what if what in walker.TEXTS else "unsupported.other"))
     else:
         take_answer(turn, current, payload)
 
 
-def say_with_prompt(turn: Turn, key: str, current: walker.Field, **values: object) -> None:
+def say_with_prompt(turn: Turn, key: str, **values: object) -> None:
     """A catalogue text followed by the current question, with its buttons."""
-    assert turn.state.kind is not None
-    base = walker.prompt(current, turn.state.kind)
-    turn.say(Reply(t(key, prompt=base.text, **values), base.choices, base.request_phone))
+    base = field_question(turn.state)
+    assert base is not None
+    turn.say(replace(base, text=t(key, prompt=base.text, **values)))
 
 
 def remember_answered(turn: Turn, key: str) -> None:
@@ -201,19 +158,11 @@ def go_back(turn: Turn) -> None:
 def skip(turn: Turn, current: walker.Field) -> None:
     assert turn.state.kind is not None
     if not current.is_optional(turn.state.kind):
-        say_with_prompt(turn, "intake.not_optional", current)
+        say_with_prompt(turn, "intake.not_optional")
         return
     turn.state.answers[current.key] = ""
     remember_answered(turn, current.key)
     ask_next(turn)
-
-
-def take_files(turn: Turn, current: walker.Field) -> None:
-    if not turn.inbound.attachments and answers_faq_instead(turn, current):
-        return
-    for refusal in turn.keep_attachments():
-        turn.say(refusal)
-    turn.say(Reply(t("intake.files_received", count=len(turn.state.attachments)), (walker.DONE,)))
 
 
 def take_answer(turn: Turn, current: walker.Field, payload: str | None) -> None:
@@ -225,17 +174,20 @@ def take_answer(turn: Turn, current: walker.Field, payload: str | None) -> None:
             turn.say(refusal)
         if not turn.text:
             kept = len(refusals) < len(turn.inbound.attachments)
-            say_with_prompt(turn, "intake.attachment_kept" if kept else "intake.text_expected", current)
+            say_with_prompt(turn, "intake.attachment_kept" if kept else "intake.text_expected")
             return
     if payload is None and answers_faq_instead(turn, current):
         return
     try:
-        value = walker.parse_answer(current, turn.text, payload)
+        value = walker.answer_value(current, turn.text, payload, s.priority)
     except InvalidAnswer as error:
-        say_with_prompt(turn, "intake.invalid", current, reason=t(error.reason, **error.values))
+        say_with_prompt(turn, "intake.invalid", reason=t(error.reason, **error.values))
         return
     s.answers[current.key] = value
     remember_answered(turn, current.key)
+    if current.unknown_ok and value == walker.UNKNOWN:
+        turn.say(t("unknown.noted", hint=t(f"unknown.hint.{current.key}")))
+    note_facts(turn, turn.text)
     if current.key == "contact" and turn.ctx.claim_channel is not None:
         turn.emit(VerificationRequested())
         s.field, s.verify_channel = None, turn.ctx.claim_channel
@@ -253,10 +205,8 @@ def answers_faq_instead(turn: Turn, current: walker.Field) -> bool:
     found = turn.ctx.faq(turn.text)
     if not found.answered:
         return False
-    assert turn.state.kind is not None
-    reply = walker.prompt(current, turn.state.kind)
     turn.say(t("faq.inline_then_reask", answer=found.results[0].answer))
-    turn.say(reply)
+    turn.reask()
     return True
 
 

@@ -1,12 +1,12 @@
-"""Stage summary: the answers shown back, numbered; a number edits that answer, «Отправить» opens the ticket."""
+"""Stage summary: the answers shown back, numbered; a number edits that answer, files sent now go with the
+ticket, «Отправить» opens it."""
 
 from __future__ import annotations
 
 from core import walker
-from core.events import TicketOpened
-from core.intake import REMEMBERED_KEYS
 from core.messages import Choice
 from core.replies import Reply
+from core.stages.flow import open_ticket
 from core.stages.intake import go_back
 from core.stages.turn import Turn
 from core.stages.words import first_word
@@ -25,6 +25,9 @@ def on_summary(turn: Turn) -> None:
     assert s.kind is not None
     items = walker.summary_items(s.kind, s.answers)
     typed = turn.text.strip().rstrip(".")
+    if turn.inbound.attachments:
+        take_files(turn)
+        return
     if turn.payload is None and typed.isdigit():
         number = int(typed)
         if not 1 <= number <= len(items):
@@ -42,23 +45,15 @@ def on_summary(turn: Turn) -> None:
         go_back(turn)
     elif chosen == SEND.payload:
         open_ticket(turn)
+        s.reset_intake()
+        s.stage = Stage.TICKET_OPEN
     else:
         turn.not_understood()
 
 
-def open_ticket(turn: Turn) -> None:
-    """The draft becomes a ticket (the shell numbers it); the chat now talks to it."""
-    s = turn.state
-    assert s.kind is not None and s.priority is not None
-    remembered = {k: v for k, v in s.answers.items() if k in REMEMBERED_KEYS and v}
-    turn.emit(
-        TicketOpened(
-            kind=s.kind,
-            priority=s.priority,
-            fields=walker.ticket_fields(s.kind, s.answers),
-            attachments=tuple(s.attachments),
-            remembered=remembered,
-        )
-    )
-    s.reset_intake()
-    s.stage, s.engineer = Stage.TICKET_OPEN, None
+def take_files(turn: Turn) -> None:
+    """Screenshots and logs sent at the summary are kept for the ticket; the summary shows how many."""
+    for refusal in turn.keep_attachments():
+        turn.say(refusal)
+    turn.say(t("intake.files_received", count=len(turn.state.attachments)))
+    turn.reask()

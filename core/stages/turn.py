@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from copy import deepcopy
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Literal, Protocol
 from zoneinfo import ZoneInfo
@@ -112,15 +112,31 @@ class Turn:
             self.say(reply)
 
     def stale(self) -> None:
-        reply = self.question_of(self.state) or Reply(t("menu.ask_more"), (NEW_TICKET,))
-        self.say(Reply(t("intake.stale_choice", prompt=reply.text), reply.choices, reply.request_phone, reply.numbered))
+        """A button of another step: said so, and the current question asked again."""
+        reply = self._question()
+        self.say(replace(reply, text=t("intake.stale_choice", prompt=reply.text)))
 
     def not_understood(self) -> None:
-        """A button of another step is called stale; anything else just gets the question again."""
+        """Said plainly, with the options: never the same question again in silence.
+
+        Where the options are numbered the channel shows them below the text (buttons, or core/render.py's
+        numbered list); where numbers mean something else (the summary's items) the text names them.
+        """
         if self.payload:
             self.stale()
+            return
+        reply = self._question()
+        if not reply.choices:
+            text = t("choice.not_understood_again", prompt=reply.text)
+        elif reply.numbered:
+            text = t("choice.not_understood")
         else:
-            self.reask()
+            text = t("choice.not_understood_inline", options=", ".join(f"«{c.title}»" for c in reply.choices))
+        self.say(replace(reply, text=text))
+
+    def _question(self) -> Reply:
+        """The question of the current stage; the menu's where the stage asks none."""
+        return self.question_of(self.state) or Reply(t("menu.ask_more"), (NEW_TICKET,))
 
     # --- input
     def typed_choice(self, choices: tuple[Choice, ...]) -> str | None:

@@ -8,6 +8,21 @@ WORDS = re.compile(r"[^\W_]+", re.UNICODE)
 GREETINGS = frozenset(
     "здравствуйте здравствуй привет добрый день вечер утро доброе доброго приветствую хай hello hi start".split()
 )
+# Small talk that needs a short human answer, not an FAQ search; the first group a message matches wins
+SMALL_TALK: dict[str, frozenset[str]] = {
+    "bye": frozenset("до свидания свиданья пока всего доброго хорошего бай bye".split()),
+    "thanks": frozenset("спасибо спс благодарю благодарим пасиб спасиб thanks thank you большое огромное".split()),
+    "ack": frozenset("понятно ясно ок окей ok okay хорошо ладно понял поняла принято отлично супер угу ага".split()),
+}
+FILLERS = frozenset("вам вас всё все теперь тогда уже да и а за помощь ответ".split())
+# «вся СКУД легла», «ничего не работает», «система стоит»: the whole system is down, not one function
+SYSTEM_DOWN = re.compile(
+    r"\b(?:вс[яеё]|весь|целиком|полностью)\b.{0,40}?\b(?:легл|лежит|лег\b|упал|стоит|встал|останов|не работает)"
+    r"|\b(?:легл|лежит|упал|стоит|встал|останов)\w*\s(?:вс[яеё]|весь|целиком|полностью)\b"
+    r"|\bничего не работает|\bне работает\s(?:ничего|вся)\b"
+    r"|\bсистема\s(?:стоит|встала|легла|упала|остановлена|остановилась|не работает)",
+    re.IGNORECASE,
+)
 COMMANDS = {
     "withdraw": ("отозвать согласие", "/withdraw"),
     "cancel": ("отмена", "/cancel", "отменить"),
@@ -15,7 +30,6 @@ COMMANDS = {
     "start": ("/start", "меню", "начать"),
     "back": ("назад",),
     "skip": ("пропустить", "пропуск", "skip"),
-    "done": ("готово", "всё", "все"),
     "ticket": ("оформить заявку", "новая заявка", "заявка"),
 }
 
@@ -32,6 +46,24 @@ def command_of(text: str) -> str | None:
 def is_greeting(text: str) -> bool:
     words = WORDS.findall(text.casefold())
     return bool(words) and all(word in GREETINGS for word in words)
+
+
+def small_talk(text: str) -> str | None:
+    """«спасибо», «понятно», «до свидания»: which kind of small talk the whole message is, or None."""
+    words = set(WORDS.findall(text.casefold())) - FILLERS
+    if not words:
+        return None
+    if words <= GREETINGS:
+        return "greeting"
+    every = frozenset().union(GREETINGS, *SMALL_TALK.values())
+    if not words <= every:
+        return None
+    return next(kind for kind, known in SMALL_TALK.items() if words & known)
+
+
+def system_down(text: str) -> bool:
+    """The message says the whole system is down («вся СКУД легла», «ничего не работает»): a critical request."""
+    return SYSTEM_DOWN.search(text.casefold().replace("ё", "е")) is not None
 
 
 def first_word(text: str) -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from core.intake import FIELDS_BY_KEY
 from tests.fakes import EngineChat
 
 VALID_ANSWERS = {
@@ -25,25 +26,41 @@ VALID_ANSWERS = {
     "description": "журнал событий зависает",
     "steps": "1) открыть журнал 2) выбрать месяц",
     "actual": "окно не отвечает",
-    "screenshots": "готово",
 }
+
+
+def answer_form(chat: EngineChat, **overrides: str) -> str:
+    """A reply to the questions asked in one message, every one answered by its number (files go attached)."""
+    keys = enumerate(chat.state.form_keys, start=1)
+    return "\n".join(
+        f"{n}. {overrides.get(key, VALID_ANSWERS[key])}" for n, key in keys if not FIELDS_BY_KEY[key].files
+    )
+
+
+def walk(chat: EngineChat, until: str, **overrides: str) -> list[str]:
+    """Answer every question the bot asks, one by one or in one message, until stage ``until``; the keys asked."""
+    asked: list[str] = []
+    for _ in range(40):
+        if chat.state.stage == "form":
+            asked += chat.state.form_keys
+            chat.say(answer_form(chat, **overrides))
+        elif chat.state.stage == "field":
+            key = chat.state.field
+            assert key is not None
+            asked.append(key)
+            chat.say(overrides[key] if key in overrides else VALID_ANSWERS[key])
+        else:
+            break
+    assert chat.state.stage == until, chat.text()
+    return asked
 
 
 def walk_to_summary(chat: EngineChat, **overrides: str) -> list[str]:
     """Answer every question the bot asks until the summary; the keys asked, in order."""
-    asked = []
-    for _ in range(40):
-        if chat.state.stage != "field":
-            break
-        key = chat.state.field
-        assert key is not None
-        asked.append(key)
-        chat.say(overrides[key] if key in overrides else VALID_ANSWERS[key])
-    assert chat.state.stage == "summary", chat.text()
-    return asked
+    return walk(chat, "summary", **overrides)
 
 
-def start_ticket(chat: EngineChat, kind: str, criticality: str | None = "stopped") -> None:
+def start_ticket(chat: EngineChat, kind: str, criticality: str | None = "partial") -> None:
     """From the first message to the first intake question of ``kind``."""
     chat.say("Здравствуйте")
     chat.press("menu:ticket")
@@ -52,3 +69,44 @@ def start_ticket(chat: EngineChat, kind: str, criticality: str | None = "stopped
     chat.press(f"kind:{kind}")
     if chat.state.stage == "criticality":
         chat.press(f"crit:{criticality}")
+
+
+def at_field(kind: str, key: str, criticality: str = "question") -> EngineChat:
+    """A new client at the question ``key`` of a ``kind`` request, everything before answered plainly."""
+    chat = EngineChat()
+    start_ticket(chat, kind, criticality)
+    for _ in range(30):
+        if chat.state.field == key:
+            return chat
+        assert chat.state.field is not None, chat.text()
+        chat.say(VALID_ANSWERS[chat.state.field])
+    raise AssertionError(f"never asked {key}")
+
+
+def reach_ticket(chat: EngineChat, first_message: str, criticality: str = "partial", **overrides: str) -> int:
+    """A client who writes ``first_message`` and then takes the quickest way the bot offers to a ticket: buttons
+    where there are some (the profile's name, «Пропустить» for the optional items), answers where there are not.
+    The number of messages the client sent, buttons included, until the ticket opened."""
+    chat.say(first_message)
+    for _ in range(40):
+        if chat.tickets():
+            return chat.messages
+        stage, field = chat.state.stage, chat.state.field
+        if stage == "consent":
+            chat.press("consent:yes")
+        elif stage == "kind":
+            chat.press("kind:problem")
+        elif stage == "criticality":
+            chat.press(f"crit:{criticality}")
+        elif stage == "returning":
+            chat.press("ret:yes")
+        elif stage == "form":
+            chat.press("nav:skip")
+        elif stage == "summary":
+            chat.press("sum:send")
+        elif field == "contact_name" and chat.profile_name:
+            chat.press("opt:contact_name:profile")
+        else:
+            assert stage == "field" and field is not None, chat.text()
+            chat.say(overrides.get(field, VALID_ANSWERS[field]))
+    raise AssertionError(f"no ticket after {chat.messages} messages: {chat.text()}")

@@ -29,13 +29,15 @@ def test_back_from_the_first_question_returns_to_the_kind() -> None:
 
 def test_optional_question_can_be_skipped_by_word_or_button() -> None:
     chat = EngineChat()
-    start_ticket(chat, "problem")
-    while chat.state.field != "antivirus":
+    start_ticket(chat, "wish")
+    while chat.state.field != "product_version":
         chat.say(VALID_ANSWERS[chat.state.field or ""])
     chat.say("пропустить")
-    assert chat.state.answers["antivirus"] == ""
+    assert chat.state.answers["product_version"] == ""
+    chat.say("назад")
+    assert chat.state.field == "product_version"
     chat.press("nav:skip")
-    assert chat.state.answers["hardware"] == ""
+    assert chat.state.answers["product_version"] == "" and chat.state.field == "expected"
 
 
 def test_summary_is_numbered_and_an_item_can_be_corrected_by_number() -> None:
@@ -69,4 +71,13 @@ def test_cancel_forgets_the_draft() -> None:
     start_ticket(chat, "consultation")
     chat.say(VALID_ANSWERS["contact"])
     chat.say("отмена")
+    chat.press("draft:drop")  # asked first: the draft holds what the client typed
     assert chat.state.stage == "idle" and chat.state.answers == {}
+
+
+def test_a_kind_chosen_again_after_back_asks_its_own_criticality() -> None:
+    chat = EngineChat()
+    start_ticket(chat, "consultation")
+    chat.say("назад")
+    chat.press("kind:problem")
+    assert chat.state.stage == "criticality" and chat.state.priority is None

@@ -6,7 +6,7 @@ import pytest
 
 from core.messages import Attachment
 from core.texts import t
-from tests.engine.intake_answers import VALID_ANSWERS, start_ticket
+from tests.engine.intake_answers import VALID_ANSWERS, answer_form, start_ticket, walk_to_summary
 from tests.fakes import EngineChat
 
 
@@ -16,6 +16,9 @@ def at_field(key: str) -> EngineChat:
     for _ in range(30):
         if chat.state.field == key:
             return chat
+        if chat.state.stage == "form":  # the optional environment items, in one message
+            chat.say(answer_form(chat))
+            continue
         assert chat.state.field is not None
         chat.say(VALID_ANSWERS[chat.state.field])
     raise AssertionError(f"never asked {key}")
@@ -61,15 +64,22 @@ def test_empty_message_repeats_the_question() -> None:
     ],
 )
 def test_wrong_screenshot_format_is_refused_with_the_allowed_formats(attachment: Attachment, refusal: str) -> None:
-    chat = at_field("screenshots")
+    chat = at_summary()  # where screenshots are asked for
     chat.say(None, attachments=(attachment,))
     assert refusal in chat.text()
     assert chat.state.attachments == []
-    assert chat.state.field == "screenshots"
+    assert chat.state.stage == "summary"
+
+
+def at_summary() -> EngineChat:
+    chat = EngineChat()
+    start_ticket(chat, "problem")
+    walk_to_summary(chat)
+    return chat
 
 
 def test_screenshots_and_logs_are_kept() -> None:
-    chat = at_field("screenshots")
+    chat = at_summary()
     chat.say(None, attachments=(Attachment("image", "photo-1", "image/jpeg", 50_000),))
     chat.say(None, attachments=(Attachment("document", "doc-1", "text/plain", 2048, "bastion.log"),))
     assert len(chat.state.attachments) == 2
@@ -111,3 +121,26 @@ def test_required_field_cannot_be_skipped() -> None:
     chat.say("пропустить")
     assert t("intake.not_optional", prompt="").strip() in chat.text()
     assert chat.state.field == "city"
+
+
+def test_a_phone_and_an_e_mail_in_one_answer_are_accepted() -> None:
+    chat = at_field("contact")
+    chat.say("smirnov@mail.ru, +7 (846) 200-10-20")
+    assert chat.state.answers["contact"] == "+78462001020, smirnov@mail.ru"
+    assert chat.state.field != "contact"
+
+
+def test_words_that_answer_no_option_at_the_summary_name_the_options() -> None:
+    chat = EngineChat()
+    start_ticket(chat, "consultation")
+    walk_to_summary(chat)
+    chat.say("что-то непонятное")
+    assert chat.state.stage == "summary"
+    assert chat.text() == t("choice.not_understood_inline", options=f"«{t('choice.send')}», «{t('choice.cancel')}»")
+
+
+def test_a_wrong_button_is_still_called_stale() -> None:
+    chat = EngineChat()
+    start_ticket(chat, "problem", criticality=None)
+    chat.press("kind:wish")  # pressed again from an earlier message
+    assert chat.state.stage == "criticality" and "другому шагу" in chat.text()

@@ -21,7 +21,7 @@ def test_known_question_is_answered_with_feedback_choices() -> None:
 
 def test_unknown_question_offers_a_ticket_with_the_question_as_description() -> None:
     chat = EngineChat()
-    chat.say("Почему Бастион не видит контроллер после обновления?")
+    chat.say("Можно ли поставить сервер оборудования на виртуальную машину?")
     assert t("faq.not_found") in chat.text()
     chat.press("menu:ticket")
     chat.press("consent:yes")
@@ -30,7 +30,7 @@ def test_unknown_question_offers_a_ticket_with_the_question_as_description() -> 
     assert "description" not in asked
     chat.press("sum:send")
     ticket = next(e for e in chat.events if isinstance(e, TicketOpened))
-    assert ticket.fields["description"] == "Почему Бастион не видит контроллер после обновления?"
+    assert ticket.fields["description"] == "Можно ли поставить сервер оборудования на виртуальную машину?"
 
 
 def test_not_helpful_answer_is_recorded_and_leads_to_a_ticket() -> None:

@@ -28,8 +28,7 @@ APPENDIX_1_PROBLEM = {
     "description",
     "steps",
     "actual",
-    "screenshots",
-}
+}  # and the screenshots, invited at the summary
 
 
 def opened(chat: EngineChat) -> TicketOpened:
@@ -39,13 +38,14 @@ def opened(chat: EngineChat) -> TicketOpened:
     return tickets[0]
 
 
-def test_problem_asks_every_appendix_1_item_and_opens_a_critical_ticket() -> None:
+def test_problem_asks_every_appendix_1_item_and_opens_a_high_priority_ticket() -> None:
     chat = EngineChat()
-    start_ticket(chat, "problem", "stopped")
+    start_ticket(chat, "problem", "partial")
     asked = walk_to_summary(chat)
     assert set(asked) == APPENDIX_1_PROBLEM
+    assert t("field.screenshots.prompt") in chat.text()
     ticket = opened(chat)
-    assert ticket.kind == "problem" and ticket.priority == "critical"
+    assert ticket.kind == "problem" and ticket.priority == "high"
     assert ticket.fields["contact"] == "+78465551234"
     assert ticket.fields["os"] == "Windows Server 2019 64-бит"
     assert ticket.fields["device_involved"] == "Нет"

@@ -6,22 +6,14 @@ from core.intake import FIELDS_BY_KEY
 from core.messages import Attachment
 from core.stages.form import numbered_answers
 from core.texts import TEXTS, field_prompt
-from tests.engine.intake_answers import VALID_ANSWERS, start_ticket
+from tests.engine.intake_answers import answer_form, start_ticket
 from tests.fakes import EngineChat
 
 
 def form_chat(kind: str = "consultation") -> EngineChat:
     chat = EngineChat(by_letter=True)
-    start_ticket(chat, kind)
+    start_ticket(chat, kind, "partial")
     return chat
-
-
-def answer_all(chat: EngineChat, **overrides: str) -> str:
-    """A reply with every asked item answered by its number."""
-    lines = []
-    for number, key in enumerate(chat.state.form_keys, start=1):
-        lines.append(f"{number}. {overrides.get(key, VALID_ANSWERS[key])}")
-    return "\n".join(lines)
 
 
 def test_every_open_question_comes_in_one_message_numbered() -> None:
@@ -36,7 +28,7 @@ def test_every_open_question_comes_in_one_message_numbered() -> None:
 
 def test_one_reply_with_every_answer_reaches_the_summary() -> None:
     chat = form_chat()
-    chat.say(answer_all(chat))
+    chat.say(answer_form(chat))
     assert chat.state.stage == "summary"
     assert chat.state.answers["city"] == "Самара" and chat.state.answers["contact"].startswith("+7846")
 
@@ -44,7 +36,7 @@ def test_one_reply_with_every_answer_reaches_the_summary() -> None:
 def test_only_what_is_missing_or_refused_is_asked_again_with_the_reason() -> None:
     chat = form_chat()
     keys = chat.state.form_keys
-    reply = answer_all(chat, product_version="не помню").splitlines()
+    reply = answer_form(chat, product_version="последняя").splitlines()
     del reply[keys.index("city")]
     chat.say("\n".join(reply))
     assert chat.state.stage == "form" and set(chat.state.form_keys) == {"city", "product_version"}
@@ -60,7 +52,7 @@ def test_only_what_is_missing_or_refused_is_asked_again_with_the_reason() -> Non
 def test_an_answer_may_run_over_several_lines_and_options_are_understood_in_words() -> None:
     chat = form_chat("problem")
     keys = chat.state.form_keys
-    reply = answer_all(chat, description="журнал зависает", subsystems="скуд")
+    reply = answer_form(chat, description="журнал зависает", subsystems="скуд")
     at = keys.index("description") + 1
     reply = reply.replace(f"{at}. журнал зависает", f"{at}. журнал зависает\nпосле обновления до 3.1")
     chat.say(reply)
@@ -72,7 +64,7 @@ def test_an_answer_may_run_over_several_lines_and_options_are_understood_in_word
 def test_files_attached_to_the_reply_are_kept_with_the_ticket() -> None:
     chat = form_chat()
     screenshot = Attachment("image", "store:abc.png", "image/png", 1000, "error.png")
-    chat.say(answer_all(chat), attachments=(screenshot,))
+    chat.say(answer_form(chat), attachments=(screenshot,))
     assert chat.state.stage == "summary" and [a["file_name"] for a in chat.state.attachments] == ["error.png"]
 
 
@@ -80,7 +72,7 @@ def test_optional_items_left_out_are_skipped_and_required_ones_are_not() -> None
     chat = form_chat("problem")
     optional = [k for k in chat.state.form_keys if FIELDS_BY_KEY[k].is_optional("problem")]
     assert "antivirus" in optional
-    chat.say(answer_all(chat, antivirus="-"))
+    chat.say(answer_form(chat, antivirus="-"))
     assert chat.state.answers.get("antivirus") == ""
 
 

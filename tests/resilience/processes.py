@@ -40,7 +40,6 @@ INTAKE: list[tuple[str, str]] = [
     ("button", "opt:device_involved:no"),
     ("text", "пропустить"),
     ("text", "Как настроить отчёт по проходам?"),
-    ("button", "nav:done"),
     ("button", "sum:send"),
 ]
 

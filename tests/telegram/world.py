@@ -83,11 +83,9 @@ class TelegramWorld:
         for data in ("menu:ticket", "consent:yes", "kind:consultation"):
             await self.client_presses(data, user_id=user_id)
         while (state := await self.state(user_id))["stage"] == "field":
-            if state["field"] == "screenshots" and content:
-                await self.client_says(user_id=user_id, **content)
-                await self.client_presses("nav:done", user_id=user_id)
-            else:
-                await self.client_says(VALID_ANSWERS[state["field"]], user_id=user_id)
+            await self.client_says(VALID_ANSWERS[state["field"]], user_id=user_id)
+        if content:  # screenshots, sent where the summary asks for them
+            await self.client_says(user_id=user_id, **content)
         await self.client_presses("sum:send", user_id=user_id)
         number = (await self.state(user_id))["ticket"]
         assert number, self.client_texts(user_id)[-3:]

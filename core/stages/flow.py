@@ -1,0 +1,169 @@
+"""What the intake asks next, decided in one place.
+
+Once the kind of request is known: its criticality (problems and licences), the data on file offered back,
+then only what is still missing, one question after another, the optional environment items in one message
+(core/intake.py ``ENVIRONMENT``), and the summary. A critical request asks only what a call back needs
+(``CALLBACK_KEYS``), opens its ticket at once and then asks the rest, each answer added to the open ticket.
+Channels of letters (e-mail) get every open question in one message (core/stages/form.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from core import walker
+from core.events import ClientWroteOnTicket, TicketFieldsAdded, TicketOpened
+from core.intake import CALLBACK_KEYS, ENVIRONMENT, REMEMBERED_KEYS
+from core.stages.known import note_facts
+from core.stages.turn import Turn
+from core.stages.words import system_down
+from core.state import ConversationState, Stage
+from core.texts import t
+from core.validators import InvalidAnswer, person_name
+
+KIND_PRIORITY = {"consultation": "normal", "wish": "low"}
+
+
+def offered_name(profile_name: str | None) -> str | None:
+    """The messenger profile's name when it would pass as the contact's name: offered in one tap."""
+    try:
+        return person_name(profile_name) if profile_name else None
+    except InvalidAnswer:
+        return None
+
+
+def continue_with_kind(turn: Turn) -> None:
+    """The kind is known (chosen, or a malfunction reported): the criticality, unless it is known too, then fields."""
+    s = turn.state
+    assert s.kind is not None
+    if s.kind == "problem" and s.priority is None and s.pending_question and system_down(s.pending_question):
+        s.priority = "critical"  # «вся СКУД легла» needs no question about how critical it is
+    s.priority = s.priority or KIND_PRIORITY.get(s.kind)
+    if s.priority is None:
+        turn.ask(Stage.CRITICALITY)
+    else:
+        begin_fields(turn)
+
+
+def begin_fields(turn: Turn) -> None:
+    """The first message's facts first, then what is on file offered back, then the questions."""
+    if turn.state.priority == "critical":
+        turn.say(t("ticket.critical_note"))
+    take_first_message(turn)
+    if not offer_on_file(turn, turn.ctx.on_file):
+        ask_next(turn)
+
+
+def take_first_message(turn: Turn) -> None:
+    """The question or report the ticket started from is its description; the facts in it are answers too."""
+    s = turn.state
+    question, s.pending_question = s.pending_question, None
+    if question and "description" not in s.answers:
+        s.answers["description"] = question[:3000]
+    if question:
+        note_facts(turn, question)
+
+
+def offer_on_file(turn: Turn, on_file: Mapping[str, str]) -> bool:
+    """Offer what we know of this client instead of asking it again («всё верно?»)."""
+    s = turn.state
+    assert s.kind is not None
+    known = {k: v for k, v in on_file.items() if k in REMEMBERED_KEYS and v and k not in s.answers}
+    applicable = {f.key for f in walker.applicable_fields(s.kind, {**s.answers, **known})}
+    offer = {k: v for k, v in known.items() if k in applicable}
+    if not offer:
+        return False
+    s.offer, s.field = offer, None
+    turn.ask(Stage.RETURNING)
+    return True
+
+
+def ask_next(turn: Turn) -> None:
+    """The next question not yet answered; when none is left, the summary (or, calling back, the ticket at once)."""
+    s = turn.state
+    take_first_message(turn)
+    if s.on_ticket:
+        add_to_ticket(turn)
+    keys = open_keys(s, files=turn.inbound.by_letter)
+    if not keys:
+        finish(turn)
+    elif turn.inbound.by_letter:
+        ask_together(turn, keys)
+    elif keys[0] in ENVIRONMENT:
+        ask_together(turn, [k for k in keys if k in ENVIRONMENT])
+    else:
+        s.field, s.form_keys = keys[0], []
+        turn.ask(Stage.FIELD)
+
+
+def open_keys(s: ConversationState, *, files: bool) -> list[str]:
+    """The fields to ask now, in order; before a critical ticket opens, only those a call back needs."""
+    assert s.kind is not None
+    fields = walker.applicable_fields(s.kind, s.answers) if files else walker.summary_items(s.kind, s.answers)
+    keys = [f.key for f in fields if f.key not in s.answers]
+    return [k for k in keys if k in CALLBACK_KEYS] if s.calling_back else keys
+
+
+def ask_together(turn: Turn, keys: list[str]) -> None:
+    """Several questions in one numbered message (core/stages/form.py)."""
+    turn.state.form_keys, turn.state.field = keys, None
+    turn.ask(Stage.FORM)
+
+
+def finish(turn: Turn) -> None:
+    s = turn.state
+    if s.calling_back:
+        open_ticket(turn)
+        s.on_ticket = dict(s.answers)  # the rest of Appendix 1 is asked now, added to the open ticket
+        turn.say(t("followup.intro"))
+        ask_next(turn)
+    elif s.on_ticket:
+        assert s.ticket is not None
+        turn.say(t("followup.done", number=s.ticket))
+        s.reset_intake()
+        s.stage = Stage.TICKET_OPEN
+    else:
+        turn.ask(Stage.SUMMARY)
+
+
+def rememberable(answers: dict[str, str], keys: Iterable[str]) -> dict[str, str]:
+    """The answers among ``keys`` worth offering back next time: not skipped, not «не знает»."""
+    return {k: answers[k] for k in keys if k in REMEMBERED_KEYS and answers[k] not in ("", walker.UNKNOWN)}
+
+
+def open_ticket(turn: Turn) -> None:
+    """The draft becomes a ticket (the shell numbers it); files kept so far go with it."""
+    s = turn.state
+    assert s.kind is not None and s.priority is not None
+    for field in walker.applicable_fields(s.kind, s.answers):
+        if field.files:
+            s.answers[field.key] = walker.attached_names(s.attachments)
+    remembered = rememberable(s.answers, s.answers)
+    turn.emit(
+        TicketOpened(
+            kind=s.kind,
+            priority=s.priority,
+            fields=walker.ticket_fields(s.kind, s.answers),
+            attachments=tuple(s.attachments),
+            remembered=remembered,
+        )
+    )
+    s.attachments, s.engineer = [], None
+
+
+def add_to_ticket(turn: Turn) -> None:
+    """Answers (and files) given since a critical ticket opened go to it."""
+    s = turn.state
+    assert s.kind is not None
+    shown = walker.ticket_fields(s.kind, s.answers)
+    new = [k for k, v in s.answers.items() if k in shown and s.on_ticket.get(k) != v]
+    if not new and not s.attachments:
+        return
+    assert s.ticket is not None  # numbered by the shell when the ticket opened, a message before
+    if new:
+        remembered = rememberable(s.answers, new)
+        turn.emit(TicketFieldsAdded(s.ticket, {k: shown[k] for k in new}, remembered))
+        s.on_ticket.update({k: s.answers[k] for k in new})
+    if s.attachments:
+        turn.emit(ClientWroteOnTicket(s.ticket, None, tuple(s.attachments)))
+        s.attachments = []

@@ -1,0 +1,125 @@
+"""Issue 14: the facts a client already wrote are confirmed in one line and not asked again; the profile's name
+is one tap; the optional environment items come in one message, answered in one go or skipped with one tap."""
+
+from __future__ import annotations
+
+from core.texts import t
+from tests.engine.intake_answers import VALID_ANSWERS, walk_to_summary
+from tests.fakes import EngineChat
+
+FIRST = "Не открывается журнал событий в Бастион-3 версии 2.1 на Windows 10 64-бит"
+ENVIRONMENT = ["antivirus", "hardware", "network", "pcs", "subsystems", "connection"]
+
+
+def reported(chat: EngineChat, text: str = FIRST) -> EngineChat:
+    chat.say(text)
+    if chat.state.stage == "consent":
+        chat.press("consent:yes")
+    chat.press("crit:partial")
+    return chat
+
+
+def test_facts_of_the_first_message_are_confirmed_in_one_line_and_not_asked() -> None:
+    chat = reported(EngineChat())
+    assert t("facts.noted", facts="Бастион-3, версия 2.1, Windows 10 64-бит") in chat.text()
+    asked = walk_to_summary(chat)
+    assert not {"product_name", "product_version", "os"} & set(asked)
+    summary = chat.text()
+    assert "Продукт: Бастион-3" in summary and "Версия продукта: 2.1" in summary
+    assert "Операционная система: Windows 10 64-бит" in summary
+
+
+def test_a_noted_fact_can_be_corrected_by_its_number_in_the_summary() -> None:
+    chat = reported(EngineChat())
+    walk_to_summary(chat)
+    chat.say("6")
+    assert chat.state.field == "product_version"
+    chat.say("2.1.7")
+    assert chat.state.stage == "summary" and "6. Версия продукта: 2.1.7" in chat.text()
+
+
+def test_facts_in_a_later_answer_are_taken_too() -> None:
+    chat = EngineChat(consent=True)
+    chat.say("Здравствуйте")
+    chat.press("menu:ticket")
+    chat.press("kind:consultation")
+    for key in ("contact", "organization", "city", "contact_name"):
+        chat.say(VALID_ANSWERS[key])
+    assert chat.state.field == "product_name"
+    chat.say("Бастион-3, версия 2.4")
+    assert chat.state.answers["product_version"] == "2.4"
+    assert t("facts.noted", facts="версия 2.4") in chat.text()
+    assert chat.state.field != "product_version"
+
+
+def test_the_profile_name_is_offered_at_the_contact_name_question_in_one_tap() -> None:
+    chat = reported(EngineChat(profile_name="Анна Смирнова"))
+    while chat.state.field != "contact_name":
+        chat.say(VALID_ANSWERS[chat.state.field or ""])
+    [question] = chat.last.replies if chat.last else []
+    assert [(c.payload, c.title) for c in question.choices] == [("opt:contact_name:profile", "Анна Смирнова")]
+    chat.press("opt:contact_name:profile")
+    assert chat.state.answers["contact_name"] == "Анна Смирнова"
+
+
+def test_a_profile_name_that_is_not_a_name_is_not_offered() -> None:
+    chat = reported(EngineChat(profile_name="🐱"))
+    while chat.state.field != "contact_name":
+        chat.say(VALID_ANSWERS[chat.state.field or ""])
+    assert chat.last is not None and chat.last.replies[-1].choices == ()
+
+
+def at_environment(chat: EngineChat) -> EngineChat:
+    reported(chat)
+    while chat.state.stage == "field":
+        chat.say(VALID_ANSWERS[chat.state.field or ""])
+    assert chat.state.stage == "form"
+    return chat
+
+
+def test_the_environment_items_come_in_one_numbered_message_with_one_skip() -> None:
+    chat = at_environment(EngineChat())
+    [question] = chat.last.replies if chat.last else []
+    assert chat.state.form_keys == ENVIRONMENT
+    assert question.text.startswith(t("form.group_header"))
+    assert "\n1. " + t("field.antivirus.prompt") in question.text and "\n6. " in question.text
+    assert [c.payload for c in question.choices] == ["nav:skip"]
+
+
+def test_one_tap_skips_every_environment_item_explicitly() -> None:
+    chat = at_environment(EngineChat())
+    chat.press("nav:skip")
+    assert {k: chat.state.answers[k] for k in ENVIRONMENT} == dict.fromkeys(ENVIRONMENT, "")
+    assert chat.state.field == "device_involved"
+
+
+def test_the_environment_answered_in_one_go_some_items_left_out() -> None:
+    chat = at_environment(EngineChat())
+    chat.say("1. Kaspersky 12\n4. 3 ПК: сервер и 2 рабочих места\n5. скуд")
+    answers = chat.state.answers
+    assert answers["antivirus"] == "Kaspersky 12" and answers["pcs"] == "3 ПК: сервер и 2 рабочих места"
+    assert answers["subsystems"] == "СКУД" and answers["hardware"] == "" and answers["connection"] == ""
+    assert chat.state.field == "device_involved"
+
+
+def test_an_unnumbered_reply_to_the_environment_is_asked_again_not_lost() -> None:
+    chat = at_environment(EngineChat())
+    chat.say("касперский, i5 16 гб")
+    assert t("form.unnumbered") in chat.text() and chat.state.stage == "form"
+    assert not set(ENVIRONMENT) & set(chat.state.answers)
+
+
+def test_a_wrong_environment_answer_is_asked_again_with_its_reason() -> None:
+    chat = at_environment(EngineChat())
+    chat.say("1. Dr.Web\n4. много")
+    assert chat.state.form_keys == ["pcs"] and t("invalid.number") in chat.text()
+    chat.say("4 ПК")
+    assert chat.state.answers["pcs"] == "4 ПК" and chat.state.field == "device_involved"
+
+
+def test_where_there_are_no_buttons_the_profile_name_is_chosen_by_its_number() -> None:
+    chat = reported(EngineChat(profile_name="Анна Смирнова", channel="whatsapp"))
+    while chat.state.field != "contact_name":
+        chat.say(VALID_ANSWERS[chat.state.field or ""])
+    chat.say("1")
+    assert chat.state.answers["contact_name"] == "Анна Смирнова"

@@ -1,0 +1,104 @@
+"""/start, «меню» or «отмена» in the middle of an intake ask before throwing away what the client typed;
+a draft with nothing typed yet goes at once."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.texts import t
+from tests.engine.intake_answers import VALID_ANSWERS, start_ticket, walk_to_summary
+from tests.fakes import EngineChat
+
+CONFIRM = ["draft:drop", "draft:keep"]
+
+
+def with_an_answer() -> EngineChat:
+    chat = EngineChat()
+    start_ticket(chat, "consultation")
+    chat.say(VALID_ANSWERS["contact"])
+    assert chat.state.answers and chat.state.field is not None
+    return chat
+
+
+@pytest.mark.parametrize("typed", ["отмена", "/start", "меню", "Отменить", "/cancel"])
+def test_cancelling_a_draft_with_answers_is_asked_first(typed: str) -> None:
+    chat = with_an_answer()
+    before = chat.state.answers.copy()
+    [question] = chat.say(typed)
+    assert question.text == t("draft.confirm_cancel")
+    assert [c.payload for c in question.choices] == CONFIRM
+    assert chat.state.stage == "field" and chat.state.answers == before
+
+
+@pytest.mark.parametrize("typed", ["нет", "Нет, продолжить", "продолжим", "не отменять", "2", "назад"])
+def test_no_goes_on_with_the_same_question(typed: str) -> None:
+    chat = with_an_answer()
+    field, answers = chat.state.field, chat.state.answers.copy()
+    chat.say("отмена")
+    chat.say(typed)
+    assert chat.state.field == field and chat.state.answers == answers
+    assert t("draft.kept") in chat.text() and t(f"field.{field}.prompt") in chat.text()
+    chat.say(VALID_ANSWERS[field])  # the answers go on where they stopped
+    assert field in chat.state.answers
+
+
+@pytest.mark.parametrize("typed", ["да", "Да, отменить", "отменить", "1", "ага", "отмена"])
+def test_yes_drops_the_draft(typed: str) -> None:
+    chat = with_an_answer()
+    chat.say("отмена")
+    chat.say(typed)
+    assert chat.state.stage == "idle" and chat.state.answers == {}
+    assert t("menu.cancelled") in chat.text()
+
+
+def test_the_buttons_answer_too() -> None:
+    chat = with_an_answer()
+    chat.say("/start")
+    chat.press("draft:keep")
+    assert chat.state.stage == "field" and chat.state.answers
+    chat.say("/start")
+    chat.press("draft:drop")
+    assert chat.state.stage == "idle" and chat.state.answers == {}
+
+
+def test_an_answer_instead_of_yes_or_no_is_taken_as_the_answer() -> None:
+    chat = with_an_answer()
+    field = chat.state.field
+    assert field is not None
+    chat.say("отмена")
+    chat.say(VALID_ANSWERS[field])
+    assert field in chat.state.answers and not chat.state.confirming_cancel
+
+
+def test_a_draft_with_nothing_typed_goes_at_once() -> None:
+    chat = EngineChat()
+    start_ticket(chat, "consultation")
+    chat.say("отмена")
+    assert chat.state.stage == "idle" and t("menu.cancelled") in chat.text()
+
+
+def test_data_on_file_taken_over_is_nothing_typed() -> None:
+    chat = EngineChat(on_file={"city": "Самара", "organization": "ООО «Охрана-Сервис»"})
+    start_ticket(chat, "consultation")
+    if chat.state.stage == "returning":
+        chat.press("ret:yes")
+    chat.say("отмена")
+    assert chat.state.stage == "idle"
+
+
+def test_cancel_pressed_at_the_summary_is_asked_first() -> None:
+    chat = EngineChat()
+    start_ticket(chat, "consultation")
+    walk_to_summary(chat)
+    chat.press("sum:cancel")
+    assert chat.text() == t("draft.confirm_cancel") and chat.state.stage == "summary"
+    chat.say("нет")
+    assert chat.state.stage == "summary" and chat.state.answers
+
+
+def test_a_late_press_after_the_draft_is_gone_is_stale() -> None:
+    chat = with_an_answer()
+    chat.say("отмена")
+    chat.say("да")
+    chat.press("draft:drop")
+    assert chat.state.stage == "idle" and "другому шагу" in chat.text()

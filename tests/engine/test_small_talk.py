@@ -1,0 +1,54 @@
+"""Issue 14: thanks, «понятно», «ок», goodbyes and greetings get a short human answer, not an FAQ miss."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.events import QuestionUnanswered
+from core.texts import t
+from tests.fakes import EngineChat
+
+
+@pytest.mark.parametrize(
+    ("said", "answer"),
+    [
+        ("Спасибо!", "smalltalk.thanks"),
+        ("спасибо большое", "smalltalk.thanks"),
+        ("благодарю", "smalltalk.thanks"),
+        ("понятно", "smalltalk.ack"),
+        ("ок", "smalltalk.ack"),
+        ("Хорошо, ясно", "smalltalk.ack"),
+        ("до свидания", "smalltalk.bye"),
+        ("спасибо, до свидания!", "smalltalk.bye"),
+        ("всего доброго", "smalltalk.bye"),
+    ],
+)
+def test_small_talk_at_the_menu_gets_a_short_human_answer(said: str, answer: str) -> None:
+    chat = EngineChat()
+    chat.say("Здравствуйте")
+    chat.say(said)
+    assert chat.text() == t(answer)
+    assert not [e for e in chat.events if isinstance(e, QuestionUnanswered)]
+
+
+def test_thanks_after_an_faq_answer_is_not_a_miss() -> None:
+    chat = EngineChat()
+    chat.say("Сколько стоит поддержка?")
+    chat.say("спасибо, понятно")
+    assert chat.text() == t("faq.thanks") and chat.state.stage == "idle"
+    chat.say("до свидания")
+    assert chat.text() == t("smalltalk.bye")
+
+
+def test_a_greeting_gets_the_greeting() -> None:
+    chat = EngineChat()
+    chat.say("Здравствуйте")
+    chat.say("Добрый вечер")
+    assert chat.text() == t("menu.greeting")
+
+
+def test_thanks_with_a_question_is_a_question() -> None:
+    chat = EngineChat()
+    chat.say("Здравствуйте")
+    chat.say("спасибо, а в какие часы вы работаете?")
+    assert "С 8 до 17" in chat.text()
