@@ -1,4 +1,7 @@
-"""`support-bot faq …`: validate the knowledge base and ask it questions."""
+"""`support-bot faq …`: validate the knowledge base and ask it questions.
+
+`faq gaps` (what the FAQ could not answer) reads the store, so the composition root, service/cli.py, adds it.
+"""
 
 from __future__ import annotations
 

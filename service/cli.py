@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import asyncio
 import getpass
+import json
 import logging
 import signal
+from typing import Annotated
+from zoneinfo import ZoneInfo
 
 import typer
 import uvicorn
 from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
 
 from bots.console import ConsoleChannel
 from core.texts import t
@@ -22,7 +27,7 @@ from service.runtime import Runtime
 from service.settings import Settings
 from storage.db import create_engine
 from storage.migrate import upgrade
-from storage.repos import outbox
+from storage.repos import faq_gaps, outbox
 from storage.store import Store
 
 app = typer.Typer(help="Бот техподдержки ГК «ТвинПро»", no_args_is_help=True)
@@ -123,6 +128,49 @@ async def replay_dead_letters(settings: Settings, item_id: int | None = None, *,
             return await outbox.replay_dead(session=session, now=clock(), item_id=item_id)
     finally:
         await engine.dispose()
+
+
+@faq_app.command("gaps")  # registered here, at the composition root: unlike `ask`, it reads the store
+def faq_gaps_command(
+    limit: Annotated[int, typer.Option(min=1, help="сколько вопросов показать")] = 20,
+    as_json: Annotated[bool, typer.Option("--json", help="список {question, count, last_asked, entry} в JSON")] = False,
+) -> None:
+    """Вопросы, на которые FAQ не ответил, и нажатия «не помогло»: самые частые сначала."""
+    configure_logging(logging.WARNING)
+    settings = Settings()
+    gaps = asyncio.run(read_faq_gaps(settings, limit))
+    if as_json:
+        typer.echo(json.dumps([gap_as_json(gap) for gap in gaps], ensure_ascii=False))
+    else:
+        Console().print(gaps_table(gaps, settings.timezone))
+
+
+async def read_faq_gaps(settings: Settings, limit: int) -> list[faq_gaps.Gap]:
+    """The most frequent gaps in the store of ``settings``; a report only reads, so no migration is run."""
+    engine = create_engine(settings.database_url)
+    try:
+        async with Store(engine).sessions() as session:
+            return await faq_gaps.list_gaps(session=session, limit=limit)
+    finally:
+        await engine.dispose()
+
+
+def gap_as_json(gap: faq_gaps.Gap) -> dict[str, object]:
+    """One gap for programs: the time in ISO 8601 (UTC), ``entry`` null when no answer was found at all."""
+    return {"question": gap.text, "count": gap.count, "last_asked": gap.last_asked.isoformat(), "entry": gap.entry_id}
+
+
+def gaps_table(gaps: list[faq_gaps.Gap], timezone: ZoneInfo) -> Table:
+    """One row per question; «не помогло» names the entry the client was shown."""
+    table = Table(title="Пробелы FAQ: вопросы без ответа и «не помогло»", caption=f"время: {timezone.key}")
+    table.add_column("Вопрос", overflow="fold")
+    table.add_column("Раз", justify="right")
+    table.add_column("Последний раз", no_wrap=True)
+    table.add_column("Не помогла запись")
+    for gap in gaps:
+        shown = escape(gap.entry_id) if gap.entry_id else "[dim]ответа не нашлось[/dim]"
+        table.add_row(escape(gap.text), str(gap.count), f"{gap.last_asked.astimezone(timezone):%d.%m.%Y %H:%M}", shown)
+    return table
 
 
 @app.command("telegram-polling")

@@ -17,7 +17,7 @@ import structlog
 from sqlalchemy.ext.asyncio import AsyncEngine
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from core import engine, notices, validators
+from core import engine, notices, validators, walker
 from core.calendar import reaction_deadline
 from core.consent_words import ConsentIntent, about_consent
 from core.events import (
@@ -30,6 +30,8 @@ from core.events import (
     Event,
     FaqFeedback,
     PersonalDataShown,
+    QuestionUnanswered,
+    TicketFieldsAdded,
     TicketOpened,
     TicketRated,
     VerificationRequested,
@@ -39,10 +41,10 @@ from core.personal_data import StoredData
 from core.replies import Reply, one_letter
 from core.state import ConversationState
 from core.texts import t
-from core.validators import InvalidAnswer, phone_or_email
+from core.validators import InvalidAnswer, contacts, phone_or_email
 from service import verification
 from storage.models import Client, Conversation, FaqFeedbackRecord, Identity, Ticket
-from storage.repos import clients, conversations, dedupe, erasure, messages, outbox, tickets
+from storage.repos import clients, conversations, dedupe, erasure, faq_gaps, messages, outbox, tickets
 from storage.store import Store
 
 Clock = Callable[[], datetime]
@@ -54,8 +56,12 @@ def utc_now() -> datetime:
 
 
 def split_contact(value: str) -> tuple[str | None, str | None]:
-    """(phone, email) from the intake's «phone or e-mail» answer."""
-    return (None, value) if "@" in value else (value or None, None)
+    """(phone, email) from the intake's contact answer, which may hold both («+78462001020, a@b.ru»)."""
+    try:
+        found = contacts(value)
+    except InvalidAnswer:  # erased on withdrawal
+        return None, None
+    return found.phone, found.email
 
 
 def verified(phone: str | None) -> str | None:
@@ -302,6 +308,8 @@ class Desk:
             log.info("personal_data_shown", client_id=turn.client.id)
         elif isinstance(event, TicketOpened):
             return [await self._open_ticket(session, event, state, turn)]
+        elif isinstance(event, TicketFieldsAdded):
+            await self._add_fields(session, event, turn)
         elif isinstance(event, ClientWroteOnTicket):
             self.notify_staff(
                 session,
@@ -317,6 +325,10 @@ class Desk:
             return [await self._answer_by_email(session, event, turn)]
         elif isinstance(event, FaqFeedback):
             session.add(FaqFeedbackRecord(entry_id=event.entry_id, helpful=event.helpful, created_at=turn.now))
+            if not event.helpful:  # «не помогло»: a gap of the knowledge base, with the entry that missed
+                self._record_gap(session, event.query, turn, entry_id=event.entry_id)
+        elif isinstance(event, QuestionUnanswered):
+            self._record_gap(session, event.query, turn)
         elif isinstance(event, TicketRated):
             ticket = await tickets.get_ticket(session=session, number=event.ticket)
             if ticket is not None:
@@ -325,6 +337,30 @@ class Desk:
                 if event.comment is not None:
                     ticket.rating_comment = event.comment
         return []
+
+    @staticmethod
+    def _record_gap(session: AsyncSession, query: str, turn: Turn, entry_id: str | None = None) -> None:
+        """Keep a question the FAQ did not settle for `faq gaps`, without the writer's names and contacts."""
+        faq_gaps.record_gap(
+            session=session,
+            query=query,
+            now=turn.now,
+            entry_id=entry_id,
+            names=(turn.client.name, turn.identity.profile_name, turn.inbound.profile_name),
+            phones=(turn.client.phone, turn.identity.phone, turn.inbound.verified_phone),
+            emails=(turn.client.email,),
+        )
+
+    async def _add_fields(self, session: AsyncSession, event: TicketFieldsAdded, turn: Turn) -> None:
+        """A critical ticket opened early: the client's later answers join its fields and reach its engineers."""
+        ticket = await tickets.get_ticket(session=session, number=event.ticket)
+        if ticket is None:
+            return
+        ticket.fields = {**(ticket.fields or {}), **event.fields}
+        turn.client.name = event.fields.get("contact_name") or turn.client.name
+        turn.client.profile = {**(turn.client.profile or {}), **event.remembered}
+        lines = walker.field_lines(event.fields)
+        self.notify_staff(session, {"type": "client_message", "ticket": event.ticket, "text": lines}, turn.now)
 
     async def _answer_by_email(self, session: AsyncSession, event: AnswerByEmailAsked, turn: Turn) -> Outbound:
         """Engineers' answers on the ticket also go to the client's e-mail (the ticket's contact, else on file)."""

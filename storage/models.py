@@ -190,3 +190,17 @@ class FaqFeedbackRecord(SQLModel, table=True):
     entry_id: str = Field(index=True)
     helpful: bool
     created_at: datetime = _ts()
+
+
+class FaqGap(SQLModel, table=True):
+    """A question the FAQ did not settle: no confident answer, or «не помогло» on the entry shown (`faq gaps`).
+
+    No personal data and no link to a client: the text is kept scrubbed of phones, e-mails and the writer's
+    known names (storage/repos/faq_gaps.py), so a withdrawal of consent has nothing to erase here.
+    """
+
+    id: int | None = Field(default=None, primary_key=True)
+    text: str  # scrubbed and capped, as the client phrased it
+    key: str = Field(index=True)  # the text normalised (case, spacing, punctuation): what `faq gaps` groups by
+    entry_id: str | None = None  # «не помогло»: the entry that did not help; None: no answer was found
+    asked_at: datetime = _ts()

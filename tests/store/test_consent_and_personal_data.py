@@ -67,3 +67,15 @@ async def test_after_withdrawal_a_new_ticket_asks_consent_again(runtime: Runtime
     await chat.say("Отозвать согласие")
     replies = await chat.press("menu:ticket")
     assert "152-ФЗ" in replies[-1].text
+
+
+async def test_a_phone_and_an_e_mail_typed_together_are_both_kept_and_both_erased(runtime: Runtime) -> None:
+    chat = DeskChat(runtime)
+    number = await chat.open_ticket("consultation", contact="smirnov@mail.ru, +7 (846) 200-10-20")
+    (ticket,) = await rows(runtime, Ticket)
+    assert ticket.number == number and ticket.fields["contact"] == "+78462001020, smirnov@mail.ru"
+    client = next(c for c in await rows(runtime, Client) if c.id == ticket.client_id)
+    assert (client.phone, client.email) == ("+78462001020", "smirnov@mail.ru")
+    await chat.say("Отозвать согласие")
+    client = next(c for c in await rows(runtime, Client) if c.id == ticket.client_id)
+    assert (client.phone, client.email) == (None, None)
