@@ -1,9 +1,29 @@
-"""FAQ retrieval benchmark: accuracy on the dev and held-out sets, build time, latency.
+"""FAQ benchmark: report detection, accuracy on the question sets, build time, memory, latency.
 
-    .venv/bin/python bench/faq.py [--dev-set PATH] [--heldout PATH] [--repeat 50]
+    .venv/bin/python bench/faq.py [--dev-set PATH] [--repeat 50]
 
 The dev set defaults to $FAQ_DEV_SET or ../shared/data/faq-dev-set.yaml beside the
-repository; cases are judged by faq.grading. Exits 1 when a target is missed.
+repository; cases are judged by faq.grading, reports by the labels of
+tests/faq/intents.yaml. Thresholds are calibrated on the dev set and
+tests/faq/tuning.yaml only; the held-out sets measure, and only their accuracy is
+printed, never their misses. Exits 1 when a target is missed.
+
+Issue 14, item 2, second round (2026-12-02), on the 2-core development machine:
+
+    measure                        before             after
+    dev (27)                       100%               100%
+    tuning (46 → 448)              82.6% of 46        93.5% of 448 (97.8% of the first 46)
+    held-out (82)                  91.5%              96.3%
+    new held-out (67)              85.1%              92.5%
+    held-out 3 (57, new)           75.4%              89.5%
+    off-topic declined             all                all
+    index build                    1.2–1.8 s          0.7–0.8 s quiet, 1.2–1.9 s beside two busy processes
+    query p99                      4.5–4.8 ms loaded  0.3 ms quiet, 0.3–0.6 ms beside two busy processes
+
+Held-out 3 was written before that round's tuning. The tuning set grew in batches, each
+measured before it was tuned on: 71–88% at first sight (88% for the last 25 questions,
+left untuned), the honest estimate of how new wordings fare; the 95% target is not met
+on unseen questions yet.
 """
 
 from __future__ import annotations
@@ -15,18 +35,29 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
 from rich.console import Console
 from rich.table import Table
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from faq.embeddings import load_vectors  # noqa: E402
 from faq.grading import load_cases, passes  # noqa: E402
 from faq.retriever import FaqAnswer, FaqIndex  # noqa: E402
 
 DEFAULT_DEV_SET = REPO.parent / "shared" / "data" / "faq-dev-set.yaml"
-DEFAULT_HELDOUT = REPO / "tests" / "faq" / "heldout.yaml"
+TESTS = REPO / "tests" / "faq"
+# Measured only: their misses are not printed, so that nobody tunes on them.
+HELDOUT_SETS = {
+    "held-out": TESTS / "heldout.yaml",
+    "new held-out": TESTS / "heldout-new.yaml",
+    "held-out 3": TESTS / "heldout-3.yaml",
+}
+INTENTS = TESTS / "intents.yaml"
+TUNING = TESTS / "tuning.yaml"  # with the dev set, what the thresholds were calibrated on
 TARGET_ACCURACY = 0.95
+TARGET_REPORT = 0.95
 TARGET_P99_MS = 5.0
 TARGET_BUILD_S = 2.0
 
@@ -46,14 +77,41 @@ def evaluate(index: FaqIndex, cases: list[dict]) -> tuple[float, list[Miss]]:
     return 1 - len(misses) / len(cases), misses
 
 
-def latencies_ms(index: FaqIndex, queries: list[str], repeat: int) -> list[float]:
-    timings = []
+def report_detection(index: FaqIndex, labelled: dict[str, list[str]]) -> tuple[float, float, list[str]]:
+    """Precision and recall of `report`, and the texts it got wrong."""
+    wrong = []
+    true_positive = false_positive = 0
+    for label, texts in labelled.items():
+        for text in texts:
+            said = index.search(text).report
+            if said != (label == "reports"):
+                wrong.append(f"{label}: {text!r}")
+            true_positive += said and label == "reports"
+            false_positive += said and label != "reports"
+    reports = len(labelled["reports"])
+    precision = true_positive / (true_positive + false_positive) if true_positive + false_positive else 0.0
+    return precision, true_positive / reports, wrong
+
+
+def resident_mb() -> float:
+    """The process's resident memory now (Linux), in MiB."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def latencies_ms(index: FaqIndex, queries: list[str], repeat: int) -> tuple[list[float], list[float]]:
+    """Per query, the wall-clock time and the CPU time of this thread: on a loaded machine
+    the two part when the scheduler takes the CPU away in the middle of a query."""
+    wall, cpu = [], []
     for _ in range(repeat):
         for query in queries:
-            started = time.perf_counter()
+            started, started_cpu = time.perf_counter(), time.thread_time()
             index.search(query)
-            timings.append((time.perf_counter() - started) * 1000)
-    return timings
+            wall.append((time.perf_counter() - started) * 1000)
+            cpu.append((time.thread_time() - started_cpu) * 1000)
+    return wall, cpu
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -64,25 +122,32 @@ def percentile(values: list[float], share: float) -> float:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dev-set", type=Path, default=Path(os.environ.get("FAQ_DEV_SET", DEFAULT_DEV_SET)))
-    parser.add_argument("--heldout", type=Path, default=DEFAULT_HELDOUT)
     parser.add_argument("--repeat", type=int, default=50)
     args = parser.parse_args()
-    console = Console()
+    console = Console(width=140)
 
+    rss_before = resident_mb()
     started = time.perf_counter()
+    load_vectors()  # what the first index build pays for the embeddings, measured apart
+    vectors_s, rss_vectors = time.perf_counter() - started, resident_mb() - rss_before
     index = FaqIndex.from_directory()
-    build_s = time.perf_counter() - started
+    build_s, rss_cost = time.perf_counter() - started, resident_mb() - rss_before
 
-    sets = {"dev": args.dev_set, "held-out": args.heldout}
-    results = {}
-    for name, path in sets.items():
-        cases = load_cases(path)
-        results[name] = (len(cases), *evaluate(index, cases))
+    tuning_sets = {
+        "dev": load_cases(args.dev_set),
+        "tuning": yaml.safe_load(TUNING.read_text(encoding="utf-8"))["cases"],
+    }
+    heldout_sets = {name: load_cases(path) for name, path in HELDOUT_SETS.items()}
+    results = {name: evaluate(index, cases) for name, cases in {**tuning_sets, **heldout_sets}.items()}
+    labelled = yaml.safe_load(INTENTS.read_text(encoding="utf-8"))
+    precision, recall, wrong_intents = report_detection(index, labelled)
 
-    queries = [case["q"] for path in sets.values() for case in load_cases(path)]
+    queries = [case["q"] for cases in (*tuning_sets.values(), *heldout_sets.values()) for case in cases]
+    queries += [text for texts in labelled.values() for text in texts]
     queries += [text for entry in index.entries for text in entry.phrasings]
-    first_sight = latencies_ms(index, queries, 1)  # words not yet in the lemma caches
-    timings = first_sight + latencies_ms(index, queries, args.repeat - 1)
+    first_sight, first_sight_cpu = latencies_ms(index, queries, 1)  # words not yet in the lemma caches
+    warm, warm_cpu = latencies_ms(index, queries, args.repeat - 1)
+    timings, cpu = first_sight + warm, first_sight_cpu + warm_cpu
     p50, p99 = percentile(timings, 0.5), percentile(timings, 0.99)
     p99_first = percentile(first_sight, 0.99)
 
@@ -96,18 +161,27 @@ def main() -> int:
         if ok is not None:
             met.append(ok)
 
-    for name, (total, accuracy, misses) in results.items():
-        declined_ok = all(miss.case.get("answered") is not False for miss in misses)
-        ok = accuracy >= TARGET_ACCURACY and declined_ok if name == "dev" else None
+    reports = len(labelled["reports"])
+    row(f"reports recall ({reports} reports)", f"{recall:.1%}", "≥ 95%", recall >= TARGET_REPORT)
+    others = sum(len(texts) for label, texts in labelled.items() if label != "reports")
+    row(f"reports precision (+{others} others)", f"{precision:.1%}", "≥ 95%", precision >= TARGET_REPORT)
+    for name, cases in {**tuning_sets, **heldout_sets}.items():
+        accuracy, misses = results[name]
+        off_topic = sum(case.get("answered") is False for case in cases)
+        declined = off_topic - sum(miss.case.get("answered") is False for miss in misses)
         row(
-            f"{name} accuracy ({total} questions)",
-            f"{accuracy:.1%}",
-            "≥ 95%, all off-topic declined" if name == "dev" else "",
-            ok,
+            f"{name} accuracy ({len(cases)} questions)",
+            f"{accuracy:.1%}, declined {declined}/{off_topic} off-topic",
+            "≥ 95%, all off-topic declined",
+            accuracy >= TARGET_ACCURACY and declined == off_topic,
         )
     row("index build", f"{build_s:.2f} s", f"< {TARGET_BUILD_S:.0f} s", build_s < TARGET_BUILD_S)
+    row("  of which loading word vectors", f"{vectors_s:.2f} s", "", None)
+    row("resident memory of the index", f"{rss_cost:+.0f} MiB", "", None)
+    row("  of which word vectors", f"{rss_vectors:+.0f} MiB", "", None)
     row(f"query p50 ({len(timings)} queries)", f"{p50:.2f} ms", "", None)
     row("query p99", f"{p99:.2f} ms", f"< {TARGET_P99_MS:.0f} ms", p99 < TARGET_P99_MS)
+    row("  p99 of CPU time", f"{percentile(cpu, 0.99):.2f} ms", "", None)
     row(
         f"query p99, first sight ({len(first_sight)})",
         f"{p99_first:.2f} ms",
@@ -116,8 +190,10 @@ def main() -> int:
     )
     console.print(table)
 
-    for name, (_, _, misses) in results.items():
-        for miss in misses:
+    for text in wrong_intents:
+        console.print(f"[red]report missed or wrongly taken[/red] {text}")
+    for name in tuning_sets:
+        for miss in results[name][1]:
             top = miss.answer.results[0] if miss.answer.results else None
             found = f"{top.id} ({top.score:.2f})" if top else "nothing"
             expected = {key: value for key, value in miss.case.items() if key != "q"}

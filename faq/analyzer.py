@@ -27,6 +27,7 @@ for _key, _terms in PHRASES.items():
     _PHRASES_BY_FIRST.setdefault(_key[0], []).append((_key, _terms))
 
 MIN_TYPO_LENGTH = 4
+NEGATION = "не"
 
 
 @lru_cache(maxsize=65536)
@@ -51,20 +52,33 @@ def _forms(word: str) -> tuple[str, str]:
 
 
 def analyze(text: str, terms_of=word_terms) -> list[str]:
-    """Terms of `text` in order, multi-word phrases read first."""
+    """Terms of `text` in order, multi-word phrases read first.
+
+    A negated word becomes its own term ("не кончилась": "не окончание"), so that "гарантия
+    не кончилась" does not read as "гарантия кончилась"; the negation is kept as well.
+    """
     tokens = words(text)
     terms: list[str] = []
+    negated = False
     position = 0
     while position < len(tokens):
         matched = _match_phrase(tokens, position)
         if matched is None:
-            terms.extend(terms_of(tokens[position]))
-            position += 1
+            length, found = 1, terms_of(tokens[position])
         else:
-            length, phrase_terms = matched
-            terms.extend(phrase_terms)
-            position += length
+            length, found = matched
+        position += length
+        if found == (NEGATION,):
+            negated = True
+            terms.append(NEGATION)
+        elif found:
+            terms.extend(_negated(found) if negated else found)
+            negated = False
     return terms
+
+
+def _negated(terms: tuple[str, ...]) -> tuple[str, ...]:
+    return (f"{NEGATION} {terms[0]}", *terms[1:])
 
 
 def _match_phrase(tokens: list[str], position: int) -> tuple[int, tuple[str, ...]] | None:

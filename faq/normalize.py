@@ -7,7 +7,8 @@ from functools import lru_cache
 
 import pymorphy3
 
-_TOKEN = re.compile(r"[a-zа-я]+|\d+")
+# "c++" and "c#" are words: the names of programming languages.
+_TOKEN = re.compile(r"c\+\+|c#|[a-zа-я]+|\d+")
 # Addresses identify, they do not ask: "ivanov@mail.ru" is an answer to a form.
 # Each alternative may start only where a token starts (the look-behind), so a long token without "@"
 # is scanned once rather than from each of its positions: linear time on any text.

@@ -1,14 +1,29 @@
-"""Finding the knowledge-base entry that answers a client's question.
+"""Finding the knowledge-base entry that answers a client's message, and what the client wants.
 
 Each entry is indexed by the terms of its question, phrasings and tags. A query is
-scored against every entry by two measures, both in [0, 1]:
+scored against every entry sharing a term with it by three measures:
 
 * phrasing similarity: the idf-weighted cosine with the closest single phrasing;
-* coverage: the share of the query's idf weight that the entry's terms explain
-  (a word found only in the entry's answer counts for ANSWER_TERM_SHARE of it).
+* coverage: the share of the query's idf weight that the entry's terms explain (a word
+  found only in the entry's answer counts for ANSWER_TERM_SHARE of it, a word close in
+  meaning to one of the entry's words for up to KINSHIP_SHARE of it);
+* meaning: the cosine of the idf-weighted mean word vectors (navec) of the query and
+  of the entry's closest phrasing, MEANING_WEIGHT of the score.
+
+All three are products of small matrices built once (words × phrasings, words ×
+entries, phrasings × vector dimensions), so a query costs the same whatever the base.
 
 Words the base never uses still weigh in the query, so a question about something
-else ("погода", "ресторан") scores low however many of its words are common.
+else ("погода", "ресторан") scores low however many of its words are common. The best
+entry answers when it covers most of the query, or is close in meaning to a query made
+mostly of the base's words, or is a clear winner sharing several words with it. A word
+that names someone else's topic ("python", "1С", "cisco") makes the regulation's refusal
+the answer unless our product is named too.
+
+A message that reports a malfunction (faq.intent) is answered only by an entry written
+for reports that fits it closely; otherwise the engine starts the intake, and may offer
+the best such entry as a suggestion. The thresholds were calibrated on the shared dev
+set and tests/faq/tuning.yaml, never on the held-out sets.
 """
 
 from __future__ import annotations
@@ -18,23 +33,59 @@ import re
 import threading
 import time
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
 import structlog
 
-from faq.analyzer import QueryAnalyzer, analyze, vocabulary_of
+from faq.analyzer import NEGATION, QueryAnalyzer, analyze, vocabulary_of
+from faq.embeddings import MeaningIndex, TermEncoder, load_vectors
+from faq.intent import is_report, names_our_product
 from faq.knowledge import FaqEntry, KnowledgeBaseError, check_entries, entry_files, load_entries
 
 logger = structlog.get_logger(__name__)
 
 PHRASING_WEIGHT = 0.5
+# The share of the score that comes from meaning (word embeddings) rather than shared words.
+MEANING_WEIGHT = 0.2
 ANSWER_THRESHOLD = 0.45
+# Close enough in meaning to answer although the client's words are not the entry's...
+MEANING_SURE = 0.8
+# ...as long as words the base never uses weigh less than this share of the message: a word
+# of the base lends its meaning to "погода на выходные" as much as to "звонить в выходные".
+MEANING_FOREIGN_SHARE = 0.35
+# A report is answered only by an entry that fits it this well; otherwise the intake starts.
+REPORT_THRESHOLD = 0.55
+# ...and clearly better than the next entry.
+REPORT_MARGIN = 0.1
+# An entry below the threshold is still offered («Возможно, поможет») from this score.
+SUGGEST_THRESHOLD = 0.3
+# Entries with this tag refuse help with other vendors' products; never the answer when ours are named.
+THIRD_PARTY_TAG = "сторонний"
+# Tags of the regulation's refusals that one word of the query decides ("python", "cisco", "1С"):
+# unless the message names our product, the entry so tagged is the answer, however little else
+# of the message it covers, once it scores SUGGEST_THRESHOLD.
+OTHERS_TOPICS = frozenset({THIRD_PARTY_TAG, "программирование"})
 # Most of what the client asked must be about the entry, not one shared word.
 MIN_COVERAGE = 0.6
+# ...or less of it, when the entry is a clear winner: it has at least CLEAR_SHARED of the
+# query's words and leads the next entry by CLEAR_LEAD, or has more of them. Polite words
+# and context ("после сбоя питания") then do not hide the question; a message about
+# something else shares one word with the base at most ("где купить шины").
+CLEAR_COVERAGE = 0.45
+CLEAR_SHARED = 2
+CLEAR_LEAD = 0.1
 # A query word found only in an entry's answer counts for this share of its weight.
 ANSWER_TERM_SHARE = 0.5
+# A query word the entry lacks counts by its closeness in meaning to the entry's nearest word:
+# nothing up to KINSHIP_FLOOR (cosine), then linearly up to KINSHIP_SHARE of its weight.
+KINSHIP_FLOOR = 0.3
+KINSHIP_SHARE = 0.8
+# A negated word the base never uses ("не воспроизвести") counts for this share of the plain word.
+NEGATED_SHARE = 0.5
 # The weight of a query word the base never uses, on the scale of idf (a word found
 # in one entry of 75 weighs about 4.3, one in every tenth about 2.4).
 UNKNOWN_WORD_WEIGHT = 3.0
@@ -76,9 +127,35 @@ class FaqAnswer:
 
 
 @dataclass(frozen=True)
-class _Phrasing:
-    entry: int
-    norm: float
+class _Ranking:
+    """The entries sharing a word with the query, best first, and their measures (arrays by entry)."""
+
+    order: np.ndarray
+    score: np.ndarray
+    coverage: np.ndarray  # share of the query's weight the entry's words explain
+    meaning: np.ndarray  # cosine of the embedded query with the entry's closest phrasing
+    foreign: float  # share of the query's weight in words the base never uses
+
+
+class _PerEntry:
+    """The best of per-phrasing values for each entry, in one step.
+
+    The phrasings are listed entry by entry, so each entry's are one run of positions;
+    an entry without phrasings scores 0.
+    """
+
+    def __init__(self, owners: Sequence[int], count: int) -> None:
+        if list(owners) != sorted(owners):
+            raise ValueError("phrasings must be listed entry by entry")
+        self._count = count
+        self._owners, self._starts = np.unique(np.asarray(owners, dtype=np.intp), return_index=True)
+
+    def best(self, values: np.ndarray) -> np.ndarray:
+        """Per entry (along the last axis), the largest of its phrasings' values, and at least 0."""
+        best = np.zeros((*values.shape[:-1], self._count), dtype=values.dtype)
+        if len(self._starts):
+            best[..., self._owners] = np.maximum.reduceat(values, self._starts, axis=-1)
+        return np.maximum(best, 0.0)
 
 
 class FaqIndex:
@@ -86,6 +163,7 @@ class FaqIndex:
 
     def __init__(self, entries: Sequence[FaqEntry]) -> None:
         self._entries = list(entries)
+        self._numbers = {entry.id: number for number, entry in enumerate(self._entries)}
         phrasing_terms: list[tuple[int, frozenset[str]]] = []
         self._entry_terms: list[frozenset[str]] = []
         self._answer_terms: list[frozenset[str]] = []
@@ -101,24 +179,42 @@ class FaqIndex:
         for tags in self._tag_terms:
             for term in tags:
                 self._tag_frequency[term] += 1
+        self._third_party = np.array([THIRD_PARTY_TAG in tags for tags in self._tag_terms], dtype=bool)
+        self._others_topics = [OTHERS_TOPICS & tags for tags in self._tag_terms]
+        self._for_reports = [any(is_report(text) for text in entry.texts) for entry in self._entries]
 
-        self._entries_with: dict[str, list[int]] = defaultdict(list)
+        # Every word of the base gets a row (`_row[word]`); per word and entry, the share
+        # of its weight the entry explains by having it (1 among its own words, ANSWER_TERM_SHARE
+        # in its answer).
+        vocabulary = sorted(frozenset().union(*self._entry_terms, *self._answer_terms))
+        self._row = {term: row for row, term in enumerate(vocabulary)}
+        self._share_by_word = np.zeros((len(vocabulary), len(self._entries)), dtype=np.float32)
         for number, (terms, answer) in enumerate(zip(self._entry_terms, self._answer_terms, strict=True)):
-            for term in terms | answer:
-                self._entries_with[term].append(number)
-        count = len(self._entries)
-        self._idf = {term: math.log(1 + count / len(numbers)) for term, numbers in self._entries_with.items()}
-
-        self._phrasings: list[_Phrasing] = []
-        self._postings: dict[str, list[int]] = defaultdict(list)
-        for position, (number, terms) in enumerate(phrasing_terms):
-            norm = math.sqrt(sum(self._idf[term] ** 2 for term in terms))
-            self._phrasings.append(_Phrasing(number, norm))
+            for term in answer:
+                self._share_by_word[self._row[term], number] = ANSWER_TERM_SHARE
             for term in terms:
-                self._postings[term].append(position)
+                self._share_by_word[self._row[term], number] = 1.0
+        entries_with = np.count_nonzero(self._share_by_word, axis=1)
+        count = len(self._entries)
+        self._idf = {term: math.log(1 + count / entries_with[row]) for term, row in self._row.items()}
+
+        # A word's row tells which phrasings have it; per phrasing, the norm of its idf-weighted vector.
+        self._phrasing_words = np.zeros((len(vocabulary), len(phrasing_terms)), dtype=np.float32)
+        for position, (_, terms) in enumerate(phrasing_terms):
+            for term in terms:
+                self._phrasing_words[self._row[term], position] = 1.0
+        idf = np.array([self._idf[term] for term in vocabulary], dtype=np.float32)
+        self._phrasing_norms = np.sqrt((idf[:, None] ** 2 * self._phrasing_words).sum(axis=0))
+        self._phrasings_of = _PerEntry([number for number, _ in phrasing_terms], len(self._entries))
 
         all_texts = [text for entry in self._entries for text in (*entry.texts, *entry.tags)]
         self._analyzer = QueryAnalyzer(vocabulary_of(all_texts))
+        self._meaning = MeaningIndex(
+            TermEncoder(load_vectors()),
+            [(terms, self._weights(terms)) for _, terms in phrasing_terms],
+            self._entry_terms,
+        )
+        self._share = lru_cache(maxsize=16384)(self._share_of)
 
     @classmethod
     def from_directory(cls, directory: Path | None = None) -> FaqIndex:
@@ -129,75 +225,161 @@ class FaqIndex:
         return tuple(self._entries)
 
     def search(self, query: str, limit: int = 3) -> FaqAnswer:
-        """The best entries for `query`, and whether the first is confident enough."""
-        answered, hits = self._search(query, limit)
-        if not answered and (by_sentence := self._search_sentences(query, limit)):
-            return FaqAnswer(query, True, by_sentence)
-        return FaqAnswer(query, answered, hits)
+        """The best entries for `query`, whether the first is confident enough, whether the
+        message is a report, and what to offer when it is not answered or is a report."""
+        report = is_report(query)
+        answered, hits = self._search(query, limit, report)
+        if not answered and (by_sentence := self._search_sentences(query, limit, report)):
+            answered, hits = True, by_sentence
+        if answered and report and self._others_topics[self._numbers[hits[0].id]]:
+            report = False  # someone else's product or code is broken: the regulation's refusal is the answer
+        suggestion = None if answered and not report else self._suggestion(hits, report)
+        return FaqAnswer(query, answered, hits, report, suggestion)
 
-    def _search_sentences(self, query: str, limit: int) -> tuple[FaqHit, ...] | None:
+    def _suggestion(self, hits: tuple[FaqHit, ...], report: bool) -> FaqHit | None:
+        """The best hit worth offering; after a report, only an entry written for reports."""
+        return next(
+            (
+                hit
+                for hit in hits
+                if hit.score >= SUGGEST_THRESHOLD and (not report or self._for_reports[self._numbers[hit.id]])
+            ),
+            None,
+        )
+
+    def _search_sentences(self, query: str, limit: int, report: bool) -> tuple[FaqHit, ...] | None:
         """The best confident hits among the message's sentences and adjacent pairs:
         a story around the question ("…переезжали, и потерялся ключ.") dilutes it."""
         sentences = [part for part in _SENTENCE_END.split(query) if part.strip()]
         if len(sentences) < 2:
             return None
         pieces = sentences + [" ".join(pair) for pair in zip(sentences, sentences[1:], strict=False)]
-        confident = [hits for answered, hits in (self._search(piece, limit) for piece in pieces) if answered]
+        searched = (self._search(piece, limit, report) for piece in pieces)
+        confident = [hits for answered, hits in searched if answered]
         return max(confident, key=lambda hits: hits[0].score, default=None)
 
-    def _search(self, query: str, limit: int) -> tuple[bool, tuple[FaqHit, ...]]:
+    def _search(self, query: str, limit: int, report: bool) -> tuple[bool, tuple[FaqHit, ...]]:
         terms = list(dict.fromkeys(self._analyzer.terms(query)))
-        known = [term for term in terms if term in self._idf]
+        known = [term for term in terms if term in self._row]
         if not known or limit < 1:
             return False, ()
-        weights = {term: self._idf.get(term, UNKNOWN_WORD_WEIGHT) for term in terms}
-        query_norm = math.sqrt(sum(weight**2 for weight in weights.values()))
-        query_mass = sum(weights.values())
+        ours = names_our_product(query, terms)
+        ranking = self._rank(terms, known, exclude_third_party=ours)
+        if not len(ranking.order):
+            return False, ()
+        if not ours and (refusal := self._others_topic_entry(terms, ranking)) is not None:
+            return True, self._hits(ranking, limit, first=refusal)
+        # A report is answered only by an entry written for reports (one of its phrasings is one).
+        best = self._best_for_reports(ranking) if report else int(ranking.order[0])
+        if best is None or not self._answers(terms, ranking, best):
+            return False, self._hits(ranking, limit)
+        if report and not self._answers_report(ranking, best):
+            return False, self._hits(ranking, limit)
+        return True, self._hits(ranking, limit, first=best)
 
-        overlap: dict[int, float] = defaultdict(float)
-        for term in known:
-            for position in self._postings.get(term, ()):
-                overlap[position] += weights[term] ** 2
-        similarity: dict[int, float] = defaultdict(float)
-        for position, dot in overlap.items():
-            phrasing = self._phrasings[position]
-            cosine = dot / (query_norm * phrasing.norm)
-            similarity[phrasing.entry] = max(similarity[phrasing.entry], cosine)
-
-        candidates = {number for term in known for number in self._entries_with[term]}
-        scored = []
-        for number in candidates:
-            cosine = similarity.get(number, 0.0)
-            coverage = self._covered(number, known, weights) / query_mass
-            score = PHRASING_WEIGHT * cosine + (1 - PHRASING_WEIGHT) * coverage
-            scored.append((score, coverage, number))
-        scored.sort(key=lambda item: (-item[0], item[2]))
-
-        hits = tuple(self._hit(number, score) for score, _, number in scored[:limit])
-        best_score, best_coverage, best = scored[0]
-        answered = (
-            best_score >= ANSWER_THRESHOLD
-            and best_coverage >= MIN_COVERAGE
+    def _answers(self, terms: list[str], ranking: _Ranking, best: int) -> bool:
+        return (
+            ranking.score[best] >= ANSWER_THRESHOLD
+            and (
+                ranking.coverage[best] >= MIN_COVERAGE
+                or (ranking.meaning[best] >= MEANING_SURE and ranking.foreign < MEANING_FOREIGN_SHARE)
+                or self._clear_winner(terms, ranking, best)
+            )
             and (len(terms) > 1 or self._names_one_topic(terms[0], best))
         )
-        return answered, hits
 
-    def _covered(self, number: int, known: list[str], weights: dict[str, float]) -> float:
-        covered = 0.0
-        for term in known:
-            if term in self._entry_terms[number]:
-                covered += weights[term]
-            elif term in self._answer_terms[number]:
-                covered += ANSWER_TERM_SHARE * weights[term]
-        return covered
+    def _clear_winner(self, terms: list[str], ranking: _Ranking, best: int) -> bool:
+        runner_up = max((ranking.score[number] for number in ranking.order if number != best), default=0.0)
+        shared = len(self._entry_terms[best].intersection(terms))
+        return (
+            ranking.coverage[best] >= CLEAR_COVERAGE
+            and shared >= CLEAR_SHARED
+            and (ranking.score[best] - runner_up >= CLEAR_LEAD or shared > CLEAR_SHARED)
+        )
+
+    def _best_for_reports(self, ranking: _Ranking) -> int | None:
+        return next((int(number) for number in ranking.order if self._for_reports[number]), None)
+
+    def _answers_report(self, ranking: _Ranking, best: int) -> bool:
+        """The entry written for reports must fit the report closely and clearly better than
+        the next such entry: "не открывается журнал событий" must not get the entry on
+        sending logs, and "перестал работать ключ" fits the entries on damage, warranty and
+        updates alike, so the intake comes first."""
+        runner_up = next(
+            (ranking.score[number] for number in ranking.order if number != best and self._for_reports[number]), 0.0
+        )
+        score = ranking.score[best]
+        return score >= REPORT_THRESHOLD and score - runner_up >= REPORT_MARGIN
+
+    def _hits(self, ranking: _Ranking, limit: int, first: int | None = None) -> tuple[FaqHit, ...]:
+        """The best `limit` entries, `first` (the answer) ahead of the others."""
+        order = [int(number) for number in ranking.order]
+        if first is not None:
+            order = [first, *(number for number in order if number != first)]
+        return tuple(self._hit(number, float(ranking.score[number])) for number in order[:limit])
+
+    def _weights(self, terms: Iterable[str]) -> dict[str, float]:
+        return {term: self._idf.get(term, UNKNOWN_WORD_WEIGHT) for term in terms}
+
+    def _rank(self, terms: list[str], known: list[str], exclude_third_party: bool) -> _Ranking:
+        """Every entry sharing a word with the query, scored by words and by meaning:
+        a few products of small matrices, whatever the size of the base."""
+        weights = self._weights(terms)
+        weight = np.array(list(weights.values()), dtype=np.float32)
+        rows = [self._row[term] for term in known]
+
+        coverage = weight @ np.array([self._share(term) for term in terms]) / weight.sum()
+        known_weight = np.array([weights[term] for term in known], dtype=np.float32)
+        cosines = (known_weight**2 @ self._phrasing_words[rows]) / (
+            float(np.linalg.norm(weight)) * self._phrasing_norms
+        )
+        meaning_cosines = self._meaning.similarity(terms, weights)
+        similarity, meaning = self._phrasings_of.best(np.stack([cosines, meaning_cosines]))
+        lexical = PHRASING_WEIGHT * similarity + (1 - PHRASING_WEIGHT) * coverage
+        score = (1 - MEANING_WEIGHT) * lexical + MEANING_WEIGHT * meaning
+
+        candidate = self._share_by_word[rows].any(axis=0)
+        if exclude_third_party:
+            candidate &= ~self._third_party
+        numbers = np.flatnonzero(candidate)
+        order = numbers[np.argsort(-score[numbers], kind="stable")]
+        foreign = 1 - float(known_weight.sum() / weight.sum())
+        return _Ranking(order, score, coverage, meaning, foreign)
+
+    def _share_of(self, term: str) -> np.ndarray:
+        """Per entry, the share of the word's weight the entry explains: its own words fully,
+        words of its answer in part, and other words by their closeness in meaning to the
+        entry's nearest word."""
+        kinship = self._meaning.kinship(term)
+        by_meaning = KINSHIP_SHARE * np.clip((kinship - KINSHIP_FLOOR) / (1 - KINSHIP_FLOOR), 0.0, None)
+        row = self._row.get(term)
+        if row is None:
+            affirmed = term.removeprefix(f"{NEGATION} ")
+            if affirmed != term:  # "не воспроизвести" where the base says "не повторить" or "воспроизвести"
+                return np.maximum(by_meaning, NEGATED_SHARE * self._share(affirmed))
+            return by_meaning
+        share = self._share_by_word[row]
+        return np.where(share > 0, share, by_meaning)
 
     def _names_one_topic(self, term: str, number: int) -> bool:
         """A lone word answers only when it is the tag of this one entry ("hasp")."""
         return term in self._tag_terms[number] and self._tag_frequency[term] == 1
 
+    def _others_topic_entry(self, terms: list[str], ranking: _Ranking) -> int | None:
+        """The best refusal whose topic (OTHERS_TOPICS) a word of the query names, if it scores enough."""
+        named = OTHERS_TOPICS.intersection(terms)
+        return next(
+            (
+                int(number)
+                for number in ranking.order
+                if named & self._others_topics[number] and ranking.score[number] >= SUGGEST_THRESHOLD
+            ),
+            None,
+        )
+
     def _hit(self, number: int, score: float) -> FaqHit:
         entry = self._entries[number]
-        return FaqHit(entry.id, entry.question, entry.answer, score)
+        return FaqHit(entry.id, entry.question, entry.answer, float(score))
 
 
 def _load_checked(directory: Path) -> FaqIndex:

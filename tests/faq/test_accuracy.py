@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 
 from faq.grading import load_cases, passes
 from faq.retriever import FaqIndex
@@ -12,6 +13,9 @@ from faq.retriever import FaqIndex
 REPO = Path(__file__).resolve().parents[2]
 DEV_SET = REPO.parent / "shared" / "data" / "faq-dev-set.yaml"
 HELDOUT = Path(__file__).with_name("heldout.yaml")
+HELDOUT_NEW = Path(__file__).with_name("heldout-new.yaml")
+HELDOUT_3 = Path(__file__).with_name("heldout-3.yaml")
+TUNING = Path(__file__).with_name("tuning.yaml")
 
 
 def accuracy(index: FaqIndex, cases: list[dict]) -> float:
@@ -28,6 +32,29 @@ def test_dev_set_is_answered_at_95_percent_and_off_topic_declined(faq_index: Faq
 
 def test_heldout_questions_do_not_collapse(faq_index: FaqIndex) -> None:
     assert accuracy(faq_index, load_cases(HELDOUT)) >= 0.85
+
+
+def test_new_heldout_questions_do_not_collapse_and_off_topic_is_declined(faq_index: FaqIndex) -> None:
+    """Issue 14's set; the target is 95% (bench/faq.py), this guards what was reached."""
+    cases = load_cases(HELDOUT_NEW)
+    assert accuracy(faq_index, cases) >= 0.8
+    declined = [case for case in cases if case.get("answered") is False]
+    assert all(passes(case, faq_index.search(case["q"])) for case in declined)
+
+
+def test_third_heldout_set_does_not_collapse_and_off_topic_is_declined(faq_index: FaqIndex) -> None:
+    """Written before the second round of tuning and never tuned on; the target is 95%."""
+    cases = load_cases(HELDOUT_3)
+    assert accuracy(faq_index, cases) >= 0.8
+    declined = [case for case in cases if case.get("answered") is False]
+    assert all(passes(case, faq_index.search(case["q"])) for case in declined)
+
+
+def test_tuning_questions_stay_answered(faq_index: FaqIndex) -> None:
+    cases = yaml.safe_load(TUNING.read_text(encoding="utf-8"))["cases"]
+    assert accuracy(faq_index, cases) >= 0.9
+    declined = [case for case in cases if case.get("answered") is False]
+    assert all(passes(case, faq_index.search(case["q"])) for case in declined)
 
 
 def test_dev_questions_are_not_copied_into_the_base(faq_index: FaqIndex) -> None:

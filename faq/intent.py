@@ -1,0 +1,95 @@
+"""Does the client report a malfunction, or ask something? Read from the lemmas of the message.
+
+A report ("бастион не запускается", "сервер упал", "выдаёт ошибку") starts a ticket
+intake; a question ("как…", "сколько стоит…", "будет ли исправлена ошибка…") is answered
+from the FAQ. Two kinds of signs:
+
+* strong: a failure verb ("зависать", "упасть", "перестать") or a working verb under
+  negation ("не открывается", "не видит"); only a hypothetical ("если…") undoes them;
+* weak: a noun that names trouble ("ошибка", "проблема", "сбой"); a question around it
+  ("будет ли исправлена ошибка?", "сколько ждать решения проблемы") undoes it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from faq.analyzer import analyze
+from faq.normalize import lemma, words
+
+# Verbs (lemmas without "-ся") that alone tell something broke.
+FAILURE_VERBS = frozenset(
+    """
+    зависать зависнуть виснуть повиснуть подвисать вылетать вылететь глючить заглючить тормозить
+    подтормаживать упасть падать лечь слететь сломаться сломать сдохнуть крашиться отвалиться отваливаться
+    перестать пропасть пропадать исчезнуть исчезать перезагружать вырубаться вырубиться встать
+    отказать тупить сбоить сбиваться сбиться
+    """.split()
+)
+# Verbs of things working as they should: a malfunction when negated.
+WORKING_VERBS = frozenset(
+    """
+    работать открывать открыть запускать запустить стартовать видеть видно видный отображать
+    подключать подключить грузить загружать загрузить отвечать читать считывать пропускать
+    сохранять сохранить формировать сформировать писать записывать воспроизводить приходить прийти
+    определять определить проходить пройти выходить выдавать включать включить срабатывать сработать
+    печатать показывать показать выгружать соединять реагировать обновлять обновить находить
+    нажимать идти поступать принимать передавать заходить зайти входить войти
+    """.split()
+)
+# Nouns of absence after "нет": "нет связи", "нет изображения".
+MISSING_NOUNS = frozenset("связь изображение видео картинка сигнал звук питание событие".split())
+# Nouns that name trouble without saying what broke.
+TROUBLE_NOUNS = frozenset("ошибка сбой глюк баг авария проблема исключение неисправность поломка".split())
+SCREEN_COLOURS = frozenset("черный белый синий серый".split())
+NEGATIONS = frozenset({"не", "нет", "ни"})
+# Words of a question about how, when, how much or whether.
+QUESTION_WORDS = frozenset(
+    "как какой сколько когда где куда ли можно нужно надо почему зачем что чем кто исправить поможете".split()
+)
+HYPOTHETICAL = frozenset({"если", "случай"})
+# How far after a negation its verb may come: "не всегда открывается".
+NEGATION_REACH = 2
+
+
+def is_report(text: str) -> bool:
+    """True when the message tells of something of ours not working."""
+    tokens = words(text)
+    lemmas = [lemma(token) for token in tokens]
+    if HYPOTHETICAL & set(lemmas):
+        return False
+    if _strong_sign(tokens, lemmas):
+        return True
+    if not TROUBLE_NOUNS & set(lemmas):
+        return False
+    asks = "?" in text or QUESTION_WORDS & (set(tokens) | set(lemmas))
+    return not asks
+
+
+def _strong_sign(tokens: list[str], lemmas: list[str]) -> bool:
+    if FAILURE_VERBS & set(lemmas):
+        return True
+    if "экран" in lemmas and SCREEN_COLOURS & set(lemmas):
+        return True
+    for position, token in enumerate(tokens):
+        if token not in NEGATIONS:
+            continue
+        following = lemmas[position + 1 : position + 1 + NEGATION_REACH]
+        if WORKING_VERBS & set(following) or (token == "нет" and MISSING_NOUNS & set(following)):
+            return True
+    return False
+
+
+# Our products, by their lemmas or retrieval terms: a message naming one is not about "someone else's equipment".
+OUR_PRODUCTS = frozenset("бастион арм скуд опс ствна твинпро авгит пром окб hasp guardant".split())
+# Two-word names, by lemmas: "сервер оборудования", "ваша камера".
+OUR_PRODUCT_PAIRS = frozenset({("сервер", "оборудование"), ("ваш", "камера"), ("ваш", "оборудование")})
+
+
+def names_our_product(text: str, terms: Iterable[str] | None = None) -> bool:
+    """By lemmas ("бастиона") and by retrieval terms ("хасп" is "hasp"); `terms` are those
+    of `text` when the caller has them already."""
+    lemmas = [lemma(token) for token in words(text)]
+    pairs = zip(lemmas, lemmas[1:], strict=False)
+    named = OUR_PRODUCTS & {*lemmas, *(analyze(text) if terms is None else terms)}
+    return bool(named) or any(pair in OUR_PRODUCT_PAIRS for pair in pairs)
