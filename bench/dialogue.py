@@ -40,7 +40,7 @@ NOW = datetime(2026, 11, 25, 8, 0, tzinfo=UTC)  # a Wednesday, 11:00 in Moscow: 
 PROFILE_NAME = "Анна Смирнова"  # what the messenger tells of the client
 # the payloads of the buttons the client presses, as a messenger sends them back
 NEW_TICKET, CONSENT, SEND, ALL_CORRECT = "menu:ticket", "consent:yes", "sum:send", "ret:yes"
-SKIP, DONE = "nav:skip", "nav:done"
+SKIP = "nav:skip"
 
 # What a plausible client answers to each intake field; for a field with options, the option's id.
 ANSWERS: dict[str, str] = {
@@ -195,12 +195,10 @@ class Client:
         raise ScriptError(f"the script has no answer at stage {stage}: {said}")
 
     def answer_field(self, key: str, offered: set[str]) -> dict[str, str]:
-        """An optional item skipped where the bot offers it, files declined, an option pressed, the rest typed."""
+        """An optional item skipped where the bot offers it, an option pressed, the rest typed."""
         if SKIP in offered:
             self.skipped.add(key)
             return {"choice": SKIP}
-        if DONE in offered:  # files asked for: this client has none
-            return {"choice": DONE}
         if key not in ANSWERS:
             raise ScriptError(f"the script has no answer for the field «{key}»: add it to ANSWERS")
         pressed = f"opt:{key}:{option_of(key)}"

@@ -41,7 +41,7 @@ from core.personal_data import StoredData
 from core.replies import Reply, one_letter
 from core.state import ConversationState
 from core.texts import t
-from core.validators import InvalidAnswer, contacts, phone_or_email
+from core.validators import InvalidAnswer, contacts
 from service import verification
 from storage.models import Client, Conversation, FaqFeedbackRecord, Identity, Ticket
 from storage.repos import clients, conversations, dedupe, erasure, faq_gaps, messages, outbox, tickets
@@ -216,9 +216,10 @@ class Desk:
         The claim itself reveals nothing and links nothing; without a code the chat goes on as a new client.
         """
         try:
-            phone, email = split_contact(phone_or_email(text))
+            typed = contacts(text)
         except InvalidAnswer:
             return None
+        phone, email = typed.phone, typed.email
         assert turn.client.id is not None
         known = await clients.find_claimed(session=session, phone=phone, email=email, other_than=turn.client.id)
         if known is None:
