@@ -362,6 +362,10 @@ TEXTS: dict[str, str] = {
         "Техническая поддержка ГК «ТвинПро»\nОтветьте на это письмо, чтобы продолжить. Телефон: 8-800-25-00-846"
     ),
     "email.signature_engineer": "{author}, инженер технической поддержки ГК «ТвинПро»\nТелефон: 8-800-25-00-846",
+    # --- issue 15 · working hours and the client's own requests (helper: client side)
+    # --- issue 15 · deadlines, topic titles, queue, critical alerts (helper: deadlines)
+    # --- issue 15 · release announcements (helper: announcements)
+    # --- issue 15 · reply templates (helper: templates and metrics)
 }
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Column, Index, MetaData, UniqueConstraint
+from sqlalchemy import Column, Index, MetaData, UniqueConstraint, false
 from sqlmodel import Field, SQLModel
 
 from storage.types import JsonDict, UtcDateTime, utcnow
@@ -38,6 +38,8 @@ class Client(SQLModel, table=True):
     profile: dict[str, Any] = _json()  # remembered answers offered back next time (after consent only)
     consent_version: str | None = None
     consent_at: datetime | None = Field(default=None, sa_type=UtcDateTime)
+    news_subscribed: bool = Field(default=False, sa_column_kwargs={"server_default": false()})  # release news (4.8)
+    news_changed_at: datetime | None = Field(default=None, sa_type=UtcDateTime)  # when the client last chose
     anonymized_at: datetime | None = Field(default=None, sa_type=UtcDateTime)
     created_at: datetime = _ts()
 
@@ -90,6 +92,9 @@ class Ticket(SQLModel, table=True):
     staff_message_id: int | None = None  # the card, for reply threads where topics are off
     created_at: datetime = _ts()
     reaction_due_at: datetime = Field(sa_type=UtcDateTime)
+    first_answer_at: datetime | None = Field(default=None, sa_type=UtcDateTime)  # the engineers' first reply (4.7)
+    reminded_at: datetime | None = Field(default=None, sa_type=UtcDateTime)  # the topic's reminder before the deadline
+    escalated_at: datetime | None = Field(default=None, sa_type=UtcDateTime)  # the deadline passed unanswered
     closed_at: datetime | None = Field(default=None, sa_type=UtcDateTime)
 
 
@@ -100,6 +105,7 @@ class Message(SQLModel, table=True):
     conversation_id: int = Field(foreign_key="conversation.id", index=True)
     ticket_id: int | None = Field(default=None, foreign_key="ticket.id", index=True)
     direction: str  # in (client), out (bot), staff (engineer to client), note (internal)
+    channel: str | None = None  # the messenger a client's message came from (4.13: one ticket, many channels)
     author: str | None = None
     text: str | None = None
     attachments: list[dict[str, Any]] = Field(default_factory=list, sa_column=Column(JsonDict, nullable=False))
@@ -147,6 +153,7 @@ class OutboxItem(SQLModel, table=True):
     created_at: datetime = _ts()
     sent_at: datetime | None = Field(default=None, sa_type=UtcDateTime)
     replayed_at: datetime | None = Field(default=None, sa_type=UtcDateTime)  # a dead letter sent again: its new horizon
+    announcement_id: str | None = Field(default=None, index=True)  # a release announcement's copy (4.8)
 
 
 class InboxItem(SQLModel, table=True):
@@ -204,3 +211,15 @@ class FaqGap(SQLModel, table=True):
     key: str = Field(index=True)  # the text normalised (case, spacing, punctuation): what `faq gaps` groups by
     entry_id: str | None = None  # «не помогло»: the entry that did not help; None: no answer was found
     asked_at: datetime = _ts()
+
+
+class Announcement(SQLModel, table=True):
+    """A release announcement (4.8), sent once per ``id`` to every client subscribed at the time."""
+
+    id: str = Field(primary_key=True)  # the caller's id: a repeated request finds it and sends nothing more
+    text: str
+    author: str | None = None  # the lead's Telegram id, or "api"
+    recipients: int = 0
+    report_chat: str | None = None  # where progress is reported (the staff group), if anywhere
+    reported_at: datetime | None = Field(default=None, sa_type=UtcDateTime)  # the final counts were reported
+    created_at: datetime = _ts()
