@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import asyncio
 from dataclasses import dataclass, replace
-from typing import Protocol
+from typing import Any, Protocol
 
 import aiohttp
 import structlog
@@ -18,6 +18,7 @@ from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message, Update, 
 from bots.files import FileStore
 from bots.staff_card import TicketCard, parse_button, priority_keyboard
 from bots.staff_commands import StaffCommand, parse_staff_text, priority_named
+from bots.staff_general import on_general_message
 from bots.telegram import answer_quietly, attachments_of, unsupported_content
 from bots.telegram_render import escape
 from bots.telegram_send import telegram_file_id
@@ -134,7 +135,13 @@ async def relay_to_client(request: StaffRequest, message: Message, text: str, fi
 
 
 async def on_engineer_message(
-    message: Message, event_update: Update, staff: StaffDesk, directory: TicketLookup, files: FileStore, bot: Bot
+    message: Message,
+    event_update: Update,
+    staff: StaffDesk,
+    directory: TicketLookup,
+    files: FileStore,
+    bot: Bot,
+    **data: Any,
 ) -> None:
     if message.from_user is None or message.from_user.is_bot:
         return
@@ -142,8 +149,9 @@ async def on_engineer_message(
         thread_id=message.message_thread_id if message.is_topic_message else None,
         reply_to=message.reply_to_message.message_id if message.reply_to_message else None,
     )
-    if card is None:
-        return  # the group's own talk, outside any ticket
+    if card is None:  # a command of the general topic, or the group's own talk
+        await on_general_message(message, {"staff": staff, "directory": directory, "files": files, "bot": bot, **data})
+        return
     engineer = engineer_of(message.from_user)
     request = StaffRequest(card, engineer, f"tg:{event_update.update_id}", message, staff, bot)
     command: StaffCommand = parse_staff_text(message.text or message.caption)

@@ -23,6 +23,10 @@ class Settings(BaseSettings):
     telegram_webhook_secret: SecretStr | None = None
     telegram_api_base: str = "https://api.telegram.org"
     telegram_staff_chat_id: str | None = None
+    staff_lead_ids: str | None = None  # Telegram user ids of the support lead(s), comma-separated (STAFF_LEAD_IDS)
+    staff_on_duty_ids: str | None = None  # engineers mentioned on a critical ticket; the leads when unset
+    critical_alerts_off_hours: bool = True  # a critical ticket is announced in the group also outside working hours
+    reminder_before_hours: float = Field(default=2, ge=0)  # working hours before a deadline: the topic's reminder
 
     viber_auth_token: SecretStr | None = None
     viber_bot_name: str = "ТвинПро Поддержка"
@@ -61,6 +65,14 @@ class Settings(BaseSettings):
         return ZoneInfo(self.support_timezone)
 
     @property
+    def lead_ids(self) -> frozenset[int]:
+        return _user_ids(self.staff_lead_ids)
+
+    @property
+    def on_duty_ids(self) -> frozenset[int]:
+        return _user_ids(self.staff_on_duty_ids) or self.lead_ids
+
+    @property
     def telegram_enabled(self) -> bool:
         return self.telegram_bot_token is not None
 
@@ -79,3 +91,9 @@ class Settings(BaseSettings):
     @property
     def files_dir(self) -> Path:
         return self.data_dir / "files"
+
+
+def _user_ids(listed: str | None) -> frozenset[int]:
+    """«123, 456» → {123, 456}; anything that is not a number is ignored."""
+    words = (listed or "").replace(";", ",").split(",")
+    return frozenset(int(w) for w in (w.strip() for w in words) if w.lstrip("-").isdigit())
