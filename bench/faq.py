@@ -24,6 +24,27 @@ Held-out 3 was written before that round's tuning. The tuning set grew in batche
 measured before it was tuned on: 71–88% at first sight (88% for the last 25 questions,
 left untuned), the honest estimate of how new wordings fare; the 95% target is not met
 on unseen questions yet.
+
+Third round (2026-12-03). Held-out 4 (77: questions, reports, commercial, off-topic) was
+written first and measured once before any change. The grader now judges a report by what
+the client is shown beside the ticket («Возможно, поможет: …»), so "before" is given by
+both graders (old / client's view):
+
+    measure                        before               after
+    dev (27)                       100%                 100%
+    held-out (82)                  96.3% / 97.6%        97.6%
+    new held-out (67)              92.5% / 94.0%        94.0%
+    held-out 3 (57)                89.5% / 91.2%        91.2%
+    held-out 4 (77, new)           88.3% / 88.3%        89.6%
+    reports precision / recall     100% / 100%          100% / 100% (intents.yaml)
+    tuning                         93.5% of 448         93.6% of 640 (+ 192: five batches)
+    index build                    0.9 s                0.6–0.8 s quiet, 1.9 s at load 7
+    query p99                      0.24 ms              0.3 ms quiet; CPU 0.6 ms at load 7
+
+The batches added to the tuning set scored 83% (written after the first fixes of its
+categories), then 90.5%, 79%, 80% and 71% at first sight (the last one longer messages
+with context), and its new reports 57% (17/30): the honest
+estimate for unseen wordings is still 80–90%, below the 95% target.
 """
 
 from __future__ import annotations
@@ -53,6 +74,7 @@ HELDOUT_SETS = {
     "held-out": TESTS / "heldout.yaml",
     "new held-out": TESTS / "heldout-new.yaml",
     "held-out 3": TESTS / "heldout-3.yaml",
+    "held-out 4": TESTS / "heldout-4.yaml",
 }
 INTENTS = TESTS / "intents.yaml"
 TUNING = TESTS / "tuning.yaml"  # with the dev set, what the thresholds were calibrated on

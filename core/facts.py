@@ -128,6 +128,12 @@ _CITY = re.compile(
     r"(?P<first>[А-ЯЁ][а-яё]+(?:-[А-Яа-яЁё]+){0,3})(?:\s(?P<second>[А-ЯЁ][а-яё]+(?:-[А-Яа-яЁё]+){0,3}))?"
 )
 _CITY_CASES = {"из": frozenset({"gent"}), "в городе": frozenset({"loct", "nomn"})}
+# A signature's last part: «…, ООО «Ромашка», Самара», «…, Нижний Новгород.» at the end of a line.
+_CITY_AT_END = re.compile(
+    r",\s?(?P<first>[А-ЯЁ][а-яё]+(?:-[А-Яа-яЁё]+){0,3})(?:\s(?P<second>[А-ЯЁ][а-яё]+(?:-[А-Яа-яЁё]+){0,3}))?"
+    r"[^\S\n]?[.!]?[^\S\n]?$",
+    re.MULTILINE,
+)
 _ANY_CASE = frozenset({"nomn", "gent", "datv", "loct"})
 
 _CAPITALS = string.ascii_uppercase + "АБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ"
@@ -331,13 +337,21 @@ def _organization(original: str, folded: str) -> str | None:
 
 
 def _city(original: str) -> str | None:
-    """The one city named as «из Самары», «г. Самара», «в городе Самаре», in the nominative."""
+    """The one city named as «из Самары», «г. Самара», «в городе Самаре» or «…, Самара» at the
+    end of a line, in the nominative."""
     cities = set()
     for match in _CITY.finditer(original):
         cases = _CITY_CASES.get(match.group("marker").lower(), _ANY_CASE)
         city = _nominative(match.group("first"), match.group("second"), cases)
         if city:
             cities.add(city)
+    for match in _CITY_AT_END.finditer(original):
+        # Without a marker, only a word read first of all as a place: not «Иван», «Владимир», «Королёв».
+        town = match.group("second") or match.group("first")
+        if "Geox" in _morph().parse(town.lower())[0].tag:
+            city = _nominative(match.group("first"), match.group("second"), _ANY_CASE)
+            if city:
+                cities.add(city)
     return cities.pop() if len(cities) == 1 else None
 
 

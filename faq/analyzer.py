@@ -6,6 +6,7 @@ corrected against the words the knowledge base actually uses.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
@@ -28,6 +29,16 @@ for _key, _terms in PHRASES.items():
 
 MIN_TYPO_LENGTH = 4
 NEGATION = "не"
+# A time of day in a question asks about working hours; read as the word "час". Either a
+# clock time ("18:00", "8.30", not the date "01.01.2013") or an hour after "до", "с",
+# "после" ("до пяти", "с 8"; five to eleven at night, not "до 3 дней" or "после 5 лет").
+# Not "во сколько", which asks a shop's hours or a price as often ("во сколько обойдётся").
+_CLOCK_TIME = re.compile(r"(?<![\d.:])(?:[01]?\d|2[0-3])[:.][0-5]\d(?![.:]?\d)")
+_HOUR = re.compile(
+    r"\b(?:до|с|со|после|к)\s+(?:[5-9]|1\d|2[0-3]|пят|шест|сем|восьм|девят|десят|одиннадцат|двенадцат)[ьи]?\b"
+    r"(?!\s*(?:дн|дес|рабоч|мес|лет|год|сут|нед|мин|шт|лиц|%))",
+    re.IGNORECASE,
+)
 
 
 @lru_cache(maxsize=65536)
@@ -107,7 +118,7 @@ class QueryAnalyzer:
         self.terms_of = lru_cache(maxsize=65536)(self._terms_of)
 
     def terms(self, text: str) -> list[str]:
-        return analyze(text, self.terms_of)
+        return analyze(_HOUR.sub(" час ", _CLOCK_TIME.sub(" час ", text)), self.terms_of)
 
     def _terms_of(self, word: str) -> tuple[str, ...]:
         terms = word_terms(word)

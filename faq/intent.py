@@ -6,8 +6,9 @@ from the FAQ. Two kinds of signs:
 
 * strong: a failure verb ("зависать", "упасть", "перестать") or a working verb under
   negation ("не открывается", "не видит"); only a hypothetical ("если…") undoes them;
-* weak: a noun that names trouble ("ошибка", "проблема", "сбой"); a question around it
-  ("будет ли исправлена ошибка?", "сколько ждать решения проблемы") undoes it.
+* weak: a noun or state that names trouble ("ошибка", "сбой", "журнал пустой", "турникет
+  заблокирован", "отвечает долго"); a question around it ("будет ли исправлена ошибка?",
+  "сколько ждать решения проблемы") undoes it.
 """
 
 from __future__ import annotations
@@ -34,13 +35,23 @@ WORKING_VERBS = frozenset(
     сохранять сохранить формировать сформировать писать записывать воспроизводить приходить прийти
     определять определить проходить пройти выходить выдавать включать включить срабатывать сработать
     печатать показывать показать выгружать соединять реагировать обновлять обновить находить
-    нажимать идти поступать принимать передавать заходить зайти входить войти
+    нажимать идти поступать принимать передавать заходить зайти входить войти пускать пустить
     """.split()
 )
-# Nouns of absence after "нет": "нет связи", "нет изображения".
-MISSING_NOUNS = frozenset("связь изображение видео картинка сигнал звук питание событие".split())
-# Nouns that name trouble without saying what broke.
-TROUBLE_NOUNS = frozenset("ошибка сбой глюк баг авария проблема исключение неисправность поломка".split())
+# Nouns of absence after a negation: "нет связи", "не на связи", "нет лицензии".
+MISSING_NOUNS = frozenset("связь изображение видео картинка сигнал звук питание событие лицензия".split())
+# A link lost: "теряет связь" (but "потеряли ключ с лицензиями" asks how to restore them).
+LOSING_VERBS = frozenset({"терять", "потерять"})
+LINKS = frozenset("связь сигнал соединение питание".split())
+# Things that happen "by themselves": "закрывается сама", "перезапускается сам по себе".
+SPONTANEOUS_VERBS = frozenset("закрывать закрыть выключать выключить отключать отключить перезапускать".split())
+# Words that name trouble without saying what broke: nouns, and states told of a thing.
+TROUBLE_WORDS = frozenset(
+    """
+    ошибка сбой глюк баг авария проблема исключение неисправность поломка задержка рывок лаг фриз
+    пустой заблокировать блокировать долго медленно
+    """.split()
+)
 SCREEN_COLOURS = frozenset("черный белый синий серый".split())
 NEGATIONS = frozenset({"не", "нет", "ни"})
 # Words of a question about how, when, how much or whether.
@@ -60,7 +71,7 @@ def is_report(text: str) -> bool:
         return False
     if _strong_sign(tokens, lemmas):
         return True
-    if not TROUBLE_NOUNS & set(lemmas):
+    if not TROUBLE_WORDS & set(lemmas):
         return False
     asks = "?" in text or QUESTION_WORDS & (set(tokens) | set(lemmas))
     return not asks
@@ -75,9 +86,11 @@ def _strong_sign(tokens: list[str], lemmas: list[str]) -> bool:
         if token not in NEGATIONS:
             continue
         following = lemmas[position + 1 : position + 1 + NEGATION_REACH]
-        if WORKING_VERBS & set(following) or (token == "нет" and MISSING_NOUNS & set(following)):
+        if WORKING_VERBS & set(following) or MISSING_NOUNS & set(following):
             return True
-    return False
+    if "сам" in lemmas and SPONTANEOUS_VERBS & set(lemmas):
+        return True
+    return bool(LOSING_VERBS & set(lemmas) and LINKS & set(lemmas))
 
 
 # Our products, by their lemmas or retrieval terms: a message naming one is not about "someone else's equipment".

@@ -16,9 +16,10 @@ entries, phrasings × vector dimensions), so a query costs the same whatever the
 Words the base never uses still weigh in the query, so a question about something
 else ("погода", "ресторан") scores low however many of its words are common. The best
 entry answers when it covers most of the query, or is close in meaning to a query made
-mostly of the base's words, or is a clear winner sharing several words with it. A word
-that names someone else's topic ("python", "1С", "cisco") makes the regulation's refusal
-the answer unless our product is named too.
+mostly of the base's words, or is a clear winner sharing several words with it, or scores
+well on a query made only of the base's words. A word that names someone else's topic
+("python", "1С", "cisco") makes the regulation's refusal the answer unless our product is
+named too.
 
 A message that reports a malfunction (faq.intent) is answered only by an entry written
 for reports that fits it closely; otherwise the engine starts the intake, and may offer
@@ -78,6 +79,10 @@ MIN_COVERAGE = 0.6
 CLEAR_COVERAGE = 0.45
 CLEAR_SHARED = 2
 CLEAR_LEAD = 0.1
+# ...or when every word of the message is one the base uses, and the entry explains most of
+# them and scores well: "а в пятницу до скольки вы" has nothing the base lacks.
+KNOWN_WORDS_COVERAGE = 0.44
+KNOWN_WORDS_SCORE = 0.55
 # A query word found only in an entry's answer counts for this share of its weight.
 ANSWER_TERM_SHARE = 0.5
 # A query word the entry lacks counts by its closeness in meaning to the entry's nearest word:
@@ -284,6 +289,11 @@ class FaqIndex:
                 ranking.coverage[best] >= MIN_COVERAGE
                 or (ranking.meaning[best] >= MEANING_SURE and ranking.foreign < MEANING_FOREIGN_SHARE)
                 or self._clear_winner(terms, ranking, best)
+                or (
+                    ranking.foreign == 0
+                    and ranking.coverage[best] >= KNOWN_WORDS_COVERAGE
+                    and ranking.score[best] >= KNOWN_WORDS_SCORE
+                )
             )
             and (len(terms) > 1 or self._names_one_topic(terms[0], best))
         )

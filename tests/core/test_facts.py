@@ -156,6 +156,21 @@ CASES = [
         {},
         id="two cities are ambiguous",
     ),
+    pytest.param(
+        "Не запускается Бастион-3, Самара",
+        {"product_name": "Бастион-3", "city": "Самара"},
+        id="a city after a comma at the end",
+    ),
+    pytest.param(
+        "ООО «Ромашка», Нижний Новгород.\n+7 (831) 200-10-20",
+        {"organization": "ООО «Ромашка»", "city": "Нижний Новгород"},
+        id="a two-word city ending a line",
+    ),
+    pytest.param("АРМ висит, Химки!", {"city": "Химки"}, id="a plural city ending the message"),
+    pytest.param("Спасибо, Иван", {}, id="a name after a comma is no city"),
+    pytest.param("ключ не работает, Владимир", {}, id="a name that is also a city is not taken"),
+    pytest.param("всё сломалось, Победа", {}, id="a capitalised word after a comma is no city"),
+    pytest.param("Пишу из Самары, Москва", {}, id="a city at the end and another before are ambiguous"),
     pytest.param("ипотека тут ни при чём, Ипотека тоже", {}, id="a word starting with ип"),
     pytest.param(
         "Меня зовут Иван Петров, телефон +7 (846) 123-45-67, почта ivan@samara.ru",
