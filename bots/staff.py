@@ -16,6 +16,8 @@ from aiogram.exceptions import AiogramError
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message, Update, User
 
 from bots.files import FileStore
+from bots.reply_templates import shipped_templates
+from bots.staff_announce import is_announce_button, on_announce_button
 from bots.staff_card import TicketCard, parse_button, priority_keyboard
 from bots.staff_commands import StaffCommand, parse_staff_text, priority_named
 from bots.staff_general import on_general_message
@@ -99,7 +101,21 @@ async def set_priority(request: StaffRequest, argument: str) -> None:
         await tell(request.origin, t("staff.priority_set", number=number, priority=t(f"priority.{priority}")))
 
 
-ACTIONS = {"take": take, "close": close, "reopen": reopen, "priority": set_priority}
+async def send_template(request: StaffRequest, argument: str) -> None:
+    """``/t NAME``: the template's text goes to the client as a plain reply would; ``/t`` alone lists them."""
+    templates = shipped_templates()
+    template = templates.find(argument)
+    if template is None:
+        await tell(request.origin, templates.help(argument))
+        return
+    card = request.card
+    client_name = card.fields.get("contact_name")
+    text = template.render(number=card.number, engineer=request.engineer.name, client_name=client_name)
+    if await request.staff.reply(card.number, request.engineer, text, (), request.platform_id):
+        await tell(request.origin, t("templates.sent", name=template.name, text=text))
+
+
+ACTIONS = {"take": take, "close": close, "reopen": reopen, "priority": set_priority, "t": send_template}
 
 
 async def _portable(attachment: Attachment, bot: Bot, files: FileStore) -> Attachment | None:
@@ -187,5 +203,6 @@ def pressed_in_staff_chat(callback: CallbackQuery, staff_chat_id: int) -> bool:
 def staff_router() -> Router:
     router = Router(name="telegram-staff")
     router.message.register(on_engineer_message, in_staff_chat)
+    router.callback_query.register(on_announce_button, pressed_in_staff_chat, is_announce_button)
     router.callback_query.register(on_staff_button, pressed_in_staff_chat)
     return router

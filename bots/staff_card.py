@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bots.telegram_render import split_text, with_header
+from bots.telegram_render import escape, split_text, with_header
 from bots.telegram_send import Target
 from core.messages import Attachment
 from core.staff import PRIORITIES
@@ -44,6 +44,8 @@ class TicketCard:
     fields: Mapping[str, Any]  # the collected answers, as words, in the intake's order
     attachments: tuple[Attachment, ...] = ()
     place: StaffPlace | None = None
+    status: str = "open"
+    escalated: bool = False  # the reaction deadline passed with no engineer's reaction
 
 
 def _shorten(text: str, limit: int) -> str:
@@ -52,10 +54,13 @@ def _shorten(text: str, limit: int) -> str:
 
 
 def topic_name(card: TicketCard) -> str:
-    """«TP-00001 · ООО «Охрана-Сервис» · журнал событий зависает», at most 128 characters."""
+    """«TP-00001 · в работе · высокий · ООО «Охрана-Сервис» · журнал событий зависает», at most 128 characters;
+    the status and the priority come first so that the group's topic list reads as the queue."""
     organization = str(card.fields.get("organization") or t("staff.topic.no_organization"))
     subject = str(card.fields.get("description") or card.fields.get("expected") or "")
-    parts = [card.number, _shorten(organization, 40)] + ([_shorten(subject, SUBJECT_LENGTH)] if subject else [])
+    parts = [t("staff.topic.escalated")] if card.escalated else []
+    parts += [card.number, t(f"status.{card.status}"), t(f"priority.{card.priority}"), _shorten(organization, 40)]
+    parts += [_shorten(subject, SUBJECT_LENGTH)] if subject else []
     return _shorten(" · ".join(parts), TOPIC_NAME_LIMIT)
 
 
@@ -80,12 +85,30 @@ def card_pieces(card: TicketCard, timezone: ZoneInfo, *, topics: bool) -> list[s
     return with_header(t("staff.card.header", number=card.number), "\n".join(lines))
 
 
-def client_message_pieces(text: str | None) -> list[str]:
-    return with_header(t("staff.client_wrote"), text or "")
+def client_message_pieces(text: str | None, channel: str | None = None, ticket_channel: str | None = None) -> list[str]:
+    """The client's message for the topic; the messenger is named when it is not the ticket's own (4.13)."""
+    if channel is None or channel == ticket_channel:
+        return with_header(t("staff.client_wrote"), text or "")
+    header = t("same_request.staff_client_wrote_via", channel=TEXTS.get(channel_key(channel), channel))
+    return with_header(header, text or "")
 
 
 def notice_pieces(key: str) -> list[str]:
     return split_text(t(key))
+
+
+def mentions(user_ids: Sequence[int], label_key: str) -> str:
+    """HTML mentions that notify each user (the lead, the engineers on duty) whatever their username."""
+    label = escape(t(label_key))
+    return ", ".join(f'<a href="tg://user?id={int(user_id)}">{label}</a>' for user_id in user_ids)
+
+
+def alert_pieces(text: str, user_ids: Sequence[int], label_key: str) -> list[str]:
+    """A message for the general topic: the text, then the mentions of who must act on it."""
+    pieces = split_text(text)
+    if user_ids:
+        pieces[-1] += "\n" + mentions(user_ids, label_key)
+    return pieces
 
 
 def button_data(action: str, number: str, argument: str = "") -> str:

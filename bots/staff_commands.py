@@ -8,7 +8,7 @@ from core.staff import PRIORITIES
 from core.texts import t
 
 NOTE_MARK = "//"
-COMMANDS = ("note", "take", "close", "reopen", "priority")
+COMMANDS = ("note", "take", "close", "reopen", "priority", "t")  # /t NAME: a reply template
 
 
 @dataclass(frozen=True)

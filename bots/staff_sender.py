@@ -16,6 +16,7 @@ from bots.files import FileStore
 from bots.staff_card import (
     StaffPlace,
     TicketCard,
+    alert_pieces,
     card_keyboard,
     card_pieces,
     client_message_pieces,
@@ -34,7 +35,10 @@ NOTICES = {
     "delivery_failed": "staff.delivery_failed",
     "consent_withdrawn": "staff.consent_withdrawn",
 }
-WORDED_NOTICES = frozenset({"whatsapp_window_closed"})  # the desk wrote their text already
+WORDED_NOTICES = frozenset({"whatsapp_window_closed", "deadline_reminder"})  # the desk wrote their text already
+# worded notices for the group's general topic, with the mentions of who must act: notice → the mention's label
+GENERAL_NOTICES = {"escalated": "staff.mention.lead", "critical_alert": "staff.mention.on_duty"}
+TOPIC_UNCHANGED = "TOPIC_NOT_MODIFIED"
 
 
 class TicketPlaces(Protocol):
@@ -62,12 +66,31 @@ class StaffSender:
             return await delivered(self._open(card))
         if kind == "client_message":
             attachments = [Attachment.from_dict(a) for a in payload.get("attachments") or ()]
-            return await delivered(self._post(card, client_message_pieces(payload.get("text")), attachments))
+            pieces = client_message_pieces(payload.get("text"), payload.get("channel"), card.channel)
+            return await delivered(self._post(card, pieces, attachments))
         if kind in NOTICES:
             return await delivered(self._post(card, notice_pieces(NOTICES[kind])))
         if kind in WORDED_NOTICES and payload.get("text"):
             return await delivered(self._post(card, split_text(str(payload["text"]))))
+        if kind in GENERAL_NOTICES and payload.get("text"):
+            mentioned = [int(user_id) for user_id in payload.get("mention") or ()]
+            pieces = alert_pieces(str(payload["text"]), mentioned, GENERAL_NOTICES[kind])
+            return await delivered(send_bundle(self.bot, self.files, Target(int(self.chat_id)), pieces))
+        if kind == "topic_title":
+            return await delivered(self._rename(card))
         return DeliveryResult.failed(f"unknown staff notice {kind}")
+
+    async def _rename(self, card: TicketCard) -> None:
+        """The topic's title shows the ticket as it is now (status, priority, escalation), whatever notice asked."""
+        if card.place is None or card.place.thread_id is None:  # not placed yet (named then), or no topics
+            return
+        try:
+            await self.bot.edit_forum_topic(
+                chat_id=int(card.place.chat_id), message_thread_id=card.place.thread_id, name=topic_name(card)
+            )
+        except TelegramBadRequest as error:
+            if TOPIC_UNCHANGED not in error.message:
+                raise
 
     async def _open_topic(self, card: TicketCard) -> StaffPlace:
         try:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from core.messages import Inbound
 from core.replies import Reply
-from core.stages import consent, form, greeting, intake, rating, summary, ticket_open
+from core.stages import consent, form, greeting, intake, news, rating, same_request, summary, ticket_open
 from core.stages.commands import handle_command
 from core.stages.rating import ask_rating
 from core.stages.ticket_open import reopen_ticket
@@ -45,6 +45,7 @@ STAGES: dict[Stage, Handling] = {
     Stage.FORM: Handling(form.on_form, form.form_question),
     Stage.SUMMARY: Handling(summary.on_summary, summary.summary_question),
     Stage.TICKET_OPEN: Handling(ticket_open.on_ticket_open),
+    Stage.SAME_REQUEST: Handling(same_request.on_same_request, same_request.same_request_question),
     Stage.RATING: Handling(rating.on_rating, rating.rating_question),
     Stage.RATING_COMMENT: Handling(rating.on_rating_comment),
 }
@@ -59,7 +60,9 @@ def question_of(state: ConversationState) -> Reply | None:
 def step(state: ConversationState, inbound: Inbound, ctx: Context) -> Step:
     """Everything the bot does in answer to one client message."""
     turn = Turn(state, inbound, ctx, question_of)
-    if not handle_command(turn):
+    # at the menu, a message like an open ticket of the client's other chat is asked about first (4.13)
+    if not handle_command(turn) and not same_request.ask_if_elsewhere(turn):
         STAGES[turn.state.stage].handle(turn)
     rating.ask_due_rating(turn)
+    news.offer_after_intake(turn)
     return turn.result

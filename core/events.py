@@ -44,6 +44,7 @@ class TicketOpened:
     fields: dict[str, str]
     attachments: tuple[dict[str, Any], ...] = ()
     remembered: dict[str, str] = field(default_factory=dict)  # to offer back next time
+    ask_news: bool = False  # the confirmation also asks whether the client wants the release news (4.8)
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,13 @@ class ClientWroteOnTicket:
     ticket: str
     text: str | None
     attachments: tuple[dict[str, Any], ...] = ()
+
+
+@dataclass(frozen=True)
+class TicketJoined:
+    """The client said this chat's message is about an open ticket (4.13): the chat's unfiled messages join it."""
+
+    ticket: str
 
 
 EMAIL_COPY = "answer_by_email"  # the ticket field holding the address engineers' answers are copied to
@@ -93,6 +101,13 @@ class TicketRated:
     comment: str | None = None
 
 
+@dataclass(frozen=True)
+class NewsSubscriptionChanged:
+    """The client chose whether to get the release news (4.8): stored on the client with the time of the choice."""
+
+    subscribed: bool
+
+
 Event = (
     ConsentGiven
     | ConsentRefused
@@ -103,8 +118,10 @@ Event = (
     | TicketOpened
     | TicketFieldsAdded
     | ClientWroteOnTicket
+    | TicketJoined
     | AnswerByEmailAsked
     | FaqFeedback
     | QuestionUnanswered
     | TicketRated
+    | NewsSubscriptionChanged
 )

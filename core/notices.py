@@ -1,16 +1,37 @@
-"""What the client is told when something happens to a ticket outside the dialogue itself."""
+"""What the client is told when something happens to a ticket outside the dialogue itself, and when the
+engineers are away (regulation 4.6: requests are handled 08:00–17:00 Moscow time on working days)."""
 
 from __future__ import annotations
 
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from core.calendar import is_working_time
+from core.calendar import is_working_time, next_opening
+from core.messages import Choice
 from core.replies import Reply
 from core.texts import t
 
 
-def ticket_opened(number: str, priority: str, created_at: datetime, deadline: datetime, tz: ZoneInfo) -> Reply:
+def back_at(moment: datetime, tz: ZoneInfo) -> str:
+    """When the engineers are back after ``moment``: «в понедельник, 11.01.2027, с 8:00 МСК»."""
+    opening = next_opening(moment, tz)
+    return t("hours.back_at", weekday=t(f"hours.weekday.{opening.weekday()}"), date=opening.strftime("%d.%m.%Y"))
+
+
+def away(moment: datetime, tz: ZoneInfo, key: str) -> str | None:
+    """The text ``key`` saying when the engineers are back, outside working time; None while they are at work."""
+    return None if is_working_time(moment, tz) else t(key, back=back_at(moment, tz))
+
+
+# «menu:» payloads: Viber sends a button's payload back as text, read as one only for the prefixes core/render.py
+# knows; these are answered at any step (core/stages/news.py), like the menu's commands
+NEWS_CHOICES = (Choice("menu:news-yes", t("news.yes")), Choice("menu:news-no", t("news.no")))
+
+
+def ticket_opened(
+    number: str, priority: str, created_at: datetime, deadline: datetime, tz: ZoneInfo, *, ask_news: bool = False
+) -> Reply:
+    """The ticket's confirmation; outside working hours when the engineers are back; maybe the news question."""
     lines = [
         t(
             "ticket.opened",
@@ -19,8 +40,11 @@ def ticket_opened(number: str, priority: str, created_at: datetime, deadline: da
             deadline=deadline.astimezone(tz).strftime("%d.%m.%Y %H:%M"),
         )
     ]
-    if not is_working_time(created_at, tz):
-        lines.append(t("ticket.opened_off_hours"))
+    off_hours = away(created_at, tz, "ticket.opened_off_hours")
+    if off_hours:
+        lines.append(off_hours)
+    if ask_news:
+        return Reply("\n\n".join(("\n".join(lines), t("news.offer"))), NEWS_CHOICES)
     return Reply("\n".join(lines))
 
 

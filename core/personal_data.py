@@ -26,6 +26,7 @@ class StoredData:
     profile: dict[str, str] = field(default_factory=dict)  # remembered answers, offered back next time
     chats: tuple[tuple[str, str | None], ...] = ()  # (channel, profile name) of each messenger used
     tickets: tuple[tuple[str, str], ...] = ()  # (number, status)
+    news_since: datetime | None = None  # subscribed to the release news (4.8) since then; None: not subscribed
 
 
 def report(data: StoredData | None, timezone: ZoneInfo) -> Reply:
@@ -35,7 +36,7 @@ def report(data: StoredData | None, timezone: ZoneInfo) -> Reply:
     lines = [
         t(
             "mydata.consent",
-            date=data.consent_at.astimezone(timezone).strftime("%d.%m.%Y %H:%M"),
+            date=_moment(data.consent_at, timezone),
             version=data.consent_version or "",
         )
     ]
@@ -48,7 +49,13 @@ def report(data: StoredData | None, timezone: ZoneInfo) -> Reply:
     for channel, profile_name in data.chats:
         suffix = f" ({profile_name})" if profile_name else ""
         lines.append(f"• {t('mydata.chat')}: {t(channel_key(channel))}{suffix}")
+    news = t("mydata.news_on", date=_moment(data.news_since, timezone)) if data.news_since else t("mydata.news_off")
+    lines.append(f"• {t('mydata.news')}: {news}")
     if data.tickets:
         numbers = ", ".join(f"{number} ({t(f'status.{status}')})" for number, status in data.tickets)
         lines.append(f"• {t('mydata.tickets')}: {numbers}")
     return Reply(t("mydata.report", lines="\n".join(lines)), personal=True)
+
+
+def _moment(moment: datetime, timezone: ZoneInfo) -> str:
+    return moment.astimezone(timezone).strftime("%d.%m.%Y %H:%M")

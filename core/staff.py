@@ -8,11 +8,36 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Protocol
 
 from core.messages import Attachment
+from core.texts import t
 
 PRIORITIES = ("critical", "high", "normal", "low")
+# new → taken («в работе») → answered («ждёт ответа клиента») ⇄ the client writes again; closed
+STATUSES = ("open", "in_progress", "waiting", "closed")
+OPEN_STATUSES = ("open", "in_progress", "waiting")  # the engineers still owe the client something
+
+
+def status_after_client_wrote(status: str, taken: bool) -> str:
+    """The client wrote on a ticket waiting for them: it is the engineers' turn again."""
+    if status != "waiting":
+        return status
+    return "in_progress" if taken else "open"
+
+
+def duration_words(amount: timedelta) -> str:
+    """«1 д 3 ч», «2 ч 15 мин», «5 мин»: the two largest units, as an engineer reads a queue."""
+    minutes = max(int(amount.total_seconds() // 60), 0)
+    days, hours, minutes = minutes // (24 * 60), minutes // 60 % 24, minutes % 60
+    units = [
+        ("duration.days", "days", days),
+        ("duration.hours", "hours", hours),
+        ("duration.minutes", "minutes", minutes),
+    ]
+    words = [t(key, **{name: value}) for key, name, value in units if value]
+    return " ".join(words[:2]) or t("duration.minutes", minutes=0)
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,7 @@ class Stage(StrEnum):
     FORM = "form"  # the open questions of the intake in one message (``ConversationState.form_keys``)
     SUMMARY = "summary"  # the answers shown back before sending
     TICKET_OPEN = "ticket_open"  # messages go to the open ticket
+    SAME_REQUEST = "same_request"  # «Это по заявке TP-…?» was asked (core/stages/same_request.py)
     RATING = "rating"  # a closed ticket's score
     RATING_COMMENT = "rating_comment"
 
@@ -80,6 +81,14 @@ class ConversationState:
     confirming_cancel: bool = False  # «Отменить заполнение заявки?» was asked (core/stages/commands.py)
     rating_ticket: str | None = None  # the closed ticket the rating question is about (stages rating, rating_comment)
     ratings_due: list[str] = default(default_factory=list)  # closed during a draft: asked once the draft is over
+    asked_ticket: str | None = None  # the ticket «Это по заявке TP-…?» asks about (stage same_request)
+    asked_channel: str | None = None  # the messenger it was opened in, when that is another chat
+    asked_in_draft: bool = False  # asked about a new request's description: «нет» goes on with the draft
+    not_same: list[str] = default(default_factory=list)  # tickets of other chats this chat said «новая заявка» to
+    joined_ticket: str | None = None  # another chat's ticket this chat's messages go to until it closes (4.13)
+    news_offered: bool = False  # the end-of-intake question about the release news was asked (never twice)
+    answering_news: bool = False  # it was asked just now: a plain «да» / «нет» answers it
+    news_on_consent: str | None = None  # the stage the client asked to subscribe at, waiting for consent
 
     def __post_init__(self) -> None:
         self.stage = Stage(self.stage)
@@ -104,6 +113,7 @@ class ConversationState:
         self.profile_name = None
         self.answers, self.attachments, self.history, self.offer, self.form_keys = {}, [], [], {}, []
         self.on_ticket = {}
+        self.news_on_consent = None
 
     # --- what the shell needs to know of the stage, answered here so that it never reads the stage itself
     @property

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,18 +35,24 @@ def entry_files(directory: Path) -> list[Path]:
     return sorted(directory.glob("*.yaml"))
 
 
-def load_entries(directory: Path) -> list[FaqEntry]:
-    """Read every `*.yaml` file of `directory`; each holds a list of entries."""
-    entries: list[FaqEntry] = []
+def yaml_lists(directory: Path, error: type[ValueError], what: str) -> Iterator[tuple[str, list[object]]]:
+    """(file name, its items) for every `*.yaml` file of `directory`, each a list of ``what``.
+
+    Shared by the FAQ entries and the engineers' reply templates; ``error`` is raised naming the file at fault."""
     for path in entry_files(directory):
         try:
             items = yaml.safe_load(path.read_text(encoding="utf-8")) or []
-        except yaml.YAMLError as error:
-            raise KnowledgeBaseError(f"{path.name}: not valid YAML: {error}") from error
+        except yaml.YAMLError as problem:
+            raise error(f"{path.name}: not valid YAML: {problem}") from problem
         if not isinstance(items, list):
-            raise KnowledgeBaseError(f"{path.name}: expected a list of entries")
-        entries.extend(_entry(item, path.name) for item in items)
-    return entries
+            raise error(f"{path.name}: expected a list of {what}")
+        yield path.name, items
+
+
+def load_entries(directory: Path) -> list[FaqEntry]:
+    """Read every `*.yaml` file of `directory`; each holds a list of entries."""
+    lists = yaml_lists(directory, KnowledgeBaseError, "entries")
+    return [_entry(item, name) for name, items in lists for item in items]
 
 
 def _entry(item: object, source: str) -> FaqEntry:

@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Header, HTTPException, Path, Query, Request
+from pydantic import BaseModel, Field
 
 from service.desk import Desk
 from storage.models import Client, Message, OutboxItem, Ticket
@@ -58,6 +59,7 @@ def ticket_summary(ticket: Ticket) -> dict[str, Any]:
 def message_json(message: Message) -> dict[str, Any]:
     return {
         "direction": message.direction,
+        "channel": message.channel,  # the messenger it came from or went to (4.13: one ticket, many channels)
         "author": message.author,
         "text": message.text,
         "attachments": message.attachments,
@@ -166,3 +168,38 @@ async def faq_search(
     request: Request, q: Annotated[str, Query(max_length=1000)] = "", limit: Annotated[int, Query(ge=1, le=20)] = 3
 ) -> dict[str, Any]:
     return request.app.state.faq.search(q, limit=limit).to_json()
+
+
+class AnnouncementRequest(BaseModel):
+    id: Annotated[str, Field(min_length=1, max_length=200, pattern=NO_NUL)]
+    text: Annotated[str, Field(min_length=1, max_length=4000, pattern=NO_NUL)]
+
+
+@router.post("/api/announcements", dependencies=[Admin], status_code=202)
+async def announce(body: AnnouncementRequest, request: Request) -> dict[str, Any]:
+    """A release announcement to every subscribed client (4.8), once per id: a repeated id sends nothing more."""
+    if not body.text.strip():
+        raise HTTPException(400, "the announcement has no text")
+    created = await request.app.state.runtime.announcements.create(body.id, body.text.strip(), author="api")
+    return {"id": created.id, "recipients": created.recipients, "created": created.created}
+
+
+@router.get("/api/announcements/{announcement_id}", dependencies=[Admin])
+async def announcement_counts(
+    announcement_id: Annotated[str, Path(max_length=200, pattern=NO_NUL)], request: Request
+) -> dict[str, Any]:
+    """How an announcement's copies stand: delivered, failed for good, still on their way."""
+    found = await request.app.state.runtime.announcements.counts(announcement_id)
+    if found is None:
+        raise HTTPException(404, "no such announcement")
+    row, counts = found
+    return {
+        "id": row.id,
+        "recipients": counts.recipients,
+        "delivered": counts.delivered,
+        "failed": counts.failed,
+        "waiting": counts.waiting,
+        "done": counts.done,
+        "created_at": row.created_at.isoformat(),
+        "reported_at": row.reported_at.isoformat() if row.reported_at else None,
+    }

@@ -9,7 +9,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
-from service import api
+from service import api, metrics
 from service.channels import install_routes, start_channels
 from service.desk import Clock, utc_now
 from service.limits import BodyLimit
@@ -36,6 +36,7 @@ def create_app(settings: Settings, *, clock: Clock = utc_now) -> FastAPI:
     app.add_middleware(BodyLimit)
     app.state.settings = settings
     app.include_router(api.router)
+    app.include_router(metrics.router)
     install_routes(app)
 
     @app.exception_handler(RequestValidationError)

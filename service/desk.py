@@ -29,22 +29,29 @@ from core.events import (
     ContactVerified,
     Event,
     FaqFeedback,
+    NewsSubscriptionChanged,
     PersonalDataShown,
     QuestionUnanswered,
     TicketFieldsAdded,
+    TicketJoined,
     TicketOpened,
     TicketRated,
     VerificationRequested,
 )
 from core.messages import TICKET_EXTRA, Inbound, Outbound
+from core.my_requests import asked_about_requests
 from core.personal_data import StoredData
 from core.replies import Reply, one_letter
+from core.staff import status_after_client_wrote
+from core.stages.turn import OpenTicket
 from core.state import ConversationState
 from core.texts import t
 from core.validators import InvalidAnswer, contacts
-from service import verification
+from service import metrics, verification
+from service.staff_notices import AlertPolicy, critical_alert, retitle
 from storage.models import Client, Conversation, FaqFeedbackRecord, Identity, Ticket
 from storage.repos import clients, conversations, dedupe, erasure, faq_gaps, messages, outbox, tickets
+from storage.repos.client_tickets import client_tickets
 from storage.store import Store
 
 Clock = Callable[[], datetime]
@@ -99,6 +106,7 @@ class Desk:
         clock: Clock = utc_now,
         staff_enabled: bool = False,
         email_answers: bool = False,
+        alerts: AlertPolicy | None = None,
     ) -> None:
         self.db = db
         self.store = Store(db)
@@ -110,6 +118,7 @@ class Desk:
         self.clock = clock
         self.staff_enabled = staff_enabled
         self.email_answers = email_answers  # the e-mail channel is on: answers can also go out in writing
+        self.alerts = alerts or AlertPolicy()  # who the group calls on for escalations and critical tickets
 
     # --- clients' messages
     async def handle(self, inbound: Inbound) -> bool:
@@ -147,6 +156,7 @@ class Desk:
                 text=inbound.text or (f"[{inbound.choice}]" if inbound.choice else None),
                 attachments=[a.to_dict() for a in inbound.attachments],
                 personal=answering_personal or (inbound.verified_phone is not None and not inbound.text),
+                channel=inbound.channel,
             )
             caused: list[Outbound] = []  # what the events say comes first: «заявка зарегистрирована» before
             for event in step.events:  # a rating question the engine asks once the draft is sent
@@ -198,6 +208,8 @@ class Desk:
             turn.proven = await session.get(Client, proven_id) if proven_id else None
             contact_match = dict(turn.proven.profile or {}) if turn.proven is not None else {}
         wants_data = bool(text) and about_consent(text) is ConsentIntent.MY_DATA
+        asks_requests = bool(text) and asked_about_requests(text) is not None
+        assert turn.client.id is not None
         return engine.Context(
             now=turn.now,
             consent_given=turn.client.consent_at is not None,
@@ -207,7 +219,29 @@ class Desk:
             code_check=code_check,
             stored_data=await self._stored_data(session, turn.client) if wants_data else None,
             timezone=self.timezone,
-            faq=self.faq,
+            faq=metrics.counting_lookups(self.faq),
+            open_tickets=await self._open_tickets(session, turn),
+            news_subscribed=turn.client.news_subscribed,
+            news_chosen=turn.client.news_changed_at is not None,
+            client_tickets=await client_tickets(session=session, client_id=turn.client.id) if asks_requests else (),
+        )
+
+    @staticmethod
+    async def _open_tickets(session: AsyncSession, turn: Turn) -> tuple[OpenTicket, ...]:
+        """The client's open tickets from all their chats: one client across messengers only where proved (4.13)."""
+        assert turn.client.id is not None
+        found = await tickets.tickets_of_client(session=session, client_id=turn.client.id)
+        return tuple(
+            OpenTicket(
+                number=ticket.number,
+                channel=ticket.channel,
+                here=ticket.conversation_id == turn.conversation.id,
+                subject=ticket.fields.get("description") or ticket.fields.get("expected") or "",
+                product=ticket.fields.get("product_name") or None,
+                engineer=ticket.assignee,
+            )
+            for ticket in found
+            if ticket.status != "closed" and ticket.number is not None
         )
 
     async def _claim(self, session: AsyncSession, turn: Turn, text: str) -> verification.CodeDestination | None:
@@ -239,6 +273,7 @@ class Desk:
             profile=dict(client.profile or {}),
             chats=tuple((i.channel, i.profile_name) for i in chats),
             tickets=tuple((t.number or "", t.status) for t in own_tickets),
+            news_since=client.news_changed_at if client.news_subscribed else None,
         )
 
     async def _ticket_id(self, session: AsyncSession, number: str | None) -> int | None:
@@ -274,6 +309,7 @@ class Desk:
                 text=reply.text,
                 attachments=[a.to_dict() for a in reply.attachments],
                 personal=reply.extras.get("personal") == "1",
+                channel=reply.channel,
             )
 
     def notify_staff(self, session: AsyncSession, payload: dict[str, Any], now: datetime) -> None:
@@ -282,6 +318,22 @@ class Desk:
             outbox.enqueue(
                 session=session, channel="staff", chat=str(payload.get("ticket", "")), payload=payload, now=now
             )
+
+    def notify_critical(self, session: AsyncSession, ticket: Ticket, now: datetime) -> None:
+        """A critical ticket is announced in the group's general topic to the engineers on duty (4.10)."""
+        alert = critical_alert(ticket, self.alerts, now, self.timezone)
+        if alert is not None:
+            self.notify_staff(session, alert, now)
+
+    async def _engineers_turn(self, session: AsyncSession, number: str, now: datetime) -> None:
+        """The client wrote on a ticket waiting for them: its topic's title shows it is the engineers' turn."""
+        ticket = await tickets.get_ticket(session=session, number=number)
+        if ticket is None:
+            return
+        status = status_after_client_wrote(ticket.status, taken=ticket.assignee is not None)
+        if status != ticket.status:
+            ticket.status = status
+            self.notify_staff(session, retitle(ticket), now)
 
     async def _apply(self, session: AsyncSession, event: Event, state: ConversationState, turn: Turn) -> list[Outbound]:
         """Store what an engine event means; return any extra replies it causes."""
@@ -312,6 +364,7 @@ class Desk:
         elif isinstance(event, TicketFieldsAdded):
             await self._add_fields(session, event, turn)
         elif isinstance(event, ClientWroteOnTicket):
+            await self._engineers_turn(session, event.ticket, turn.now)
             self.notify_staff(
                 session,
                 {
@@ -319,9 +372,14 @@ class Desk:
                     "ticket": event.ticket,
                     "text": event.text,
                     "attachments": list(event.attachments),
+                    "channel": turn.inbound.channel,  # named to the engineers when not the ticket's (4.13)
                 },
                 turn.now,
             )
+        elif isinstance(event, TicketJoined):  # the messages this chat held for the question join the ticket
+            ticket_id, conversation_id = await self._ticket_id(session, event.ticket), turn.conversation.id
+            if ticket_id is not None and conversation_id is not None:
+                await messages.attach_dialogue(session=session, conversation_id=conversation_id, ticket_id=ticket_id)
         elif isinstance(event, AnswerByEmailAsked):
             return [await self._answer_by_email(session, event, turn)]
         elif isinstance(event, FaqFeedback):
@@ -337,6 +395,8 @@ class Desk:
                     ticket.rating = event.score
                 if event.comment is not None:
                     ticket.rating_comment = event.comment
+        elif isinstance(event, NewsSubscriptionChanged):
+            clients.set_news(client=turn.client, subscribed=event.subscribed, now=turn.now)
         return []
 
     @staticmethod
@@ -421,7 +481,10 @@ class Desk:
         await messages.attach_dialogue(session=session, conversation_id=conversation.id, ticket_id=ticket.id)
         state.ticket = ticket.number
         self.notify_staff(session, {"type": "ticket_opened", "ticket": ticket.number}, now)
-        reply = notices.ticket_opened(ticket.number, ticket.priority, now, ticket.reaction_due_at, self.timezone)
+        self.notify_critical(session, ticket, now)
+        reply = notices.ticket_opened(
+            ticket.number, ticket.priority, now, ticket.reaction_due_at, self.timezone, ask_news=event.ask_news
+        )
         confirmation = reply.to(turn.inbound)  # in the client's thread where the channel has one (e-mail)
         return replace(confirmation, extras={**confirmation.extras, TICKET_EXTRA: ticket.number})
 

@@ -7,7 +7,9 @@ the bot, no such chat) ends it early, as ``failed``. Past the horizon it becomes
 (``dead``): listed by ``GET /api/dead-letters``, counted by ``/healthz``, and no longer holding back
 the later messages of its chat. A client's message that ends either way is reported in its ticket's
 topic. When a messenger answers again after failures, everything of that channel waiting for a
-retry becomes due at once, and the engineers' ticket cards are claimed before anything else.
+retry becomes due at once, and the engineers' ticket cards are claimed before anything else. A release
+announcement's copies are claimed after everything else, so thousands of them never hold up a reply to
+a chat that is talking now; every send waits for its platform's rate (``service/send_rates.py``).
 
 On PostgreSQL any number of dispatchers may run (`serve` processes, `support-bot worker`): heads
 are claimed with ``FOR UPDATE SKIP LOCKED``, and an outcome is recorded only while its worker still
@@ -27,6 +29,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bots.base import DeliveryResult, Sender, tracking
 from service.desk import Desk
 from service.retry import backoff, poll_forever
+from service.send_rates import platform_buckets
 from storage.models import OutboxItem
 from storage.repos import outbox
 from storage.repos.queues import claim_heads
@@ -42,6 +45,7 @@ CARDS_FIRST = and_(
     OutboxItem.channel == "staff",  # type: ignore[arg-type]
     OutboxItem.payload["type"].as_string() == "ticket_opened",  # type: ignore[index]
 )
+ANNOUNCEMENTS_LAST = OutboxItem.announcement_id.is_not(None)  # type: ignore[union-attr]
 
 Undeliverable = Callable[[OutboxItem, DeliveryResult], Awaitable[None]]
 
@@ -59,9 +63,13 @@ class Dispatcher:
         self.senders = senders
         self.on_undeliverable = on_undeliverable
         self.horizon = horizon
+        self.rates = platform_buckets()  # per process: each dispatcher keeps its own pace
 
     async def _deliver(self, item: OutboxItem) -> tuple[DeliveryResult, int]:
         """The outcome of one try, and how many parts of the message have got through by now."""
+        bucket = self.rates.get(item.channel)
+        if bucket is not None:
+            await bucket.acquire()
         with tracking(item.parts_sent) as progress:
             try:
                 result = await self.senders[item.channel].deliver(item.payload)
@@ -112,6 +120,7 @@ class Dispatcher:
                 limit=BATCH,
                 skip_locked=self.desk.store.shared_by_processes,
                 first=CARDS_FIRST,
+                last=ANNOUNCEMENTS_LAST,
             )
         outcomes = await asyncio.gather(*(self._deliver(item) for item in heads))
         ended: list[tuple[OutboxItem, DeliveryResult]] = []

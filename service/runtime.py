@@ -14,12 +14,15 @@ from bots.channel import Channel, Keep, PollingChannel
 from bots.files import FileStore
 from bots.platform_events import Received
 from faq.retriever import ReloadingFaq
+from service.announcements import Announcements
+from service.deadlines import Deadlines
 from service.desk import Clock, Desk, utc_now
 from service.dispatcher import Dispatcher
 from service.inbox import Inbox
 from service.retry import poll_forever
 from service.settings import Settings
 from service.staff_actions import StaffActions
+from service.staff_notices import AlertPolicy
 from service.whatsapp_window import ServiceWindow
 from storage.db import create_engine, inbox_url, is_sqlite
 from storage.migrate import upgrade
@@ -28,6 +31,7 @@ from storage.repos import retention
 from storage.store import Store
 
 PURGE_EVERY_SECONDS = 3600.0
+REPORT_EVERY_SECONDS = 10.0  # how soon the lead hears that an announcement has settled
 
 
 @dataclass
@@ -44,12 +48,22 @@ class Runtime:
     stop: asyncio.Event = field(default_factory=asyncio.Event)
     inbox: Inbox = field(init=False)
     dispatcher: Dispatcher = field(init=False)
+    deadlines: Deadlines = field(init=False)
+    announcements: Announcements = field(init=False)
     _pollers: set[asyncio.Task[Any]] = field(init=False, default_factory=set)
 
     def __post_init__(self) -> None:
         horizon = timedelta(hours=self.settings.retry_horizon_hours)
         self.inbox = Inbox(self.inbox_store, self.desk.clock, horizon=horizon)
         self.dispatcher = Dispatcher(self.desk, self.senders, self._undeliverable, horizon=horizon)
+        self.deadlines = Deadlines(self.desk, remind_before=timedelta(hours=self.settings.reminder_before_hours))
+        self.announcements = Announcements(
+            self.desk,
+            self.senders,
+            template=bool(self.settings.twilio_content_sid),
+            report_chat=self.settings.telegram_staff_chat_id if self.settings.telegram_enabled else None,
+            leads=self.settings.lead_ids,
+        )
 
     @classmethod
     async def start(cls, settings: Settings, *, clock: Clock = utc_now, migrate: bool = True) -> Runtime:
@@ -64,6 +78,7 @@ class Runtime:
             clock=clock,
             staff_enabled=settings.telegram_enabled and settings.telegram_staff_chat_id is not None,
             email_answers=settings.email_enabled,
+            alerts=AlertPolicy.from_settings(settings),
         )
         window = ServiceWindow(desk, template=bool(settings.twilio_content_sid))
         inbox_store = desk.store
@@ -103,6 +118,8 @@ class Runtime:
         A staff notice is not reported in the group it failed to reach: as a dead letter it shows in
         ``/healthz`` and ``GET /api/dead-letters``.
         """
+        if item.announcement_id is not None and not result.unreachable:
+            return  # a release announcement's copy: counted in its report, not the business of a ticket
         chat = item.queue.split(":", 1)[1]
         await self.desk.report_undeliverable(
             item.channel, chat, unreachable=result.unreachable, reason=result.error or ""
@@ -118,8 +135,8 @@ class Runtime:
         return purged
 
     def run_background(self) -> None:
-        """Until :meth:`close`: poll the channels that have no webhook, process the inbox, deliver the outbox
-        and purge old payloads."""
+        """Until :meth:`close`: poll the channels that have no webhook, process the inbox, deliver the outbox,
+        purge old payloads and act on reaction deadlines."""
         poll = self.settings.outbox_poll_seconds
         for channel in self.channels.values():
             if isinstance(channel, PollingChannel):
@@ -127,6 +144,9 @@ class Runtime:
         self.spawn(self.inbox.run_forever(poll, self.stop))
         self.spawn(self.dispatcher.run_forever(poll, self.stop))
         self.spawn(poll_forever(self.purge_expired, PURGE_EVERY_SECONDS, self.stop, asyncio.Event()))
+        self.spawn(poll_forever(self.announcements.report_once, REPORT_EVERY_SECONDS, self.stop, asyncio.Event()))
+        if self.desk.staff_enabled:  # reminders and escalations are for the engineers' group
+            self.spawn(self.deadlines.run_forever(self.stop))
 
     async def drain(self) -> None:
         """Process and deliver everything due now (tests, the console chat)."""

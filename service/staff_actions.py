@@ -16,6 +16,7 @@ from core.messages import TICKET_EXTRA, Attachment, Outbound
 from core.staff import PRIORITIES, Engineer
 from core.state import ConversationState
 from service.desk import Desk
+from service.staff_notices import retitle, title_state
 from service.whatsapp_window import ServiceWindow
 from storage.models import Ticket
 from storage.repos import conversations, dedupe, messages, tickets
@@ -42,11 +43,15 @@ class StaffActions:
             )
             assert conversation is not None and conversation.id is not None
             state = ConversationState.from_dict(conversation.state)
+            shown = title_state(ticket)
             replies: list[Outbound] = await action(session, ticket, state)
             now = self.desk.clock()
-            held = bool(replies) and await self.window.closed(session, ticket.channel, ticket.chat, now)
+            if title_state(ticket) != shown:  # the topic's title follows the status and the priority
+                self.desk.notify_staff(session, retitle(ticket), now)
+            channel, chat = (replies[0].channel, replies[0].chat) if replies else (ticket.channel, ticket.chat)
+            held = bool(replies) and await self.window.closed(session, channel, chat, now)
             if held:
-                await self.window.hold(session, ticket.channel, ticket.chat, ticket.number, now)
+                await self.window.hold(session, channel, chat, ticket.number, now)
             self.desk.record(session, conversation, state, replies, now, ticket.id, "staff", held=held)
         return True
 
@@ -58,20 +63,28 @@ class StaffActions:
         attachments: Sequence[Attachment],
         platform_id: str | None,
     ) -> bool:
-        """An engineer's answer, delivered to the client in the client's own messenger."""
+        """An engineer's answer, delivered to the client in the messenger they last wrote from about the ticket.
+
+        That is the ticket's own chat unless the client went on in another of their chats (4.13).
+        """
 
         async def act(session, ticket: Ticket, state: ConversationState) -> list[Outbound]:  # type: ignore[no-untyped-def]
             if ticket.status == "open" and ticket.assignee is None:
                 self._assign(ticket, state, engineer)
+            if ticket.status != "closed":
+                ticket.status = "waiting"  # answered: the client's turn
+            assert ticket.id is not None
+            last = await messages.last_client_chat(session=session, ticket_id=ticket.id)
+            channel, chat = last or (ticket.channel, ticket.chat)
             answer = Outbound(
-                channel=ticket.channel,
-                chat=ticket.chat,
+                channel=channel,
+                chat=chat,
                 text=text or "",
                 attachments=tuple(attachments),  # type: ignore[arg-type]
                 extras={"author": engineer.name, TICKET_EXTRA: ticket.number},
             )
             copy_to = (ticket.fields or {}).get(EMAIL_COPY)
-            if copy_to and self.desk.email_answers and ticket.channel != EMAIL:
+            if copy_to and self.desk.email_answers and channel != EMAIL:
                 return [answer, replace(answer, channel=EMAIL, chat=copy_to)]  # in writing too (4.6)
             return [answer]
 
@@ -94,7 +107,9 @@ class StaffActions:
         return await self._run(platform_id, number, act)
 
     def _assign(self, ticket: Ticket, state: ConversationState, engineer: Engineer) -> None:
+        """Taking a ticket (or answering it untaken) is the engineers' reaction the deadline waits for (4.7)."""
         ticket.assignee, ticket.assignee_id, ticket.status = engineer.name, engineer.id, "in_progress"
+        ticket.first_answer_at = ticket.first_answer_at or self.desk.clock()
         if state.ticket == ticket.number:
             state.engineer = engineer.name
 
@@ -111,7 +126,10 @@ class StaffActions:
             raise ValueError(priority)
 
         async def act(session, ticket: Ticket, state: ConversationState) -> list[Outbound]:  # type: ignore[no-untyped-def]
+            raised = priority == "critical" and ticket.priority != "critical"
             ticket.priority = priority
+            if raised:
+                self.desk.notify_critical(session, ticket, self.desk.clock())
             return []
 
         return await self._run(platform_id, number, act)

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bots.staff_card import StaffPlace, TicketCard
+from bots.staff_queue import QueueEntry
+from core.calendar import working_time_between
 from core.messages import Attachment
 from service.desk import Desk
 from storage.models import Ticket
@@ -25,6 +29,8 @@ def card_of(ticket: Ticket) -> TicketCard:
         fields={k: v for k, v in ticket.fields.items() if k != "attachments"},
         attachments=tuple(Attachment.from_dict(a) for a in ticket.fields.get("attachments") or ()),
         place=place,
+        status=ticket.status,
+        escalated=ticket.escalated_at is not None and ticket.first_answer_at is None,
     )
 
 
@@ -67,6 +73,24 @@ class StaffDirectory:
         if ticket is None:
             raise LookupError(number)
         return card_of(ticket).place
+
+    async def queue(self) -> list[QueueEntry]:
+        """The open tickets in the order engineers take them (4.10), with the time each has left."""
+        now = self.desk.clock()
+        async with self.desk.sessions() as session:
+            found = await tickets.queue(session=session)
+        return [
+            QueueEntry(
+                number=ticket.number or "",
+                priority=ticket.priority,
+                kind=ticket.kind,
+                engineer=ticket.assignee,
+                reacted=ticket.first_answer_at is not None,
+                left=working_time_between(now, ticket.reaction_due_at, self.desk.timezone),
+                late=max(now - ticket.reaction_due_at, timedelta(0)),
+            )
+            for ticket in found
+        ]
 
     async def ticket_at(self, *, thread_id: int | None, reply_to: int | None) -> TicketCard | None:
         """The ticket an engineer's message is about: by its forum topic, or by the card it replies to."""

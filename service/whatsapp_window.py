@@ -20,6 +20,13 @@ from core.texts import t
 from service.desk import Desk
 from storage.repos import clients, conversations, outbox
 
+OUTSIDE = "63016: outside the 24-hour window"
+
+
+def outside_window(last_inbound_at: datetime | None, now: datetime) -> bool:
+    """The client wrote to WhatsApp, but more than 24 hours ago: free text would be refused."""
+    return last_inbound_at is not None and now - last_inbound_at > WINDOW
+
 
 def invitation(chat: str, ticket: str | None) -> Outbound:
     """The approved template inviting the client back; its text is what the transcript keeps."""
@@ -41,8 +48,7 @@ class ServiceWindow:
         if channel != "whatsapp":
             return False
         identity = await clients.get_identity(session=session, channel=channel, sender=chat)
-        last = identity.last_inbound_at if identity is not None else None
-        return last is not None and now - last > WINDOW
+        return outside_window(identity.last_inbound_at if identity is not None else None, now)
 
     async def hold(self, session: AsyncSession, channel: str, chat: str, ticket: str | None, now: datetime) -> None:
         """Before messages to ``chat`` are held: invite the client (once while held) and tell the engineers."""
@@ -58,17 +64,21 @@ class ServiceWindow:
     async def failed_outside(self, message_id: str) -> bool:
         """Twilio refused a sent message with 63016: hold it like a reply written outside the window.
 
-        False when there is nothing to hold (an unknown message, or the invitation itself).
+        False when there is nothing to hold (an unknown message, or the invitation itself). A release
+        announcement is not held for a client who may never write: its copy failed, and is counted so.
         """
         async with self.desk.transaction() as session:
             item = await outbox.find_sent(session=session, channel="whatsapp", message_id=message_id)
             if item is None or TEMPLATE in item.payload.get("extras", {}):
                 return False
+            if item.announcement_id is not None:
+                item.status, item.last_error = "failed", OUTSIDE
+                return True
             if item.status == "held":
                 return True
             chat = item.queue.split(":", 1)[1]
             conversation = await conversations.find_conversation(session=session, channel="whatsapp", chat=chat)
             ticket = ConversationState.from_dict(conversation.state).ticket if conversation is not None else None
             await self.hold(session, "whatsapp", chat, ticket, self.desk.clock())
-            item.status, item.last_error = "held", "63016: outside the 24-hour window"
+            item.status, item.last_error = "held", OUTSIDE
         return True

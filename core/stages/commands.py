@@ -1,18 +1,21 @@
 """What the client may say at any stage, before the stage's own handler sees the message: consent withdrawal
-(in the client's own words too), «мои данные», /start, «отмена» (asked first when it would lose what the client
-typed into a draft) and «помощь». «Не знаю» to a question the client may well not know gets a hint where to find
-it here, and then goes on to the intake, which keeps it as the answer.
+(in the client's own words too), «мои данные», «подписаться на новости» / «отписаться», «мои заявки» and a
+ticket's status, /start, «отмена» (asked first when it would lose what the client typed into a draft) and
+«помощь». «Не знаю» to a question the client may well not know gets a hint where to find it here, and then goes
+on to the intake, which keeps it as the answer.
 """
 
 from __future__ import annotations
 
-from core import personal_data
+from core import my_requests, personal_data
 from core.consent_words import ConsentIntent, about_consent, consent_answer
 from core.events import ConsentWithdrawn, PersonalDataShown
 from core.messages import Choice
 from core.replies import Reply
 from core.stages.greeting import greet
+from core.stages.news import news_intent, on_news
 from core.stages.rating import leave_rating
+from core.stages.same_request import drop_question
 from core.stages.turn import NEW_TICKET, Turn
 from core.state import DRAFT_STAGES, RATING_STAGES, Stage
 from core.texts import t
@@ -26,6 +29,8 @@ def handle_command(turn: Turn) -> bool:
     payload, command = turn.payload, turn.command
     about_draft = cancel_answer(turn)
     intent = consent_intent(turn)
+    news = news_intent(turn)
+    requests = my_requests.asked_about_requests(turn.text) if turn.command is None and turn.payload is None else None
     if about_draft == DROP_DRAFT.payload and turn.state.stage in DRAFT_STAGES:
         drop_draft(turn)
     elif about_draft == KEEP_DRAFT.payload and turn.state.stage in DRAFT_STAGES:
@@ -35,6 +40,8 @@ def handle_command(turn: Turn) -> bool:
         turn.stale()  # the draft was sent or dropped since the question
     elif payload == "consent:withdraw" or command == "withdraw" or intent is ConsentIntent.WITHDRAW:
         withdraw_consent(turn)
+    elif news is not None:  # before a «maybe» withdrawal: «отпишите меня от рассылки» is about the news
+        on_news(turn, news)
     elif payload == "consent:keep" or intent is ConsentIntent.AGREE:
         turn.say(t("consent.kept"))
         turn.reask()
@@ -45,6 +52,8 @@ def handle_command(turn: Turn) -> bool:
         turn.emit(PersonalDataShown())
         turn.say(personal_data.report(turn.ctx.stored_data, turn.ctx.timezone))
         turn.reask()
+    elif requests is not None:
+        return answer_requests(turn, requests)
     elif command in ("start", "cancel") or payload == "sum:cancel":
         cancel(turn, greet_again=command == "start")
     elif command == "help":
@@ -53,6 +62,22 @@ def handle_command(turn: Turn) -> bool:
     else:
         return False
     return True
+
+
+def answer_requests(turn: Turn, query: my_requests.RequestsQuery) -> bool:
+    """«Мои заявки», «статус TP-…»: answered, and the question asked again; False when the open ticket takes it.
+
+    With a ticket open in this chat the question reaches its engineers too (the client is waiting), and once an
+    engineer has taken that ticket the bot leaves a question about it to them.
+    """
+    s = turn.state
+    if s.stage != Stage.TICKET_OPEN:
+        turn.say(my_requests.answer(query, turn.ctx.client_tickets, turn.ctx.timezone))
+        turn.reask()
+        return True
+    if s.engineer is None or query.listing or query.number not in (None, s.ticket):
+        turn.say(my_requests.answer(query, turn.ctx.client_tickets, turn.ctx.timezone))
+    return False
 
 
 def cancel_answer(turn: Turn) -> str | None:
@@ -96,6 +121,8 @@ def withdraw_consent(turn: Turn) -> None:
     if turn.state.stage != Stage.TICKET_OPEN:
         turn.state.stage = Stage.IDLE
     turn.say(t("consent.withdrawn"))
+    if turn.ctx.news_subscribed:  # the news need the consent too: the shell unsubscribes with the erasure
+        turn.say(t("news.unsubscribed"))
 
 
 def cancel(turn: Turn, *, greet_again: bool) -> None:
@@ -103,6 +130,8 @@ def cancel(turn: Turn, *, greet_again: bool) -> None:
 
     Before the first greeting anything greets; at rest (the menu, an open ticket) «отмена» offers the menu.
     """
+    if turn.state.stage == Stage.SAME_REQUEST:
+        drop_question(turn.state)  # «Это по заявке TP-…?» is no longer asked
     if turn.state.on_ticket:
         stop_follow_up(turn)
     elif turn.state.stage in DRAFT_STAGES and typed_into_draft(turn):

@@ -1,4 +1,5 @@
-"""Stage consent: a new ticket starts here while the client has not yet agreed to the processing of personal data."""
+"""Stage consent: a new ticket (or a subscription to the news) starts here while the client has not yet agreed to the
+processing of personal data."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from core.consent_words import ConsentIntent, about_consent, consent_answer
 from core.events import ConsentGiven, ConsentRefused
 from core.messages import Choice
 from core.replies import Reply
+from core.stages import news
 from core.stages.flow import continue_with_kind, offered_name
 from core.stages.turn import NEW_TICKET, Turn
 from core.state import ConversationState, Stage
@@ -53,9 +55,12 @@ def on_consent(turn: Turn) -> None:
             chosen = "consent:no"
     if chosen == "consent:yes":
         turn.emit(ConsentGiven(CONSENT_VERSION, t("consent.request", policy_url=PRIVACY_POLICY_URL)))
-        after_consent(turn)
+        if news.consent_answered(turn, given=True):
+            after_consent(turn)
     elif chosen == "consent:no":
         turn.emit(ConsentRefused())
+        if not news.consent_answered(turn, given=False):
+            return
         turn.state.reset_intake()
         turn.state.stage = Stage.IDLE
         turn.say(Reply(t("consent.declined"), (NEW_TICKET,)))

@@ -4,7 +4,8 @@ Once the kind of request is known: its criticality (problems and licences), the 
 then only what is still missing, one question after another, the optional environment items in one message
 (core/intake.py ``ENVIRONMENT``), and the summary. A critical request asks only what a call back needs
 (``CALLBACK_KEYS``), opens its ticket at once and then asks the rest, each answer added to the open ticket.
-Channels of letters (e-mail) get every open question in one message (core/stages/form.py).
+Channels of letters (e-mail) get every open question in one message (core/stages/form.py). A description like
+the client's open ticket of another chat is asked about before anything more (core/stages/same_request.py).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from collections.abc import Iterable, Mapping
 from core import walker
 from core.events import ClientWroteOnTicket, TicketFieldsAdded, TicketOpened
 from core.intake import CALLBACK_KEYS, ENVIRONMENT, REMEMBERED_KEYS
+from core.resemblance import latest_like
 from core.stages.known import note_facts
 from core.stages.turn import Turn
 from core.stages.words import system_down
@@ -84,6 +86,8 @@ def ask_next(turn: Turn) -> None:
     take_first_message(turn)
     if s.on_ticket:
         add_to_ticket(turn)
+    elif like_elsewhere(turn):
+        return
     keys = open_keys(s, files=turn.inbound.by_letter)
     if not keys:
         finish(turn)
@@ -94,6 +98,20 @@ def ask_next(turn: Turn) -> None:
     else:
         s.field, s.form_keys = keys[0], []
         turn.ask(Stage.FIELD)
+
+
+def like_elsewhere(turn: Turn) -> bool:
+    """A new request whose description resembles the client's open ticket of another chat: asked about first."""
+    s = turn.state
+    if not s.answers.get("description"):
+        return False
+    about = f"{s.answers.get('product_name', '')} {s.answers['description']}"
+    ticket = latest_like(about, turn.ctx.open_tickets, s.not_same)
+    if ticket is None:
+        return False
+    s.asked_ticket, s.asked_channel, s.asked_in_draft = ticket.number, ticket.channel, True
+    turn.ask(Stage.SAME_REQUEST)
+    return True
 
 
 def open_keys(s: ConversationState, *, files: bool) -> list[str]:
@@ -149,6 +167,7 @@ def open_ticket(turn: Turn) -> None:
         )
     )
     s.attachments, s.engineer = [], None
+    s.joined_ticket = None  # this chat talks to its own ticket from now on
 
 
 def add_to_ticket(turn: Turn) -> None:

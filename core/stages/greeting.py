@@ -7,6 +7,7 @@ for the ticket.
 
 from __future__ import annotations
 
+from core import notices
 from core.events import FaqFeedback, QuestionUnanswered
 from core.messages import Choice
 from core.render import resolve_choice
@@ -22,9 +23,12 @@ NOT_FOUND_CHOICES = (NEW_TICKET, Choice("menu:ask", t("choice.another_question")
 
 
 def greet(turn: Turn) -> None:
+    """The greeting and the menu; outside working hours also when the engineers are back (regulation 4.6)."""
     if turn.state.stage in (Stage.NEW, Stage.FAQ):
         turn.state.stage = Stage.IDLE
-    turn.say(Reply(t("menu.greeting"), (NEW_TICKET,)))
+    off_hours = notices.away(turn.ctx.now, turn.ctx.timezone, "hours.away_greeting")
+    text = t("menu.greeting") if off_hours is None else f"{t('menu.greeting')}\n\n{off_hours}"
+    turn.say(Reply(text, (NEW_TICKET,)))
 
 
 def on_new(turn: Turn) -> None:

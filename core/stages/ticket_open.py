@@ -1,6 +1,8 @@
 """Stage ticket_open: the client's messages and files go to the open ticket's engineers.
 
-An engineer's /reopen brings a closed ticket's chat back here (``reopen_ticket``).
+A message that looks like a new problem is asked about first (core/stages/same_request.py); a chat that joined
+another chat's ticket is back at the menu once that ticket closed. An engineer's /reopen brings a closed
+ticket's chat back here (``reopen_ticket``).
 """
 
 from __future__ import annotations
@@ -10,7 +12,9 @@ from copy import deepcopy
 
 from core import notices
 from core.events import AnswerByEmailAsked, ClientWroteOnTicket
+from core.stages import same_request
 from core.stages.consent import start_ticket
+from core.stages.greeting import on_idle
 from core.stages.turn import Step, Turn
 from core.state import DRAFT_STAGES, RATING_STAGES, ConversationState, Stage
 from core.texts import t
@@ -26,11 +30,16 @@ def wants_answer_by_email(text: str) -> bool:
 
 def on_ticket_open(turn: Turn) -> None:
     s = turn.state
+    if same_request.left_closed_ticket(turn):
+        on_idle(turn)
+        return
     if turn.payload == "menu:ticket" or turn.command == "ticket":
         start_ticket(turn)
         return
     if turn.payload is not None and turn.payload.startswith("rate:"):
         turn.stale()
+        return
+    if same_request.ask_if_new(turn):
         return
     refusals = turn.keep_attachments() if turn.inbound.attachments else []
     for refusal in refusals:

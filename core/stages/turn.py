@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 from core import personal_data, walker
 from core.events import Event
 from core.messages import Choice, Inbound, Outbound
+from core.my_requests import ClientTicket
 from core.render import resolve_choice
 from core.replies import Reply
 from core.stages.words import command_of
@@ -53,6 +54,18 @@ class CodeCheck:
 
 
 @dataclass(frozen=True)
+class OpenTicket:
+    """One of the client's open tickets as the shell found it, for «Это по заявке TP-…?» (regulation 4.13)."""
+
+    number: str
+    channel: str  # the messenger of the chat it was opened in
+    here: bool  # opened in this very chat
+    subject: str = ""  # its description
+    product: str | None = None
+    engineer: str | None = None  # who took it
+
+
+@dataclass(frozen=True)
 class Context:
     now: datetime
     consent_given: bool = False
@@ -64,6 +77,12 @@ class Context:
     stored_data: personal_data.StoredData | None = None  # for «мои данные»
     timezone: ZoneInfo = ZoneInfo("Europe/Moscow")
     faq: FaqLookup | None = None
+    news_subscribed: bool = False  # the client gets the release news (4.8)
+    news_chosen: bool = False  # the client has ever said yes or no to them: the question is not asked again
+    # «мои заявки», «статус TP-…»: the tickets of the client the shell resolved (given only when asked about)
+    client_tickets: tuple[ClientTicket, ...] = ()
+    # the client's open tickets, from every chat proved to be theirs (a verified phone, a code typed back)
+    open_tickets: tuple[OpenTicket, ...] = ()
 
 
 @dataclass

@@ -12,6 +12,8 @@ from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
 from aiogram.exceptions import AiogramError
 
+from bots.general_topic import GENERAL, GeneralTopicSender
+from bots.reply_templates import shipped_templates
 from bots.staff import staff_router
 from bots.staff_sender import StaffSender
 from bots.telegram import ALLOWED_UPDATES, TelegramChannel, client_router
@@ -44,7 +46,10 @@ def connect(runtime: Runtime) -> TelegramChannel:
             staff=runtime.staff, directory=directory, files=files, staff_chat_id=int(staff_chat_id)
         )
         updates.include_router(staff_router())
+        shipped_templates()  # read now: a broken template file stops the start, named in the error
         runtime.senders["staff"] = StaffSender(bot, files, directory, staff_chat_id, settings.timezone)
+        updates.workflow_data["announcements"] = runtime.announcements
+        runtime.senders[GENERAL] = GeneralTopicSender(bot, files, staff_chat_id)
     updates.include_router(client_router())
     secret = settings.telegram_webhook_secret
     return TelegramChannel(bot, updates, files, secret.get_secret_value() if secret is not None else None)

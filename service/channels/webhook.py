@@ -14,6 +14,7 @@ from bots.base import BadRequest, Unauthorized
 from bots.channel import WebhookChannel
 from bots.platform_events import PlatformEvent, Received
 from service.channels.intake import keepable, settle
+from service.metrics import webhook_received
 from service.runtime import Runtime
 from service.settings import Settings
 
@@ -40,9 +41,10 @@ def router() -> APIRouter:
             raise HTTPException(404, f"no {name} channel, or it is off")
         event = _read(channel, await request.body(), request.headers.get(channel.webhook.signature_header))
         if isinstance(event, Received):
-            await runtime.keep(event)
+            webhook_received(channel.name, "accepted" if await runtime.keep(event) else "duplicate")
         else:
             await settle(runtime, event)
+            webhook_received(channel.name, "settled")
         answer = channel.answer(event)
         return Response(answer.body, media_type=answer.media_type)
 
@@ -58,9 +60,12 @@ def _read(channel: WebhookChannel, raw: bytes, signature: str | None) -> Platfor
     try:
         event = channel.read(raw, signature)
     except Unauthorized as error:
+        webhook_received(channel.name, "refused_signature")
         raise HTTPException(401, "bad or missing signature") from error
     except BadRequest as error:
+        webhook_received(channel.name, "malformed")
         raise HTTPException(400, "malformed callback") from error
     if not keepable(event):
+        webhook_received(channel.name, "malformed")
         raise HTTPException(400, "malformed callback")
     return event

@@ -114,9 +114,16 @@ async def withdraw_consent(*, session: AsyncSession, client: Client, now: dateti
     client.profile = {}
     client.consent_version = client.consent_at = None
     client.anonymized_at = now
+    if client.news_subscribed:  # the news need the consent too (4.8)
+        set_news(client=client, subscribed=False, now=now)
     assert client.id is not None
     for identity in await identities_of(session=session, client_id=client.id):
         identity.profile_name = identity.phone = None
+
+
+def set_news(*, client: Client, subscribed: bool, now: datetime) -> None:
+    """The client's choice about the release news (4.8), with its time."""
+    client.news_subscribed, client.news_changed_at = subscribed, now
 
 
 async def mark_chat_unreachable(*, session: AsyncSession, channel: str, chat: str) -> None:

@@ -76,6 +76,8 @@ async def erase_person(*, session: AsyncSession, client: Client, now: datetime) 
     for item in await session.exec(select(OutboxItem).where(OutboxItem.queue.in_(queues))):  # type: ignore[attr-defined]
         item.payload = scrub.data(item.payload)
         item.last_error = None
+        if item.announcement_id is not None and item.status in ("pending", "held"):
+            item.status = "skipped"  # the news need the consent: a copy not yet sent is not sent (4.8)
 
     await verifications.delete_for_client(session=session, client_id=client.id)
     await clients.withdraw_consent(session=session, client=client, now=now)

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from sqlmodel import select, update
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from storage.models import Message
+from storage.models import Conversation, Message
 
 
 def add_message(
@@ -20,11 +20,13 @@ def add_message(
     author: str | None = None,
     attachments: Sequence[dict] = (),
     personal: bool = False,
+    channel: str | None = None,
 ) -> Message:
     message = Message(
         conversation_id=conversation_id,
         ticket_id=ticket_id,
         direction=direction,
+        channel=channel,
         author=author,
         text=text,
         attachments=list(attachments),
@@ -38,6 +40,19 @@ async def ticket_transcript(*, session: AsyncSession, ticket_id: int) -> list[Me
     """Messages of the ticket, from the dialogue that opened it to the last reply, oldest first."""
     result = await session.exec(select(Message).where(Message.ticket_id == ticket_id).order_by(Message.id))  # type: ignore[arg-type]
     return list(result)
+
+
+async def last_client_chat(*, session: AsyncSession, ticket_id: int) -> tuple[str, str] | None:
+    """(channel, chat) the client last wrote from about the ticket: where the engineers' answers go (4.13)."""
+    query = (
+        select(Conversation.channel, Conversation.chat)
+        .join(Message, Message.conversation_id == Conversation.id)  # type: ignore[arg-type]
+        .where(Message.ticket_id == ticket_id, Message.direction == "in")
+        .order_by(Message.id.desc())  # type: ignore[union-attr]
+        .limit(1)
+    )
+    found = (await session.exec(query)).first()
+    return (found[0], found[1]) if found is not None else None
 
 
 async def attach_dialogue(*, session: AsyncSession, conversation_id: int, ticket_id: int) -> None:

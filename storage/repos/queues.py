@@ -25,6 +25,7 @@ async def claim_heads(
     limit: int,
     skip_locked: bool,
     first: ColumnElement[bool] | None = None,
+    last: ColumnElement[bool] | None = None,
 ) -> list[Row]:
     """Lease the oldest unfinished item of each queue whose turn has come.
 
@@ -32,11 +33,15 @@ async def claim_heads(
     earlier one waits for a retry. A leased item belongs to its worker until ``now + lease``; if
     that worker dies, the lease runs out and another one takes the item over. Only items of
     ``channels`` are taken: a process leaves alone what it has no means to handle. Heads that
-    match ``first`` are taken before the others, then the oldest first.
+    match ``first`` are taken before the others and those that match ``last`` after them, then the oldest first.
     """
     heads = select(func.min(model.id)).where(model.status.in_(ACTIVE)).group_by(model.queue)
     due = (model.id.in_(heads), model.next_attempt_at <= now, model.channel.in_(list(channels)))
-    order = (model.id,) if first is None else (case((first, 0), else_=1), model.id)
+    order = (
+        *(() if first is None else (case((first, 0), else_=1),)),
+        *(() if last is None else (case((last, 1), else_=0),)),
+        model.id,
+    )
     query = select(model).where(*due).order_by(*order).limit(limit)
     if skip_locked:
         query = query.with_for_update(skip_locked=True)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import update
-from sqlmodel import select
+from sqlalchemy import case, update
+from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from core.staff import OPEN_STATUSES
 from storage.models import Ticket
 
 
@@ -35,6 +37,44 @@ async def _set_while_empty(session: AsyncSession, number: str, guard: Any, value
     """Compare-and-set: write ``values`` on the ticket only while ``guard`` is still NULL; True when written."""
     statement = update(Ticket).where(Ticket.number == number, guard.is_(None)).values(**values)
     return (await session.exec(statement)).rowcount == 1  # type: ignore[call-overload]
+
+
+async def claim_deadline_event(*, session: AsyncSession, ticket_id: int, event: str, now: datetime) -> bool:
+    """Mark the ticket reminded (``event`` "reminded_at") or escalated ("escalated_at") unless it was already,
+    or has been answered or closed meanwhile; True for the one caller that marked it.
+
+    A conditional UPDATE: whatever the number of processes, exactly one claims each event.
+    """
+    guard = getattr(Ticket, event)
+    statement = (
+        update(Ticket)
+        .where(
+            col(Ticket.id) == ticket_id,
+            guard.is_(None),
+            col(Ticket.first_answer_at).is_(None),
+            col(Ticket.status).in_(OPEN_STATUSES),
+        )
+        .values({event: now})
+    )
+    return (await session.exec(statement)).rowcount == 1  # type: ignore[call-overload]
+
+
+async def awaiting_reaction(*, session: AsyncSession, limit: int = 1000) -> list[Ticket]:
+    """Open tickets no engineer has reacted to and not escalated yet, the nearest deadline first."""
+    query = select(Ticket).where(
+        col(Ticket.status).in_(OPEN_STATUSES),
+        col(Ticket.first_answer_at).is_(None),
+        col(Ticket.escalated_at).is_(None),
+    )
+    return list(await session.exec(query.order_by(col(Ticket.reaction_due_at), col(Ticket.id)).limit(limit)))
+
+
+async def queue(*, session: AsyncSession) -> list[Ticket]:
+    """Every ticket the engineers still owe something (new, taken, waiting for the client) in the order of 4.10:
+    critical ones first, then by the reaction deadline, which is the order they came in."""
+    critical_first = case((col(Ticket.priority) == "critical", 0), else_=1)
+    query = select(Ticket).where(col(Ticket.status).in_(OPEN_STATUSES))
+    return list(await session.exec(query.order_by(critical_first, col(Ticket.reaction_due_at), col(Ticket.id))))
 
 
 async def claim_staff_place(*, session: AsyncSession, number: str, chat_id: str, thread_id: int | None) -> bool:

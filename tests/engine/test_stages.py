@@ -15,6 +15,7 @@ from core.state import ConversationState, Stage
 STORED = (
     "new idle faq consent kind criticality returning verify field summary ticket_open rating rating_comment".split()
     + ["form"]  # added with the e-mail channel
+    + ["same_request"]  # added with one request across channels (issue 15)
 )
 
 

@@ -18,7 +18,7 @@ async def test_topic_is_named_after_the_ticket_and_holds_the_card_then_the_scree
 
     [topic] = telegram.bot_api.called("createForumTopic")
     assert topic["chat_id"] == str(updates.STAFF_CHAT_ID)
-    assert topic["name"] == f"{number} · ООО «Охрана-Сервис» · журнал событий зависает"
+    assert topic["name"] == f"{number} · новая · обычный · ООО «Охрана-Сервис» · журнал событий зависает"
     thread_id = await telegram.topic_of(number)
 
     card, screenshot = telegram.bot_api.sent(updates.STAFF_CHAT_ID, thread_id=thread_id)

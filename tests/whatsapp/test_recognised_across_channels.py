@@ -39,6 +39,9 @@ async def test_typed_whatsapp_phone_needs_the_code_sent_to_that_whatsapp(whatsap
     assert t("returning.offer", summary="")[:20] in offered and "Самара" in offered
     await say(choice="ret:yes")
     await whatsapp.walk_intake("desk-pc", say, channel="console")
+    # the same description as the client's open WhatsApp ticket: asked about it (4.13), «Нет, новая заявка»
+    assert (await whatsapp.state("desk-pc", "console"))["asked_ticket"] == first
+    await say(choice="menu:ticket")
     confirmation = await say(choice="sum:send")
     assert "зарегистрирована" in confirmation
 

@@ -1,0 +1,98 @@
+"""The client's view of their own requests: «мои заявки», «какой статус заявки TP-00042?», «что с моей заявкой».
+
+The shell gives the engine the tickets of the client it resolved from the messenger identity (never from what
+was typed); a number that is not among them gets the same neutral answer whether it exists or not, so nothing
+leaks about other clients. «Заявка» is also a word of the products (a pass request in an access-control system:
+«статус заявки на пропуск не меняется»), so a question counts only when it is about the client's own requests:
+a TP number, «мои/моя заявка», or a short question about a request's status with no such product word.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from core.replies import Reply
+from core.texts import t
+
+WORD = re.compile(r"[^\W_]+")
+NUMBER = re.compile(r"\b(?:tp|тп)\s*-?\s*(\d{1,7})\b", re.IGNORECASE)
+REQUEST_STEMS = ("заявк", "заявок", "обращени", "тикет")
+OWN_MANY = frozenset("мои моих наши наших".split())
+OWN = OWN_MANY | frozenset("моя мою моей мой моего моему наша нашу нашей".split())
+STATUS_STEMS = ("статус", "состояни", "этап", "движени", "продвига", "новост", "рассматр")
+STATUS_PHRASES = re.compile(r"\bчто (?:там )?с\b|\bкак (?:там|дела)\b|\bкогда (?:ответ|будет|решит|возьм)|\bгде\b")
+# «заявка на пропуск», «статус заявки в Бастионе»: requests inside the client's own system
+PRODUCT_WORDS = ("пропуск", "посетител", "гост", "сотрудник", "карт", "бастион", "программ", "систем", "модул")
+SHORT_QUESTION = 8  # words: «Какой статус заявки?» without «мою» or a number
+
+
+@dataclass(frozen=True)
+class ClientTicket:
+    """One of the client's own tickets, as the client may see it."""
+
+    number: str
+    status: str  # open, in_progress, waiting, closed
+    engineer: str | None  # the first name of the engineer who took it
+    due_at: datetime  # the reaction deadline (4.7)
+    answered: bool  # the engineers have answered already
+
+
+@dataclass(frozen=True)
+class RequestsQuery:
+    """A question about the client's requests: one by its number, or all that are open."""
+
+    number: str | None = None
+    listing: bool = False  # «мои заявки», «список обращений»: the list asked for, not one request's state
+
+
+def asked_about_requests(text: str) -> RequestsQuery | None:
+    """The question the message asks about the client's own requests, or None when it asks none."""
+    folded = text.casefold().replace("ё", "е")
+    words = WORD.findall(folded)
+    if not words or any(w.startswith(PRODUCT_WORDS) for w in words):
+        return None
+    numbered = NUMBER.search(folded)
+    number = f"TP-{int(numbered.group(1)):05d}" if numbered else None
+    requests = [i for i, w in enumerate(words) if w.startswith(REQUEST_STEMS)]
+    neighbours = {words[i - 1] for i in requests if i} | {words[i + 1] for i in requests if i + 1 < len(words)}
+    listing = bool(neighbours & OWN_MANY) or "список" in words
+    status = any(w.startswith(STATUS_STEMS) for w in words) or STATUS_PHRASES.search(folded) is not None
+    if number and (status or len(words) <= 3):  # «TP-00042», «статус TP-42?»
+        return RequestsQuery(number)
+    if requests and (neighbours & OWN or listing or status and len(words) <= SHORT_QUESTION):
+        return RequestsQuery(listing=listing)
+    return None
+
+
+def answer(query: RequestsQuery, tickets: tuple[ClientTicket, ...], tz: ZoneInfo) -> Reply:
+    """Each open ticket of the client with its status, engineer and deadline; or the one asked for by number."""
+    open_tickets = [ticket for ticket in tickets if ticket.status != "closed"]
+    if query.number is not None:
+        found = next((ticket for ticket in tickets if ticket.number == query.number), None)
+        if found is not None:
+            return Reply(t("requests.one", line=_line(found, tz)))
+        if not open_tickets:
+            return Reply(t("requests.not_found_none_open"))
+        return Reply(f"{t('requests.not_found')}\n{_lines(open_tickets, tz)}")
+    if not open_tickets:
+        return Reply(t("requests.none_open"))
+    return Reply(t("requests.list", lines=_lines(open_tickets, tz)))
+
+
+def _lines(tickets: list[ClientTicket], tz: ZoneInfo) -> str:
+    return "\n".join(f"• {_line(ticket, tz)}" for ticket in tickets)
+
+
+def _line(ticket: ClientTicket, tz: ZoneInfo) -> str:
+    engineer = t("requests.engineer", name=ticket.engineer) if ticket.engineer else t("requests.not_taken")
+    if ticket.status == "closed":
+        reaction = ""
+    elif ticket.answered:
+        reaction = t("requests.answered")
+    else:
+        reaction = t("requests.due", deadline=ticket.due_at.astimezone(tz).strftime("%d.%m.%Y %H:%M"))
+    status = t(f"status.{ticket.status}")
+    return t("requests.line", number=ticket.number, status=status, engineer=engineer, reaction=reaction)

@@ -1,0 +1,88 @@
+"""Issue 15: the client's view of their own requests. «Мои заявки», «какой статус заявки TP-…», «что с моей
+заявкой» at any step: each open ticket with its status, the engineer who took it and the deadline (Moscow time).
+Only the client's own tickets, as the desk resolved the client from the messenger: another client's number, even
+with that client's phone typed into the intake, gets the same answer as a number that does not exist."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.my_requests import RequestsQuery, asked_about_requests
+from core.texts import t
+from service.runtime import Runtime
+from service.staff_actions import Engineer
+from tests.engine.desk_chat import RecordingChat, said
+
+ENGINEER = Engineer(id="501", name="Иван")
+NOT_TAKEN = "новая, ещё не взята. Ответ инженера — не позднее 26.11.2026 11:00 (МСК)."
+
+
+async def two_clients(runtime: Runtime) -> tuple[RecordingChat, list[str], str]:
+    """Another client's ticket first (same phone typed), then two of this client's, the second taken by Иван."""
+    other = RecordingChat(runtime, sender="client-2")
+    others = await other.open_ticket()
+    chat = RecordingChat(runtime, sender="client-1")
+    mine = [await chat.open_ticket(), await chat.open_ticket("problem")]
+    assert await runtime.staff.take(mine[1], ENGINEER, "staff-1")
+    await runtime.drain()
+    assert said(chat.outbox.take()) == t("ticket.engineer_assigned", number=mine[1], engineer="Иван")
+    return chat, mine, others
+
+
+async def test_my_requests_lists_only_my_open_tickets(runtime: Runtime) -> None:
+    chat, (first, second), others = await two_clients(runtime)
+    answer = said(await chat.say("Мои заявки"))
+    assert answer.startswith("Ваши открытые заявки:")
+    assert f"• {first} — {NOT_TAKEN}" in answer
+    assert f"• {second} — в работе, инженер Иван. Инженер уже откликнулся." in answer
+    assert others not in answer
+
+
+async def test_another_clients_number_gets_the_same_answer_as_none(runtime: Runtime) -> None:
+    chat, (first, _), others = await two_clients(runtime)
+    foreign = said(await chat.say(f"Какой статус заявки {others}?"))
+    missing = said(await chat.say("Какой статус заявки TP-99999?"))
+    assert foreign == missing
+    assert foreign.startswith(t("requests.not_found")) and others not in foreign
+    assert said(await chat.say(f"статус {first.lower()}")).startswith(f"Заявка {first} — {NOT_TAKEN}")
+
+
+async def test_the_status_is_answered_in_the_middle_of_a_new_request(runtime: Runtime) -> None:
+    chat, (first, _), _ = await two_clients(runtime)
+    await chat.press("menu:ticket")
+    await chat.press("kind:consultation")
+    before = await chat.state()
+    replies = await chat.say("А что с моей заявкой?")
+    assert f"• {first} — {NOT_TAKEN}" in replies[0].text
+    assert len(replies) == 2 and await chat.state() == before  # the question of the draft again, nothing lost
+
+
+async def test_a_closed_ticket_leaves_the_list(runtime: Runtime) -> None:
+    chat = RecordingChat(runtime)
+    number = await chat.open_ticket()
+    assert await runtime.staff.close(number, "staff-2")
+    await runtime.drain()
+    rating = chat.outbox.take()[-1].text  # the closed ticket's rating question
+    assert [r.text for r in await chat.say("мои обращения")] == [t("requests.none_open"), rating]
+    assert [r.text for r in await chat.say(number)] == [f"Заявка {number} — закрыта, ещё не взята.", rating]
+
+
+@pytest.mark.parametrize(
+    ("text", "query"),
+    [
+        ("Мои заявки", RequestsQuery(listing=True)),
+        ("список заявок", RequestsQuery(listing=True)),
+        ("Какой статус заявки TP-00042?", RequestsQuery("TP-00042")),
+        ("что с моей заявкой", RequestsQuery()),
+        ("tp-42", RequestsQuery("TP-00042")),
+        ("Есть новости по заявке?", RequestsQuery()),
+        ("Какой статус у заявки", RequestsQuery()),
+        ("Статус заявки на пропуск не меняется после согласования", None),  # a pass request in the client's system
+        ("Где посмотреть статус заявки в Бастионе?", None),
+        ("Хочу оставить заявку на доработку отчёта", None),
+        ("По заявке TP-00042 прикладываю журнал за вчерашний день", None),  # a message for the ticket
+        ("заявка", None),  # the command for a new one
+    ],
+)
+def test_what_counts_as_a_question_about_my_requests(text: str, query: RequestsQuery | None) -> None:
+    assert asked_about_requests(text) == query

@@ -1,0 +1,104 @@
+"""While a ticket is open, a message that looks like a new problem is asked about («Это по заявке TP-… или новая
+заявка?») instead of being added to the ticket silently; plain follow-ups still go straight to it."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.engine import Context, step
+from core.events import ClientWroteOnTicket, Event, TicketJoined
+from core.stages.turn import OpenTicket
+from core.state import ConversationState, Stage
+from core.texts import t
+from tests.fakes import WORKING_MOMENT, FakeFaq, inbound
+
+TICKET = OpenTicket("TP-00003", "telegram", here=True, subject="журнал событий зависает", product="Бастион-3")
+ASKED = t("same_request.ask_here", number="TP-00003")
+
+
+class Chat:
+    """A Telegram chat whose ticket TP-00003 (Бастион-3) is open, the engine alone."""
+
+    def __init__(self) -> None:
+        self.state = ConversationState(stage=Stage.TICKET_OPEN, ticket="TP-00003")
+        self.events: list[Event] = []
+        self.said = ""
+
+    def say(self, text: str | None = None, **kwargs: str) -> str:
+        ctx = Context(now=WORKING_MOMENT, consent_given=True, faq=FakeFaq(), open_tickets=(TICKET,))
+        result = step(self.state, inbound(text, channel="telegram", **kwargs), ctx)
+        self.state, self.events = result.state, result.events
+        self.said = "\n".join(reply.text for reply in result.replies)
+        return self.said
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "У меня другой вопрос",
+        "Ещё одна проблема: в Бастион-3 не печатается отчёт по проходам",
+        "Новая заявка: не приходят события с контроллера",
+        "Это не по этой заявке, а про лицензию",
+        "Elsys-MB перестал отвечать",  # a malfunction of another product than the ticket's
+    ],
+)
+def test_what_looks_like_a_new_problem_is_asked_about(text: str) -> None:
+    chat = Chat()
+    assert chat.say(text) == ASKED
+    assert chat.events == [] and chat.state.stage == Stage.SAME_REQUEST
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Вот скриншот ошибки",
+        "Ещё заметил, что окно не отвечает только после обеда",
+        "Версия 3.1.14, Windows 10 64-бит",
+        "Бастион-3 снова перестал открывать журнал",  # the ticket's own product
+    ],
+)
+def test_plain_follow_ups_go_to_the_ticket_without_a_question(text: str) -> None:
+    chat = Chat()
+    chat.say(text)
+    assert chat.events == [ClientWroteOnTicket("TP-00003", text)]
+    assert ASKED not in chat.said and chat.state.stage == Stage.TICKET_OPEN
+
+
+def test_this_one_adds_the_message_to_the_ticket() -> None:
+    chat = Chat()
+    chat.say("Есть ещё один вопрос по журналу: как выгрузить его в Excel?")
+
+    assert chat.say("по этой") == t("ticket.message_added", number="TP-00003")
+    assert chat.events == [
+        TicketJoined("TP-00003"),
+        ClientWroteOnTicket("TP-00003", "Есть ещё один вопрос по журналу: как выгрузить его в Excel?"),
+    ]
+    assert chat.state.open_ticket_number == "TP-00003"
+
+
+def test_new_starts_an_intake_with_the_message_as_its_description() -> None:
+    chat = Chat()
+    chat.say("Ещё одна проблема: Elsys-MB перестал отвечать после обновления")
+
+    assert chat.say("Новая заявка") == t("crit.ask")  # a reported malfunction: a problem; consent is known
+    assert not chat.events
+    chat.say(choice="crit:partial")
+    assert chat.state.answers["description"] == "Ещё одна проблема: Elsys-MB перестал отвечать после обновления"
+    assert chat.state.answers["product_name"] == "Elsys-MB"  # the facts of the message are kept
+
+
+def test_new_after_only_saying_so_asks_the_kind_with_no_description() -> None:
+    chat = Chat()
+    chat.say("У меня другой вопрос")
+    assert chat.say("2") == t("kind.ask")
+    assert chat.state.pending_question is None
+
+
+def test_cancel_drops_the_question_and_the_ticket_stays() -> None:
+    chat = Chat()
+    chat.say("У меня другой вопрос")
+    chat.say("отмена")
+    assert chat.state.stage == Stage.TICKET_OPEN and chat.state.pending_question is None
+
+    chat.say("Вот скриншот")
+    assert chat.events == [ClientWroteOnTicket("TP-00003", "Вот скриншот")]

@@ -1,0 +1,64 @@
+"""Issue 15 (4.6): outside 08:00–17:00 Moscow time on working days the client is told at once, at the greeting and
+with the ticket's confirmation, that the engineers are away, when they are back, and that the ticket is registered.
+The whole desk runs on a frozen clock; in working hours nothing of it is said."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from core.texts import TEXTS, t
+from service.runtime import Runtime
+from tests.engine.desk_chat import RecordingChat
+from tests.fakes import FakeClock
+
+MSK = ZoneInfo("Europe/Moscow")
+AWAY = TEXTS["hours.away_greeting"].split("{back}")[0]  # «Сейчас нерабочее время: инженеры вернутся »
+assert TEXTS["ticket.opened_off_hours"].startswith(AWAY)  # the confirmation's line begins the same way
+
+
+def at(clock: FakeClock, moment: str) -> None:
+    clock.now = datetime.fromisoformat(moment).replace(tzinfo=MSK)
+
+
+@pytest.mark.parametrize(
+    ("moment", "back", "deadline"),
+    [
+        ("2026-11-28 19:00", "в понедельник, 30.11.2026, с 8:00 МСК", "30.11.2026 17:00"),  # Saturday evening
+        ("2026-12-30 20:00", "в понедельник, 11.01.2027, с 8:00 МСК", "11.01.2027 17:00"),  # 31.12 and the holidays
+        ("2027-02-19 18:30", "в субботу, 20.02.2027, с 8:00 МСК", "20.02.2027 17:00"),  # a working Saturday next
+    ],
+)
+async def test_off_hours_the_client_hears_when_the_engineers_are_back(
+    runtime: Runtime, clock: FakeClock, moment: str, back: str, deadline: str
+) -> None:
+    at(clock, moment)
+    chat = RecordingChat(runtime)
+    greeting = (await chat.say("Здравствуйте"))[0].text
+    assert greeting == f"{t('menu.greeting')}\n\n{t('hours.away_greeting', back=back)}"
+
+    number = await chat.open_ticket()
+    confirmation = chat.confirmation(number).text
+    assert t("ticket.opened", number=number, priority="обычный", deadline=deadline) in confirmation
+    assert t("ticket.opened_off_hours", back=back) in confirmation
+
+
+@pytest.mark.parametrize("moment", ["2026-11-25 11:00", "2026-11-27 16:59", "2027-02-20 10:00"])  # the last: Saturday
+async def test_in_working_hours_nothing_about_them_is_said(runtime: Runtime, clock: FakeClock, moment: str) -> None:
+    at(clock, moment)
+    chat = RecordingChat(runtime)
+    assert (await chat.say("Здравствуйте"))[0].text == t("menu.greeting")
+    number = await chat.open_ticket()
+    assert number in chat.confirmation(number).text
+    assert not any(AWAY in reply.text for reply in chat.seen)
+
+
+async def test_a_client_back_at_night_is_greeted_with_the_hours_again(runtime: Runtime, clock: FakeClock) -> None:
+    at(clock, "2026-11-25 11:00")
+    chat = RecordingChat(runtime)
+    await chat.say("Здравствуйте")
+    at(clock, "2026-11-25 22:15")
+    replies = await chat.say("/start")
+    assert t("hours.away_greeting", back="в четверг, 26.11.2026, с 8:00 МСК") in replies[0].text
