@@ -14,6 +14,7 @@ from service.channels import install_routes, start_channels
 from service.desk import Clock, utc_now
 from service.limits import BodyLimit
 from service.runtime import Runtime
+from service.web import install_web
 from service.settings import Settings
 
 
@@ -38,6 +39,7 @@ def create_app(settings: Settings, *, clock: Clock = utc_now) -> FastAPI:
     app.include_router(api.router)
     app.include_router(metrics.router)
     install_routes(app)
+    install_web(app)
 
     @app.exception_handler(RequestValidationError)
     async def _bad_request(request: Request, error: RequestValidationError) -> JSONResponse:

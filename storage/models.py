@@ -223,3 +223,42 @@ class Announcement(SQLModel, table=True):
     report_chat: str | None = None  # where progress is reported (the staff group), if anywhere
     reported_at: datetime | None = Field(default=None, sa_type=UtcDateTime)  # the final counts were reported
     created_at: datetime = _ts()
+
+
+class DeskUser(SQLModel, table=True):
+    """A person of the support desk who logs in to the web desk (`support-bot desk user add`)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    login: str = Field(unique=True)
+    password_hash: str  # argon2
+    created_at: datetime = _ts()
+
+
+class DeskSession(SQLModel, table=True):
+    """A logged-in browser: the cookie holds the token, the store only its hash (a leaked table logs nobody in)."""
+
+    token_hash: str = Field(primary_key=True)
+    user_id: int = Field(foreign_key="deskuser.id", index=True)
+    csrf_token: str  # echoed by every form of this session
+    created_at: datetime = _ts()
+    expires_at: datetime = Field(sa_type=UtcDateTime)
+
+
+class LoginFailure(SQLModel, table=True):
+    """A failed desk login, counted per login and per address to slow guessing down; old rows are purged."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    key: str = Field(index=True)  # "login:<login>" or "ip:<address>"
+    at: datetime = _ts()
+
+
+class FormLink(SQLModel, table=True):
+    """A signed, single-use, expiring link to the intake form sent to a Viber or WhatsApp client."""
+
+    token_hash: str = Field(primary_key=True)
+    conversation_id: int = Field(foreign_key="conversation.id", index=True)
+    channel: str
+    chat: str
+    created_at: datetime = _ts()
+    expires_at: datetime = Field(sa_type=UtcDateTime)
+    used_at: datetime | None = Field(default=None, sa_type=UtcDateTime)

@@ -1,0 +1,20 @@
+"""The web side: the desk for the support staff (/desk/…) and the intake form for clients (/form/…).
+
+Server-rendered Jinja2 pages with autoescaping on (client text is never trusted), no build step.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+
+WEB_DIR = Path(__file__).parent
+templates = Jinja2Templates(directory=WEB_DIR / "templates")  # autoescape on for .html
+
+
+def install_web(app: FastAPI) -> None:
+    """Mount the static files and include the desk's and the form's routers."""
+    app.mount("/web-static", StaticFiles(directory=WEB_DIR / "static"), name="web-static")
