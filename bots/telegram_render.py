@@ -10,6 +10,7 @@ from aiogram.types import (
     KeyboardButton,
     ReplyKeyboardMarkup,
     ReplyKeyboardRemove,
+    WebAppInfo,
 )
 
 from core.messages import Choice, Outbound
@@ -75,7 +76,12 @@ def _rows(buttons: list, titles: list[str]) -> list[list]:  # type: ignore[type-
 
 
 def inline_keyboard(choices: tuple[Choice, ...]) -> InlineKeyboardMarkup:
-    buttons = [InlineKeyboardButton(text=c.title, callback_data=c.payload) for c in choices]
+    buttons = [
+        InlineKeyboardButton(text=c.title, web_app=WebAppInfo(url=c.url))
+        if c.url
+        else InlineKeyboardButton(text=c.title, callback_data=c.payload)
+        for c in choices
+    ]
     return InlineKeyboardMarkup(inline_keyboard=_rows(buttons, [c.title for c in choices]))
 
 

@@ -54,9 +54,10 @@ class Choice:
 
     payload: str
     title: str
+    url: str = ""  # a page the button opens (Telegram: a Mini App) instead of sending ``payload`` back
 
     def to_dict(self) -> dict[str, str]:
-        return {"payload": self.payload, "title": self.title}
+        return {"payload": self.payload, "title": self.title, **({"url": self.url} if self.url else {})}
 
 
 DEFAULT_TEXT_LIMIT = 4096  # the longest text most messengers let a client send

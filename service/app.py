@@ -14,8 +14,8 @@ from service.channels import install_routes, start_channels
 from service.desk import Clock, utc_now
 from service.limits import BodyLimit
 from service.runtime import Runtime
-from service.web import install_web
 from service.settings import Settings
+from service.web import install_web
 
 
 def create_app(settings: Settings, *, clock: Clock = utc_now) -> FastAPI:

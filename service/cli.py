@@ -7,6 +7,7 @@ import getpass
 import json
 import logging
 import signal
+import sys
 from typing import Annotated
 from zoneinfo import ZoneInfo
 
@@ -25,9 +26,10 @@ from service.desk import Clock, utc_now
 from service.logs import configure_logging
 from service.runtime import Runtime
 from service.settings import Settings
+from service.web.desk_auth import hash_password
 from storage.db import create_engine
 from storage.migrate import upgrade
-from storage.repos import faq_gaps, outbox
+from storage.repos import desk_users, faq_gaps, outbox
 from storage.store import Store
 
 app = typer.Typer(help="Бот техподдержки ГК «ТвинПро»", no_args_is_help=True)
@@ -36,6 +38,10 @@ app.add_typer(db_app, name="db")
 app.add_typer(faq_app, name="faq")
 outbox_app = typer.Typer(help="Исходящие сообщения: недоставленные за горизонт повторов", no_args_is_help=True)
 app.add_typer(outbox_app, name="outbox")
+desk_app = typer.Typer(help="Веб-рабочее место сотрудников (/desk)", no_args_is_help=True)
+desk_user_app = typer.Typer(help="Пользователи веб-рабочего места", no_args_is_help=True)
+desk_app.add_typer(desk_user_app, name="user")
+app.add_typer(desk_app, name="desk")
 
 
 @app.command()
@@ -201,6 +207,35 @@ def _stop_on_signals(runtime: Runtime) -> None:
     loop = asyncio.get_running_loop()
     for signal_number in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(signal_number, runtime.stop.set)
+
+
+@desk_user_app.command("add")
+def desk_user_add(
+    login: Annotated[str, typer.Argument(help="логин для входа на /desk/login")],
+    password_stdin: Annotated[bool, typer.Option("--password-stdin", help="пароль со стандартного ввода")] = False,
+) -> None:
+    """Создать пользователя веб-рабочего места или задать ему новый пароль (его сеансы завершатся)."""
+    prompt = t("desk.login.password") + ": "
+    password = sys.stdin.readline().rstrip("\r\n") if password_stdin else getpass.getpass(prompt)
+    try:
+        password_hash = hash_password(password)
+    except ValueError as error:
+        typer.echo(str(error), err=True)
+        raise typer.Exit(1) from None
+    configure_logging(logging.WARNING)
+    created = asyncio.run(save_desk_user(Settings(), login.strip(), password_hash))
+    typer.echo(t("cli.desk_user.created" if created else "cli.desk_user.reset", login=login.strip()))
+
+
+async def save_desk_user(settings: Settings, login: str, password_hash: str) -> bool:
+    """Create or reset the desk user in the store of ``settings`` (upgraded first); True when created."""
+    engine = create_engine(settings.database_url)
+    try:
+        await upgrade(engine)
+        async with Store(engine).transaction() as session:
+            return await desk_users.save_user(session=session, login=login, password_hash=password_hash)
+    finally:
+        await engine.dispose()
 
 
 def main() -> None:

@@ -7,7 +7,8 @@ or a second process never doubles or loses an effect.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+import secrets
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
@@ -38,23 +39,31 @@ from core.events import (
     TicketRated,
     VerificationRequested,
 )
-from core.messages import TICKET_EXTRA, Inbound, Outbound
+from core.messages import TICKET_EXTRA, Choice, Inbound, Outbound
 from core.my_requests import asked_about_requests
 from core.personal_data import StoredData
 from core.replies import Reply, one_letter
 from core.staff import status_after_client_wrote
+from core.stages.consent import CONSENT_CHOICES
+from core.stages.intake import KIND_CHOICES
+from core.stages.summary import SEND
 from core.stages.turn import OpenTicket
 from core.state import ConversationState
 from core.texts import t
 from core.validators import InvalidAnswer, contacts
 from service import metrics, verification
 from service.staff_notices import AlertPolicy, critical_alert, retitle
+from service.web import form_links
+from service.web.form_model import SubmittedForm
 from storage.models import Client, Conversation, FaqFeedbackRecord, Identity, Ticket
 from storage.repos import clients, conversations, dedupe, erasure, faq_gaps, messages, outbox, tickets
+from storage.repos import form_links as stored_links
 from storage.repos.client_tickets import client_tickets
 from storage.store import Store
 
 Clock = Callable[[], datetime]
+LINKED_CHANNELS = frozenset({"viber", "whatsapp"})  # no Mini Apps: the form is a single-use link in the text
+FORM_OFFERED_AT = frozenset({CONSENT_CHOICES[0], KIND_CHOICES[0]})  # where the intake starts
 log = structlog.get_logger(__name__)
 
 
@@ -107,6 +116,7 @@ class Desk:
         staff_enabled: bool = False,
         email_answers: bool = False,
         alerts: AlertPolicy | None = None,
+        form_base_url: str | None = None,
     ) -> None:
         self.db = db
         self.store = Store(db)
@@ -119,6 +129,8 @@ class Desk:
         self.staff_enabled = staff_enabled
         self.email_answers = email_answers  # the e-mail channel is on: answers can also go out in writing
         self.alerts = alerts or AlertPolicy()  # who the group calls on for escalations and critical tickets
+        # the intake as a web form is offered only over https: Telegram opens Mini Apps from https alone
+        self.form_base_url = form_base_url if (form_base_url or "").startswith("https://") else None
 
     # --- clients' messages
     async def handle(self, inbound: Inbound) -> bool:
@@ -143,30 +155,99 @@ class Desk:
             if client.consent_at is not None:
                 self._remember_chat(turn)
             state = ConversationState.from_dict(conversation.state)
-            ctx = await self._context(session, state, turn, proved)
-            answering_personal = state.answering_personal_field
-            # the FAQ search is CPU work: in a thread, the event loop keeps answering webhooks meanwhile
-            step = await asyncio.to_thread(engine.step, state, inbound, ctx)
-            assert conversation.id is not None
-            messages.add_message(
-                session=session,
-                conversation_id=conversation.id,
-                ticket_id=await self._ticket_id(session, state.open_ticket_number),
-                direction="in",
-                text=inbound.text or (f"[{inbound.choice}]" if inbound.choice else None),
-                attachments=[a.to_dict() for a in inbound.attachments],
-                personal=answering_personal or (inbound.verified_phone is not None and not inbound.text),
-                channel=inbound.channel,
-            )
-            caused: list[Outbound] = []  # what the events say comes first: «заявка зарегистрирована» before
-            for event in step.events:  # a rating question the engine asks once the draft is sent
-                caused += await self._apply(session, event, step.state, turn)
-            replies = caused + list(step.replies)
-            if inbound.by_letter:
-                replies = one_letter(replies)
-            ticket_id = await self._ticket_id(session, step.state.open_ticket_number)
-            self.record(session, turn.conversation, step.state, replies, now, ticket_id)
+            await self._step(session, turn, state, await self._context(session, state, turn, proved))
         return True
+
+    async def _step(
+        self, session: AsyncSession, turn: Turn, state: ConversationState, ctx: engine.Context, heard: str | None = None
+    ) -> ConversationState:
+        """The engine's answer to the turn's message: the message, what it caused and the replies, all stored.
+
+        ``heard``: what the transcript shows instead of the message (a form sent from the web).
+        """
+        inbound, conversation = turn.inbound, turn.conversation
+        answering_personal = state.answering_personal_field or heard is not None
+        # the FAQ search is CPU work: in a thread, the event loop keeps answering webhooks meanwhile
+        step = await asyncio.to_thread(engine.step, state, inbound, ctx)
+        assert conversation.id is not None
+        messages.add_message(
+            session=session,
+            conversation_id=conversation.id,
+            ticket_id=await self._ticket_id(session, state.open_ticket_number),
+            direction="in",
+            text=heard or inbound.text or (f"[{inbound.choice}]" if inbound.choice else None),
+            attachments=[a.to_dict() for a in inbound.attachments],
+            personal=answering_personal or (inbound.verified_phone is not None and not inbound.text),
+            channel=inbound.channel,
+        )
+        caused: list[Outbound] = []  # what the events say comes first: «заявка зарегистрирована» before
+        for event in step.events:  # a rating question the engine asks once the draft is sent
+            caused += await self._apply(session, event, step.state, turn)
+        replies = caused + list(step.replies)
+        if inbound.by_letter:
+            replies = one_letter(replies)
+        replies = [self._offer_form(session, reply, turn) for reply in replies]
+        ticket_id = await self._ticket_id(session, step.state.open_ticket_number)
+        self.record(session, conversation, step.state, replies, turn.now, ticket_id)
+        return step.state
+
+    def _offer_form(self, session: AsyncSession, reply: Outbound, turn: Turn) -> Outbound:
+        """The consent and kind questions also offer the intake as a web form: a Mini App button, or a one-use link."""
+        if self.form_base_url is None or not FORM_OFFERED_AT.intersection(reply.choices):
+            return reply
+        if reply.channel == "telegram":
+            button = Choice("form:open", t("webform.offer_button"), url=form_links.telegram_url(self.form_base_url))
+            return replace(reply, choices=(*reply.choices, button))
+        if reply.channel not in LINKED_CHANNELS or turn.conversation.id is None:
+            return reply
+        token = form_links.new_token()
+        stored_links.add_link(
+            session=session,
+            token_hash=form_links.token_hash(token),
+            conversation_id=turn.conversation.id,
+            channel=reply.channel,
+            chat=reply.chat,
+            now=turn.now,
+            expires_at=turn.now + form_links.LINK_LIFETIME,
+        )
+        link = t("webform.offer_link", url=form_links.link_url(self.form_base_url, token))
+        return replace(reply, text=f"{reply.text}\n\n{link}")
+
+    async def submit_form(self, form: SubmittedForm, claim: Callable[[AsyncSession], Awaitable[bool]]) -> str | None:
+        """A client's intake sent from the web form: the same step as «Отправить» under the chat's summary.
+
+        ``claim`` runs in the same transaction first (a link used once); when it refuses, nothing is stored.
+        Returns the number of the ticket opened.
+        """
+        chat = form.chat
+        inbound = Inbound(
+            channel=chat.channel,
+            sender=chat.chat,
+            chat=chat.chat,
+            platform_id=f"form:{secrets.token_hex(8)}",
+            choice=SEND.payload,
+            profile_name=chat.profile_name,
+        )
+        async with self.transaction() as session:
+            if not await claim(session):
+                return None
+            now = self.clock()
+            identity, client = await clients.ensure_identity(
+                session=session, channel=chat.channel, sender=chat.chat, chat=chat.chat, now=now
+            )
+            conversation = await conversations.lock_conversation(
+                session=session, channel=chat.channel, chat=chat.chat, client_id=client.id or 0
+            )
+            conversation.client_id = client.id or conversation.client_id
+            turn = Turn(inbound, identity, client, conversation, now)
+            state = ConversationState.from_dict(conversation.state)
+            if form.consent is not None:
+                await self._apply(session, form.consent, state, turn)
+            draft = form.draft(state)
+            ctx = await self._context(session, draft, turn, None)
+            done = await self._step(session, turn, draft, ctx, heard=t("webform.transcript"))
+            log.info("web_form_sent", ticket=done.ticket, channel=chat.channel)
+            return done.ticket
 
     @staticmethod
     def _remember_chat(turn: Turn) -> None:

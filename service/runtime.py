@@ -79,6 +79,7 @@ class Runtime:
             staff_enabled=settings.telegram_enabled and settings.telegram_staff_chat_id is not None,
             email_answers=settings.email_enabled,
             alerts=AlertPolicy.from_settings(settings),
+            form_base_url=settings.public_base_url,
         )
         window = ServiceWindow(desk, template=bool(settings.twilio_content_sid))
         inbox_store = desk.store

@@ -3,6 +3,9 @@ ticket, «Отправить» opens it."""
 
 from __future__ import annotations
 
+from copy import deepcopy
+from typing import Any
+
 from core import walker
 from core.messages import Choice
 from core.replies import Reply
@@ -49,6 +52,18 @@ def on_summary(turn: Turn) -> None:
         s.stage = Stage.TICKET_OPEN
     else:
         turn.not_understood()
+
+
+def filled_in(
+    state: ConversationState, kind: str, priority: str, answers: dict[str, str], attachments: list[dict[str, Any]]
+) -> ConversationState:
+    """The state as if the client had answered every question and stood at the summary: an intake filled in
+    elsewhere (the web form) is sent by the same «Отправить» step as the chat's."""
+    draft = deepcopy(state)
+    draft.reset_intake()
+    draft.stage, draft.kind, draft.priority = Stage.SUMMARY, kind, priority
+    draft.answers, draft.attachments = dict(answers), list(attachments)
+    return draft
 
 
 def take_files(turn: Turn) -> None:

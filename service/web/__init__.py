@@ -18,3 +18,12 @@ templates = Jinja2Templates(directory=WEB_DIR / "templates")  # autoescape on fo
 def install_web(app: FastAPI) -> None:
     """Mount the static files and include the desk's and the form's routers."""
     app.mount("/web-static", StaticFiles(directory=WEB_DIR / "static"), name="web-static")
+    from service.web import desk_actions, desk_auth, desk_reports, desk_tickets  # import here: they use ``templates``
+
+    app.include_router(desk_auth.router)
+    app.include_router(desk_tickets.router)
+    app.include_router(desk_actions.router)
+    app.include_router(desk_reports.router)
+    from service.web import form_pages
+
+    app.include_router(form_pages.router)

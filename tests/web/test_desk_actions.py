@@ -1,0 +1,89 @@
+"""Working a ticket from its desk page: the client notices it in their own messenger, as from the group."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+import httpx
+import pytest
+
+from core.texts import t
+from service.runtime import Runtime
+from service.settings import Settings
+from tests.fakes import FakeClock
+from tests.store.dialogue import DeskChat
+from tests.viber.world import ViberWorld, viber_world
+from tests.web.desk_client import LOGIN, act, add_user, form_value, log_in
+
+
+@pytest.fixture
+async def viber(settings: Settings, clock: FakeClock) -> AsyncIterator[ViberWorld]:
+    """A Viber client's world, with the desk user «anna» logged in on its browser (https: secure cookies)."""
+    await add_user(settings)
+    async with viber_world(settings, clock) as world:
+        assert (await log_in(world.http)).status_code == 303
+        yield world
+
+
+async def test_take_answer_note_close_and_reopen_from_the_page(viber: ViberWorld) -> None:
+    number = await viber.open_ticket()
+
+    taken = await act(viber.http, number, "take")
+    assert taken.status_code == 303 and taken.headers["location"].endswith("?done=take#actions")
+    await viber.deliver()
+    assert (await viber.ticket(number)).assignee == LOGIN
+    assert LOGIN in viber.texts()[-1]  # the client is told who took it
+
+    await act(viber.http, number, "reply", text="Перезапустите службу, пожалуйста.")
+    await viber.deliver()
+    assert viber.texts()[-1] == "Перезапустите службу, пожалуйста."
+    assert (await viber.ticket(number)).status == "waiting"
+
+    await act(viber.http, number, "note", text="клиент на старой версии")
+    await viber.deliver()
+    page = (await viber.http.get(f"/desk/tickets/{number}?done=note")).text
+    assert t("desk.flash.note") in page and "клиент на старой версии" in page
+
+    await act(viber.http, number, "close")
+    await viber.deliver()
+    assert (await viber.ticket(number)).status == "closed"
+    assert any(t("rating.ask", number=number) in text for text in viber.texts()[-2:])
+    assert not any("старой версии" in text for text in viber.texts())  # the note stayed inside
+    assert t("desk.action.reopen") in (await viber.http.get(f"/desk/tickets/{number}")).text
+
+    await act(viber.http, number, "reopen")
+    assert (await viber.ticket(number)).status == "in_progress"
+    await act(viber.http, number, "priority", priority="high")
+    assert (await viber.ticket(number)).priority == "high"
+
+
+async def test_a_form_sent_twice_is_done_once(viber: ViberWorld) -> None:
+    number = await viber.open_ticket()
+    page = (await viber.http.get(f"/desk/tickets/{number}")).text
+    data = {"csrf": form_value(page, "csrf"), "nonce": form_value(page, "nonce", "-reply"), "text": "Готово."}
+    first = await viber.http.post(f"/desk/tickets/{number}/reply", data=data)
+    again = await viber.http.post(f"/desk/tickets/{number}/reply", data=data)
+    await viber.deliver()
+    assert viber.texts().count("Готово.") == 1
+    assert "done=reply" in first.headers["location"] and "done=repeated" in again.headers["location"]
+    shown = (await viber.http.get(again.headers["location"].split("#")[0])).text
+    assert t("desk.flash.repeated") in shown
+
+
+async def test_an_empty_answer_is_not_sent(viber: ViberWorld) -> None:
+    number = await viber.open_ticket()
+    sent = len(viber.texts())
+    answer = await act(viber.http, number, "reply", text="   ")
+    await viber.deliver()
+    assert "done=empty" in answer.headers["location"] and len(viber.texts()) == sent
+
+
+async def test_a_desk_without_a_telegram_group_answers_the_client(
+    staff: httpx.AsyncClient, runtime_of_desk: Runtime
+) -> None:
+    assert not runtime_of_desk.desk.staff_enabled
+    chat = DeskChat(runtime_of_desk)
+    number = await chat.open_ticket()
+    await act(staff, number, "reply", text="Ответ из веб-рабочего места.")
+    await runtime_of_desk.drain()
+    assert [reply.text for reply in chat.outbox.take()] == ["Ответ из веб-рабочего места."]
