@@ -127,10 +127,12 @@ class Runtime:
         )
 
     async def purge_expired(self) -> int:
-        """Empty payloads older than the retention period (``DATA_RETENTION_DAYS``); how many rows changed."""
+        """Empty payloads older than the retention period (``DATA_RETENTION_DAYS``) and drop expired desk sessions
+        and form links; how many rows changed."""
         before = self.desk.clock() - timedelta(days=self.settings.data_retention_days)
         async with self.desk.transaction() as session:
             purged = await retention.purge_outbox(session=session, before=before)
+            purged += await retention.purge_web(session=session, now=self.desk.clock())
         async with self.inbox_store.transaction() as session:
             purged += await retention.purge_inbox(session=session, before=before)
         return purged

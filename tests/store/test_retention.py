@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from sqlmodel import select
 
 from service.runtime import Runtime
-from storage.models import InboxItem, OutboxItem
+from storage.models import Conversation, DeskSession, DeskUser, FormLink, InboxItem, LoginFailure, OutboxItem
 from storage.repos import inbox
 from tests.fakes import FakeClock
 from tests.store.dialogue import DeskChat
@@ -38,3 +40,36 @@ async def test_old_payloads_are_purged_and_recent_ones_kept(runtime: Runtime, cl
     async with runtime.inbox_store.sessions() as session:
         assert list(await session.exec(select(InboxItem))) == []
     assert await runtime.purge_expired() == 0  # purged once, not rewritten every hour
+
+
+async def test_expired_sessions_form_links_and_old_login_failures_are_dropped(
+    runtime: Runtime, clock: FakeClock
+) -> None:
+    chat = DeskChat(runtime)
+    await chat.say("Здравствуйте")  # a conversation for the form link to belong to
+    async with runtime.desk.transaction() as session:
+        [conversation] = list(await session.exec(select(Conversation)))
+        assert conversation.id is not None
+        user = DeskUser(login="anna", password_hash="argon2-hash")
+        session.add(user)
+        await session.flush()
+        assert user.id is not None
+        for hours in (1, 48):  # one expires soon, one lives on
+            later = clock.now + timedelta(hours=hours)
+            session.add(DeskSession(token_hash=f"s{hours}", user_id=user.id, csrf_token="c", expires_at=later))
+            link = FormLink(token_hash=f"f{hours}", conversation_id=conversation.id, channel="viber", chat="v")
+            link.expires_at = later
+            session.add(link)
+        session.add(LoginFailure(key="login:anna", at=clock.now))
+
+    clock.advance(hours=2)
+    await runtime.purge_expired()
+    async with runtime.desk.sessions() as session:
+        assert [s.token_hash for s in await session.exec(select(DeskSession))] == ["s48"]
+        assert [f.token_hash for f in await session.exec(select(FormLink))] == ["f48"]
+        assert len(list(await session.exec(select(LoginFailure)))) == 1  # still counted for a day
+
+    clock.advance(days=1)
+    await runtime.purge_expired()
+    async with runtime.desk.sessions() as session:
+        assert list(await session.exec(select(LoginFailure))) == []
