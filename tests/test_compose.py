@@ -28,6 +28,7 @@ def test_the_proxy_reaches_every_web_replica_and_hides_metrics() -> None:
     assert "dynamic a web 8000" in caddyfile  # every replica Docker's DNS knows, not the first one
     assert "respond @internal 404" in caddyfile and "/metrics" in caddyfile
     assert SERVICES["web"]["expose"] == ["8000"]
+    assert SERVICES["web"]["environment"]["FORWARDED_ALLOW_IPS"] == "*"  # the client's address, not the proxy's
 
 
 def test_web_processes_leave_delivery_and_timers_to_the_worker() -> None:
