@@ -311,7 +311,7 @@ class Desk:
     async def _open_tickets(session: AsyncSession, turn: Turn) -> tuple[OpenTicket, ...]:
         """The client's open tickets from all their chats: one client across messengers only where proved (4.13)."""
         assert turn.client.id is not None
-        found = await tickets.tickets_of_client(session=session, client_id=turn.client.id)
+        found = await tickets.tickets_of_client(session=session, client_id=turn.client.id, open_only=True)
         return tuple(
             OpenTicket(
                 number=ticket.number,
@@ -322,7 +322,7 @@ class Desk:
                 engineer=ticket.assignee,
             )
             for ticket in found
-            if ticket.status != "closed" and ticket.number is not None
+            if ticket.number is not None
         )
 
     async def _claim(self, session: AsyncSession, turn: Turn, text: str) -> verification.CodeDestination | None:

@@ -109,6 +109,9 @@ async def list_tickets(
     return list(await session.exec(query.order_by(Ticket.created_at.desc(), Ticket.id.desc()).limit(limit)))  # type: ignore[attr-defined]
 
 
-async def tickets_of_client(*, session: AsyncSession, client_id: int) -> list[Ticket]:
+async def tickets_of_client(*, session: AsyncSession, client_id: int, open_only: bool = False) -> list[Ticket]:
+    """Every ticket of ``client_id``; with ``open_only`` those not closed (asked on every message: 4.13)."""
     query = select(Ticket).where(Ticket.client_id == client_id)
+    if open_only:
+        query = query.where(col(Ticket.status).in_(OPEN_STATUSES))
     return list(await session.exec(query))
