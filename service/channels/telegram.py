@@ -7,16 +7,17 @@ import structlog
 from aiogram import Bot
 from aiogram import Dispatcher as UpdateDispatcher
 from aiogram.client.default import DefaultBotProperties
-from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
 from aiogram.exceptions import AiogramError
 
-from bots.general_topic import GENERAL, GeneralTopicSender
+from bots.channel import GENERAL
+from bots.general_topic import GeneralTopicSender
 from bots.reply_templates import shipped_templates
 from bots.staff import staff_router
 from bots.staff_sender import StaffSender
 from bots.telegram import ALLOWED_UPDATES, TelegramChannel, client_router
+from bots.telegram_session import TelegramSession
 from service.channels.webhook import webhook_url
 from service.runtime import Runtime
 from service.settings import Settings
@@ -32,7 +33,7 @@ def connect(runtime: Runtime) -> TelegramChannel:
     assert settings.telegram_bot_token is not None
     bot = Bot(
         settings.telegram_bot_token.get_secret_value(),
-        session=AiohttpSession(api=TelegramAPIServer.from_base(settings.telegram_api_base)),
+        session=TelegramSession(api=TelegramAPIServer.from_base(settings.telegram_api_base)),
         default=DefaultBotProperties(parse_mode=ParseMode.HTML),
     )
     runtime.resources.push_async_callback(bot.session.close)
