@@ -26,6 +26,9 @@ from bots.platform_events import PlatformEvent, Received
 
 Formatting = Literal["plain", "html", "markdown"]
 MEGABYTE = 1024 * 1024
+GENERAL = "staff_general"
+"""The outbox channel of reports to the engineers' group's general topic (``bots/general_topic.py``); named
+here, without aiogram, so that the processes that only queue those reports do not import it."""
 
 Keep = Callable[[Received], Awaitable[bool]]
 """Store one received item durably in the inbox, as the webhook does; True when new, False when it was

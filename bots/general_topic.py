@@ -1,7 +1,7 @@
 """Delivers reports to the engineers' group's general topic (outside any ticket), such as an announcement's counts.
 
-Its outbox channel is ``GENERAL``; a payload is ``{"text": …, "mention": [Telegram user ids]}``, the text
-written when the event happened.
+Its outbox channel is ``bots.channel.GENERAL`` (named there, without aiogram); a payload is
+``{"text": …, "mention": [Telegram user ids]}``, the text written when the event happened.
 """
 
 from __future__ import annotations
@@ -14,8 +14,6 @@ from bots.base import DeliveryResult
 from bots.files import FileStore
 from bots.staff_card import alert_pieces
 from bots.telegram_send import Target, delivered, send_bundle
-
-GENERAL = "staff_general"
 
 
 class GeneralTopicSender:

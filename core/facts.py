@@ -28,6 +28,7 @@ from functools import lru_cache
 import pymorphy3
 
 from core.intake import FIELDS_BY_KEY
+from core.morphology import analyzer
 from core.validators import InvalidAnswer, phone
 
 
@@ -348,24 +349,18 @@ def _city(original: str) -> str | None:
     for match in _CITY_AT_END.finditer(original):
         # Without a marker, only a word read first of all as a place: not «Иван», «Владимир», «Королёв».
         town = match.group("second") or match.group("first")
-        if "Geox" in _morph().parse(town.lower())[0].tag:
+        if "Geox" in analyzer().parse(town.lower())[0].tag:
             city = _nominative(match.group("first"), match.group("second"), _ANY_CASE)
             if city:
                 cities.add(city)
     return cities.pop() if len(cities) == 1 else None
 
 
-@lru_cache(maxsize=1)
-def _morph() -> pymorphy3.MorphAnalyzer:
-    """Loaded on first use: only a message naming a city needs the dictionaries."""
-    return pymorphy3.MorphAnalyzer()
-
-
 @lru_cache(maxsize=4096)
 def _nominative(first: str, second: str | None, cases: frozenset[str]) -> str | None:
     """«Самары» → «Самара», «Нижнего Новгорода» → «Нижний Новгород»; None unless pymorphy3 takes it for a place."""
     if second:
-        adjective = next((p for p in _morph().parse(first.lower()) if "ADJF" in p.tag), None)
+        adjective = next((p for p in analyzer().parse(first.lower()) if "ADJF" in p.tag), None)
         town = _place(second, cases)
         if adjective and town:
             number = "plur" if "plur" in town.tag else "sing"
@@ -377,7 +372,7 @@ def _nominative(first: str, second: str | None, cases: frozenset[str]) -> str | 
 
 
 def _place(word: str, cases: frozenset[str]) -> pymorphy3.analyzer.Parse | None:
-    places = [p for p in _morph().parse(word.lower()) if "Geox" in p.tag and "NOUN" in p.tag]
+    places = [p for p in analyzer().parse(word.lower()) if "Geox" in p.tag and "NOUN" in p.tag]
     places = [p for p in places if "sing" in p.tag or "Pltm" in p.tag]
     return next((p for p in places if p.tag.case in cases), None)
 

@@ -10,23 +10,17 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-import pymorphy3
+from core.morphology import analyzer
 
 _WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
 # below this share of its parses a word is a surname or a common noun that can be a name («Вера» is 0.3)
 _NAME_SCORE = 0.1
 
 
-@lru_cache(maxsize=1)
-def _morph() -> pymorphy3.MorphAnalyzer:
-    """Loaded on first use (a few hundredths of a second)."""
-    return pymorphy3.MorphAnalyzer()
-
-
 @lru_cache(maxsize=1024)
 def _name_score(word: str) -> float:
     """How much pymorphy3 takes ``word`` for a first name in the nominative: the sum of those parses' scores."""
-    return sum(p.score for p in _morph().parse(word) if {"Name", "nomn"} <= p.tag.grammemes)
+    return sum(p.score for p in analyzer().parse(word) if {"Name", "nomn"} <= p.tag.grammemes)
 
 
 def first_name(full_name: str | None) -> str | None:

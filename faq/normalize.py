@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-import pymorphy3
+from core.morphology import analyzer
 
 # "c++" and "c#" are words: the names of programming languages.
 _TOKEN = re.compile(r"c\+\+|c#|[a-zа-я]+|\d+")
@@ -66,12 +66,6 @@ _PARTICIPLES = frozenset({"PRTF", "PRTS"})
 _ADJECTIVES = frozenset({"ADJF", "ADJS"})
 
 
-@lru_cache(maxsize=1)
-def _morph() -> pymorphy3.MorphAnalyzer:
-    """Loaded on first use: the dictionaries take a quarter of a second."""
-    return pymorphy3.MorphAnalyzer()
-
-
 def words(text: str) -> list[str]:
     """Lower-cased word and number tokens, with ё folded into е."""
     return _TOKEN.findall(_ADDRESS.sub(" ", text.lower().replace("ё", "е")))
@@ -94,7 +88,7 @@ def transliterate(word: str) -> str:
 @lru_cache(maxsize=65536)
 def lemma(word: str) -> str:
     """Dictionary form; verbs lose "-ся" so "потерялся" meets "потеряли" and "потерян"."""
-    parses = _morph().parse(word)
+    parses = analyzer().parse(word)
     # "потерян" reads as an adjective as often as a participle: take the verb.
     parse = parses[0]
     if parse.tag.POS in _ADJECTIVES:
@@ -107,11 +101,11 @@ def lemma(word: str) -> str:
 
 @lru_cache(maxsize=65536)
 def is_dictionary_word(word: str) -> bool:
-    return bool(_morph().word_is_known(word))
+    return bool(analyzer().word_is_known(word))
 
 
 @lru_cache(maxsize=65536)
 def is_proper_name(word: str) -> bool:
     """A person's name or a place, as the dictionary's most likely reading."""
-    parse = _morph().parse(word)[0]
+    parse = analyzer().parse(word)[0]
     return is_dictionary_word(word) and bool(_NAME_GRAMMEMES & parse.tag.grammemes)

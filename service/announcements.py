@@ -19,7 +19,7 @@ from typing import Any
 import structlog
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bots.general_topic import GENERAL
+from bots.channel import GENERAL
 from bots.whatsapp import TEMPLATE
 from core.messages import Outbound
 from core.texts import t

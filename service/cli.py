@@ -21,7 +21,7 @@ from bots.console import ConsoleChannel
 from core.texts import t
 from faq.cli import faq_app
 from service.app import create_app
-from service.channels import attach, registry, start_channels, telegram
+from service.channels import attach, registry, start_channels
 from service.desk import Clock, utc_now
 from service.logs import configure_logging
 from service.runtime import Runtime
@@ -190,6 +190,8 @@ def telegram_polling() -> None:
 
 
 async def _poll_telegram(settings: Settings) -> None:
+    from service.channels import telegram  # aiogram: imported only by the commands that run Telegram
+
     registry.check_texts()
     runtime = await Runtime.start(settings)
     try:

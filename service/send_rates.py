@@ -13,7 +13,7 @@ import asyncio
 import time
 from collections.abc import Awaitable, Callable
 
-from bots.general_topic import GENERAL
+from bots.channel import GENERAL
 
 TELEGRAM_PER_SECOND = 30.0
 TWILIO_PER_SECOND = 80.0

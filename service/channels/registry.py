@@ -7,10 +7,14 @@ service starts the channels that are on (``service.channels.start_channels``): t
 ``POST /webhooks/<name>``, their poller, the inbox's handler and the dispatcher's sender; the body
 limits of the webhooks come from here too. ``check_texts`` fails the start-up when a registered channel
 has no name to show, rather than an engineer's ticket card later.
+
+Telegram's adapter is listed by where it lives (a ``Deferred``), with its name and webhook written
+out: it imports aiogram (about 165 MB of pydantic models), which only a process with Telegram on needs.
 """
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from operator import attrgetter
@@ -21,11 +25,9 @@ from bots.channel import Channel, Webhook
 from bots.console import ConsoleChannel
 from bots.email import EmailChannel
 from bots.email_settings import email_settings
-from bots.telegram import TelegramChannel
 from bots.viber import ViberChannel
 from bots.whatsapp import WhatsAppChannel
 from core.texts import TEXTS, channel_key
-from service.channels import telegram
 from service.channels.media import url_media
 from service.channels.webhook import webhook_path, webhook_url
 from service.runtime import Runtime
@@ -35,18 +37,46 @@ log = structlog.get_logger(__name__)
 
 
 @dataclass(frozen=True)
+class Deferred:
+    """An adapter imported only when asked for; its name and webhook, the class attributes the registry
+    reads of every channel, are written out here (``tests/service/test_imports.py`` holds them equal)."""
+
+    module: str
+    qualname: str
+    name: str
+    webhook: Webhook | None
+
+    def load(self) -> type[Channel]:
+        adapter: type[Channel] = getattr(importlib.import_module(self.module), self.qualname)
+        return adapter
+
+
+@dataclass(frozen=True)
 class Entry:
-    adapter: type[Channel]
+    declared: type[Channel] | Deferred  # the adapter, or where it is when importing it costs
     enabled: Callable[[Settings], bool]  # on exactly when its credentials are set
     start: Callable[[Runtime], Awaitable[Channel]] | None  # builds it when enabled; None: started by its command
 
     @property
+    def adapter(self) -> type[Channel]:
+        return self.declared.load() if isinstance(self.declared, Deferred) else self.declared
+
+    @property
     def name(self) -> str:
-        return self.adapter.name
+        return self.declared.name
 
     @property
     def webhook(self) -> Webhook | None:
-        return getattr(self.adapter, "webhook", None)
+        return getattr(self.declared, "webhook", None)
+
+
+TELEGRAM = Deferred("bots.telegram", "TelegramChannel", "telegram", Webhook("X-Telegram-Bot-Api-Secret-Token"))
+
+
+async def start_telegram(runtime: Runtime) -> Channel:
+    from service.channels import telegram  # aiogram: imported by the processes with Telegram on only
+
+    return await telegram.start(runtime)
 
 
 async def start_viber(runtime: Runtime) -> ViberChannel:
@@ -107,7 +137,7 @@ async def start_email(runtime: Runtime) -> EmailChannel:
 
 
 CHANNELS: tuple[Entry, ...] = (
-    Entry(TelegramChannel, attrgetter("telegram_enabled"), telegram.start),
+    Entry(TELEGRAM, attrgetter("telegram_enabled"), start_telegram),
     Entry(ViberChannel, attrgetter("viber_enabled"), start_viber),
     Entry(WhatsAppChannel, attrgetter("whatsapp_enabled"), start_whatsapp),
     Entry(EmailChannel, attrgetter("email_enabled"), start_email),

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 
-from bots.general_topic import GENERAL
+from bots.channel import GENERAL
 from service.send_rates import TokenBucket, platform_buckets
 
 
