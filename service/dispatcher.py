@@ -110,7 +110,7 @@ class Dispatcher:
         Three short steps, so that no transaction stays open while a messenger answers: lease the
         heads, send them concurrently, record each outcome (only where the lease still holds).
         """
-        async with self.desk.transaction() as session:
+        async with self.desk.transaction(quiet=True) as session:
             heads = await claim_heads(
                 session=session,
                 model=OutboxItem,
@@ -126,7 +126,7 @@ class Dispatcher:
         ended: list[tuple[OutboxItem, DeliveryResult]] = []
         recovered: set[str] = set()
         now = self.desk.clock()
-        async with self.desk.transaction() as session:
+        async with self.desk.transaction(quiet=True) as session:  # the loop goes round: what it wakes is found
             for item, (result, parts_sent) in zip(heads, outcomes, strict=True):
                 status = await self._record(session, item, result, parts_sent, now)
                 if status is None:

@@ -23,12 +23,13 @@ from service.desk import Clock
 from service.retry import backoff, poll_forever
 from storage.models import InboxItem
 from storage.repos import inbox as inbox_repo
-from storage.repos.queues import claim_heads
+from storage.repos.queues import due_heads, take
 from storage.store import Store
 
 log = structlog.get_logger(__name__)
 
-Handler = Callable[[dict[str, Any]], Awaitable[None]]
+# a kept body, and whether it may have been handled before (a retry, or taken over from a worker that died)
+Handler = Callable[[dict[str, Any], bool], Awaitable[None]]
 LEASE = timedelta(seconds=120)
 DEFAULT_HORIZON = timedelta(hours=24)  # RETRY_HORIZON_HOURS' default
 BATCH = 16  # chats handled at once: enough to overlap the store's round trips
@@ -78,18 +79,20 @@ class Inbox:
     # --- the processing side
     async def process_once(self) -> int:
         """Handle the due head of every chat once; the number of items handled."""
-        async with self.store.transaction() as session:
-            heads = await claim_heads(
+        now = self.clock()
+        async with self.store.transaction(quiet=True) as session:
+            heads = await due_heads(
                 session=session,
                 model=InboxItem,
                 channels=self.handlers.keys(),
-                now=self.clock(),
-                lease=LEASE,
+                now=now,
                 limit=BATCH,
                 skip_locked=self.store.shared_by_processes,
             )
-        errors = await asyncio.gather(*(self._handle(item) for item in heads))
-        async with self.store.transaction() as session:
+            replayed = [item.attempts > 0 or item.status == "leased" for item in heads]  # leased: its worker died
+            take(heads, now + LEASE)
+        errors = await asyncio.gather(*(self._handle(item, again) for item, again in zip(heads, replayed, strict=True)))
+        async with self.store.transaction(quiet=True) as session:  # a retry is due later: the interval finds it
             done = [item.id for item, error in zip(heads, errors, strict=True) if error is None and item.id]
             await inbox_repo.mark_done(session=session, ids=done)
             for item, error in zip(heads, errors, strict=True):
@@ -97,9 +100,9 @@ class Inbox:
                     self._retry(await session.merge(item), error)
         return len(heads)
 
-    async def _handle(self, item: InboxItem) -> str | None:
+    async def _handle(self, item: InboxItem, replayed: bool) -> str | None:
         try:
-            await self.handlers[item.channel](item.body)
+            await self.handlers[item.channel](item.body, replayed)
         except Exception as error:  # one bad update must not stop every other chat
             if item.attempts == 0:
                 log.exception("inbox_item_failed", item_id=item.id, channel=item.channel)

@@ -27,8 +27,13 @@ def backoff(attempts: int, retry_after: float | None) -> float:
 async def poll_forever(
     run_once: Callable[[], Awaitable[int]], poll_seconds: float, stop: asyncio.Event, wake: asyncio.Event
 ) -> None:
-    """Run ``run_once`` while it finds work; otherwise sleep until ``wake``, ``stop`` or the poll interval."""
+    """Run ``run_once`` while it finds work; otherwise sleep until ``wake``, ``stop`` or the poll interval.
+
+    ``wake`` is cleared before each pass, not after it: work that arrives while a pass is looking (after
+    its query) sets it again, and the loop goes round at once instead of sleeping through the interval.
+    """
     while not stop.is_set():
+        wake.clear()
         try:
             handled = await run_once()
         except Exception:  # the store may be briefly unavailable; keep the loop alive
@@ -36,7 +41,6 @@ async def poll_forever(
             handled = 0
         if handled:
             continue
-        wake.clear()
         waiters = [asyncio.create_task(stop.wait()), asyncio.create_task(wake.wait())]
         await asyncio.wait(waiters, timeout=poll_seconds, return_when=asyncio.FIRST_COMPLETED)
         for waiter in waiters:

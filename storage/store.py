@@ -19,7 +19,7 @@ class Store:
         self._writing = session_factory(for_writing(engine))
         # SQLite has one writer: serialize this process's transactions instead of failing on locks.
         self._write_lock = asyncio.Lock() if is_sqlite(str(engine.url)) else None
-        self.committed = asyncio.Event()  # set after every commit: wakes whoever waits for new work
+        self.committed = asyncio.Event()  # set after a commit that may have made work: wakes who waits for it
 
     @property
     def shared_by_processes(self) -> bool:
@@ -27,8 +27,13 @@ class Store:
         return self._write_lock is None
 
     @contextlib.asynccontextmanager
-    async def transaction(self) -> AsyncIterator[AsyncSession]:
-        """One unit of work: committed when the block ends, rolled back on any error."""
+    async def transaction(self, *, quiet: bool = False) -> AsyncIterator[AsyncSession]:
+        """One unit of work: committed when the block ends, rolled back on any error.
+
+        ``quiet``: the commit makes no work for anyone (a queue's own bookkeeping), so it does not wake
+        the queues' loops; otherwise an empty pass would wake its own loop for ever.
+        """
         async with self._write_lock or contextlib.nullcontext(), self._writing() as session, session.begin():
             yield session
-        self.committed.set()
+        if not quiet:
+            self.committed.set()
