@@ -75,9 +75,9 @@ def processor(runtime: Runtime, channel: ReceivingChannel) -> Handler:
     capabilities = channel.capabilities
     limit = capabilities.received_text_limit
 
-    async def process(body: dict[str, Any]) -> None:
+    async def process(body: dict[str, Any], replayed: bool) -> None:
         key = f"{channel.name}:{body['id']}" if "id" in body else None  # Telegram's older bodies had only raw
-        if key is not None and await _recorded(runtime, key):  # processed, but the inbox did not learn it (a crash)
+        if replayed and key is not None and await _recorded(runtime, key):  # handled, but the inbox missed it (a crash)
             return
         event = await channel.unpack(body["raw"], retry_later=_waited(runtime, body) < MEDIA_PATIENCE)
         if isinstance(event, Inbound):

@@ -27,13 +27,34 @@ async def claim_heads(
     first: ColumnElement[bool] | None = None,
     last: ColumnElement[bool] | None = None,
 ) -> list[Row]:
-    """Lease the oldest unfinished item of each queue whose turn has come.
+    """Lease the oldest unfinished item of each queue whose turn has come (``due_heads``) until ``now + lease``."""
+    items = await due_heads(
+        session=session, model=model, channels=channels, now=now, limit=limit, skip_locked=skip_locked,
+        first=first, last=last,
+    )  # fmt: skip
+    take(items, now + lease)
+    return items
+
+
+async def due_heads(
+    *,
+    session: AsyncSession,
+    model: type[Row],
+    channels: Collection[str],
+    now: datetime,
+    limit: int,
+    skip_locked: bool,
+    first: ColumnElement[bool] | None = None,
+    last: ColumnElement[bool] | None = None,
+) -> list[Row]:
+    """The oldest unfinished item of each queue whose turn has come, locked for this transaction.
 
     Only a queue's head may be worked on, so one chat's items keep their order even while an
-    earlier one waits for a retry. A leased item belongs to its worker until ``now + lease``; if
-    that worker dies, the lease runs out and another one takes the item over. Only items of
-    ``channels`` are taken: a process leaves alone what it has no means to handle. Heads that
-    match ``first`` are taken before the others and those that match ``last`` after them, then the oldest first.
+    earlier one waits for a retry. A leased item belongs to its worker until its lease ends; if
+    that worker dies, the lease runs out and the item is due again (still 'leased': taken over).
+    Only items of ``channels`` are taken: a process leaves alone what it has no means to handle.
+    Heads that match ``first`` are taken before the others and those that match ``last`` after
+    them, then the oldest first.
     """
     heads = select(func.min(model.id)).where(model.status.in_(ACTIVE)).group_by(model.queue)
     due = (model.id.in_(heads), model.next_attempt_at <= now, model.channel.in_(list(channels)))
@@ -45,7 +66,10 @@ async def claim_heads(
     query = select(model).where(*due).order_by(*order).limit(limit)
     if skip_locked:
         query = query.with_for_update(skip_locked=True)
-    items = list(await session.exec(query))
+    return list(await session.exec(query))
+
+
+def take(items: list[Row], until: datetime) -> None:
+    """Lease ``items`` to this worker until ``until``."""
     for item in items:
-        item.status, item.next_attempt_at = "leased", now + lease
-    return items
+        item.status, item.next_attempt_at = "leased", until
