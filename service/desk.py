@@ -145,8 +145,8 @@ class Desk:
             )
             proved = await self._link_verified_phone(session, identity, client, inbound.verified_phone)
             client = proved or client
-            # the client wrote: replies held for WhatsApp's 24-hour window go out first, in order
-            await outbox.release_held(session=session, queue=f"{inbound.channel}:{inbound.chat}", now=now)
+            if inbound.channel == "whatsapp":  # the client wrote: replies held for the 24-hour window go out first
+                await outbox.release_held(session=session, queue=f"{inbound.channel}:{inbound.chat}", now=now)
             conversation = await conversations.lock_conversation(
                 session=session, channel=inbound.channel, chat=inbound.chat, client_id=client.id or 0
             )
