@@ -412,16 +412,18 @@ def _stamp(directory: Path) -> tuple[tuple[str, int, int], ...]:
 class ReloadingFaq:
     """A FaqIndex that picks up edits of the entries files without a restart.
 
-    At most once per CHECK_INTERVAL seconds a search looks at the files' stamps and
-    rebuilds the index when they changed. An edit that does not load or does not
-    pass `check_entries` is logged and the previous index stays in service.
+    At most once per CHECK_INTERVAL seconds a search starts a look at the files' stamps, in a thread
+    of its own: building an index takes about a second of CPU, which neither the event loop nor the
+    client whose search noticed the edit should wait for. Searches meanwhile use the previous index,
+    and the new one replaces it whole. An edit that does not load or does not pass `check_entries`
+    is logged and the previous index stays in service.
     """
 
     CHECK_INTERVAL = 2.0
 
     def __init__(self, directory: Path | None = None) -> None:
         self._directory = directory or default_entries_dir()
-        self._lock = threading.Lock()
+        self._lock = threading.Lock()  # held by the one look under way
         self._stamp = _stamp(self._directory)
         self._index = _load_checked(self._directory)
         self._checked_at = time.monotonic()
@@ -434,8 +436,11 @@ class ReloadingFaq:
         now = time.monotonic()
         if now - self._checked_at < self.CHECK_INTERVAL or not self._lock.acquire(blocking=False):
             return
+        self._checked_at = now
+        threading.Thread(target=self._reload, name="faq-reload", daemon=True).start()
+
+    def _reload(self) -> None:
         try:
-            self._checked_at = now
             stamp = _stamp(self._directory)
             if stamp == self._stamp:
                 return

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import logging
 import shutil
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -21,6 +23,16 @@ NEW_ENTRY = """
 """
 
 
+def eventually(check: Callable[[], bool], seconds: float = 20.0) -> bool:
+    """The index is rebuilt in a thread of its own: searches see the edit once it is done."""
+    deadline = time.monotonic() + seconds
+    while not check():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.05)
+    return True
+
+
 @pytest.fixture
 def entries_dir(tmp_path: Path) -> Path:
     directory = tmp_path / "entries"
@@ -36,9 +48,8 @@ def test_an_added_entry_is_found_after_an_edit(entries_dir: Path) -> None:
     with (entries_dir / "general.yaml").open("a", encoding="utf-8") as file:
         file.write(NEW_ENTRY)
 
-    answer = faq.search("есть ли парковка у офиса")
-    assert answer.answered
-    assert answer.results[0].id == "parking"
+    assert eventually(lambda: faq.search("есть ли парковка у офиса").answered)
+    assert faq.search("есть ли парковка у офиса").results[0].id == "parking"
 
 
 def test_edits_are_not_looked_for_on_every_search(entries_dir: Path) -> None:
@@ -55,17 +66,33 @@ def test_a_broken_edit_keeps_the_previous_base(entries_dir: Path, caplog: pytest
     (entries_dir / "general.yaml").write_text("- id: [broken\n", encoding="utf-8")
 
     with caplog.at_level(logging.WARNING, logger="faq.retriever"):
-        answer = faq.search("Сколько стоит техподдержка?")
+        faq.search("Сколько стоит техподдержка?")  # notices the edit
+        assert eventually(lambda: "faq_edit_not_applied_previous_base_kept" in caplog.text)
 
+    answer = faq.search("Сколько стоит техподдержка?")
     assert answer.answered
     assert answer.results[0].id == "support-cost"
-    assert "faq_edit_not_applied_previous_base_kept" in caplog.text
 
 
-def test_an_edit_that_fails_the_check_keeps_the_previous_base(entries_dir: Path) -> None:
+def test_an_edit_that_fails_the_check_keeps_the_previous_base(
+    entries_dir: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     faq = ReloadingFaq(entries_dir)
     faq.CHECK_INTERVAL = 0
     with (entries_dir / "general.yaml").open("a", encoding="utf-8") as file:
         file.write("\n- id: support-cost\n  question: Дубль?\n  answer: Дубль.\n")
+    with caplog.at_level(logging.WARNING, logger="faq.retriever"):
+        faq.search("Сколько стоит техподдержка?")  # notices the edit
+        assert eventually(lambda: "faq_edit_not_applied_previous_base_kept" in caplog.text)
     answer = faq.search("Сколько стоит техподдержка?")
     assert "бесплатн" in answer.results[0].answer
+
+
+def test_searches_do_not_wait_for_a_rebuild(entries_dir: Path) -> None:
+    faq = ReloadingFaq(entries_dir)
+    faq.CHECK_INTERVAL = 0
+    with (entries_dir / "general.yaml").open("a", encoding="utf-8") as file:
+        file.write(NEW_ENTRY)
+    answer = faq.search("есть ли парковка у офиса")  # starts the rebuild, answers from the previous index
+    assert not answer.answered
+    assert eventually(lambda: faq.search("есть ли парковка у офиса").answered)
