@@ -1,11 +1,11 @@
 """Load benchmark: what a client feels while many others talk at once, and what the webhooks can take.
 
     .venv/bin/python bench/load.py [--rates 25,50,100,200] [--seconds 10] [--stores sqlite,postgresql]
-                                   [--processes 1] [--flat-clients 100]
+                                   [--processes 1] [--workers 0] [--flat-clients 100]
 
 For each store it starts `support-bot serve` (``--processes`` of them on PostgreSQL, each also processing
-the inbox and delivering the outbox; requests go round-robin, as the proxy would spread them) against a
-fake Bot API in this process, then:
+the inbox and delivering the outbox unless ``--workers`` do; requests go round-robin, as the proxy
+would spread them) against a fake Bot API in this process, then:
 1. a lone client goes through the intake step by step: how many messages each step is answered with;
 2. fixed offered rates: for ``--seconds`` at each rate, messages leave at exactly that rate, each from a
    client whose previous message has been answered (a new client starts when none is free), as people
@@ -277,10 +277,13 @@ async def bench_store(store: str, database_url: str, args: argparse.Namespace, w
         "DATA_DIR": str(workdir / "data"),
         "PUBLIC_BASE_URL": f"http://127.0.0.1:{ports[0]}",
     }
+    if args.workers:
+        env["RUN_DISPATCHER"] = "false"  # the web processes only acknowledge; the workers process and deliver
     services = []
     for port in ports:  # one at a time: the first one migrates the store
         services.append(serve([str(BIN / "support-bot"), "serve", "--port", str(port)], env, workdir))
         await wait_up(f"http://127.0.0.1:{port}/healthz")
+    services += [serve([str(BIN / "support-bot"), "worker"], env, workdir) for _ in range(args.workers)]
     targets = Targets([f"http://127.0.0.1:{port}/webhooks/telegram" for port in ports])
     try:
         expected = await lone_client(targets, api)
@@ -328,7 +331,7 @@ def sent(phase: Phase) -> str:
 
 def report(results: list[dict[str, object]], bare: Phase, args: argparse.Namespace) -> None:
     bare_rps = bare.acks / bare.seconds
-    shape = f"{args.processes} service processes" if args.processes > 1 else "one service process"
+    shape = f"{args.processes} service process(es)" + (f" and {args.workers} worker(s)" if args.workers else "")
     table = Table(title=f"Load: paced {args.seconds:g} s per rate, flat out {args.flat_clients} clients × "
                   f"{len(INTAKE)} updates, {shape}")  # fmt: skip
     table.add_column("measure")
@@ -358,7 +361,7 @@ def report(results: list[dict[str, object]], bare: Phase, args: argparse.Namespa
     add("duplicated messages", lambda r: str(r["duplicated"]), "0")
     add("tickets opened / intakes finished", lambda r: str(r["tickets"]), "equal")
     add("service peak RSS, MB", lambda r: " / ".join(f"{rss:.0f}" for rss in r["rss"]))
-    Console().print(table)
+    Console(width=150).print(table)
 
 
 async def main() -> None:
@@ -368,6 +371,7 @@ async def main() -> None:
     parser.add_argument("--flat-clients", type=int, default=100)
     parser.add_argument("--stores", default="sqlite,postgresql")
     parser.add_argument("--processes", type=int, default=1, help="service processes (PostgreSQL only; SQLite runs one)")
+    parser.add_argument("--workers", type=int, default=0, help="`support-bot worker` processes (PostgreSQL)")
     parser.add_argument("--postgres-url", default=os.environ.get("TEST_POSTGRES_URL", DEFAULT_POSTGRES))
     args = parser.parse_args()
     args.rates = [float(rate) for rate in args.rates.split(",") if rate]
@@ -375,8 +379,8 @@ async def main() -> None:
     with tempfile.TemporaryDirectory() as scratch:
         workdir = Path(scratch)
         for store in args.stores.split(","):
-            if store == "sqlite" and args.processes > 1:
-                raise SystemExit("SQLite is served by one process: --processes is for PostgreSQL")
+            if store == "sqlite" and (args.processes > 1 or args.workers):
+                raise SystemExit("SQLite is served by one process: --processes and --workers are for PostgreSQL")
             url = (
                 f"sqlite+aiosqlite:///{workdir / 'bench.db'}"
                 if store == "sqlite"
