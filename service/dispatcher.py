@@ -32,7 +32,7 @@ from service.retry import backoff, poll_forever
 from service.send_rates import platform_buckets
 from storage.models import OutboxItem
 from storage.repos import outbox
-from storage.repos.queues import claim_heads
+from storage.repos.queues import due_heads, take
 
 log = structlog.get_logger(__name__)
 
@@ -110,18 +110,19 @@ class Dispatcher:
         Three short steps, so that no transaction stays open while a messenger answers: lease the
         heads, send them concurrently, record each outcome (only where the lease still holds).
         """
+        now = self.desk.clock()
         async with self.desk.transaction(quiet=True) as session:
-            heads = await claim_heads(
+            heads = await due_heads(
                 session=session,
                 model=OutboxItem,
                 channels=self.senders.keys(),
-                now=self.desk.clock(),
-                lease=LEASE,
+                now=now,
                 limit=BATCH,
                 skip_locked=self.desk.store.shared_by_processes,
                 first=CARDS_FIRST,
                 last=ANNOUNCEMENTS_LAST,
             )
+            take(heads, now + LEASE)
         outcomes = await asyncio.gather(*(self._deliver(item) for item in heads))
         ended: list[tuple[OutboxItem, DeliveryResult]] = []
         recovered: set[str] = set()

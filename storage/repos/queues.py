@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any, TypeVar
 
 from sqlalchemy import ColumnElement, case, func
@@ -13,27 +13,6 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 ACTIVE = ("pending", "leased")
 
 Row = TypeVar("Row", bound=Any)
-
-
-async def claim_heads(
-    *,
-    session: AsyncSession,
-    model: type[Row],
-    channels: Collection[str],
-    now: datetime,
-    lease: timedelta,
-    limit: int,
-    skip_locked: bool,
-    first: ColumnElement[bool] | None = None,
-    last: ColumnElement[bool] | None = None,
-) -> list[Row]:
-    """Lease the oldest unfinished item of each queue whose turn has come (``due_heads``) until ``now + lease``."""
-    items = await due_heads(
-        session=session, model=model, channels=channels, now=now, limit=limit, skip_locked=skip_locked,
-        first=first, last=last,
-    )  # fmt: skip
-    take(items, now + lease)
-    return items
 
 
 async def due_heads(
