@@ -50,6 +50,7 @@ SECRET = "bench-secret"
 HEADERS = {"X-Telegram-Bot-Api-Secret-Token": SECRET, "Content-Type": "application/json"}
 DEFAULT_POSTGRES = "postgresql+asyncpg://postgres@127.0.0.1:5432/test"
 REPLY_TIMEOUT = 300.0  # an overloaded service answers late, but it must answer
+SEND_RATE_HELP = "the service's TELEGRAM_MESSAGES_PER_SECOND: Telegram's own 30 would measure the platform"
 CHATS = itertools.count(1)  # every client of the run gets a chat of its own: 10_000_000 * n + client
 
 
@@ -273,6 +274,7 @@ async def bench_store(store: str, database_url: str, args: argparse.Namespace, w
         "DATABASE_URL": database_url,
         "TELEGRAM_BOT_TOKEN": TOKEN,
         "TELEGRAM_WEBHOOK_SECRET": SECRET,
+        "TELEGRAM_MESSAGES_PER_SECOND": str(args.send_rate),
         "TELEGRAM_API_BASE": api_base,
         "DATA_DIR": str(workdir / "data"),
         "PUBLIC_BASE_URL": f"http://127.0.0.1:{ports[0]}",
@@ -333,7 +335,7 @@ def report(results: list[dict[str, object]], bare: Phase, args: argparse.Namespa
     bare_rps = bare.acks / bare.seconds
     shape = f"{args.processes} service process(es)" + (f" and {args.workers} worker(s)" if args.workers else "")
     table = Table(title=f"Load: paced {args.seconds:g} s per rate, flat out {args.flat_clients} clients × "
-                  f"{len(INTAKE)} updates, {shape}")  # fmt: skip
+                  f"{len(INTAKE)} updates, {shape}, sending up to {args.send_rate:g} messages/s")  # fmt: skip
     table.add_column("measure")
     for result in results:
         table.add_column(str(result["store"]), justify="right")
@@ -369,6 +371,7 @@ async def main() -> None:
     parser.add_argument("--rates", default="25,50,100,200", help="offered messages per second, one phase each")
     parser.add_argument("--seconds", type=float, default=10.0, help="how long each offered rate lasts")
     parser.add_argument("--flat-clients", type=int, default=100)
+    parser.add_argument("--send-rate", type=float, default=1000.0, help=SEND_RATE_HELP)
     parser.add_argument("--stores", default="sqlite,postgresql")
     parser.add_argument("--processes", type=int, default=1, help="service processes (PostgreSQL only; SQLite runs one)")
     parser.add_argument("--workers", type=int, default=0, help="`support-bot worker` processes (PostgreSQL)")

@@ -27,7 +27,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from bench.clients import FakeBotApi, update  # noqa: E402
-from bench.load import BIN, HEADERS, SECRET, TOKEN, fresh_postgres, serve, wait_for_reply, wait_up  # noqa: E402
+from bench.load import BIN, HEADERS, SECRET, SEND_RATE_HELP, TOKEN, fresh_postgres, serve, wait_for_reply, wait_up  # noqa: E402
 from tests.resilience.processes import free_port  # noqa: E402
 
 QUESTION = "Как настроить отчёт по проходам сотрудников?"
@@ -83,6 +83,7 @@ async def bench(args: argparse.Namespace, workdir: Path) -> list[tuple[int, floa
         "DATABASE_URL": url,
         "TELEGRAM_BOT_TOKEN": TOKEN,
         "TELEGRAM_WEBHOOK_SECRET": SECRET,
+        "TELEGRAM_MESSAGES_PER_SECOND": str(args.send_rate),
         "TELEGRAM_API_BASE": await api.start(),
         "DATA_DIR": str(workdir / "data"),
         "PUBLIC_BASE_URL": f"http://127.0.0.1:{port}",
@@ -111,6 +112,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--conversations", type=int, default=10_000)
     parser.add_argument("--concurrency", type=int, default=20)
+    parser.add_argument("--send-rate", type=float, default=1000.0, help=SEND_RATE_HELP)
     parser.add_argument("--store", choices=("sqlite", "postgresql"), default="sqlite")
     parser.add_argument("--postgres-url", default="postgresql+asyncpg://postgres@127.0.0.1:5432/test")
     args = parser.parse_args()

@@ -58,12 +58,13 @@ class Dispatcher:
         on_undeliverable: Undeliverable | None = None,
         *,
         horizon: timedelta = DEFAULT_HORIZON,
+        telegram_per_second: float = 30.0,
     ) -> None:
         self.desk = desk
         self.senders = senders
         self.on_undeliverable = on_undeliverable
         self.horizon = horizon
-        self.rates = platform_buckets()  # per process: each dispatcher keeps its own pace
+        self.rates = platform_buckets(telegram_per_second)  # per process: each dispatcher keeps its own pace
 
     async def _deliver(self, item: OutboxItem) -> tuple[DeliveryResult, int]:
         """The outcome of one try, and how many parts of the message have got through by now."""

@@ -55,7 +55,13 @@ class Runtime:
     def __post_init__(self) -> None:
         horizon = timedelta(hours=self.settings.retry_horizon_hours)
         self.inbox = Inbox(self.inbox_store, self.desk.clock, horizon=horizon)
-        self.dispatcher = Dispatcher(self.desk, self.senders, self._undeliverable, horizon=horizon)
+        self.dispatcher = Dispatcher(
+            self.desk,
+            self.senders,
+            self._undeliverable,
+            horizon=horizon,
+            telegram_per_second=self.settings.telegram_messages_per_second,
+        )
         self.deadlines = Deadlines(self.desk, remind_before=timedelta(hours=self.settings.reminder_before_hours))
         self.announcements = Announcements(
             self.desk,

@@ -1,7 +1,8 @@
 """How fast the dispatcher may send on each platform: a token bucket per platform account.
 
 Telegram lets one bot send about 30 messages a second overall, to clients and to the engineers' group
-alike, so those channels share one bucket; Twilio takes up to 80 WhatsApp messages a second by default.
+alike, so those channels share one bucket (``TELEGRAM_MESSAGES_PER_SECOND``: a bot with Telegram's paid
+broadcasts may send more); Twilio takes up to 80 WhatsApp messages a second by default.
 Deliveries take their tokens in the order they were claimed, so the ordinary replies claimed before an
 announcement's copies go out first. The rate is kept per process: several dispatchers on PostgreSQL
 each keep theirs.
@@ -15,7 +16,6 @@ from collections.abc import Awaitable, Callable
 
 from bots.channel import GENERAL
 
-TELEGRAM_PER_SECOND = 30.0
 TWILIO_PER_SECOND = 80.0
 
 
@@ -51,7 +51,7 @@ class TokenBucket:
             self.tokens -= 1
 
 
-def platform_buckets() -> dict[str, TokenBucket]:
+def platform_buckets(telegram_per_second: float) -> dict[str, TokenBucket]:
     """The bucket of each outbox channel that has a platform limit."""
-    telegram = TokenBucket(TELEGRAM_PER_SECOND)
+    telegram = TokenBucket(telegram_per_second)
     return {"telegram": telegram, "staff": telegram, GENERAL: telegram, "whatsapp": TokenBucket(TWILIO_PER_SECOND)}

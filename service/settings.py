@@ -23,6 +23,9 @@ class Settings(BaseSettings):
     telegram_webhook_secret: SecretStr | None = None
     telegram_api_base: str = "https://api.telegram.org"
     telegram_staff_chat_id: str | None = None
+    # what the bot may send a second, clients and the group together (Telegram's «about 30»; more with its paid
+    # broadcasts); per process
+    telegram_messages_per_second: float = Field(default=30, gt=0)
     staff_lead_ids: str | None = None  # Telegram user ids of the support lead(s), comma-separated (STAFF_LEAD_IDS)
     staff_on_duty_ids: str | None = None  # engineers mentioned on a critical ticket; the leads when unset
     critical_alerts_off_hours: bool = True  # a critical ticket is announced in the group also outside working hours

@@ -5,8 +5,12 @@ from __future__ import annotations
 
 import asyncio
 
+import pytest
+from pydantic import ValidationError
+
 from bots.channel import GENERAL
 from service.send_rates import TokenBucket, platform_buckets
+from service.settings import Settings
 
 
 class FakeTime:
@@ -38,6 +42,14 @@ async def test_a_burst_of_30_then_30_a_second_in_the_order_asked() -> None:
 
 
 def test_the_bot_shares_one_bucket_across_clients_and_the_group() -> None:
-    buckets = platform_buckets()
+    buckets = platform_buckets(30)
     assert buckets["telegram"] is buckets["staff"] is buckets[GENERAL]
     assert buckets["telegram"].rate == 30 and buckets["whatsapp"] is not buckets["telegram"]
+
+
+def test_the_bot_sends_at_the_configured_rate() -> None:
+    settings = Settings(_env_file=None, telegram_messages_per_second=1000)
+    assert settings.telegram_messages_per_second == 1000
+    assert Settings(_env_file=None).telegram_messages_per_second == 30
+    with pytest.raises(ValidationError):
+        Settings(_env_file=None, telegram_messages_per_second=0)
