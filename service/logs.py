@@ -104,4 +104,6 @@ def configure_logging(level: int = logging.INFO, stream: TextIO | None = None) -
     root.setLevel(level)
     # httpx logs every request URL at INFO: media links carry signatures, and the platforms' URLs say nothing new
     logging.getLogger("httpx").setLevel(max(level, logging.WARNING))
+    # aiogram logs every update it routes («Update id=… is handled. Duration …»): a line per message, nothing new
+    logging.getLogger("aiogram.event").setLevel(max(level, logging.WARNING))
     return handler

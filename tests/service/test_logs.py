@@ -79,6 +79,13 @@ def test_levels_below_the_configured_one_are_dropped(output: io.StringIO) -> Non
     assert [record["event"] for record in records(output)] == ["shown"]
 
 
+def test_aiogram_does_not_log_every_update_it_routes(output: io.StringIO) -> None:
+    routed = logging.getLogger("aiogram.event")
+    routed.info("Update id=41 is handled. Duration 3 ms by bot id=123456")
+    routed.warning("Update id=42 is not handled")
+    assert [record["event"] for record in records(output)] == ["Update id=42 is not handled"]
+
+
 def test_configuring_again_replaces_the_handler(output: io.StringIO) -> None:
     handlers = len(logging.getLogger().handlers)
     second = io.StringIO()
