@@ -13,16 +13,18 @@ from storage.models import InboxItem, ProcessedUpdate
 
 
 async def insert_new(*, session: AsyncSession, rows: list[dict[str, Any]], now: datetime) -> set[str]:
-    """Insert the rows whose key is new, in one statement; the keys actually inserted."""
+    """Insert the rows whose key is new, in one statement; the keys actually inserted.
+
+    The rows go as parameters of one cached statement (SQLAlchemy sends them as a single multi-row
+    INSERT): a statement built with the rows as its VALUES would be compiled anew for every batch size,
+    which cost three times the CPU of the insert itself.
+    """
     dialect = session.bind.dialect.name if session.bind else "sqlite"
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    statement = (
-        insert(InboxItem)
-        .values([{**row, "created_at": now, "next_attempt_at": now} for row in rows])
-        .on_conflict_do_nothing(index_elements=["key"])
-        .returning(InboxItem.key)
+    statement = insert(InboxItem).on_conflict_do_nothing(index_elements=["key"]).returning(InboxItem.key)
+    result = await session.exec(  # type: ignore[call-overload]
+        statement, params=[{**row, "created_at": now, "next_attempt_at": now} for row in rows]
     )
-    result = await session.exec(statement)  # type: ignore[call-overload]
     return set(result.scalars().all())
 
 
