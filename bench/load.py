@@ -301,7 +301,7 @@ async def bench_store(store: str, database_url: str, args: argparse.Namespace, w
     finally:
         for service in services:
             service.terminate()
-            service.wait(timeout=60)
+            await asyncio.to_thread(service.wait, 60)  # the fake Bot API, on this loop, answers meanwhile
         await api.stop()
     finished = sum(client.done for phase in [*rates, flat] for client in phase.clients)
     return {
@@ -324,7 +324,7 @@ async def bench_bare(args: argparse.Namespace, workdir: Path) -> Phase:
         return await flat_out(Targets([f"http://127.0.0.1:{port}/webhooks/telegram"]), args.flat_clients, group=99)
     finally:
         bare.terminate()
-        bare.wait(timeout=30)
+        await asyncio.to_thread(bare.wait, 30)
 
 
 def sent(phase: Phase) -> str:

@@ -27,7 +27,18 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from bench.clients import FakeBotApi, update  # noqa: E402
-from bench.load import BIN, HEADERS, SECRET, SEND_RATE_HELP, TOKEN, fresh_postgres, serve, wait_for_reply, wait_up  # noqa: E402
+from bench.load import (  # noqa: E402
+    BIN,
+    HEADERS,
+    SECRET,
+    SEND_RATE_HELP,
+    TOKEN,
+    fresh_postgres,
+    serve,
+    settle,
+    wait_for_reply,
+    wait_up,
+)
 from tests.resilience.processes import free_port  # noqa: E402
 
 QUESTION = "Как настроить отчёт по проходам сотрудников?"
@@ -91,10 +102,12 @@ async def bench(args: argparse.Namespace, workdir: Path) -> list[tuple[int, floa
     service = serve([str(BIN / "support-bot"), "serve", "--port", str(port)], env, workdir)
     try:
         await wait_up(f"http://127.0.0.1:{port}/healthz")
-        return await converse(args, f"http://127.0.0.1:{port}/webhooks/telegram", api, service.pid)
+        readings = await converse(args, f"http://127.0.0.1:{port}/webhooks/telegram", api, service.pid)
+        await settle(api)
+        return readings
     finally:
         service.terminate()
-        service.wait(timeout=60)
+        await asyncio.to_thread(service.wait, 60)  # the fake Bot API, on this loop, answers meanwhile
         await api.stop()
 
 
