@@ -10,7 +10,7 @@ from datetime import timedelta
 from typing import Any
 
 from bots.base import DeliveryResult, Sender
-from bots.channel import Channel, Keep, PollingChannel
+from bots.channel import Channel, Keep, PollingChannel, WebhookChannel
 from bots.files import FileStore
 from bots.platform_events import Received
 from faq.retriever import ReloadingFaq
@@ -43,6 +43,7 @@ class Runtime:
     inbox_store: Store
     senders: dict[str, Sender] = field(default_factory=dict)  # the dispatcher's: each live channel, and "staff"
     channels: dict[str, Channel] = field(default_factory=dict)  # the channels that are on (see service.channels)
+    webhooks: dict[str, WebhookChannel] = field(default_factory=dict)  # those of them the platform calls
     resources: AsyncExitStack = field(default_factory=AsyncExitStack)  # HTTP sessions etc., closed last
     tasks: set[asyncio.Task[Any]] = field(default_factory=set)
     stop: asyncio.Event = field(default_factory=asyncio.Event)

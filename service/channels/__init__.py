@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
-from bots.channel import Channel, ReceivingChannel
+from bots.channel import Channel, ReceivingChannel, WebhookChannel
 from service.channels import media, registry, webhook
 from service.channels.intake import processor
 from service.runtime import Runtime
@@ -33,5 +33,7 @@ def attach(runtime: Runtime, channel: Channel) -> None:
     """Make ``channel`` live: its webhook and poller, the inbox's handler of its items, its outbox sender."""
     runtime.channels[channel.name] = channel
     runtime.senders[channel.name] = channel
+    if isinstance(channel, WebhookChannel):  # decided once: a check against a Protocol costs each request
+        runtime.webhooks[channel.name] = channel
     if isinstance(channel, ReceivingChannel):
         runtime.inbox.handlers[channel.name] = processor(runtime, channel)

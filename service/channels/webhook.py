@@ -36,8 +36,8 @@ def router() -> APIRouter:
     @routes.post(webhook_path("{name}"), name="webhook")
     async def receive(name: str, request: Request) -> Response:
         runtime: Runtime = request.app.state.runtime
-        channel = runtime.channels.get(name)
-        if not isinstance(channel, WebhookChannel):
+        channel = runtime.webhooks.get(name)
+        if channel is None:
             raise HTTPException(404, f"no {name} channel, or it is off")
         event = _read(channel, await request.body(), request.headers.get(channel.webhook.signature_header))
         if isinstance(event, Received):
