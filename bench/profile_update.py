@@ -32,6 +32,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from bench.clients import FakeBotApi, client_updates  # noqa: E402
+from bench.load import DEFAULT_POSTGRES, fresh_postgres  # noqa: E402
 from service.app import create_app  # noqa: E402
 from service.settings import Settings  # noqa: E402
 from tests.resilience.processes import INTAKE  # noqa: E402
@@ -57,11 +58,11 @@ class StatementCounter:
         return sum(self.counts.values())
 
 
-def settings_for(store: str, workdir: Path, api_base: str) -> Settings:
+async def settings_for(store: str, workdir: Path, api_base: str) -> Settings:
     url = (
         f"sqlite+aiosqlite:///{workdir / 'profile.db'}"
         if store == "sqlite"
-        else os.environ.get("TEST_POSTGRES_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/test")
+        else await fresh_postgres(os.environ.get("TEST_POSTGRES_URL", DEFAULT_POSTGRES))
     )
     return Settings(
         _env_file=None,
@@ -76,7 +77,7 @@ def settings_for(store: str, workdir: Path, api_base: str) -> Settings:
 
 async def profile(args: argparse.Namespace, workdir: Path) -> Profiler:
     api = FakeBotApi()
-    app = create_app(settings_for(args.store, workdir, await api.start()))
+    app = create_app(await settings_for(args.store, workdir, await api.start()))
     counter = StatementCounter()
     cpu: Counter[int] = Counter()
     statements: Counter[int] = Counter()
@@ -91,7 +92,7 @@ async def profile(args: argparse.Namespace, workdir: Path) -> Profiler:
         counter.watch(runtime.desk.db.sync_engine)
         if runtime.inbox_store is not runtime.desk.store:
             counter.watch(runtime.inbox_store.engine.sync_engine)
-        first_chat = 500_000_000 + int(time.time()) % 1_000_000 * 100  # new chats on every run (PostgreSQL keeps them)
+        first_chat = 500_000_000
         for client in range(WARM_UP_CLIENTS + args.clients):
             measured = client >= WARM_UP_CLIENTS
             if measured and client == WARM_UP_CLIENTS and args.profile:
