@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from storage.db import for_writing, is_sqlite, session_factory
+from storage.notify import notify
 
 
 class Store:
@@ -35,5 +36,7 @@ class Store:
         """
         async with self._write_lock or contextlib.nullcontext(), self._writing() as session, session.begin():
             yield session
+            if not quiet and self.shared_by_processes:
+                await notify(session)  # the other processes hear it on commit (``storage.notify``)
         if not quiet:
             self.committed.set()
