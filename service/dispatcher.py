@@ -58,7 +58,7 @@ class Dispatcher:
         on_undeliverable: Undeliverable | None = None,
         *,
         horizon: timedelta = DEFAULT_HORIZON,
-        telegram_per_second: float = 30.0,
+        telegram_per_second: float,
     ) -> None:
         self.desk = desk
         self.senders = senders
