@@ -45,6 +45,20 @@ The batches added to the tuning set scored 83% (written after the first fixes of
 categories), then 90.5%, 79%, 80% and 71% at first sight (the last one longer messages
 with context), and its new reports 57% (17/30): the honest
 estimate for unseen wordings is still 80–90%, below the 95% target.
+
+Fourth round (2026-12-03). Held-out 5 (50: questions, reports, off-topic) was written first
+and measured once: 84.0% (questions 30/36, reports 6/8, off-topic 6/6). Two ways to learn
+from the tuning set's 505 labelled questions were tried by 5-fold cross-validation on it and
+then measured once on the held-out sets; neither was kept:
+
+    measure                 now      tuning questions as phrasings   + logistic regression
+    tuning, 5-fold          93.6%    94.4%                           95.0%, one off-topic answered
+    held-out / new / 3      97.6 / 94.0 / 91.2%   96.3 / 95.5 / 94.7%   —
+    held-out 4 / 5          89.6 / 84.0%          90.9 / 82.0%          —
+
+Gains of a point on average, losses on two sets, and (for the classifier) scikit-learn and
+scipy in every process and an off-topic question answered: the lexical-plus-navec retriever
+stays, and the honest figure for unseen wordings is 84–91%.
 """
 
 from __future__ import annotations
@@ -75,6 +89,7 @@ HELDOUT_SETS = {
     "new held-out": TESTS / "heldout-new.yaml",
     "held-out 3": TESTS / "heldout-3.yaml",
     "held-out 4": TESTS / "heldout-4.yaml",
+    "held-out 5": TESTS / "heldout-5.yaml",
 }
 INTENTS = TESTS / "intents.yaml"
 TUNING = TESTS / "tuning.yaml"  # with the dev set, what the thresholds were calibrated on
