@@ -7,7 +7,8 @@ they type or press until the ticket opens (the TicketOpened event). They follow 
 each step they look at what is asked (the stage, the field or the fields of a form, the buttons) and
 answer it, so the numbers stay honest while the flow changes. Each scenario also checks that every
 Appendix 1 item of its kind reached the ticket or was skipped by the client on purpose; when a ticket
-opens before its intake ends (a critical request), the client goes on answering until it does.
+opens before its intake ends (a critical request), the client goes on answering until it does, or stops
+answering (the ticket must then say which items the client did not give).
 Exits 1 when a target is missed or an item is lost.
 """
 
@@ -100,6 +101,7 @@ class Scenario:
     criticality: str = "partial"  # the button pressed if the bot asks how bad it is
     returning: bool = False  # consent given before, remembered answers on file
     priority: str | None = None  # the priority the ticket must get, when it matters
+    stops_with: str | None = None  # written instead of answering once the ticket opened before the intake ended
 
 
 SCENARIOS = (
@@ -116,6 +118,14 @@ SCENARIOS = (
         16,
         criticality="stopped",
         priority="critical",
+    ),
+    Scenario(
+        "critical request, questions after it left",
+        "Вся СКУД легла, ничего не работает. Самара",
+        16,
+        criticality="stopped",
+        priority="critical",
+        stops_with="меню",
     ),
 )
 
@@ -155,7 +165,8 @@ class Client:
         fields: dict[str, str] = {}
         while self.sent < MAX_MESSAGES:
             before = self.state
-            result = self.send(**self.answer(replies))
+            stop = self.scenario.stops_with if opened is not None else None
+            result = self.send(**({"text": stop} if stop else self.answer(replies)))
             for event in result.events:
                 if isinstance(event, TicketOpened) and opened is None:
                     opened = self.sent, event
@@ -281,7 +292,8 @@ def main() -> int:
                 console.print("\n".join(client.transcript))
         priority = outcome.ticket.priority
         met = outcome.messages <= scenario.target and scenario.priority in (None, priority)
-        filled = sum(1 for value in outcome.fields.values() if value)
+        filled = sum(1 for value in outcome.fields.values() if value and value != walker.NOT_GIVEN)
+        not_given = sum(1 for value in outcome.fields.values() if value == walker.NOT_GIVEN)
         lost = "yes" if not outcome.lost else "NO: " + ", ".join(outcome.lost)
         table.add_row(
             scenario.name,
@@ -289,7 +301,7 @@ def main() -> int:
             f"≤ {scenario.target}",
             "yes" if met else "NO",
             priority + (f" (must be {scenario.priority})" if scenario.priority else ""),
-            f"{filled} filled, {len(client.skipped)} skipped",
+            f"{filled} filled, {len(client.skipped)} skipped" + (f", {not_given} not given" if not_given else ""),
             lost,
         )
         failed = failed or not met or bool(outcome.lost)

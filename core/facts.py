@@ -129,12 +129,41 @@ _CITY = re.compile(
     r"(?P<first>[А-ЯЁ][а-яё]+(?:-[А-Яа-яЁё]+){0,3})(?:\s(?P<second>[А-ЯЁ][а-яё]+(?:-[А-Яа-яЁё]+){0,3}))?"
 )
 _CITY_CASES = {"из": frozenset({"gent"}), "в городе": frozenset({"loct", "nomn"})}
-# A signature's last part: «…, ООО «Ромашка», Самара», «…, Нижний Новгород.» at the end of a line.
-_CITY_AT_END = re.compile(
-    r",\s?(?P<first>[А-ЯЁ][а-яё]+(?:-[А-Яа-яЁё]+){0,3})(?:\s(?P<second>[А-ЯЁ][а-яё]+(?:-[А-Яа-яЁё]+){0,3}))?"
-    r"[^\S\n]?[.!]?[^\S\n]?$",
-    re.MULTILINE,
+# A city named alone, as one comma- or sentence-separated part of the message («Вся СКУД легла, Самара», «Не
+# работает АРМ. Самара», a signature's «ООО «Ромашка», Нижний Новгород»), is read only from this closed list: the
+# Russian cities of over 100 000 people, the regional centres and the towns of the Samara region. Without a marker
+# («из», «г.») nothing but the list tells a city from a capitalised word: pymorphy3's Geox also covers countries,
+# regions and rivers («Россия», «Урал», «Кубань»), and every sentence starts with a capital. Left out, though
+# cities: words that are first of all a name, a surname or a common word («Владимир», «Королёв», «Находка»).
+_CITIES = (
+    *("Москва", "Санкт-Петербург", "Зеленоград", "Балашиха", "Химки", "Подольск", "Мытищи", "Люберцы"),
+    *("Красногорск", "Электросталь", "Коломна", "Одинцово", "Домодедово", "Серпухов", "Щёлково", "Раменское"),
+    *("Орехово-Зуево", "Долгопрудный", "Реутов", "Пушкино", "Сергиев Посад", "Ногинск", "Лобня", "Ивантеевка"),
+    *("Дмитров", "Видное", "Воскресенск", "Наро-Фоминск", "Егорьевск", "Дубна", "Фрязино"),
+    *("Самара", "Тольятти", "Сызрань", "Новокуйбышевск", "Чапаевск", "Жигулёвск", "Кинель", "Похвистнево"),
+    *("Калуга", "Обнинск", "Тула", "Новомосковск", "Рязань", "Липецк", "Елец", "Тамбов", "Воронеж", "Белгород"),
+    *("Старый Оскол", "Курск", "Брянск", "Смоленск", "Тверь", "Ярославль", "Рыбинск", "Кострома", "Иваново"),
+    *("Муром", "Нижний Новгород", "Дзержинск", "Арзамас", "Чебоксары", "Новочебоксарск", "Йошкар-Ола", "Казань"),
+    *("Набережные Челны", "Нижнекамск", "Альметьевск", "Ульяновск", "Димитровград", "Саратов", "Балаково"),
+    *("Пенза", "Саранск", "Оренбург", "Орск", "Уфа", "Стерлитамак", "Нефтекамск", "Ижевск", "Сарапул", "Пермь"),
+    *("Березники", "Екатеринбург", "Нижний Тагил", "Каменск-Уральский", "Первоуральск", "Челябинск"),
+    *("Магнитогорск", "Златоуст", "Миасс", "Копейск", "Тюмень", "Тобольск", "Сургут", "Нижневартовск"),
+    *("Нефтеюганск", "Ханты-Мансийск", "Новый Уренгой", "Ноябрьск", "Салехард", "Омск", "Томск", "Северск"),
+    *("Новосибирск", "Бердск", "Барнаул", "Бийск", "Рубцовск", "Кемерово", "Новокузнецк", "Прокопьевск"),
+    *("Горно-Алтайск", "Абакан", "Кызыл", "Красноярск", "Норильск", "Ачинск", "Иркутск", "Братск", "Ангарск"),
+    *("Улан-Удэ", "Чита", "Якутск", "Благовещенск", "Хабаровск", "Комсомольск-на-Амуре", "Владивосток"),
+    *("Уссурийск", "Биробиджан", "Южно-Сахалинск", "Петропавловск-Камчатский", "Магадан", "Анадырь"),
+    *("Калининград", "Мурманск", "Архангельск", "Северодвинск", "Вологда", "Череповец", "Петрозаводск"),
+    *("Сыктывкар", "Ухта", "Великий Новгород", "Псков", "Великие Луки", "Нарьян-Мар", "Ростов-на-Дону"),
+    *("Таганрог", "Новочеркасск", "Волгодонск", "Батайск", "Новошахтинск", "Каменск-Шахтинский", "Волгоград"),
+    *("Камышин", "Астрахань", "Элиста", "Краснодар", "Сочи", "Новороссийск", "Армавир", "Анапа", "Геленджик"),
+    *("Майкоп", "Ставрополь", "Пятигорск", "Кисловодск", "Невинномысск", "Ессентуки", "Черкесск", "Нальчик"),
+    *("Владикавказ", "Грозный", "Махачкала", "Хасавюрт", "Дербент", "Каспийск", "Назрань", "Магас"),
 )
+_CITY_NICKNAMES = {"питер": "Санкт-Петербург", "спб": "Санкт-Петербург", "мск": "Москва", "екб": "Екатеринбург"}
+_CITY_PART = re.compile(r"[^,.;:!?()—–\n]+")  # the parts of a message between commas, sentence ends, brackets, dashes
+_CITY_NAME_WORDS = re.compile(r"[^\W\d_]+")
+_LONGEST_CITY = 30  # characters: a longer part is no city named alone
 _ANY_CASE = frozenset({"nomn", "gent", "datv", "loct"})
 
 _CAPITALS = string.ascii_uppercase + "АБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ"
@@ -338,22 +367,29 @@ def _organization(original: str, folded: str) -> str | None:
 
 
 def _city(original: str) -> str | None:
-    """The one city named as «из Самары», «г. Самара», «в городе Самаре» or «…, Самара» at the
-    end of a line, in the nominative."""
+    """The one city named as «из Самары», «г. Самара», «в городе Самаре» (in the nominative), or alone as a part of
+    the message, «…, Самара», «…. Самара» (from the closed list ``_CITIES``)."""
     cities = set()
     for match in _CITY.finditer(original):
         cases = _CITY_CASES.get(match.group("marker").lower(), _ANY_CASE)
         city = _nominative(match.group("first"), match.group("second"), cases)
         if city:
             cities.add(city)
-    for match in _CITY_AT_END.finditer(original):
-        # Without a marker, only a word read first of all as a place: not «Иван», «Владимир», «Королёв».
-        town = match.group("second") or match.group("first")
-        if "Geox" in analyzer().parse(town.lower())[0].tag:
-            city = _nominative(match.group("first"), match.group("second"), _ANY_CASE)
+    for part in _CITY_PART.finditer(original):
+        name = part.group().strip(" \t–—-")
+        if len(name) <= _LONGEST_CITY and name[:1].isupper():
+            city = _KNOWN_CITIES.get(_city_key(name))
             if city:
                 cities.add(city)
     return cities.pop() if len(cities) == 1 else None
+
+
+def _city_key(name: str) -> str:
+    """«Ростов-на-Дону», «ростов на дону» → «ростов на дону»: how a city named alone is looked up."""
+    return " ".join(_CITY_NAME_WORDS.findall(name.translate(_LOWER)))
+
+
+_KNOWN_CITIES = {_city_key(city): city for city in _CITIES} | _CITY_NICKNAMES
 
 
 @lru_cache(maxsize=4096)

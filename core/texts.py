@@ -253,6 +253,12 @@ TEXTS: dict[str, str] = {
         "Хорошо, больше вопросов не задаю: заявка {number} открыта, остальное инженер уточнит сам. "
         "Сообщения, которые вы напишете сюда, попадут в заявку."
     ),
+    # the questions after a critical ticket opened, left before the last one: what the ticket says of each unasked item
+    "followup.not_given": "не указано: клиент не ответил",
+    "followup.left": "Остальные вопросы по заявке {number} пропущу — инженер уточнит сам.",
+    "followup.left_for_new": (
+        "Заявка {number} остаётся открытой, остальное инженер уточнит сам. Оформим новую заявку."
+    ),
     "ticket.message_added": "Добавил сообщение к заявке {number}. Инженер увидит его.",
     "ticket.email_answers_on": (
         "Хорошо: ответы инженеров по заявке {number} будут приходить и на {address}, письмом. "

@@ -23,6 +23,8 @@ from core.validators import InvalidAnswer, contacts
 BLOCKED_EXTENSIONS = (".exe", ".msi", ".bat", ".cmd", ".com", ".scr", ".js", ".vbs", ".dll", ".ps1", ".jar")
 SKIP = Choice("nav:skip", t("choice.skip"))
 UNKNOWN = t("unknown.value")  # stored for «не знаю»: the ticket says so, and it is never offered back
+# stored for the items a critical ticket's questions left unasked when the client stopped answering them
+NOT_GIVEN = t("followup.not_given")
 
 
 def applicable_fields(kind: str, answers: dict[str, str]) -> list[Field]:

@@ -505,7 +505,7 @@ class Desk:
         if ticket is None:
             return
         ticket.fields = {**(ticket.fields or {}), **event.fields}
-        turn.client.name = event.fields.get("contact_name") or turn.client.name
+        turn.client.name = event.remembered.get("contact_name") or turn.client.name
         turn.client.profile = {**(turn.client.profile or {}), **event.remembered}
         lines = walker.field_lines(event.fields)
         self.notify_staff(session, {"type": "client_message", "ticket": event.ticket, "text": lines}, turn.now)

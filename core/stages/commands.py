@@ -1,8 +1,8 @@
 """What the client may say at any stage, before the stage's own handler sees the message: consent withdrawal
 (in the client's own words too), «мои данные», «подписаться на новости» / «отписаться», «мои заявки» and a
 ticket's status, /start, «отмена» (asked first when it would lose what the client typed into a draft) and
-«помощь». «Не знаю» to a question the client may well not know gets a hint where to find it here, and then goes
-on to the intake, which keeps it as the answer.
+«помощь»; «новая заявка» in the questions after a critical ticket opened. «Не знаю» to a question the client
+may well not know gets a hint where to find it here, and then goes on to the intake, which keeps it as the answer.
 """
 
 from __future__ import annotations
@@ -12,6 +12,8 @@ from core.consent_words import ConsentIntent, about_consent, consent_answer
 from core.events import ConsentWithdrawn, PersonalDataShown
 from core.messages import Choice
 from core.replies import Reply
+from core.stages.consent import start_ticket
+from core.stages.flow import leave_follow_up
 from core.stages.greeting import greet
 from core.stages.news import news_intent, on_news
 from core.stages.rating import leave_rating
@@ -54,6 +56,8 @@ def handle_command(turn: Turn) -> bool:
         turn.reask()
     elif requests is not None:
         return answer_requests(turn, requests)
+    elif turn.state.on_ticket and (payload == NEW_TICKET.payload or command == "ticket"):
+        new_request_after_ticket(turn)
     elif command in ("start", "cancel") or payload == "sum:cancel":
         cancel(turn, greet_again=command == "start")
     elif command == "help":
@@ -115,6 +119,8 @@ def withdraw_consent(turn: Turn) -> None:
     if not turn.ctx.consent_given:
         turn.say(t("consent.nothing_to_withdraw"))
         return
+    if turn.state.on_ticket:
+        leave_follow_up(turn)  # the critical ticket stays open: what it was not told is marked so
     turn.emit(ConsentWithdrawn())
     turn.state.reset_intake()
     turn.state.faq_entry = turn.state.faq_query = None
@@ -148,10 +154,18 @@ def cancel(turn: Turn, *, greet_again: bool) -> None:
 
 
 def stop_follow_up(turn: Turn) -> None:
-    """«Отмена» in the questions after a critical ticket opened: no more questions, the ticket stays open."""
-    turn.state.reset_intake()
-    turn.state.stage = Stage.TICKET_OPEN
+    """«Отмена» or /start in the questions after a critical ticket opened: no more questions, the ticket stays open
+    with the items not answered marked as not given."""
+    leave_follow_up(turn)
     turn.say(t("followup.stopped", number=turn.state.ticket))
+
+
+def new_request_after_ticket(turn: Turn) -> None:
+    """«Новая заявка» in the questions after a critical ticket opened: they end as «отмена» ends them, and a new
+    request starts."""
+    leave_follow_up(turn)
+    turn.say(t("followup.left_for_new", number=turn.state.ticket))
+    start_ticket(turn)
 
 
 def typed_into_draft(turn: Turn) -> bool:

@@ -3,7 +3,8 @@
 Once the kind of request is known: its criticality (problems and licences), the data on file offered back,
 then only what is still missing, one question after another, the optional environment items in one message
 (core/intake.py ``ENVIRONMENT``), and the summary. A critical request asks only what a call back needs
-(``CALLBACK_KEYS``), opens its ticket at once and then asks the rest, each answer added to the open ticket.
+(``CALLBACK_KEYS``), opens its ticket at once and then asks the rest, each answer added to the open ticket; what
+the client leaves unanswered there reaches the ticket marked as not given (``leave_follow_up``).
 Channels of letters (e-mail) get every open question in one message (core/stages/form.py). A description like
 the client's open ticket of another chat is asked about before anything more (core/stages/same_request.py).
 """
@@ -145,8 +146,9 @@ def finish(turn: Turn) -> None:
 
 
 def rememberable(answers: dict[str, str], keys: Iterable[str]) -> dict[str, str]:
-    """The answers among ``keys`` worth offering back next time: not skipped, not «не знает»."""
-    return {k: answers[k] for k in keys if k in REMEMBERED_KEYS and answers[k] not in ("", walker.UNKNOWN)}
+    """The answers among ``keys`` worth offering back next time: not skipped, not «не знает», not left unasked."""
+    unknown = ("", walker.UNKNOWN, walker.NOT_GIVEN)
+    return {k: answers[k] for k in keys if k in REMEMBERED_KEYS and answers[k] not in unknown}
 
 
 def open_ticket(turn: Turn) -> None:
@@ -186,3 +188,16 @@ def add_to_ticket(turn: Turn) -> None:
     if s.attachments:
         turn.emit(ClientWroteOnTicket(s.ticket, None, tuple(s.attachments)))
         s.attachments = []
+
+
+def leave_follow_up(turn: Turn) -> None:
+    """The questions after a critical ticket opened end before their last answer (the client cancelled, started
+    another request, wrote about something else, withdrew consent): each item not answered goes to the ticket
+    marked as not given, so that its engineers see what Appendix 1 still lacks. The chat is back at its ticket."""
+    s = turn.state
+    if s.on_ticket and s.kind is not None and s.ticket is not None:
+        for key in open_keys(s, files=False):
+            s.answers[key] = walker.NOT_GIVEN
+        add_to_ticket(turn)
+    s.reset_intake()
+    s.stage = Stage.TICKET_OPEN

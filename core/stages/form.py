@@ -3,7 +3,8 @@
 Used for the whole intake where each question would be a letter (e-mail), and in chats for the optional
 environment items (core/intake.py ``ENVIRONMENT``), which one tap on «Пропустить» skips together. The client
 answers with a number before each answer («3. Trassir 4.5»); files ride along as attachments. What is refused
-or missing is asked again, again in one message; then the intake goes on (core/stages/flow.py).
+or missing is asked again, again in one message; then the intake goes on (core/stages/flow.py). In a chat the
+message is one question of the intake: «Назад» in it returns to the question before, «Назад» after it to it.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from core.intake import FIELDS_BY_KEY, Field
 from core.render import resolve_choice
 from core.replies import Reply
 from core.stages.flow import ask_next
+from core.stages.intake import go_back, remember_answered
+from core.stages.same_request import left_follow_up
 from core.stages.turn import Turn
 from core.state import ConversationState
 from core.texts import field_example, field_prompt, t
@@ -73,10 +76,15 @@ def on_form(turn: Turn) -> None:
     s = turn.state
     assert s.kind is not None
     skipping = turn.payload == walker.SKIP.payload or turn.command == "skip"
+    if not turn.inbound.by_letter and (turn.payload == "nav:back" or turn.command == "back"):
+        go_back(turn)  # a letter holds the whole intake: it has no question before
+        return
     if turn.payload is not None and not skipping:
         turn.stale()
         return
     typed = {} if skipping else numbered_answers(turn.text, len(s.form_keys))
+    if turn.text and not typed and not skipping and left_follow_up(turn):
+        return
     if turn.text and not typed and not skipping:
         again = form_question(s)
         turn.say(Reply(f"{t('form.unnumbered')}\n\n{again.text}", again.choices, numbered=False))
@@ -86,6 +94,10 @@ def on_form(turn: Turn) -> None:
         problem = _take(s, FIELDS_BY_KEY[key], typed.get(number, ""))
         if problem is not None:
             problems.append(f"{walker.TEXTS[f'field.{key}.label']}: {problem}")
+    if not turn.inbound.by_letter:  # in a chat the message is one question of the intake: «назад» returns to it
+        for key in s.form_keys:
+            if key in s.answers:
+                remember_answered(turn, key)
     s.form_keys = [key for key in s.form_keys if key not in s.answers]
     if s.form_keys:  # refused or missing: each has its problem
         again = form_question(s)

@@ -11,13 +11,14 @@ from dataclasses import replace
 
 from core import walker
 from core.events import ContactVerified, VerificationRequested
-from core.intake import FIELDS_BY_KEY
+from core.intake import ENVIRONMENT, FIELDS_BY_KEY, INTAKE
 from core.messages import Choice
 from core.render import resolve_choice
 from core.replies import Reply
-from core.stages.flow import ask_next, begin_fields, continue_with_kind, offer_on_file
+from core.stages.flow import ask_next, ask_together, begin_fields, continue_with_kind, offer_on_file
 from core.stages.greeting import on_idle
 from core.stages.known import note_facts
+from core.stages.same_request import left_follow_up
 from core.stages.turn import Turn
 from core.stages.words import first_word
 from core.state import ConversationState, Stage
@@ -143,16 +144,35 @@ def remember_answered(turn: Turn, key: str) -> None:
 
 
 def go_back(turn: Turn) -> None:
-    """«Назад»: the last field answered is asked again; before the first one, the kind or criticality."""
+    """«Назад»: the last question answered is asked again; before the first one, the kind or criticality.
+
+    The optional environment items, asked in one message in a chat, are one question here too: «назад» in that
+    message leaves it whole (what was taken of it forgotten), and «назад» after it asks the whole message again.
+    """
     s = turn.state
+    if s.stage == Stage.FORM:
+        forget_group(s)
+    s.field, s.form_keys = None, []
     if not s.history:
-        s.field = None
         turn.ask(Stage.CRITICALITY if s.kind in ("problem", "license") else Stage.KIND)
         return
     previous = s.history.pop()
     s.answers.pop(previous, None)
+    if previous in ENVIRONMENT and not turn.inbound.by_letter:
+        group = {previous, *forget_group(s)}
+        ask_together(turn, [f.key for f in INTAKE if f.key in group])
+        return
     s.field = previous
     turn.ask(Stage.FIELD)
+
+
+def forget_group(s: ConversationState) -> list[str]:
+    """The environment items answered last in one message: taken off the answers and the history; their keys."""
+    forgotten = []
+    while s.history and s.history[-1] in ENVIRONMENT:
+        forgotten.append(s.history.pop())
+        s.answers.pop(forgotten[-1], None)
+    return forgotten
 
 
 def skip(turn: Turn, current: walker.Field) -> None:
@@ -168,6 +188,8 @@ def skip(turn: Turn, current: walker.Field) -> None:
 def take_answer(turn: Turn, current: walker.Field, payload: str | None) -> None:
     s = turn.state
     assert s.kind is not None
+    if payload is None and not current.free_text and left_follow_up(turn):
+        return
     if turn.inbound.attachments:
         refusals = turn.keep_attachments()
         for refusal in refusals:

@@ -68,11 +68,15 @@ def ask_rating(state: ConversationState, number: str, channel: str, chat: str) -
 
     A draft of a new ticket in progress (or another ticket's rating) is never disturbed: the client is told
     that the ticket is closed, and the question waits in ``ratings_due`` until the conversation is at rest
-    again (the draft sent or abandoned); then the engine asks it.
+    again (the draft sent or abandoned); then the engine asks it. The questions still asked after a critical
+    ticket opened are no draft: they end with that ticket, and the rating is asked at once.
     """
     new = deepcopy(state)
     if new.ticket != number:
         return Step(new)
+    if new.on_ticket:  # the questions after a critical ticket opened: nothing more is added to a closed ticket
+        new.reset_intake()
+        new.stage = Stage.TICKET_OPEN
     new.ticket = new.engineer = None
     if new.stage in DRAFT_STAGES | RATING_STAGES:
         new.ratings_due.append(number)

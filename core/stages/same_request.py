@@ -28,7 +28,7 @@ from core.messages import Choice
 from core.replies import Reply
 from core.resemblance import latest_like, product_of, same_product, ticket_product
 from core.stages.consent import start_ticket
-from core.stages.flow import ask_next
+from core.stages.flow import ask_next, leave_follow_up
 from core.stages.turn import NEW_TICKET, OpenTicket, Turn
 from core.stages.words import system_down, word_count
 from core.state import ConversationState, Stage
@@ -88,6 +88,24 @@ def ask_if_new(turn: Turn) -> bool:
         return False
     assert s.ticket is not None
     hold(turn, s.ticket, None)
+    return True
+
+
+def left_follow_up(turn: Turn) -> bool:
+    """In the questions after a critical ticket opened, a message that looks like another problem is no answer:
+    the questions end (what was not answered marked so on the ticket) and it is asked about; True when so.
+
+    Asked only at questions not of free text (core/stages/intake.py, form.py): a free answer may well speak of
+    «другая ошибка».
+    """
+    s, number = turn.state, turn.state.ticket
+    if not s.on_ticket or number is None or turn.payload is not None or not turn.text:
+        return False
+    if not looks_new(turn, open_ticket(turn, number)):
+        return False
+    leave_follow_up(turn)
+    turn.say(t("followup.left", number=number))
+    hold(turn, number, None)
     return True
 
 

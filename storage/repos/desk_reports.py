@@ -115,7 +115,7 @@ async def faq_unanswered(*, session: AsyncSession, start: datetime, end: datetim
 
 
 async def top_questions(*, session: AsyncSession, start: datetime, end: datetime, limit: int) -> list[Question]:
-    """The period's most frequent unsettled questions, grouped by their normalised text as `faq gaps` groups them."""
+    """The period's most frequent unsettled questions, grouped by their lemmas (core/gap_key.py) as `faq gaps` is."""
     moment, count = col(FaqGap.asked_at), func.count(FaqGap.id)
     query = (
         select(func.min(FaqGap.text), count)

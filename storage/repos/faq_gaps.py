@@ -17,6 +17,7 @@ from sqlalchemy import func
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from core.gap_key import gap_key
 from core.scrub import Scrubber
 from storage.models import FaqGap
 
@@ -25,7 +26,8 @@ _NOT_A_WORD = re.compile(r"[\W_]+")
 
 
 def normalize(text: str) -> str:
-    """The grouping key: «Как сбросить  пароль?!» and «как сбросить пароль» are one question."""
+    """The wording alone: «Как сбросить  пароль?!» → «как сбросить пароль». The grouping key was this until it
+    became the lemmas (core/gap_key.py): rows kept before still hold it."""
     return _NOT_A_WORD.sub(" ", text.casefold().replace("ё", "е")).strip()
 
 
@@ -44,7 +46,7 @@ def record_gap(
     not kept."""
     scrub = Scrubber(phones=filter(None, phones), emails=filter(None, emails), names=filter(None, names))
     text = " ".join(scrub.text(query).split())[:MAX_TEXT]  # masked whole before the cut: no half phone is kept
-    key = normalize(text)
+    key = gap_key(text)  # «не открывается журнал» and «журнал не открывается» are one question
     if key:
         session.add(FaqGap(text=text, key=key, entry_id=entry_id, asked_at=now))
 

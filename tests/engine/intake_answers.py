@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from core.events import TicketFieldsAdded
 from core.intake import FIELDS_BY_KEY
 from tests.fakes import EngineChat
 
@@ -110,3 +111,13 @@ def reach_ticket(chat: EngineChat, first_message: str, criticality: str = "parti
             assert stage == "field" and field is not None, chat.text()
             chat.say(overrides.get(field, VALID_ANSWERS[field]))
     raise AssertionError(f"no ticket after {chat.messages} messages: {chat.text()}")
+
+
+def ticket_items(chat: EngineChat) -> dict[str, str]:
+    """What the chat's one ticket holds by the end: its fields, with the answers added after it opened."""
+    [ticket] = chat.tickets()
+    fields = dict(ticket.fields)
+    for event in chat.events:
+        if isinstance(event, TicketFieldsAdded):
+            fields.update(event.fields)
+    return fields

@@ -7,9 +7,8 @@ from __future__ import annotations
 import pytest
 
 from core import walker
-from core.events import TicketFieldsAdded
 from core.intake import REMEMBERED_KEYS
-from tests.engine.intake_answers import VALID_ANSWERS, reach_ticket
+from tests.engine.intake_answers import VALID_ANSWERS, reach_ticket, ticket_items
 from tests.fakes import EngineChat
 
 PLAIN_REPORT = "Не открывается журнал событий"
@@ -38,16 +37,6 @@ def test_a_critical_request_is_a_ticket_in_5_messages() -> None:
     assert reach_ticket(chat, "Вся СКУД легла, ничего не работает") <= 5
 
 
-def handled_items(chat: EngineChat) -> dict[str, str]:
-    """What the ticket holds by the end: its fields, with the answers added after it opened."""
-    [ticket] = chat.tickets()
-    fields = dict(ticket.fields)
-    for event in chat.events:
-        if isinstance(event, TicketFieldsAdded):
-            fields.update(event.fields)
-    return fields
-
-
 @pytest.mark.parametrize("kind", ["problem", "consultation", "license", "wish"])
 @pytest.mark.parametrize("criticality", ["partial", "stopped"])
 def test_no_appendix_1_item_is_lost(kind: str, criticality: str) -> None:
@@ -71,7 +60,7 @@ def test_no_appendix_1_item_is_lost(kind: str, criticality: str) -> None:
             chat.say(VALID_ANSWERS[chat.state.field or ""])
     if chat.state.stage == "summary":
         chat.press("sum:send")
-    fields = handled_items(chat)
+    fields = ticket_items(chat)
     answers = {**dict.fromkeys(skipped, ""), "screenshots": ""}  # no files sent: the item says none
     expected = walker.applicable_fields(kind, {"device_involved": "no"})
     assert set(fields) == {f.key for f in expected}
