@@ -118,6 +118,58 @@ def _strong_sign(tokens: list[str], lemmas: list[str]) -> bool:
     return bool(LOSING_VERBS & set(lemmas) and LINKS & set(lemmas))
 
 
+# Words of price: asked of anything but support itself, they are the commercial department's matter.
+# "стоят" reads as "стоять" as often as "стоить": it is a price only beside "сколько".
+PRICE_WORDS = frozenset("стоить стоимость цена ценник почем прайс скидка".split())
+# Verbs of buying: an intent when wished or asked ("хотим купить", "где заказать"), not when told ("купили").
+BUYING_VERBS = frozenset("купить покупать докупить приобрести приобретать заказать заказывать продавать".split())
+BUYING_NOUNS = frozenset("покупка приобретение продажа продажник заказ поставка счет коммерческий".split())
+# What the commercial department sells, and who it is: a price or a purchase of anything else is
+# not ours to answer ("сколько стоит айфон").
+SOLD_THINGS = frozenset(
+    """
+    лицензия ключ контроллер камера видеокамера считыватель турникет оборудование прибор модуль
+    программа по продукт сервер видеосервер место датчик извещатель панель замок оборудовать скуд система
+    """.split()
+)
+SALES_PEOPLE = frozenset("продажа продажник коммерческий менеджер департамент".split())
+# What support itself does or owes (its price is the regulation's «бесплатно»), development to
+# order (a technical specification, section 4.14) and computers to choose (advice, section 3):
+# none of them is a sale.
+NOT_SALES_WORDS = frozenset(
+    """
+    поддержка техподдержка саппорт обслуживание сопровождение консультация консультировать помощь
+    обращение заявка гарантия гарантийный бесплатный бесплатно платный платно платить
+    доработка доработать разработка разработать модуль задание компьютер пк ноутбук железо
+    """.split()
+)
+
+
+def asks_to_buy(text: str, terms: Iterable[str]) -> bool:
+    """True when the client asks a price, wants to buy, or asks for the sales department: "сколько
+    стоят турникеты", "хотим докупить ключ", "где взять прайс"; not "мы купили бастион, как
+    установить" or "сколько стоит техподдрежка". `terms` are the text's retrieval terms, with
+    typos repaired. Whether the thing is one we sell is `names_sold_thing`."""
+    tokens = words(text)
+    lemmas = [lemma(token) for token in tokens]
+    found = set(lemmas)
+    if NOT_SALES_WORDS & found.union(terms):
+        return False
+    # By the words as written: the retrieval terms fold "бесплатный" into "стоимость", "купили" into "покупка".
+    if (PRICE_WORDS | BUYING_NOUNS) & found or ("сколько" in found and "стоять" in found):
+        return True
+    return any(
+        word in BUYING_VERBS and "past" not in analyzer().parse(token)[0].tag
+        for token, word in zip(tokens, lemmas, strict=True)
+    )
+
+
+def names_sold_thing(text: str, terms: Iterable[str]) -> bool:
+    """The message names something the commercial department sells, or the department itself."""
+    found = {lemma(token) for token in words(text)}.union(terms)
+    return bool((SOLD_THINGS | SALES_PEOPLE) & found) or names_our_product(text, terms)
+
+
 # Our products, by their lemmas or retrieval terms: a message naming one is not about "someone else's equipment".
 OUR_PRODUCTS = frozenset("бастион арм скуд опс ствна твинпро авгит пром окб hasp guardant".split())
 # Two-word names, by lemmas: "сервер оборудования", "ваша камера".

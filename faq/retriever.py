@@ -44,7 +44,7 @@ import structlog
 
 from faq.analyzer import NEGATION, QueryAnalyzer, analyze, vocabulary_of
 from faq.embeddings import MeaningIndex, TermEncoder, load_vectors
-from faq.intent import is_report, names_our_product
+from faq.intent import asks_to_buy, is_report, names_our_product, names_sold_thing
 from faq.knowledge import FaqEntry, KnowledgeBaseError, check_entries, entry_files, load_entries
 
 logger = structlog.get_logger(__name__)
@@ -70,6 +70,12 @@ THIRD_PARTY_TAG = "сторонний"
 # unless the message names our product, the entry so tagged is the answer, however little else
 # of the message it covers, once it scores SUGGEST_THRESHOLD.
 OTHERS_TOPICS = frozenset({THIRD_PARTY_TAG, "программирование"})
+# Entries with this tag are the commercial department's: the answer to a price or a purchase
+# (faq.intent.asks_to_buy) of a message of more than one word, once they score SUGGEST_THRESHOLD,
+# when it names a thing we sell or has no word the base never uses ("где взять прайс", not
+# "сколько стоит айфон"); never the answer otherwise:
+# "как с вами связаться по телефону" is not about the sales department's phone.
+SALES_TAG = "продажа"
 # Most of what the client asked must be about the entry, not one shared word.
 MIN_COVERAGE = 0.6
 # ...or less of it, when the entry is a clear winner: it has at least CLEAR_SHARED of the
@@ -186,6 +192,7 @@ class FaqIndex:
                 self._tag_frequency[term] += 1
         self._third_party = np.array([THIRD_PARTY_TAG in tags for tags in self._tag_terms], dtype=bool)
         self._others_topics = [OTHERS_TOPICS & tags for tags in self._tag_terms]
+        self._sales = [SALES_TAG in entry.tags for entry in self._entries]  # as written: analysis maps it
         self._for_reports = [any(is_report(text) for text in entry.texts) for entry in self._entries]
 
         # Every word of the base gets a row (`_row[word]`); per word and entry, the share
@@ -274,13 +281,34 @@ class FaqIndex:
             return False, ()
         if not ours and (refusal := self._others_topic_entry(terms, ranking)) is not None:
             return True, self._hits(ranking, limit, first=refusal)
+        buying = (
+            not report
+            and len(terms) > 1
+            and asks_to_buy(query, terms)
+            and (ranking.foreign == 0 or names_sold_thing(query, terms))
+        )
+        if buying and (sale := self._sales_entry(ranking)) is not None:
+            return True, self._hits(ranking, limit, first=sale)
         # A report is answered only by an entry written for reports (one of its phrasings is one).
-        best = self._best_for_reports(ranking) if report else int(ranking.order[0])
+        best = self._best_for_reports(ranking) if report else self._best_but_sales(ranking)
         if best is None or not self._answers(terms, ranking, best):
             return False, self._hits(ranking, limit)
         if report and not self._answers_report(ranking, best):
             return False, self._hits(ranking, limit)
         return True, self._hits(ranking, limit, first=best)
+
+    def _sales_entry(self, ranking: _Ranking) -> int | None:
+        return next(
+            (
+                int(number)
+                for number in ranking.order
+                if self._sales[number] and ranking.score[number] >= SUGGEST_THRESHOLD
+            ),
+            None,
+        )
+
+    def _best_but_sales(self, ranking: _Ranking) -> int | None:
+        return next((int(number) for number in ranking.order if not self._sales[number]), None)
 
     def _answers(self, terms: list[str], ranking: _Ranking, best: int) -> bool:
         return (
