@@ -9,6 +9,8 @@ from dataclasses import dataclass
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
 
+from core.morphology import analyzer
+
 SHORT_LIMIT = 500
 LONG_LIMIT = 3000
 
@@ -49,10 +51,25 @@ def long_text(text: str) -> str:
 
 
 def person_name(text: str) -> str:
+    """A name as clients write it, in any order; not a sentence typed at the question («новая заявка»,
+    «ещё отвалился второй считыватель»): no verb, and some word a name (pymorphy3's first names,
+    surnames and patronymics) or a word its dictionary does not know (rare or foreign names, Latin)."""
     value = short_text(text)
     if _DIGIT.search(value) or len(_LETTERS.findall(value)) < 2:
         raise InvalidAnswer("invalid.name")
+    parses = [analyzer().parse(word) for word in _NAME_WORD.findall(value.casefold())]
+    if any(found[0].tag.POS in _VERBS for found in parses) or not any(map(_may_be_a_name, parses)):
+        raise InvalidAnswer("invalid.name")
     return value
+
+
+_NAME_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_VERBS = frozenset({"VERB", "INFN"})
+_NAME_GRAMMEMES = frozenset({"Name", "Surn", "Patr"})
+
+
+def _may_be_a_name(parses: list) -> bool:
+    return any(parse.tag.grammemes & _NAME_GRAMMEMES or not parse.is_known for parse in parses)
 
 
 def version(text: str) -> str:

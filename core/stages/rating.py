@@ -5,6 +5,7 @@ An engineer's /close asks it (``ask_rating``) at once, or once a draft in progre
 
 from __future__ import annotations
 
+import re
 from copy import deepcopy
 
 from core import walker
@@ -19,6 +20,20 @@ from core.state import AT_REST, DRAFT_STAGES, RATING_STAGES, ConversationState, 
 from core.texts import t
 
 RATING_CHOICES = tuple(Choice(f"rate:{n}", str(n)) for n in range(1, 6))
+# A score typed as a number stands alone: «5», «ставлю 4», «5 звёзд»; not the 3 of «Бастион-3» or of «3.1».
+_LONE_SCORE = re.compile(r"(?<![\w.,-])([1-5])(?![\w.,-]*\d)(?!\w)")
+_OUT_OF_FIVE = re.compile(r"(?<![\w.,-])([1-5])\s*(?:/|из)\s*5(?!\w)")  # «4/5», «4 из 5»
+_DIGIT = re.compile(r"\d")
+
+
+def _typed_score(turn: Turn) -> str | None:
+    """The rating pressed or typed; a message with digits scores only by one lone digit from 1 to 5."""
+    if turn.payload is not None or not _DIGIT.search(turn.text):
+        return turn.typed_choice(RATING_CHOICES)
+    if out_of_five := _OUT_OF_FIVE.search(turn.text):
+        return f"rate:{out_of_five.group(1)}"
+    scores = _LONE_SCORE.findall(turn.text)
+    return f"rate:{scores[0]}" if len(scores) == 1 and len(_DIGIT.findall(turn.text)) == 1 else None
 
 
 def rating_question(state: ConversationState) -> Reply:
@@ -26,7 +41,7 @@ def rating_question(state: ConversationState) -> Reply:
 
 
 def on_rating(turn: Turn) -> None:
-    chosen = turn.typed_choice(RATING_CHOICES)
+    chosen = _typed_score(turn)
     if chosen is None:
         if turn.payload is None and word_count(turn.text) > 3:
             leave_rating(turn.state)  # a message, not a rating: it goes to the open ticket, or is a question

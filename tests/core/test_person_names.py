@@ -1,10 +1,11 @@
-"""The client's first name for a greeting, from «Фамилия и имя» as typed in the intake."""
+"""The client's name as typed in the intake (a name, not a sentence), and its first name for a greeting."""
 
 from __future__ import annotations
 
 import pytest
 
 from core.person_names import first_name
+from core.validators import InvalidAnswer, person_name
 
 
 @pytest.mark.parametrize(
@@ -23,3 +24,27 @@ from core.person_names import first_name
 )
 def test_the_first_name_is_found_in_any_order_or_not_guessed(full_name: str | None, first: str | None) -> None:
     assert first_name(full_name) == first
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Смирнова Анна",
+        "Иванов Пётр Сергеевич",
+        "Хабибуллин Ринат",
+        "John Smith",
+        "Ли Вэй",
+        "Бондаренко",
+        "Мария Ивановна",
+    ],
+)
+def test_names_in_any_order_and_origin_are_taken(name: str) -> None:
+    assert person_name(name) == name
+
+
+@pytest.mark.parametrize(
+    "typed", ["новая заявка", "Ещё отвалился второй считыватель", "сервер не работает", "директор", "охрана"]
+)
+def test_a_sentence_typed_at_the_name_question_is_no_name(typed: str) -> None:
+    with pytest.raises(InvalidAnswer):
+        person_name(typed)

@@ -32,6 +32,7 @@ def at_field(key: str) -> EngineChat:
         ("contact", "+7 (000) 000-00-00", t("invalid.phone")),
         ("contact", "ivanov@", t("invalid.email")),
         ("contact_name", "12345", t("invalid.name")),
+        ("contact_name", "Ещё отвалился второй считыватель", t("invalid.name")),
         ("organization", "   ", t("invalid.empty")),
         ("organization", "😀😀😀", t("invalid.no_letters")),
         ("description", "х" * 5000, t("invalid.too_long", limit=3000)),
