@@ -45,6 +45,7 @@ TEXTS: dict[str, str] = {
     "draft.drop": "Да, отменить",
     "draft.keep": "Нет, продолжить",
     "draft.kept": "Хорошо, продолжаем.",
+    "draft.in_progress": "Заявку мы уже заполняем — ответьте, пожалуйста, на вопрос ниже. Начать заново: «отмена».",
     "unknown.value": "не знает",
     "unknown.noted": "Хорошо, так и запишу: «не знает». {hint}",
     "unknown.hint.product_version": (

@@ -58,6 +58,9 @@ def handle_command(turn: Turn) -> bool:
         return answer_requests(turn, requests)
     elif turn.state.on_ticket and (payload == NEW_TICKET.payload or command == "ticket"):
         new_request_after_ticket(turn)
+    elif command == "ticket" and turn.state.stage in DRAFT_STAGES:  # «новая заявка» is no answer to the question
+        turn.say(t("draft.in_progress"))
+        turn.reask()
     elif command in ("start", "cancel") or payload == "sum:cancel":
         cancel(turn, greet_again=command == "start")
     elif command == "help":

@@ -102,3 +102,12 @@ def test_a_late_press_after_the_draft_is_gone_is_stale() -> None:
     chat.say("да")
     chat.press("draft:drop")
     assert chat.state.stage == "idle" and "другому шагу" in chat.text()
+
+
+@pytest.mark.parametrize("typed", ["новая заявка", "Оформить заявку"])
+def test_asking_for_a_new_request_in_a_draft_is_no_answer(typed: str) -> None:
+    chat = with_an_answer()
+    field, answers = chat.state.field, dict(chat.state.answers)
+    chat.say(typed)
+    assert chat.text().startswith(t("draft.in_progress"))
+    assert chat.state.field == field and chat.state.answers == answers
