@@ -256,6 +256,7 @@ TEXTS: dict[str, str] = {
     ),
     # the questions after a critical ticket opened, left before the last one: what the ticket says of each unasked item
     "followup.not_given": "не указано: клиент не ответил",
+    "followup.pending": "уточняется у клиента",
     "followup.left": "Остальные вопросы по заявке {number} пропущу — инженер уточнит сам.",
     "followup.left_for_new": (
         "Заявка {number} остаётся открытой, остальное инженер уточнит сам. Оформим новую заявку."

@@ -25,6 +25,12 @@ SKIP = Choice("nav:skip", t("choice.skip"))
 UNKNOWN = t("unknown.value")  # stored for «не знаю»: the ticket says so, and it is never offered back
 # stored for the items a critical ticket's questions left unasked when the client stopped answering them
 NOT_GIVEN = t("followup.not_given")
+PENDING = t("followup.pending")  # on a critical ticket opened early: asked after it, not answered yet
+
+
+def given(value: str | None) -> str | None:
+    """A ticket field's value when the client gave one; None when empty, pending or never given."""
+    return None if value in (None, "", NOT_GIVEN, PENDING) else value
 
 
 def applicable_fields(kind: str, answers: dict[str, str]) -> list[Field]:

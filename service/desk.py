@@ -323,8 +323,10 @@ class Desk:
                 number=ticket.number,
                 channel=ticket.channel,
                 here=ticket.conversation_id == turn.conversation.id,
-                subject=ticket.fields.get("description") or ticket.fields.get("expected") or "",
-                product=ticket.fields.get("product_name") or None,
+                subject=walker.given(ticket.fields.get("description"))
+                or walker.given(ticket.fields.get("expected"))
+                or "",
+                product=walker.given(ticket.fields.get("product_name")),
                 engineer=ticket.assignee,
             )
             for ticket in found
@@ -539,7 +541,7 @@ class Desk:
     ) -> Outbound:
         client, conversation, now = turn.client, turn.conversation, turn.now
         phone, email = split_contact(event.fields.get("contact", ""))
-        client.name = event.fields.get("contact_name") or client.name
+        client.name = event.remembered.get("contact_name") or client.name
         client.phone, client.email = phone or client.phone, email or client.email
         client.profile = {**(client.profile or {}), **event.remembered}
         fields: dict[str, Any] = {**event.fields, "attachments": list(event.attachments)}

@@ -159,11 +159,14 @@ def open_ticket(turn: Turn) -> None:
         if field.files:
             s.answers[field.key] = walker.attached_names(s.attachments)
     remembered = rememberable(s.answers, s.answers)
+    fields = walker.ticket_fields(s.kind, s.answers)
+    if s.calling_back:  # a critical ticket opens before the rest is asked: its engineers see what is to come
+        fields = {key: walker.PENDING if key not in s.answers else value for key, value in fields.items()}
     turn.emit(
         TicketOpened(
             kind=s.kind,
             priority=s.priority,
-            fields=walker.ticket_fields(s.kind, s.answers),
+            fields=fields,
             attachments=tuple(s.attachments),
             remembered=remembered,
         )

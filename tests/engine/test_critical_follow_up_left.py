@@ -18,6 +18,7 @@ from tests.engine.intake_answers import VALID_ANSWERS, ticket_items
 from tests.fakes import EngineChat
 
 NOT_GIVEN = t("followup.not_given")
+PENDING = t("followup.pending")
 NUMBER = "2026-00001"
 
 
@@ -163,3 +164,20 @@ async def test_a_name_never_given_is_not_kept_as_the_clients_name(runtime: Runti
         ticket = await tickets.get_ticket(session=session, number=number)
     assert ticket is not None and ticket.fields["contact_name"] == NOT_GIVEN
     assert (await chat.client()).name is None
+
+
+async def test_items_still_to_be_asked_show_as_pending_until_answered(runtime: Runtime) -> None:
+    """A client who goes silent after the call-back questions leaves a ticket that says what is still to come."""
+    chat = RecordingChat(runtime)
+    number = await _critical_ticket_asking_the_name(chat)
+    async with runtime.desk.sessions() as session:
+        ticket = await tickets.get_ticket(session=session, number=number)
+    assert ticket is not None
+    assert ticket.fields["contact_name"] == PENDING and ticket.fields["os"] == PENDING
+    assert ticket.fields["organization"] == VALID_ANSWERS["organization"]
+    assert (await chat.client()).name is None  # the mark is no name
+    await chat.say(VALID_ANSWERS["contact_name"])
+    async with runtime.desk.sessions() as session:
+        ticket = await tickets.get_ticket(session=session, number=number)
+    assert ticket is not None and ticket.fields["contact_name"] == "Смирнова Анна"
+    assert (await chat.client()).name == "Смирнова Анна"
