@@ -12,8 +12,10 @@ would spread them) against a fake Bot API in this process, then:
    do. The time from a message to the first reply delivered to the Bot API: p50, p95, p99;
 3. flat out: ``--flat-clients`` clients send their whole intakes as fast as the webhook acknowledges
    (acknowledged requests per second), and the replies are counted until the outbox is drained
-   (updates answered per second); the same load then goes to a bare FastAPI endpoint that only parses
-   the JSON (bench/bare_app.py): the webhook's throughput as a share of it;
+   (updates answered per second); the same load then goes to a service process that only acknowledges
+   (``RUN_DISPATCHER=false``, on a store of its own: its inbox waits for a worker that never comes), and
+   to a bare FastAPI endpoint that only parses the JSON (bench/bare_app.py): the webhook's throughput,
+   while processing and acknowledging only, as a share of the bare endpoint's;
 then compares every client's replies with the lone client's (lost / duplicated), counts the tickets,
 and reads each service process's peak RSS. Prints a table per store.
 """
@@ -233,13 +235,41 @@ async def wait_up(url: str, seconds: float = 90.0) -> None:
     raise RuntimeError(f"{url} did not come up")
 
 
-async def fresh_postgres(base: str) -> str:
+async def postgres_admin(base: str, statement: str) -> None:
     admin = create_async_engine(base, isolation_level="AUTOCOMMIT")
     async with admin.connect() as connection:
-        await connection.execute(text('DROP DATABASE IF EXISTS "support_bench" WITH (FORCE)'))
-        await connection.execute(text('CREATE DATABASE "support_bench"'))
+        await connection.execute(text(statement))
     await admin.dispose()
-    return base.rsplit("/", 1)[0] + "/support_bench"
+
+
+async def fresh_postgres(base: str, name: str = "support_bench") -> str:
+    """A new database ``name`` beside ``base``'s, named after this run: two runs at once must not drop each other's."""
+    await postgres_admin(base, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    await postgres_admin(base, f'CREATE DATABASE "{name}"')
+    return base.rsplit("/", 1)[0] + f"/{name}"
+
+
+async def store_url(store: str, name: str, args: argparse.Namespace, workdir: Path) -> str:
+    if store == "sqlite":
+        return f"sqlite+aiosqlite:///{workdir / name}.db"
+    return await fresh_postgres(args.postgres_url, f"{name}_{os.getpid()}")
+
+
+async def drop_postgres(args: argparse.Namespace, url: str) -> None:
+    if not url.startswith("sqlite"):
+        await postgres_admin(args.postgres_url, f'DROP DATABASE IF EXISTS "{url.rsplit("/", 1)[1]}" WITH (FORCE)')
+
+
+def service_env(database_url: str, api_base: str, port: int, args: argparse.Namespace, workdir: Path) -> dict[str, str]:
+    return {
+        "DATABASE_URL": database_url,
+        "TELEGRAM_BOT_TOKEN": TOKEN,
+        "TELEGRAM_WEBHOOK_SECRET": SECRET,
+        "TELEGRAM_MESSAGES_PER_SECOND": str(args.send_rate),
+        "TELEGRAM_API_BASE": api_base,
+        "DATA_DIR": str(workdir / "data"),
+        "PUBLIC_BASE_URL": f"http://127.0.0.1:{port}",
+    }
 
 
 def serve(command: list[str], env: dict[str, str], workdir: Path) -> subprocess.Popen[bytes]:
@@ -270,15 +300,7 @@ async def bench_store(store: str, database_url: str, args: argparse.Namespace, w
     api = FakeBotApi()
     api_base = await api.start()
     ports = [free_port() for _ in range(args.processes)]
-    env = {
-        "DATABASE_URL": database_url,
-        "TELEGRAM_BOT_TOKEN": TOKEN,
-        "TELEGRAM_WEBHOOK_SECRET": SECRET,
-        "TELEGRAM_MESSAGES_PER_SECOND": str(args.send_rate),
-        "TELEGRAM_API_BASE": api_base,
-        "DATA_DIR": str(workdir / "data"),
-        "PUBLIC_BASE_URL": f"http://127.0.0.1:{ports[0]}",
-    }
+    env = service_env(database_url, api_base, ports[0], args, workdir)
     if args.workers:
         env["RUN_DISPATCHER"] = "false"  # the web processes only acknowledge; the workers process and deliver
     services = []
@@ -308,6 +330,7 @@ async def bench_store(store: str, database_url: str, args: argparse.Namespace, w
         "store": store,
         "rates": rates,
         "flat": flat,
+        "ack_only": await bench_ack_only(store, args, workdir),
         "rss": rss,
         "lost": lost,
         "duplicated": duplicated,
@@ -315,16 +338,33 @@ async def bench_store(store: str, database_url: str, args: argparse.Namespace, w
     }
 
 
+async def flat_out_alone(server: subprocess.Popen[bytes], port: int, ready: str, args: argparse.Namespace) -> Phase:
+    """The flat-out load against ``server`` (on ``port``, up once ``ready`` answers), which is stopped after."""
+    try:
+        await wait_up(f"http://127.0.0.1:{port}{ready}")
+        return await flat_out(Targets([f"http://127.0.0.1:{port}/webhooks/telegram"]), args.flat_clients, group=99)
+    finally:
+        server.terminate()
+        await asyncio.to_thread(server.wait, 60)
+
+
+async def bench_ack_only(store: str, args: argparse.Namespace, workdir: Path) -> Phase:
+    """Flat out against a service process that only acknowledges: nothing processes its inbox meanwhile."""
+    api = FakeBotApi()
+    port, url = free_port(), await store_url(store, "bench_ack_only", args, workdir)
+    env = {**service_env(url, await api.start(), port, args, workdir), "RUN_DISPATCHER": "false"}
+    try:
+        return await flat_out_alone(serve([str(BIN / "support-bot"), "serve", "--port", str(port)], env, workdir),
+                                    port, "/healthz", args)  # fmt: skip
+    finally:
+        await api.stop()
+        await drop_postgres(args, url)
+
+
 async def bench_bare(args: argparse.Namespace, workdir: Path) -> Phase:
     port = free_port()
     command = [str(BIN / "uvicorn"), "--app-dir", str(REPO / "bench"), "bare_app:app", "--port", str(port)]
-    bare = serve([*command, "--log-level", "warning"], {}, workdir)
-    try:
-        await wait_up(f"http://127.0.0.1:{port}/docs")
-        return await flat_out(Targets([f"http://127.0.0.1:{port}/webhooks/telegram"]), args.flat_clients, group=99)
-    finally:
-        bare.terminate()
-        await asyncio.to_thread(bare.wait, 30)
+    return await flat_out_alone(serve([*command, "--log-level", "warning"], {}, workdir), port, "/docs", args)
 
 
 def sent(phase: Phase) -> str:
@@ -357,6 +397,11 @@ def report(results: list[dict[str, object]], bare: Phase, args: argparse.Namespa
     add("bare FastAPI endpoint, req/s", f"{bare_rps:.0f}")
     add("webhook throughput / bare", lambda r: f"{r['flat'].acks / r['flat'].seconds / bare_rps:.2f}",
         "≥ 0.7 SQLite, ≥ 0.5 PG")  # fmt: skip
+    add(
+        "acknowledging only (RUN_DISPATCHER=false), req/s",
+        lambda r: f"{r['ack_only'].acks / r['ack_only'].seconds:.0f}",
+    )
+    add("acknowledging only / bare", lambda r: f"{r['ack_only'].acks / r['ack_only'].seconds / bare_rps:.2f}")
     add("flat out: updates answered, per s", lambda r: f"{r['flat'].acks / r['flat'].answered_in:.0f}")
     add("failed requests (flat out)", lambda r: str(r["flat"].errors), "0")
     add("lost messages", lambda r: str(r["lost"]), "0")
@@ -384,12 +429,11 @@ async def main() -> None:
         for store in args.stores.split(","):
             if store == "sqlite" and (args.processes > 1 or args.workers):
                 raise SystemExit("SQLite is served by one process: --processes and --workers are for PostgreSQL")
-            url = (
-                f"sqlite+aiosqlite:///{workdir / 'bench.db'}"
-                if store == "sqlite"
-                else await fresh_postgres(args.postgres_url)
-            )
-            results.append(await bench_store(store, url, args, workdir))
+            url = await store_url(store, "bench", args, workdir)
+            try:
+                results.append(await bench_store(store, url, args, workdir))
+            finally:
+                await drop_postgres(args, url)
         bare = await bench_bare(args, workdir)
     report(results, bare, args)
 

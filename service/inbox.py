@@ -8,6 +8,8 @@ in order, one at a time, while different chats run in parallel; on PostgreSQL an
 processes share the work through ``FOR UPDATE SKIP LOCKED``. An item whose processing fails is
 tried again with exponential backoff and jitter (``service.retry.backoff``) for as long as it can
 matter: ``RETRY_HORIZON_HOURS`` after it arrived (24 by default) it is marked 'failed' and logged.
+Processing gives way to the webhooks being answered (``service.retry.AcksFirst``): while they come, a
+pass waits for a pause (a bounded while) and then takes one chat's item rather than a batch.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from typing import Any
 import structlog
 
 from service.desk import Clock
-from service.retry import backoff, poll_forever
+from service.retry import AcksFirst, backoff, poll_forever
 from storage.models import InboxItem
 from storage.repos import inbox as inbox_repo
 from storage.repos.queues import due_heads, take
@@ -40,10 +42,13 @@ class Inbox:
     so that acknowledging a webhook never waits for the single writer of the main file; processing
     stays exactly-once all the same, because the desk records each platform id with its effect."""
 
-    def __init__(self, store: Store, clock: Clock, *, horizon: timedelta = DEFAULT_HORIZON) -> None:
+    def __init__(
+        self, store: Store, clock: Clock, *, horizon: timedelta = DEFAULT_HORIZON, acks: AcksFirst | None = None
+    ) -> None:
         self.store = store
         self.clock = clock
         self.horizon = horizon  # an item is retried until this long after it arrived
+        self.acks = acks  # the webhooks being answered, which go first
         self.handlers: dict[str, Handler] = {}
         self._waiting: list[tuple[dict[str, Any], asyncio.Future[bool]]] = []
         self._writer: asyncio.Task[None] | None = None
@@ -67,7 +72,7 @@ class Inbox:
                     stored = await inbox_repo.insert_new(
                         session=session, rows=[row for row, _ in batch], now=self.clock()
                     )
-            except Exception as error:  # the store is down: every waiting webhook answers 503
+            except Exception as error:  # the store is down: every waiting webhook answers 503 (channels.webhook)
                 for _, future in batch:
                     future.set_exception(error)
                 continue
@@ -78,7 +83,11 @@ class Inbox:
 
     # --- the processing side
     async def process_once(self) -> int:
-        """Handle the due head of every chat once; the number of items handled."""
+        """Handle the due head of every chat once; the number of items handled.
+
+        While webhooks are being answered, only one chat's: a batch would take the event loop from them
+        for as long as its slowest chat, a single item only briefly.
+        """
         now = self.clock()
         async with self.store.transaction(quiet=True) as session:
             heads = await due_heads(
@@ -86,7 +95,7 @@ class Inbox:
                 model=InboxItem,
                 channels=self.handlers.keys(),
                 now=now,
-                limit=BATCH,
+                limit=1 if self.acks is not None and self.acks.busy else BATCH,
                 skip_locked=self.store.shared_by_processes,
             )
             replayed = [item.attempts > 0 or item.status == "leased" for item in heads]  # leased: its worker died
@@ -126,4 +135,5 @@ class Inbox:
                       error=error)  # fmt: skip
 
     async def run_forever(self, poll_seconds: float, stop: asyncio.Event) -> None:
-        await poll_forever(self.process_once, poll_seconds, stop, self.store.committed)
+        turn = self.acks.turn if self.acks is not None else None
+        await poll_forever(self.process_once, poll_seconds, stop, self.store.committed, turn)

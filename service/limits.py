@@ -2,7 +2,9 @@
 
 A webhook body larger than any the platform sends is refused with 413 as soon as its declared
 length (or, without one, the bytes read so far) passes the route's limit: no multi-megabyte form or
-JSON ever reaches a parser or sits in memory. Pure ASGI, so the check costs nothing per request.
+JSON ever reaches a parser or sits in memory. Pure ASGI, so the check costs nothing per request; a
+request that declares a length within the limit goes on untouched (the server reads no more than the
+declared length as its body), only one without a declared length has its bytes counted.
 """
 
 from __future__ import annotations
@@ -23,7 +25,19 @@ class BodyTooLarge(Exception):
 
 
 def limit_for(path: str) -> int:
+    exact = LIMITS.get(path)  # a webhook's own path: every request the platforms send
+    if exact is not None:
+        return exact
     return next((limit for prefix, limit in LIMITS.items() if path.startswith(prefix)), DEFAULT_LIMIT)
+
+
+def _declared_length(scope: Scope) -> bytes | None:
+    """The Content-Length header's value (the last, if there are several)."""
+    declared = None
+    for name, value in scope.get("headers") or ():
+        if name == b"content-length":
+            declared = value
+    return declared
 
 
 async def _refuse(send: Send) -> None:
@@ -44,9 +58,12 @@ class BodyLimit:
             await self.app(scope, receive, send)
             return
         limit = limit_for(scope["path"])
-        declared = dict(scope.get("headers") or []).get(b"content-length")
-        if declared is not None and (not declared.isdigit() or int(declared) > limit):
-            await _refuse(send)
+        declared = _declared_length(scope)
+        if declared is not None:
+            if not declared.isdigit() or int(declared) > limit:
+                await _refuse(send)
+            else:
+                await self.app(scope, receive, send)
             return
         received = 0
         started = False

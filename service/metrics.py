@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import datetime
+from functools import cache
 from typing import TYPE_CHECKING
 
 import structlog
@@ -51,7 +52,13 @@ REACTION_BOUNDS = (300.0, 900.0, 1800.0, 3600.0, 7200.0, 14400.0, 28800.0, 86400
 
 def webhook_received(channel: str, result: str) -> None:
     """Count one webhook request; ``channel`` must be a registered channel's name, never the URL's word."""
-    WEBHOOKS.labels(channel=channel, result=result).inc()
+    _webhooks(channel, result).inc()
+
+
+@cache
+def _webhooks(channel: str, result: str) -> Counter:
+    """The counter of a channel and result, looked up once (``labels`` costs more than the count itself)."""
+    return WEBHOOKS.labels(channel=channel, result=result)
 
 
 def counting_lookups(lookup: FaqLookup | None) -> FaqLookup | None:

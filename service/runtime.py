@@ -19,7 +19,7 @@ from service.deadlines import Deadlines
 from service.desk import Clock, Desk, utc_now
 from service.dispatcher import Dispatcher
 from service.inbox import Inbox
-from service.retry import poll_forever
+from service.retry import AcksFirst, poll_forever
 from service.settings import Settings
 from service.staff_actions import StaffActions
 from service.staff_notices import AlertPolicy
@@ -48,6 +48,7 @@ class Runtime:
     resources: AsyncExitStack = field(default_factory=AsyncExitStack)  # HTTP sessions etc., closed last
     tasks: set[asyncio.Task[Any]] = field(default_factory=set)
     stop: asyncio.Event = field(default_factory=asyncio.Event)
+    acks: AcksFirst = field(default_factory=AcksFirst)  # webhooks are answered before the inbox and outbox go on
     inbox: Inbox = field(init=False)
     dispatcher: Dispatcher = field(init=False)
     deadlines: Deadlines = field(init=False)
@@ -56,7 +57,7 @@ class Runtime:
 
     def __post_init__(self) -> None:
         horizon = timedelta(hours=self.settings.retry_horizon_hours)
-        self.inbox = Inbox(self.inbox_store, self.desk.clock, horizon=horizon)
+        self.inbox = Inbox(self.inbox_store, self.desk.clock, horizon=horizon, acks=self.acks)
         self.dispatcher = Dispatcher(
             self.desk,
             self.senders,
@@ -147,7 +148,8 @@ class Runtime:
 
     def run_background(self) -> None:
         """Until :meth:`close`: poll the channels that have no webhook, process the inbox, deliver the outbox,
-        purge old payloads and act on reaction deadlines."""
+        purge old payloads and act on reaction deadlines. The inbox and the outbox give way to the webhooks
+        being answered (``acks``)."""
         poll = self.settings.outbox_poll_seconds
         for channel in self.channels.values():
             if isinstance(channel, PollingChannel):
@@ -155,7 +157,7 @@ class Runtime:
         if self.inbox_store.shared_by_processes:  # webhooks kept by other processes wake this one at once
             self.spawn(listen(self.settings.database_url, self.inbox_store.committed, self.stop))
         self.spawn(self.inbox.run_forever(poll, self.stop))
-        self.spawn(self.dispatcher.run_forever(poll, self.stop))
+        self.spawn(self.dispatcher.run_forever(poll, self.stop, self.acks.turn))
         self.spawn(poll_forever(self.purge_expired, PURGE_EVERY_SECONDS, self.stop, asyncio.Event()))
         self.spawn(poll_forever(self.announcements.report_once, REPORT_EVERY_SECONDS, self.stop, asyncio.Event()))
         if self.desk.staff_enabled:  # reminders and escalations are for the engineers' group

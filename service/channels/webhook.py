@@ -4,11 +4,21 @@
 platform would never send; nothing is stored then. Otherwise a client's message is kept in the inbox
 before the answer, or the callback is settled at once (``service.channels.intake``), and the platform
 gets the answer its adapter gives.
+
+The platforms call this route at their own rate, as fast as it answers, so it is served by a bare ASGI
+app (``Endpoint``) that ``install_routes`` puts ahead of every other route: no scan of the routes before
+it, and none of FastAPI's work per request (dependencies, parameter validation, response encoding).
+The FastAPI route of the same path (``router``) documents it in the OpenAPI document and answers the
+same way; FastAPI's exception handlers turn the ``HTTPException`` of either into the same JSON answer.
 """
 
 from __future__ import annotations
 
+import structlog
 from fastapi import APIRouter, HTTPException, Request, Response
+from sqlalchemy.exc import SQLAlchemyError
+from starlette.requests import ClientDisconnect
+from starlette.types import Receive, Scope, Send
 
 from bots.base import BadRequest, Unauthorized
 from bots.channel import WebhookChannel
@@ -19,6 +29,9 @@ from service.runtime import Runtime
 from service.settings import Settings
 
 WEBHOOKS = "/webhooks"
+STORE_RETRY_AFTER = "5"  # seconds, for a platform whose update the store could not take
+
+log = structlog.get_logger(__name__)
 
 
 def webhook_path(name: str) -> str:
@@ -30,25 +43,74 @@ def webhook_url(settings: Settings, name: str) -> str:
     return settings.public_base_url.rstrip("/") + webhook_path(name)
 
 
+class Endpoint:
+    """The webhook as a bare ASGI app, for a Starlette ``Route`` of ``POST webhook_path("{name}")``.
+
+    While it answers, the runtime's background loops wait (``Runtime.acks``): acknowledging goes first.
+    """
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        runtime: Runtime = scope["app"].state.runtime
+        channel = _channel(runtime, scope["path_params"]["name"])
+        with runtime.acks.answering():
+            header = channel.webhook.signature_header.lower().encode("latin-1")
+            signature = next((value.decode("latin-1") for key, value in scope["headers"] if key == header), None)
+            response = await _acknowledge(runtime, channel, await _body(receive), signature)
+            await response(scope, receive, send)
+
+
+async def _body(receive: Receive) -> bytes:
+    """The whole request body (what ``Request.body`` reads, without building a ``Request``)."""
+    chunks = []
+    while True:
+        message = await receive()
+        if message["type"] == "http.disconnect":
+            raise ClientDisconnect
+        chunks.append(message.get("body", b""))
+        if not message.get("more_body", False):
+            return b"".join(chunks)
+
+
 def router() -> APIRouter:
     routes = APIRouter()
 
     @routes.post(webhook_path("{name}"), name="webhook")
     async def receive(name: str, request: Request) -> Response:
         runtime: Runtime = request.app.state.runtime
-        channel = runtime.webhooks.get(name)
-        if channel is None:
-            raise HTTPException(404, f"no {name} channel, or it is off")
-        event = _read(channel, await request.body(), request.headers.get(channel.webhook.signature_header))
+        channel = _channel(runtime, name)
+        with runtime.acks.answering():
+            signature = request.headers.get(channel.webhook.signature_header)
+            return await _acknowledge(runtime, channel, await request.body(), signature)
+
+    return routes
+
+
+def _channel(runtime: Runtime, name: str) -> WebhookChannel:
+    channel = runtime.webhooks.get(name)
+    if channel is None:
+        raise HTTPException(404, f"no {name} channel, or it is off")
+    return channel
+
+
+async def _acknowledge(runtime: Runtime, channel: WebhookChannel, raw: bytes, signature: str | None) -> Response:
+    """Keep or settle what the platform sent; the answer its adapter gives.
+
+    When the store cannot take it, 503 with Retry-After: the platform sends the update again later
+    (Telegram, Viber and Twilio all retry a 5xx), so nothing is lost and nothing was half-kept.
+    """
+    event = _read(channel, raw, signature)
+    try:
         if isinstance(event, Received):
             webhook_received(channel.name, "accepted" if await runtime.keep(event) else "duplicate")
         else:
             await settle(runtime, event)
             webhook_received(channel.name, "settled")
-        answer = channel.answer(event)
-        return Response(answer.body, media_type=answer.media_type)
-
-    return routes
+    except (SQLAlchemyError, OSError, TimeoutError) as error:
+        webhook_received(channel.name, "store_unavailable")
+        log.warning("webhook_not_kept_store_unavailable", channel=channel.name, error=type(error).__name__)
+        raise HTTPException(503, "store unavailable, send again later", {"Retry-After": STORE_RETRY_AFTER}) from error
+    answer = channel.answer(event)
+    return Response(answer.body, media_type=answer.media_type)
 
 
 def _read(channel: WebhookChannel, raw: bytes, signature: str | None) -> PlatformEvent | Received:
