@@ -1,12 +1,12 @@
 """Where one update's time goes: the real service in this process, clients' whole intakes, profiled.
 
-    .venv/bin/python bench/profile_update.py [--clients 30] [--store sqlite|postgresql] [--tree profile.txt]
+    .venv/bin/python bench/profile_update.py [--clients 30] [--store sqlite|postgresql] [--tree profile.txt] [--sql]
 
 Each update goes the whole way a client's message goes: the webhook (signature, parsing, the inbox),
 the engine's step, the outbox, the Bot API (a fake one on a local port); each is delivered before the
 next is posted, so nothing overlaps and every figure belongs to one update. Prints, per step of the
 intake, the CPU milliseconds and the SQL statements it cost, then the hottest frames of pyinstrument's
-call tree (the whole tree goes to ``--tree``).
+call tree (the whole tree goes to ``--tree``). ``--sql`` lists the statements of the last client's steps.
 """
 
 from __future__ import annotations
@@ -47,12 +47,14 @@ class StatementCounter:
 
     def __init__(self) -> None:
         self.counts: Counter[str] = Counter()
+        self.recent: list[str] = []  # the statements since ``recent`` was last emptied, shortened
 
     def watch(self, engine: object) -> None:
         event.listen(engine, "before_cursor_execute", self._count)
 
     def _count(self, conn: object, cursor: object, statement: str, *args: object) -> None:
         self.counts[statement.split(None, 1)[0].upper()] += 1
+        self.recent.append(" ".join(statement.split())[:150])
 
     def total(self) -> int:
         return sum(self.counts.values())
@@ -98,6 +100,7 @@ async def profile(args: argparse.Namespace, workdir: Path) -> Profiler:
             if measured and client == WARM_UP_CLIENTS and args.profile:
                 profiler.start()
             for step, body in enumerate(client_updates(client, first_chat)):
+                counter.recent.clear()
                 before_statements, before_cpu, before_wall = counter.total(), time.process_time(), time.perf_counter()
                 response = await http.post("/webhooks/telegram", content=body, headers=headers)
                 assert response.status_code == 200, response.text
@@ -106,6 +109,9 @@ async def profile(args: argparse.Namespace, workdir: Path) -> Profiler:
                     cpu[step] += round((time.process_time() - before_cpu) * 1_000_000)
                     wall[step] += round((time.perf_counter() - before_wall) * 1_000_000)
                     statements[step] += counter.total() - before_statements
+                if args.sql and client == WARM_UP_CLIENTS + args.clients - 1:
+                    shown = "\n".join(f"  {line}" for line in counter.recent)
+                    print(f"step {step + 1}:\n{shown}")
         await api.stop()
     report(args, cpu, wall, statements, counter)
     if profiler.is_running:
@@ -145,6 +151,7 @@ def main() -> None:
     parser.add_argument("--tree", help="write pyinstrument's whole call tree to this file")
     parser.add_argument("--lines", type=int, default=40, help="how many of the hottest frames to print")
     parser.add_argument("--flat", choices=("self", "total"), default="self", help="frames by their own or total time")
+    parser.add_argument("--sql", action="store_true", help="list the statements of the last client's steps")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as scratch:
         profiler = asyncio.run(profile(args, Path(scratch)))

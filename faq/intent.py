@@ -122,7 +122,9 @@ def _strong_sign(tokens: list[str], lemmas: list[str]) -> bool:
 # "стоят" reads as "стоять" as often as "стоить": it is a price only beside "сколько".
 PRICE_WORDS = frozenset("стоить стоимость цена ценник почем прайс скидка".split())
 # Verbs of buying: an intent when wished or asked ("хотим купить", "где заказать"), not when told ("купили").
-BUYING_VERBS = frozenset("купить покупать докупить закупить закупать приобрести приобретать заказать заказывать продавать".split())
+BUYING_VERBS = frozenset(
+    "купить покупать докупить закупить закупать приобрести приобретать заказать заказывать продавать".split()
+)
 BUYING_NOUNS = frozenset("покупка закупка приобретение продажа продажник заказ поставка счет коммерческий".split())
 # What the commercial department sells, and who it is: a price or a purchase of anything else is
 # not ours to answer ("сколько стоит айфон").

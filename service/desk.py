@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 import secrets
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -55,7 +55,7 @@ from service import metrics, verification
 from service.staff_notices import AlertPolicy, critical_alert, retitle
 from service.web import form_links
 from service.web.form_model import SubmittedForm
-from storage.models import Client, Conversation, FaqFeedbackRecord, Identity, Ticket
+from storage.models import Client, Conversation, FaqFeedbackRecord, Identity, Message, OutboxItem, Ticket
 from storage.repos import clients, conversations, dedupe, erasure, faq_gaps, messages, outbox, tickets
 from storage.repos import form_links as stored_links
 from storage.repos.client_tickets import client_tickets
@@ -105,6 +105,8 @@ class Turn:
     now: datetime
     claim: verification.CodeDestination | None = None  # a typed contact of another client, and where a code goes
     proven: Client | None = None  # the client on file whose code was typed back correctly
+    tickets: dict[str, Ticket] = field(default_factory=dict)  # tickets loaded in this turn, by number
+    open_tickets: list[Ticket] | None = None  # the open tickets of ``client`` as first read (None: not read)
 
 
 class Desk:
@@ -144,23 +146,38 @@ class Desk:
             if not await dedupe.claim_update(session=session, key=f"{inbound.channel}:{inbound.platform_id}"):
                 return False
             now = self.clock()
-            identity, client = await clients.ensure_identity(
-                session=session, channel=inbound.channel, sender=inbound.sender, chat=inbound.chat, now=now
-            )
+            chat = await self._chat(session, inbound.channel, inbound.sender, inbound.chat, now)
+            identity, client, conversation = chat.identity, chat.client, chat.conversation
             proved = await self._link_verified_phone(session, identity, client, inbound.verified_phone)
             client = proved or client
             if inbound.channel == "whatsapp":  # the client wrote: replies held for the 24-hour window go out first
                 await outbox.release_held(session=session, queue=f"{inbound.channel}:{inbound.chat}", now=now)
-            conversation = await conversations.lock_conversation(
-                session=session, channel=inbound.channel, chat=inbound.chat, client_id=client.id or 0
-            )
             conversation.client_id = client.id or conversation.client_id  # the chat talks for its client
-            turn = Turn(inbound, identity, client, conversation, now)
+            known_open = chat.open_tickets if proved is None else None  # those of the client the chat was with
+            turn = Turn(inbound, identity, client, conversation, now, open_tickets=known_open)
             if client.consent_at is not None:
                 self._remember_chat(turn)
             state = ConversationState.from_dict(conversation.state)
             await self._step(session, turn, state, await self._context(session, state, turn, proved))
         return True
+
+    @staticmethod
+    async def _chat(session: AsyncSession, channel: str, sender: str, chat: str, now: datetime) -> conversations.Chat:
+        """The writer's identity and client, and the chat's conversation locked; created on first contact.
+
+        A known chat costs two statements: one SELECT of its rows (with the client's open tickets), one UPDATE.
+        """
+        found = await conversations.lock_known_chat(session=session, channel=channel, sender=sender, chat=chat)
+        if found is not None:
+            await clients.mark_inbound(session=session, identity=found.identity, now=now)
+            return found
+        identity, client = await clients.ensure_identity(
+            session=session, channel=channel, sender=sender, chat=chat, now=now
+        )
+        conversation = await conversations.lock_conversation(
+            session=session, channel=channel, chat=chat, client_id=client.id or 0
+        )
+        return conversations.Chat(identity, client, conversation)
 
     async def _step(
         self, session: AsyncSession, turn: Turn, state: ConversationState, ctx: engine.Context, heard: str | None = None
@@ -176,16 +193,17 @@ class Desk:
         else:  # the event loop keeps answering webhooks meanwhile
             step = await asyncio.to_thread(engine.step, state, inbound, ctx)
         assert conversation.id is not None
-        messages.add_message(
-            session=session,
+        said = messages.message_row(
             conversation_id=conversation.id,
-            ticket_id=await self._ticket_id(session, state.open_ticket_number),
+            ticket_id=await self._ticket_id(session, turn, state.open_ticket_number),
             direction="in",
             text=heard or inbound.text or (f"[{inbound.choice}]" if inbound.choice else None),
             attachments=[a.to_dict() for a in inbound.attachments],
             personal=answering_personal or (inbound.verified_phone is not None and not inbound.text),
             channel=inbound.channel,
         )
+        if step.events:  # what they cause may read the transcript or give it to a ticket: the message is in it first
+            await messages.insert_messages(session=session, rows=[said])
         caused: list[Outbound] = []  # what the events say comes first: «заявка зарегистрирована» before
         for event in step.events:  # a rating question the engine asks once the draft is sent
             caused += await self._apply(session, event, step.state, turn)
@@ -193,9 +211,26 @@ class Desk:
         if inbound.by_letter:
             replies = one_letter(replies)
         replies = [self._offer_form(session, reply, turn) for reply in replies]
-        ticket_id = await self._ticket_id(session, step.state.open_ticket_number)
-        self.record(session, conversation, step.state, replies, turn.now, ticket_id)
+        ticket_id = await self._ticket_id(session, turn, step.state.open_ticket_number)
+        await self._save(session, turn, step.state, replies, ticket_id, said=[] if step.events else [said])
         return step.state
+
+    async def _save(
+        self,
+        session: AsyncSession,
+        turn: Turn,
+        state: ConversationState,
+        replies: list[Outbound],
+        ticket_id: int | None,
+        said: list[dict[str, Any]],
+    ) -> None:
+        """``record`` for a client's step, in three statements: the state, the replies, the transcript's lines
+        (``said``, the client's message not written yet, first)."""
+        conversation, now = turn.conversation, turn.now
+        await conversations.store_state(session=session, conversation=conversation, state=state.to_dict(), now=now)
+        items, lines = self._rows(conversation, replies, now, ticket_id)
+        await outbox.insert_items(session=session, rows=items)
+        await messages.insert_messages(session=session, rows=said + lines)
 
     def _offer_form(self, session: AsyncSession, reply: Outbound, turn: Turn) -> Outbound:
         """The consent and kind questions also offer the intake as a web form: a Mini App button, or a one-use link."""
@@ -238,14 +273,10 @@ class Desk:
             if not await claim(session):
                 return None
             now = self.clock()
-            identity, client = await clients.ensure_identity(
-                session=session, channel=chat.channel, sender=chat.chat, chat=chat.chat, now=now
-            )
-            conversation = await conversations.lock_conversation(
-                session=session, channel=chat.channel, chat=chat.chat, client_id=client.id or 0
-            )
+            found = await self._chat(session, chat.channel, chat.chat, chat.chat, now)
+            identity, client, conversation = found.identity, found.client, found.conversation
             conversation.client_id = client.id or conversation.client_id
-            turn = Turn(inbound, identity, client, conversation, now)
+            turn = Turn(inbound, identity, client, conversation, now, open_tickets=found.open_tickets)
             state = ConversationState.from_dict(conversation.state)
             if form.consent is not None:
                 await self._apply(session, form.consent, state, turn)
@@ -317,7 +348,10 @@ class Desk:
     async def _open_tickets(session: AsyncSession, turn: Turn) -> tuple[OpenTicket, ...]:
         """The client's open tickets from all their chats: one client across messengers only where proved (4.13)."""
         assert turn.client.id is not None
-        found = await tickets.tickets_of_client(session=session, client_id=turn.client.id, open_only=True)
+        found = turn.open_tickets
+        if found is None:
+            found = await tickets.tickets_of_client(session=session, client_id=turn.client.id, open_only=True)
+        turn.tickets.update((ticket.number, ticket) for ticket in found if ticket.number is not None)
         return tuple(
             OpenTicket(
                 number=ticket.number,
@@ -365,11 +399,23 @@ class Desk:
             news_since=client.news_changed_at if client.news_subscribed else None,
         )
 
-    async def _ticket_id(self, session: AsyncSession, number: str | None) -> int | None:
+    @staticmethod
+    async def _ticket_id(session: AsyncSession, turn: Turn, number: str | None) -> int | None:
+        """The id of the ticket ``number``: no SELECT for one the turn loaded already (an open one, one just opened)."""
         if number is None:
             return None
-        ticket = await tickets.get_ticket(session=session, number=number)
+        ticket = await Desk._ticket(session, turn, number)
         return ticket.id if ticket else None
+
+    @staticmethod
+    async def _ticket(session: AsyncSession, turn: Turn, number: str) -> Ticket | None:
+        """The ticket ``number``; one the turn loaded already (the session's own object) without a query."""
+        ticket = turn.tickets.get(number)
+        if ticket is None:
+            ticket = await tickets.get_ticket(session=session, number=number)
+        if ticket is not None:
+            turn.tickets[number] = ticket
+        return ticket
 
     def record(
         self,
@@ -382,16 +428,32 @@ class Desk:
         direction: str = "out",
         held: bool = False,
     ) -> None:
-        """Save the state; queue the replies (``held``: kept until the client writes) and add them to the transcript."""
+        """Save the state; queue the replies (``held``: kept until the client writes) and add them to the transcript.
+
+        Written by the ORM's flush at the end of the transaction (a client's step uses ``_save`` instead).
+        """
         conversations.save_state(conversation, state.to_dict(), now)
+        items, lines = self._rows(conversation, replies, now, ticket_id, direction, held)
+        session.add_all([*(OutboxItem(**item) for item in items), *(Message(**line) for line in lines)])
+
+    @staticmethod
+    def _rows(
+        conversation: Conversation,
+        replies: list[Outbound],
+        now: datetime,
+        ticket_id: int | None,
+        direction: str = "out",
+        held: bool = False,
+    ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        """The replies as outbox items and as lines of the transcript (the tables' rows)."""
         assert conversation.id is not None
         status = "held" if held else "pending"
-        for reply in replies:
-            outbox.enqueue(
-                session=session, channel=reply.channel, chat=reply.chat, payload=reply.to_dict(), now=now, status=status
-            )
-            messages.add_message(
-                session=session,
+        items = [
+            outbox.item_row(channel=reply.channel, chat=reply.chat, payload=reply.to_dict(), now=now, status=status)
+            for reply in replies
+        ]
+        lines = [
+            messages.message_row(
                 conversation_id=conversation.id,
                 ticket_id=ticket_id,
                 direction=direction,
@@ -400,6 +462,9 @@ class Desk:
                 personal=reply.extras.get("personal") == "1",
                 channel=reply.channel,
             )
+            for reply in replies
+        ]
+        return items, lines
 
     def notify_staff(self, session: AsyncSession, payload: dict[str, Any], now: datetime) -> None:
         """Queue something for the engineers' group; without a group there is no one to tell."""
@@ -414,9 +479,9 @@ class Desk:
         if alert is not None:
             self.notify_staff(session, alert, now)
 
-    async def _engineers_turn(self, session: AsyncSession, number: str, now: datetime) -> None:
+    async def _engineers_turn(self, session: AsyncSession, turn: Turn, number: str) -> None:
         """The client wrote on a ticket waiting for them: its topic's title shows it is the engineers' turn."""
-        ticket = await tickets.get_ticket(session=session, number=number)
+        ticket, now = await self._ticket(session, turn, number), turn.now
         if ticket is None:
             return
         status = status_after_client_wrote(ticket.status, taken=ticket.assignee is not None)
@@ -453,7 +518,7 @@ class Desk:
         elif isinstance(event, TicketFieldsAdded):
             await self._add_fields(session, event, turn)
         elif isinstance(event, ClientWroteOnTicket):
-            await self._engineers_turn(session, event.ticket, turn.now)
+            await self._engineers_turn(session, turn, event.ticket)
             self.notify_staff(
                 session,
                 {
@@ -466,7 +531,7 @@ class Desk:
                 turn.now,
             )
         elif isinstance(event, TicketJoined):  # the messages this chat held for the question join the ticket
-            ticket_id, conversation_id = await self._ticket_id(session, event.ticket), turn.conversation.id
+            ticket_id, conversation_id = await self._ticket_id(session, turn, event.ticket), turn.conversation.id
             if ticket_id is not None and conversation_id is not None:
                 await messages.attach_dialogue(session=session, conversation_id=conversation_id, ticket_id=ticket_id)
         elif isinstance(event, AnswerByEmailAsked):
@@ -478,7 +543,7 @@ class Desk:
         elif isinstance(event, QuestionUnanswered):
             self._record_gap(session, event.query, turn)
         elif isinstance(event, TicketRated):
-            ticket = await tickets.get_ticket(session=session, number=event.ticket)
+            ticket = await self._ticket(session, turn, event.ticket)
             if ticket is not None:
                 if event.score is not None:
                     ticket.rating = event.score
@@ -503,7 +568,7 @@ class Desk:
 
     async def _add_fields(self, session: AsyncSession, event: TicketFieldsAdded, turn: Turn) -> None:
         """A critical ticket opened early: the client's later answers join its fields and reach its engineers."""
-        ticket = await tickets.get_ticket(session=session, number=event.ticket)
+        ticket = await self._ticket(session, turn, event.ticket)
         if ticket is None:
             return
         ticket.fields = {**(ticket.fields or {}), **event.fields}
@@ -514,7 +579,7 @@ class Desk:
 
     async def _answer_by_email(self, session: AsyncSession, event: AnswerByEmailAsked, turn: Turn) -> Outbound:
         """Engineers' answers on the ticket also go to the client's e-mail (the ticket's contact, else on file)."""
-        ticket = await tickets.get_ticket(session=session, number=event.ticket)
+        ticket = await self._ticket(session, turn, event.ticket)
         address = split_contact((ticket.fields or {}).get("contact", ""))[1] if ticket is not None else None
         address = address or turn.client.email
         if not self.email_answers:
@@ -567,6 +632,7 @@ class Desk:
             ),
         )
         assert ticket.number is not None and ticket.id is not None
+        turn.tickets[ticket.number] = ticket
         await messages.attach_dialogue(session=session, conversation_id=conversation.id, ticket_id=ticket.id)
         state.ticket = ticket.number
         self.notify_staff(session, {"type": "ticket_opened", "ticket": ticket.number}, now)

@@ -32,7 +32,7 @@ from service.retry import backoff, poll_forever
 from service.send_rates import platform_buckets
 from storage.models import OutboxItem
 from storage.repos import outbox
-from storage.repos.queues import due_heads, take
+from storage.repos.queues import Heads, lease_heads
 
 log = structlog.get_logger(__name__)
 
@@ -65,6 +65,8 @@ class Dispatcher:
         self.on_undeliverable = on_undeliverable
         self.horizon = horizon
         self.rates = platform_buckets(telegram_per_second)  # per process: each dispatcher keeps its own pace
+        shared = desk.store.shared_by_processes
+        self.heads = Heads(OutboxItem, BATCH, first=CARDS_FIRST, last=ANNOUNCEMENTS_LAST, skip_locked=shared)
 
     async def _deliver(self, item: OutboxItem) -> tuple[DeliveryResult, int]:
         """The outcome of one try, and how many parts of the message have got through by now."""
@@ -113,17 +115,9 @@ class Dispatcher:
         """
         now = self.desk.clock()
         async with self.desk.transaction(quiet=True) as session:
-            heads = await due_heads(
-                session=session,
-                model=OutboxItem,
-                channels=self.senders.keys(),
-                now=now,
-                limit=BATCH,
-                skip_locked=self.desk.store.shared_by_processes,
-                first=CARDS_FIRST,
-                last=ANNOUNCEMENTS_LAST,
+            heads = await lease_heads(
+                session=session, heads=self.heads, channels=self.senders.keys(), now=now, until=now + LEASE
             )
-            take(heads, now + LEASE)
         outcomes = await asyncio.gather(*(self._deliver(item) for item in heads))
         ended: list[tuple[OutboxItem, DeliveryResult]] = []
         recovered: set[str] = set()
@@ -150,5 +144,8 @@ class Dispatcher:
             if self.on_undeliverable is not None:
                 await self.on_undeliverable(item, result)
 
-    async def run_forever(self, poll_seconds: float, stop: asyncio.Event) -> None:
-        await poll_forever(self.run_once, poll_seconds, stop, self.desk.committed)
+    async def run_forever(
+        self, poll_seconds: float, stop: asyncio.Event, turn: Callable[[], Awaitable[None]] | None = None
+    ) -> None:
+        """Deliver while there is work; ``turn`` (``AcksFirst.turn``) lets the webhooks be answered first."""
+        await poll_forever(self.run_once, poll_seconds, stop, self.desk.committed, turn)

@@ -208,7 +208,8 @@ class FaqGap(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     text: str  # scrubbed and capped, as the client phrased it
-    key: str = Field(index=True)  # the lemmas of the text, each once, sorted (core/gap_key.py): what `faq gaps` groups by
+    # the lemmas of the text, each once, sorted (core/gap_key.py): what `faq gaps` groups by
+    key: str = Field(index=True)
     entry_id: str | None = None  # «не помогло»: the entry that did not help; None: no answer was found
     asked_at: datetime = _ts()
 

@@ -4,11 +4,20 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from sqlalchemy import bindparam, update
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm.attributes import set_committed_value
 from sqlmodel import or_, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from storage.models import Client, ConsentRecord, Identity
+
+_IDENTITY = Identity.__table__  # type: ignore[attr-defined]
+_INBOUND = (  # built once, like every statement of each client message
+    update(_IDENTITY)
+    .where(_IDENTITY.c.id == bindparam("identity_id"))
+    .values(last_inbound_at=bindparam("now", type_=_IDENTITY.c.last_inbound_at.type), unreachable=False)
+)
 
 
 async def get_identity(*, session: AsyncSession, channel: str, sender: str) -> Identity | None:
@@ -62,6 +71,16 @@ async def ensure_identity(
     identity.unreachable = False
     await session.flush()
     return identity, client
+
+
+async def mark_inbound(*, session: AsyncSession, identity: Identity, now: datetime) -> None:
+    """The sender wrote just now, so the chat is reachable: one UPDATE, sent at once (a known sender's message).
+
+    The loaded ``identity`` shows the values as stored, without an ORM flush to write them again.
+    """
+    await session.exec(_INBOUND, params={"identity_id": identity.id, "now": now})  # type: ignore[call-overload]
+    set_committed_value(identity, "last_inbound_at", now)
+    set_committed_value(identity, "unreachable", False)
 
 
 async def _create_identity(*, session: AsyncSession, channel: str, sender: str, chat: str) -> Identity:

@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
+from sqlalchemy import insert
 from sqlmodel import select, update
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from storage.models import Conversation, Message
+from storage.types import utcnow
+
+TABLE = Message.__table__  # type: ignore[attr-defined]
+_INSERT = insert(TABLE)
 
 
-def add_message(
+def message_row(
     *,
-    session: AsyncSession,
     conversation_id: int,
     direction: str,
     text: str | None,
@@ -21,19 +26,37 @@ def add_message(
     attachments: Sequence[dict] = (),
     personal: bool = False,
     channel: str | None = None,
-) -> Message:
-    message = Message(
-        conversation_id=conversation_id,
-        ticket_id=ticket_id,
-        direction=direction,
-        channel=channel,
-        author=author,
-        text=text,
-        attachments=list(attachments),
-        personal=personal,
-    )
+) -> dict[str, Any]:
+    """One line of the transcript as the table's columns (``insert_messages`` writes many in one statement)."""
+    return {
+        "conversation_id": conversation_id,
+        "ticket_id": ticket_id,
+        "direction": direction,
+        "channel": channel,
+        "author": author,
+        "text": text,
+        "attachments": list(attachments),
+        "personal": personal,
+        "created_at": utcnow(),
+    }
+
+
+def add_message(*, session: AsyncSession, **line: Any) -> Message:
+    """A line of the transcript (``message_row``'s fields) added to the session: written by the ORM's flush."""
+    message = Message(**message_row(**line))
     session.add(message)
     return message
+
+
+async def insert_messages(*, session: AsyncSession, rows: list[dict[str, Any]]) -> None:
+    """Lines of the transcript (``message_row``) in one INSERT now, in their order, without ORM objects.
+
+    Whatever the session holds unflushed is written first, so the lines keep the order they were added in.
+    """
+    if rows:
+        if session.new:
+            await session.flush()
+        await session.exec(_INSERT, params=rows)  # type: ignore[call-overload]
 
 
 async def ticket_transcript(*, session: AsyncSession, ticket_id: int) -> list[Message]:

@@ -3,16 +3,75 @@
 from __future__ import annotations
 
 from collections.abc import Collection
+from dataclasses import dataclass
 from datetime import datetime
+from functools import cache, cached_property
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, case, func
+from sqlalchemy import ColumnElement, bindparam, case, func, update
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 ACTIVE = ("pending", "leased")
 
 Row = TypeVar("Row", bound=Any)
+
+
+@dataclass(frozen=True)
+class Heads:
+    """Which queues' heads a worker takes: ``model``'s, up to ``limit`` of them, those that match ``first``
+    before the others and those that match ``last`` after them, then the oldest first.
+
+    Its statements are built once (``now``, ``until`` and the channels are their parameters): building one
+    and computing its cache key cost a third of a millisecond each pass, more than running it.
+    """
+
+    model: Any
+    limit: int
+    first: ColumnElement[bool] | None = None
+    last: ColumnElement[bool] | None = None
+    skip_locked: bool = False  # several processes share the queues (PostgreSQL)
+
+    @property
+    def order(self) -> tuple[ColumnElement[Any], ...]:
+        return (
+            *(() if self.first is None else (case((self.first, 0), else_=1),)),
+            *(() if self.last is None else (case((self.last, 1), else_=0),)),
+            self.model.id,
+        )
+
+    def _chosen(self, columns: Any) -> Any:
+        """The due heads' ``columns``, locked for this transaction; parameters ``now`` and ``channels``."""
+        model = self.model
+        heads = select(func.min(model.id)).where(model.status.in_(ACTIVE)).group_by(model.queue)
+        due = (
+            model.id.in_(heads),
+            model.next_attempt_at <= bindparam("now"),
+            model.channel.in_(bindparam("channels", expanding=True)),
+        )
+        query = select(columns).where(*due).order_by(*self.order).limit(self.limit)
+        return query.with_for_update(skip_locked=True) if self.skip_locked else query
+
+    @cached_property
+    def select(self) -> Any:
+        return self._chosen(self.model)
+
+    @cached_property
+    def lease(self) -> Any:
+        """The heads set ``leased`` until ``until``, returned with the keys of their order."""
+        model = self.model
+        return (
+            update(model)
+            .where(model.id.in_(self._chosen(model.id)))
+            .values(status="leased", next_attempt_at=bindparam("until"))
+            .returning(model, *self.order)
+            .execution_options(synchronize_session=False)  # nothing of the table is loaded in this session
+        )
+
+
+@cache
+def _heads(model: Any, limit: int, first: Any, last: Any, skip_locked: bool) -> Heads:
+    return Heads(model, limit, first, last, skip_locked)
 
 
 async def due_heads(
@@ -35,20 +94,24 @@ async def due_heads(
     Heads that match ``first`` are taken before the others and those that match ``last`` after
     them, then the oldest first.
     """
-    heads = select(func.min(model.id)).where(model.status.in_(ACTIVE)).group_by(model.queue)
-    due = (model.id.in_(heads), model.next_attempt_at <= now, model.channel.in_(list(channels)))
-    order = (
-        *(() if first is None else (case((first, 0), else_=1),)),
-        *(() if last is None else (case((last, 1), else_=0),)),
-        model.id,
-    )
-    query = select(model).where(*due).order_by(*order).limit(limit)
-    if skip_locked:
-        query = query.with_for_update(skip_locked=True)
-    return list(await session.exec(query))
+    query = _heads(model, limit, first, last, skip_locked).select
+    return list(await session.exec(query, params={"now": now, "channels": list(channels)}))
 
 
 def take(items: list[Row], until: datetime) -> None:
     """Lease ``items`` to this worker until ``until``."""
     for item in items:
         item.status, item.next_attempt_at = "leased", until
+
+
+async def lease_heads(
+    *, session: AsyncSession, heads: Heads, channels: Collection[str], now: datetime, until: datetime
+) -> list[Any]:
+    """``due_heads`` leased to this worker until ``until`` (``take``) in one UPDATE … RETURNING, in their order.
+
+    One statement instead of a SELECT and the ORM's flush of an UPDATE per item. The items come back
+    as they are stored once leased: who needs to know whether one was leased before uses ``due_heads``.
+    """
+    params = {"now": now, "until": until, "channels": list(channels)}
+    rows = list(await session.exec(heads.lease, params=params))  # type: ignore[call-overload]
+    return [row[0] for row in sorted(rows, key=lambda row: tuple(row[1:]))]  # RETURNING keeps no order
