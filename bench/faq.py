@@ -76,6 +76,43 @@ batches: still below the 95% target. Most misses left are declines of the right 
 (scores 0.35–0.6) and neighbouring entries of one topic (holidays vs days off, consent vs its
 withdrawal). Matching words by their stem past a verb prefix («проконсультировать» beside
 «консультация») was tried and dropped: +0.1 point on tuning, nothing on batch 3.
+
+Fifth round (2026-12-03). Two batches of 40 were written first, each from the list of entry
+titles (wordings before reading the answers; ~6 off-topic and ~6 reports each). The first is
+held-out 6, measured once before any change: 85.0% (34/40). The second was appended to the
+tuning set after its first sight: 87.5% (35/40: questions 23/28, off-topic 6/6, reports 6/6).
+Kept, each raising the tuning set with no held-out set lower: the four clear-winner thresholds
+recalibrated by 5-fold cross-validation on the tuning set (every fold chose ANSWER_THRESHOLD
+0.42, MEANING_SURE 0.75, CLEAR_COVERAGE 0.4, CLEAR_LEAD 0.05; out of fold 2184 against 2175
+right, three shuffles of 775), «отказаться / отписаться от» read as withdrawing (not
+«отказать», a failure), synonyms of domain words («отдыхать» a day off, «подобрать» to choose,
+«криво» incorrect, «отчёт» a module, «прежде / сначала / заранее» before), and a phrasing on
+lunch for the working hours:
+
+    measure                        before                 after
+    dev (27)                       100%                   100%
+    tuning (735 → 775)             93.2% of 775           94.7% of 775 (batch 2: 87.5% → 92.5%)
+    held-out (82)                  97.6%                  97.6%
+    new held-out (67)              94.0%                  95.5%
+    held-out 3 (57)                91.2%                  91.2%
+    held-out 4 (77)                89.6%                  90.9%
+    held-out 5 (50)                86.0%                  88.0%
+    held-out 6 (40, new)           85.0%                  85.0%
+    off-topic declined             all                    all
+    reports precision / recall     100% / 100%            100% / 100% (intents.yaml)
+    query p99                      0.66 ms                0.6–0.9 ms (busy machine)
+
+Tried and dropped: the lead of a clear winner measured against another topic's entry (another
+file, or no shared tag) instead of the runner-up (+1 on tuning, nothing once the lead is
+recalibrated); a tie-break of close neighbours by phrasing, coverage or meaning (each more
+often wrong than right on the tuning set); a lone word answered by the entry whose own question has it
+(+3 on tuning, but an off-topic question of a held-out set answered); splitting messages at
+commas (tuning unchanged, one held-out set lower); a dozen synonyms of a vocabulary audit
+(«почём», «флешка», «взамен», «наклейка»…: no tuning question moved), «побыстрее» read as
+«быстро» (+1 on tuning, −1 on held-out 6); the other scoring weights and thresholds
+(MEANING_WEIGHT, PHRASING_WEIGHT, KINSHIP_SHARE, KNOWN_WORDS_*, MIN_COVERAGE: about one case per
+pass by cross-validation). The honest figure for unseen wordings stays 85–88% on the newest
+sets: the 95% target is not met.
 """
 
 from __future__ import annotations
@@ -107,6 +144,7 @@ HELDOUT_SETS = {
     "held-out 3": TESTS / "heldout-3.yaml",
     "held-out 4": TESTS / "heldout-4.yaml",
     "held-out 5": TESTS / "heldout-5.yaml",
+    "held-out 6": TESTS / "heldout-6.yaml",
 }
 INTENTS = TESTS / "intents.yaml"
 TUNING = TESTS / "tuning.yaml"  # with the dev set, what the thresholds were calibrated on

@@ -15,6 +15,8 @@ DEV_SET = REPO.parent / "shared" / "data" / "faq-dev-set.yaml"
 HELDOUT = Path(__file__).with_name("heldout.yaml")
 HELDOUT_NEW = Path(__file__).with_name("heldout-new.yaml")
 HELDOUT_3 = Path(__file__).with_name("heldout-3.yaml")
+# Written before the fourth and the fifth rounds of tuning and never tuned on (bench/faq.py).
+LATER_HELDOUT = [Path(__file__).with_name(name) for name in ("heldout-5.yaml", "heldout-6.yaml")]
 TUNING = Path(__file__).with_name("tuning.yaml")
 
 
@@ -45,6 +47,15 @@ def test_new_heldout_questions_do_not_collapse_and_off_topic_is_declined(faq_ind
 def test_third_heldout_set_does_not_collapse_and_off_topic_is_declined(faq_index: FaqIndex) -> None:
     """Written before the second round of tuning and never tuned on; the target is 95%."""
     cases = load_cases(HELDOUT_3)
+    assert accuracy(faq_index, cases) >= 0.8
+    declined = [case for case in cases if case.get("answered") is False]
+    assert all(passes(case, faq_index.search(case["q"])) for case in declined)
+
+
+@pytest.mark.parametrize("path", LATER_HELDOUT, ids=lambda path: path.stem)
+def test_later_heldout_sets_do_not_collapse_and_off_topic_is_declined(faq_index: FaqIndex, path: Path) -> None:
+    """The target is 95% (bench/faq.py); this guards against a collapse, not the target."""
+    cases = load_cases(path)
     assert accuracy(faq_index, cases) >= 0.8
     declined = [case for case in cases if case.get("answered") is False]
     assert all(passes(case, faq_index.search(case["q"])) for case in declined)
