@@ -113,6 +113,10 @@ commas (tuning unchanged, one held-out set lower); a dozen synonyms of a vocabul
 (MEANING_WEIGHT, PHRASING_WEIGHT, KINSHIP_SHARE, KNOWN_WORDS_*, MIN_COVERAGE: about one case per
 pass by cross-validation). The honest figure for unseen wordings stays 85–88% on the newest
 sets: the 95% target is not met.
+
+Then a bug fix, decided on its own merits before measuring: a vendor the glossary lists was
+dropped as a surname when declined («антивирус касперского»: pymorphy3 reads a surname).
+Tuning unchanged (94.7%), held-out 3 91.2 → 93.0%, the others unchanged.
 """
 
 from __future__ import annotations

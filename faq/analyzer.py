@@ -52,8 +52,8 @@ def word_terms(word: str) -> tuple[str, ...]:
     if cyrillic in CANONICAL:
         return expand(cyrillic)
     base = lemma(cyrillic)
-    if base in STOP_WORDS or is_proper_name(cyrillic):
-        return ()
+    if base in STOP_WORDS or (base not in CANONICAL and is_proper_name(cyrillic)):
+        return ()  # a name the glossary lists ("касперского") is a term, any other is dropped
     return expand(base)
 
 
