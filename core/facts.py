@@ -7,10 +7,11 @@ value has passed its field's own parser. It keeps only what is stated plainly; a
 intake to ask. Contacts and people's names are never read here.
 
 Values: ``product_name`` the catalogue names below in order of mention («Бастион-3», «АРМ оператора,
-Бастион-3»); ``product_version`` the number only («2.1.5»); ``os`` «Windows 10 64-бит», «Astra Linux
-SE 1.7 64-бит», only with its bitness, as ``validators.operating_system`` demands; ``key_type`` the
-option id «hasp» or «guardant»; ``key_number``, ``organization`` as written («ООО «Ромашка»»); ``city``
-in the nominative («из Самары» → «Самара»), only when pymorphy3 knows or guesses it for a place.
+Бастион-3»); ``product_version`` the number only («2.1.5»; a build written after it kept: «2.1.5 (сборка 1204)»);
+``os`` «Windows 10 64-бит», «Astra Linux SE 1.7 64-бит», only with its bitness, as ``validators.operating_system``
+demands; ``key_type`` the option id «hasp» or «guardant»; ``key_number``, ``organization`` as written
+(«ООО «Ромашка»»); ``city`` in the nominative («из Самары» → «Самара»), only when pymorphy3 knows or guesses it
+for a place.
 
 The text is first *folded*: lower case, «ё» as «е», and Latin look-alikes inside a word that also
 has Cyrillic letters turned Cyrillic («Бaстион» with a Latin «a»). Folding keeps every character in
@@ -72,6 +73,7 @@ _VERSION_WORD = re.compile(
     rf"(?<![\w])(?:верси[яиюей]|верс\.|вер\.|version|ver\.?|v\.?)(?:\s(?:продукта|по|программы|системы))?\s?[:№]?\s?{_VERSION}"
     rf"|{_VERSION}\s(?:верси[яи])(?!\sпрошивк)"
 )
+_BUILD = re.compile(r"\s?[,(]?\s?(?:сборка|сборки|build|билд|сб\.)\s?(?:№\s?)?(\d{1,6})(?!\d)")
 # a version number that belongs to something else when one of these stands before it in its clause
 _NOT_PRODUCT = re.compile(
     r"windows|win|винд|linux|линукс|astra|астра|ubuntu|debian|прошивк|firmware|контроллер|прибор"
@@ -256,13 +258,24 @@ def _version(folded: str, product_ends: list[int]) -> str | None:
     for end in product_ends:
         match = _AFTER_PRODUCT.match(folded, end)
         if match:
-            versions.add(match.group(1))
+            versions.add(_with_build(folded, match, 1))
     for match in _VERSION_WORD.finditer(folded):
         clause = _CLAUSE_END.split(folded[max(0, match.start() - 60) : match.start()])[-1]
         if not _NOT_PRODUCT.search(clause):
-            versions.add(match.group(1) or match.group(2))
-    versions = {version for version in versions if not (_DATE.fullmatch(version) or _IP.fullmatch(version))}
+            versions.add(_with_build(folded, match, 1 if match.group(1) else 2))
+    versions = {version for version in versions if not _date_or_address(version.split(" ")[0])}  # the build aside
     return versions.pop() if len(versions) == 1 else None
+
+
+def _date_or_address(number: str) -> bool:
+    return bool(_DATE.fullmatch(number) or _IP.fullmatch(number))
+
+
+def _with_build(folded: str, match: re.Match[str], group: int) -> str:
+    """The version of ``match``, with the build number written after it («2.3.7 сборка 1204»), which is part of
+    the full version Appendix 1 asks for."""
+    build = _BUILD.match(folded, match.end(group))
+    return f"{match.group(group)} (сборка {build.group(1)})" if build else match.group(group)
 
 
 def _operating_system(folded: str) -> str | None:

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 
 from core.choice_words import best_match, phrases_of
 from core.messages import Choice
@@ -48,4 +49,21 @@ def resolve_choice(text: str, choices: tuple[Choice, ...], *, numbered: bool = T
     if chosen is not None:
         return chosen
     prefixed = [choice.payload for choice in choices if len(typed) >= 3 and _normal(choice.title).startswith(typed)]
-    return prefixed[0] if len(prefixed) == 1 else None
+    if len(prefixed) == 1:
+        return prefixed[0]
+    return _mistyped_title(typed, choices)
+
+
+TYPO_SIMILARITY = 0.85  # «офорить заявку», «работает частчно»: one or two letters wrong in a title
+TYPO_SHORTEST = 6  # shorter titles («Да», «СКУД») are too short to tell a typo from another word
+
+
+def _mistyped_title(typed: str, choices: tuple[Choice, ...]) -> str | None:
+    """The one option whose title the whole message is, but for a letter or two mistyped."""
+    close = [
+        choice.payload
+        for choice in choices
+        if len(typed) >= TYPO_SHORTEST
+        and SequenceMatcher(None, typed, _normal(choice.title)).ratio() >= TYPO_SIMILARITY
+    ]
+    return close[0] if len(close) == 1 else None

@@ -18,6 +18,8 @@ _HAS_WORD = re.compile(r"[\w]", re.UNICODE)
 _LETTERS = re.compile(r"[^\W\d_]", re.UNICODE)
 _DIGIT = re.compile(r"\d")
 _BITNESS = re.compile(r"(?<!\d)(32|64)(?!\d)|x86|x64|amd64|arm64|i386|i686", re.IGNORECASE)
+# Windows Server since 2008 R2 exists in 64 bits only: naming it states the bitness
+_SERVER_64_ONLY = re.compile(r"(?:server|сервер)\s?(?:2012|2016|2019|2022|2025|2008\s?r2)(?!\d)", re.IGNORECASE)
 _YEAR = re.compile(r"(?<!\d)(19[89]\d|20\d\d)(?!\d)")
 _SEPARATORS = re.compile(r"[\s,;:<>()\[\]]+")  # between the contacts of one answer; an address has none
 
@@ -81,9 +83,11 @@ def version(text: str) -> str:
 
 def operating_system(text: str) -> str:
     value = short_text(text)
-    if not _BITNESS.search(value):
-        raise InvalidAnswer("invalid.os_bitness")
-    return value
+    if _BITNESS.search(value):
+        return value
+    if _SERVER_64_ONLY.search(value):
+        return f"{value} (64-бит)"
+    raise InvalidAnswer("invalid.os_bitness")
 
 
 def count_with_roles(text: str) -> str:
@@ -121,15 +125,16 @@ def email(text: str) -> str:
 
 @dataclass(frozen=True)
 class Contacts:
-    """The phone and the e-mail found in one answer («smirnov@mail.ru, +7 (846) 200-10-20»)."""
+    """The phones and the e-mail found in one answer («smirnov@mail.ru, +7 (846) 200-10-20»)."""
 
     phone: str | None = None
     email: str | None = None
+    more_phones: tuple[str, ...] = ()  # «мобильный …, рабочий …»: the phones after the first
 
     @property
     def kept(self) -> str:
-        """What the ticket keeps: both, the phone first, as an engineer calls a critical request back."""
-        return ", ".join(contact for contact in (self.phone, self.email) if contact)
+        """What the ticket keeps: all of them, the phones first, as an engineer calls a critical request back."""
+        return ", ".join(contact for contact in (self.phone, *self.more_phones, self.email) if contact)
 
 
 def contacts(text: str) -> Contacts:
@@ -137,8 +142,9 @@ def contacts(text: str) -> Contacts:
     value = short_text(text)
     parts = _SEPARATORS.split(value)
     addresses = [part.rstrip(".") for part in parts if "@" in part]
-    others = " ".join(part for part in parts if "@" not in part)
-    found = Contacts(_phone_in(others), next(filter(None, map(_valid_email, addresses)), None))
+    phones = _phones_in(" ".join(part for part in parts if "@" not in part))
+    address = next(filter(None, map(_valid_email, addresses)), None)
+    found = Contacts(phones[0] if phones else None, address, tuple(phones[1:]))
     if found.phone or found.email:
         return found
     if "@" in value:
@@ -148,13 +154,14 @@ def contacts(text: str) -> Contacts:
     raise InvalidAnswer("invalid.phone")
 
 
-def _phone_in(text: str) -> str | None:
-    """A valid phone: the whole text as one number, else the first number found inside it."""
+def _phones_in(text: str) -> list[str]:
+    """The valid phones: the whole text as one number, else every number found inside it, each once."""
     try:
-        return phone(text)
+        return [phone(text)]
     except InvalidAnswer:
-        match = next(iter(phonenumbers.PhoneNumberMatcher(text, "RU")), None)
-        return phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164) if match else None
+        found = phonenumbers.PhoneNumberMatcher(text, "RU")
+        numbers = (phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164) for match in found)
+        return list(dict.fromkeys(numbers))
 
 
 def _valid_email(address: str) -> str | None:

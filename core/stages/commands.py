@@ -19,6 +19,7 @@ from core.stages.news import news_intent, on_news
 from core.stages.rating import leave_rating
 from core.stages.same_request import drop_question
 from core.stages.turn import NEW_TICKET, Turn
+from core.stages.words import wants_a_person
 from core.state import DRAFT_STAGES, RATING_STAGES, Stage
 from core.texts import t
 
@@ -61,14 +62,29 @@ def handle_command(turn: Turn) -> bool:
     elif command == "ticket" and turn.state.stage in DRAFT_STAGES:  # «новая заявка» is no answer to the question
         turn.say(t("draft.in_progress"))
         turn.reask()
-    elif command in ("start", "cancel") or payload == "sum:cancel":
+    elif command in ("start", "cancel") or payload == "sum:cancel" or stops_draft(turn):
         cancel(turn, greet_again=command == "start")
     elif command == "help":
         turn.say(t("menu.help"))
         turn.reask()
+    elif payload is None and command is None and wants_a_person(turn.text) and turn.state.stage in PERSON_ANSWERED:
+        ask_for_a_person(turn)
     else:
         return False
     return True
+
+
+# where «позовите оператора» is answered by the bot; at an open ticket it reaches the engineers as it is
+PERSON_ANSWERED = DRAFT_STAGES | {Stage.NEW, Stage.IDLE, Stage.FAQ}
+
+
+def ask_for_a_person(turn: Turn) -> None:
+    """«Позовите оператора»: who answers and the phone line; then the same question, or at the menu a ticket."""
+    turn.say(t("person.asked"))
+    if turn.state.stage in DRAFT_STAGES:
+        turn.reask()
+    else:
+        start_ticket(turn)
 
 
 def answer_requests(turn: Turn, query: my_requests.RequestsQuery) -> bool:
@@ -87,6 +103,11 @@ def answer_requests(turn: Turn, query: my_requests.RequestsQuery) -> bool:
     return False
 
 
+def stops_draft(turn: Turn) -> bool:
+    """«Стоп», «хватит» in a new ticket's intake or the questions after a critical one: «отмена»."""
+    return turn.command == "stop" and (turn.state.stage in DRAFT_STAGES or bool(turn.state.on_ticket))
+
+
 def cancel_answer(turn: Turn) -> str | None:
     """The answer to «Отменить заполнение заявки?»: a button, or words (/start and «отмена» again mean yes)."""
     confirming, turn.state.confirming_cancel = turn.state.confirming_cancel, False
@@ -94,7 +115,7 @@ def cancel_answer(turn: Turn) -> str | None:
         return turn.payload
     if not confirming or turn.payload is not None:
         return None
-    if turn.command in ("start", "cancel"):
+    if turn.command in ("start", "cancel", "stop"):
         return DROP_DRAFT.payload
     return turn.typed_choice((DROP_DRAFT, KEEP_DRAFT))
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from core import walker
+from core import notices, walker
 from core.events import ClientWroteOnTicket, TicketFieldsAdded, TicketOpened
 from core.intake import CALLBACK_KEYS, ENVIRONMENT, REMEMBERED_KEYS
 from core.resemblance import latest_like
@@ -51,10 +51,16 @@ def continue_with_kind(turn: Turn) -> None:
 def begin_fields(turn: Turn) -> None:
     """The first message's facts first, then what is on file offered back, then the questions."""
     if turn.state.priority == "critical":
-        turn.say(t("ticket.critical_note"))
+        turn.say(while_away(turn, "ticket.critical_note"))
     take_first_message(turn)
     if not offer_on_file(turn, turn.ctx.on_file):
         ask_next(turn)
+
+
+def while_away(turn: Turn, key: str) -> str:
+    """The text ``key``; outside working hours its «_off_hours» variant, which promises no call and no line
+    answering before the engineers are back (regulation 4.6)."""
+    return notices.away(turn.ctx.now, turn.ctx.timezone, f"{key}_off_hours") or t(key)
 
 
 def take_first_message(turn: Turn) -> None:
@@ -134,7 +140,7 @@ def finish(turn: Turn) -> None:
     if s.calling_back:
         open_ticket(turn)
         s.on_ticket = dict(s.answers)  # the rest of Appendix 1 is asked now, added to the open ticket
-        turn.say(t("followup.intro"))
+        turn.say(while_away(turn, "followup.intro"))
         ask_next(turn)
     elif s.on_ticket:
         assert s.ticket is not None

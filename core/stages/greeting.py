@@ -14,7 +14,7 @@ from core.render import resolve_choice
 from core.replies import Reply
 from core.stages.consent import start_ticket
 from core.stages.turn import NEW_TICKET, FaqResult, Turn
-from core.stages.words import is_greeting, small_talk, system_down
+from core.stages.words import is_greeting, small_talk, system_down, word_count
 from core.state import Stage
 from core.texts import t
 
@@ -72,7 +72,9 @@ def keep_files(turn: Turn) -> None:
 
 def answer_text(turn: Turn) -> None:
     talk = small_talk(turn.text)
-    if talk == "greeting":
+    if word_count(turn.text) == 0:  # emoji or punctuation only: nothing to look up in the FAQ
+        turn.say(Reply(t("smalltalk.emoji"), (NEW_TICKET,)))
+    elif talk == "greeting":
         greet(turn)
     elif talk is not None:
         turn.say(t(f"smalltalk.{talk}"))

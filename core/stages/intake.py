@@ -17,10 +17,10 @@ from core.render import resolve_choice
 from core.replies import Reply
 from core.stages.flow import ask_next, ask_together, begin_fields, continue_with_kind, offer_on_file
 from core.stages.greeting import on_idle
-from core.stages.known import note_facts
+from core.stages.known import corrected_earlier, note_facts
 from core.stages.same_request import left_follow_up
 from core.stages.turn import Turn
-from core.stages.words import first_word
+from core.stages.words import first_word, looks_like_a_question, word_count
 from core.state import ConversationState, Stage
 from core.texts import channel_key, t
 from core.validators import InvalidAnswer
@@ -31,6 +31,7 @@ RETURNING_CHOICES = (Choice("ret:yes", t("choice.all_correct")), Choice("ret:cha
 VERIFY_CHOICES = (Choice("nav:skip", t("verify.skip")),)
 CRITICALITY_PRIORITY = {"stopped": "critical", "partial": "high", "question": "normal"}
 PROFILE_NAME = "opt:contact_name:profile"  # the messenger profile's name, offered at the contact name question
+KIND_WORDS_AT_MOST = 4  # «проблема в работе программы» only chooses; a longer answer tells the story too
 
 
 # --- the questions of these stages
@@ -71,6 +72,8 @@ def on_kind(turn: Turn) -> None:
         turn.not_understood()
         return
     turn.state.kind, turn.state.priority = chosen.removeprefix("kind:"), None  # chosen anew: its priority too
+    if turn.payload is None and word_count(turn.text) > KIND_WORDS_AT_MOST and not turn.state.pending_question:
+        turn.state.pending_question = turn.text  # «у нас после обновления Бастион-3 не видит…»: the description too
     if turn.state.kind == "wish":
         turn.say(t("kind.wish_note"))
     continue_with_kind(turn)
@@ -190,20 +193,27 @@ def take_answer(turn: Turn, current: walker.Field, payload: str | None) -> None:
     assert s.kind is not None
     if payload is None and not current.free_text and left_follow_up(turn):
         return
+    kept = False  # a file kept: its caption («вот ещё скрин») need not answer the question
     if turn.inbound.attachments:
         refusals = turn.keep_attachments()
         for refusal in refusals:
             turn.say(refusal)
+        kept = len(refusals) < len(turn.inbound.attachments)
         if not turn.text:
-            kept = len(refusals) < len(turn.inbound.attachments)
             say_with_prompt(turn, "intake.attachment_kept" if kept else "intake.text_expected")
             return
     if payload is None and answers_faq_instead(turn, current):
         return
+    if payload is None and corrected_earlier(turn, current.key):
+        ask_next(turn)  # the question still open, asked again (and the correction added to an open ticket)
+        return
     try:
         value = walker.answer_value(current, turn.text, payload, s.priority)
     except InvalidAnswer as error:
-        say_with_prompt(turn, "intake.invalid", reason=t(error.reason, **error.values))
+        if kept:
+            say_with_prompt(turn, "intake.attachment_kept")
+        else:
+            say_with_prompt(turn, "intake.invalid", reason=t(error.reason, **error.values))
         return
     s.answers[current.key] = value
     remember_answered(turn, current.key)
@@ -222,7 +232,7 @@ def take_answer(turn: Turn, current: walker.Field, payload: str | None) -> None:
 
 def answers_faq_instead(turn: Turn, current: walker.Field) -> bool:
     """A question typed instead of an answer gets the FAQ answer, then the same step again."""
-    if current.free_text or "?" not in turn.text or turn.ctx.faq is None:
+    if current.free_text or not looks_like_a_question(turn.text) or turn.ctx.faq is None:
         return False
     found = turn.ctx.faq(turn.text)
     if not found.answered:

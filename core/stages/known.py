@@ -6,10 +6,21 @@ They stay editable by number in the summary like any other answer.
 
 from __future__ import annotations
 
+import re
+
 from core import walker
 from core.facts import extract
 from core.stages.turn import Turn
 from core.texts import TEXTS, t
+from core.validators import InvalidAnswer
+
+# «ой, не Самара, а Тольятти», «Тольятти, а не Самара»: an earlier answer put right (an «ой,» may come first)
+_CORRECTION = re.compile(
+    r"(?:[^\W\d_]{1,12}[,!.]?\s)?не\s(?P<old>[^,;\n]{1,60}?),?\sа\s(?P<new>[^,;\n]{1,60}?)[\s.!]*"
+    r"|(?P<new_first>[^,;\n]{1,60}?),?\sа\sне\s(?P<old_last>[^,;\n]{1,60}?)[\s.!]*",
+    re.IGNORECASE,
+)
+_NOT_WORD = re.compile(r"[\W_]+")
 
 
 def note_facts(turn: Turn, text: str) -> None:
@@ -24,3 +35,44 @@ def note_facts(turn: Turn, text: str) -> None:
     s.answers.update({f.key: found[f.key] for f in noted})
     said = (TEXTS.get(f"facts.{f.key}", "{value}").format(value=walker.display_value(f, found[f.key])) for f in noted)
     turn.say(t("facts.noted", facts=", ".join(said)))
+
+
+def _names_kept(field: walker.Field, typed: str, kept: str, priority: str | None) -> bool:
+    """``typed`` is the value kept for ``field``: the same words («бастион 3» for «Бастион-3»: case, «ё» and
+    punctuation aside), the same fact read from it, or the same value its parser makes («8 927…» for «+7927…»)."""
+
+    def fold(text: str) -> str:
+        return _NOT_WORD.sub(" ", text.casefold().replace("ё", "е")).strip()
+
+    if not kept or not fold(typed):
+        return False
+    if fold(typed) == fold(kept) or extract(typed).get(field.key) == kept:
+        return True
+    try:
+        return walker.answer_value(field, typed, None, priority) == kept
+    except InvalidAnswer:
+        return False
+
+
+def corrected_earlier(turn: Turn, current: str) -> bool:
+    """«Не Самара, а Тольятти» typed at a later question puts right the earlier answer it names; said in one line.
+
+    Only an answer the client gave (or that was read from their message) and only when the old value is the one
+    kept: anything else is an answer to the question being asked."""
+    s = turn.state
+    match = _CORRECTION.fullmatch(turn.text)
+    if s.kind is None or match is None:
+        return False
+    old, new = match["old"] or match["old_last"], match["new"] or match["new_first"]
+    for field in walker.applicable_fields(s.kind, s.answers):
+        if field.key == current or field.files or not _names_kept(field, old, s.answers.get(field.key, ""), s.priority):
+            continue
+        try:
+            value = walker.answer_value(field, new, None, s.priority)
+        except InvalidAnswer:
+            return False
+        s.answers[field.key] = extract(new).get(field.key, value)
+        label = walker.TEXTS[f"field.{field.key}.label"]
+        turn.say(t("facts.corrected", label=label, value=walker.display_value(field, s.answers[field.key])))
+        return True
+    return False

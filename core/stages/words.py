@@ -23,9 +23,21 @@ SYSTEM_DOWN = re.compile(
     r"|\bсистема\s(?:стоит|встала|легла|упала|остановлена|остановилась|не работает)",
     re.IGNORECASE,
 )
+# «позовите оператора», «хочу поговорить с живым человеком», «соедините со специалистом»: a person, not the bot
+HUMAN = re.compile(
+    r"\b(?:позов|позва|соедин|переключ|переведи|свяж|дайте|нужен|нужна|хочу|можно|где)\w*\b.{0,30}?"
+    r"\b(?:оператор|человек|специалист|сотрудник|менеджер|инженер)\w*"
+    r"|\bжив(?:ой|ого|ым|ому)\s(?:человек|оператор|специалист|сотрудник|инженер)\w*",
+    re.IGNORECASE,
+)
+HUMAN_WORDS_AT_MOST = 8  # a longer message is a question or a report that mentions a person
+# a message that starts like a question is one, «?» or not: «а поддержка платная», «сколько стоит ключ»
+QUESTION_STARTS = frozenset("а как сколько где когда почему зачем можно что какой какая какие кто чем".split())
 COMMANDS = {
     "withdraw": ("отозвать согласие", "/withdraw"),
     "cancel": ("отмена", "/cancel", "отменить"),
+    # «стоп», «хватит», «передумал»: out of a draft (asked first, as «отмена»); elsewhere a message like any other
+    "stop": ("стоп", "хватит", "прекратить", "передумал", "передумала"),
     "help": ("/help", "помощь", "help"),
     "start": ("/start", "меню", "начать"),
     "back": ("назад",),
@@ -41,6 +53,11 @@ def command_of(text: str) -> str | None:
         if typed in words:
             return name
     return None
+
+
+def wants_a_person(text: str) -> bool:
+    """The client asks for a person («позовите оператора», «соедините с живым человеком»), not the bot."""
+    return word_count(text) <= HUMAN_WORDS_AT_MOST and HUMAN.search(text.casefold().replace("ё", "е")) is not None
 
 
 def is_greeting(text: str) -> bool:
@@ -64,6 +81,10 @@ def small_talk(text: str) -> str | None:
 def system_down(text: str) -> bool:
     """The message says the whole system is down («вся СКУД легла», «ничего не работает»): a critical request."""
     return SYSTEM_DOWN.search(text.casefold().replace("ё", "е")) is not None
+
+
+def looks_like_a_question(text: str) -> bool:
+    return "?" in text or first_word(text) in QUESTION_STARTS
 
 
 def first_word(text: str) -> str | None:

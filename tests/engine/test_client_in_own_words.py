@@ -1,0 +1,249 @@
+"""Issue 14, found by playing whole dialogues as a client would write them: an earlier answer put right in passing,
+«стоп» and «хватит», a person asked for, an emoji, a button label mistyped, a Windows Server named without its
+bitness. Each is a whole transcript: what the bot says, and what reaches the ticket."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from core.events import ClientWroteOnTicket, QuestionUnanswered
+from core.messages import Attachment
+from core.texts import t
+from tests.engine.intake_answers import VALID_ANSWERS, reach_ticket, start_ticket, ticket_items, walk_to_summary
+from tests.engine.test_choices_as_text import kind_chat
+from tests.fakes import EngineChat
+
+HOTLINE = "8-800-25-00-846"
+
+
+# --- an earlier answer put right at a later question
+def at_contact_name_after(city: str) -> EngineChat:
+    chat = EngineChat()
+    start_ticket(chat, "consultation")
+    for answer in (VALID_ANSWERS["contact"], VALID_ANSWERS["organization"], city):
+        chat.say(answer)
+    assert chat.state.field == "contact_name"
+    return chat
+
+
+@pytest.mark.parametrize(
+    "typed", ["ой, не Самара, а Тольятти", "Тольятти, а не Самара", "Извините, не самара а Тольятти!"]
+)
+def test_an_earlier_answer_put_right_in_passing_reaches_the_ticket(typed: str) -> None:
+    chat = at_contact_name_after("Самара")
+    chat.say(typed)
+    assert t("facts.corrected", label="Город", value="Тольятти") in chat.text()
+    assert chat.state.field == "contact_name"  # the question asked is still open, not refused as a name
+    assert t("invalid.name") not in chat.text()
+    walk_to_summary(chat)
+    chat.press("sum:send")
+    assert ticket_items(chat)["city"] == "Тольятти"
+
+
+def test_a_phone_put_right_is_read_as_a_phone() -> None:
+    chat = EngineChat()
+    start_ticket(chat, "consultation")
+    chat.say("8 927 111-22-33")
+    chat.say("не 89271112233, а 8 927 111-22-34")
+    assert chat.state.answers["contact"] == "+79271112234" and chat.state.field == "organization"
+    assert "organization" not in chat.state.answers
+
+
+def test_words_naming_no_earlier_answer_are_the_answer_to_the_question() -> None:
+    chat = EngineChat()
+    start_ticket(chat, "consultation")
+    for _ in range(10):
+        if chat.state.field == "description":
+            break
+        chat.say(VALID_ANSWERS[chat.state.field or ""])
+    chat.say("не отчёт, а журнал событий не открывается")
+    assert chat.state.answers["description"] == "не отчёт, а журнал событий не открывается"
+
+
+def test_a_correction_after_a_critical_ticket_opened_is_added_to_it() -> None:
+    chat = EngineChat()
+    reach_ticket(chat, "Вся СКУД легла", criticality="stopped", city="Самара")
+    chat.say("не Самара, а Тольятти")
+    assert ticket_items(chat)["city"] == "Тольятти"
+
+
+# --- the client wants out, or wants a person
+@pytest.mark.parametrize("typed", ["стоп", "Хватит!", "передумал"])
+def test_stop_words_ask_before_the_draft_is_dropped_and_are_no_answer(typed: str) -> None:
+    chat = EngineChat()
+    start_ticket(chat, "problem")
+    chat.say(VALID_ANSWERS["contact"])
+    chat.say(typed)
+    assert chat.text() == t("draft.confirm_cancel")
+    assert "organization" not in chat.state.answers
+    chat.say("да")
+    assert chat.state.stage == "idle" and not chat.state.answers
+
+
+def test_stop_words_at_an_open_ticket_reach_its_engineers() -> None:
+    chat = EngineChat()
+    reach_ticket(chat, "Журнал не открывается, ошибка")
+    chat.say("Хватит!")
+    assert chat.last is not None and ClientWroteOnTicket("2026-00001", "Хватит!") in chat.last.events
+
+
+def test_stop_words_in_the_questions_after_a_critical_ticket_end_them() -> None:
+    chat = EngineChat()
+    reach_ticket(chat, "Вся СКУД легла", criticality="stopped")
+    chat.say("стоп")
+    assert chat.state.stage == "ticket_open" and t("followup.stopped", number="2026-00001") in chat.text()
+
+
+@pytest.mark.parametrize(
+    "typed", ["позовите оператора", "Можно с живым человеком поговорить?", "соедините со специалистом"]
+)
+def test_a_person_asked_for_in_the_intake_hears_who_answers_and_the_phone(typed: str) -> None:
+    chat = EngineChat()
+    start_ticket(chat, "problem")
+    chat.say(typed)
+    assert chat.last is not None
+    first, then = chat.last.replies
+    assert first.text == t("person.asked") and HOTLINE in first.text
+    assert then.text.startswith(t("field.contact.prompt")) and chat.state.field == "contact"
+
+
+def test_a_person_asked_for_at_the_menu_is_no_faq_miss_and_leads_to_a_ticket() -> None:
+    chat = EngineChat()
+    chat.say("Здравствуйте")
+    chat.say("позовите человека")
+    assert t("person.asked") in chat.text() and chat.state.stage == "consent"
+    assert not [e for e in chat.events if isinstance(e, QuestionUnanswered)]
+
+
+def test_a_long_message_mentioning_an_operator_is_no_call_for_one() -> None:
+    chat = EngineChat()
+    chat.say("Здравствуйте")
+    chat.say("после обновления у оператора не работает журнал событий, можно как-то починить без переустановки")
+    assert t("person.asked") not in chat.text()
+
+
+# --- an emoji, a mistyped button label
+@pytest.mark.parametrize("typed", ["👍", "🙏🙏", "?!"])
+def test_an_emoji_at_the_menu_is_no_faq_miss(typed: str) -> None:
+    chat = EngineChat()
+    chat.say("Здравствуйте")
+    chat.say(typed)
+    assert chat.text() == t("smalltalk.emoji")
+    assert not [e for e in chat.events if isinstance(e, QuestionUnanswered)]
+
+
+def test_button_labels_typed_with_a_typo_choose_them() -> None:
+    chat = EngineChat()
+    chat.say("Здравствуйте")
+    chat.say("офорить заявку")
+    assert chat.state.stage == "consent"
+    chat.press("consent:yes")
+    chat.say("проблемма в работе")
+    assert chat.state.kind == "problem"
+    chat.say("работает частчно")
+    assert chat.state.priority == "high" and chat.state.field == "contact"
+
+
+# --- an operating system whose bitness goes without saying
+@pytest.mark.parametrize("typed", ["windows server 2019", "Win Server 2012 R2 Standard", "виндовс сервер 2022"])
+def test_a_windows_server_made_in_64_bits_only_needs_no_bitness(typed: str) -> None:
+    chat = EngineChat()
+    reach_ticket(chat, "Журнал не открывается, ошибка", os=typed)
+    assert ticket_items(chat)["os"] == f"{typed} (64-бит)"
+
+
+def test_an_older_windows_still_needs_its_bitness() -> None:
+    chat = EngineChat()
+    start_ticket(chat, "problem")
+    walked = 0
+    while chat.state.field != "os" and walked < 20:
+        chat.say(VALID_ANSWERS[chat.state.field or ""])
+        walked += 1
+    chat.say("Windows Server 2008")
+    assert t("invalid.os_bitness") in chat.text()
+
+
+# --- several contacts in one answer, a kind in the client's word order, a question without «?»
+def test_every_phone_of_one_answer_reaches_the_ticket() -> None:
+    chat = EngineChat()
+    reach_ticket(
+        chat, "Журнал не открывается, ошибка", contact="мобильный 8 927 111-22-33 или рабочий 8 (846) 200-10-20"
+    )
+    assert ticket_items(chat)["contact"] == "+79271112233, +78462001020"
+
+
+def test_a_phone_and_an_e_mail_and_a_second_phone_are_all_kept() -> None:
+    chat = EngineChat()
+    start_ticket(chat, "consultation")
+    chat.say("8 927 111 22 33 или 8 (846) 200-10-20, почта Petrov@Mail.ru.")
+    assert chat.state.answers["contact"] == "+79271112233, +78462001020, Petrov@mail.ru"
+
+
+@pytest.mark.parametrize("typed", ["с ключом проблема", "лицензия, ошибка", "по ключу вопрос"])
+def test_a_key_named_with_a_general_word_is_a_key_request(typed: str) -> None:
+    chat = kind_chat()
+    chat.say(typed)
+    assert chat.state.kind == "license"
+
+
+def test_a_question_without_a_question_mark_in_the_intake_is_answered_not_stored() -> None:
+    chat = EngineChat()
+    start_ticket(chat, "problem")
+    chat.say(VALID_ANSWERS["contact"])
+    chat.say("а сколько стоит поддержка")
+    assert "Техническая поддержка бесплатна." in chat.text()
+    assert "organization" not in chat.state.answers and chat.state.field == "organization"
+
+
+# --- a critical request at night, a file with a caption, the story told at the kind question
+def test_a_critical_request_at_night_promises_no_call_before_the_engineers_are_back(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr("tests.fakes.WORKING_MOMENT", datetime(2026, 11, 28, 20, 0, tzinfo=UTC))  # Saturday, 23:00
+    chat = EngineChat()
+    chat.say("Добрый вечер, вся СКУД легла")
+    chat.press("consent:yes")
+    back = "в понедельник, 30.11.2026, с 8:00 МСК"
+    assert t("ticket.critical_note_off_hours", back=back) in chat.text()
+    assert t("ticket.critical_note") not in chat.text()
+    while not chat.tickets():
+        chat.say(VALID_ANSWERS[chat.state.field or ""])
+    assert t("followup.intro_off_hours") in chat.seen() and t("followup.intro") not in chat.seen()
+
+
+def test_a_critical_request_in_working_hours_offers_the_line_at_once() -> None:
+    chat = EngineChat()
+    chat.say("вся СКУД легла")
+    chat.press("consent:yes")
+    assert t("ticket.critical_note") in chat.text()
+
+
+def test_a_file_with_a_caption_is_kept_and_the_caption_is_no_wrong_answer() -> None:
+    chat = EngineChat()
+    start_ticket(chat, "problem")
+    chat.say("вот ещё скрин", attachments=(Attachment("image", "f1", "image/png", 1000, "error.png"),))
+    assert t("invalid.phone_or_email") not in chat.text() and chat.state.field == "contact"
+    assert [a["file_name"] for a in chat.state.attachments] == ["error.png"]
+    walk_to_summary(chat)
+    chat.press("sum:send")
+    assert ticket_items(chat)["screenshots"] == "error.png"
+
+
+def test_the_story_told_at_the_kind_question_is_the_description_and_its_facts_are_not_asked() -> None:
+    chat = kind_chat()
+    chat.say("у нас после обновления бастион 3 не видит контроллеры")
+    assert chat.state.kind == "problem"
+    chat.press("crit:partial")
+    asked = walk_to_summary(chat)
+    assert "description" not in asked and "product_name" not in asked
+    assert chat.state.answers["product_name"] == "Бастион-3"
+    assert chat.state.answers["description"] == "у нас после обновления бастион 3 не видит контроллеры"
+
+
+def test_a_kind_chosen_in_a_few_words_tells_no_story() -> None:
+    chat = kind_chat()
+    chat.say("есть вопрос по настройке")
+    assert chat.state.kind == "consultation"
+    assert "description" in walk_to_summary(chat)
