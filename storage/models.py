@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Column, Index, MetaData, UniqueConstraint, false
+from sqlalchemy import Column, Index, MetaData, UniqueConstraint, false, text
 from sqlmodel import Field, SQLModel
 
 from storage.types import JsonDict, UtcDateTime, utcnow
@@ -26,6 +26,15 @@ def _ts(**kwargs: Any) -> Any:
 
 def _json() -> Any:
     return Field(default_factory=dict, sa_column=Column(JsonDict, nullable=False))
+
+
+QUEUE_ACTIVE = ("pending", "leased")  # the statuses of a queue's unfinished items (inbox, outbox)
+
+
+def _only_active() -> dict[str, Any]:
+    """A partial index's condition: a queue's unfinished items, a few among the many finished ones."""
+    condition = text("status IN ({})".format(", ".join(f"'{status}'" for status in QUEUE_ACTIVE)))
+    return {"sqlite_where": condition, "postgresql_where": condition}
 
 
 class Client(SQLModel, table=True):
@@ -135,7 +144,10 @@ class ProcessedUpdate(SQLModel, table=True):
 class OutboxItem(SQLModel, table=True):
     """A message waiting to be delivered; written in the same transaction as its cause."""
 
-    __table_args__ = (Index("ix_outboxitem_pending", "status", "next_attempt_at"),)
+    __table_args__ = (
+        Index("ix_outboxitem_pending", "status", "next_attempt_at"),
+        Index("ix_outboxitem_active_queue", "queue", "id", **_only_active()),
+    )
     id: int | None = Field(default=None, primary_key=True)
     channel: str  # a client channel, or "staff" for the engineers' group
     queue: str = Field(index=True)  # "<channel>:<chat>": delivered strictly in id order
@@ -159,7 +171,11 @@ class OutboxItem(SQLModel, table=True):
 class InboxItem(SQLModel, table=True):
     """A webhook request stored before it is acknowledged, processed in order per chat."""
 
-    __table_args__ = (Index("ix_inboxitem_active", "status", "next_attempt_at"),)
+    __table_args__ = (
+        # only partial indexes on the status: a planner then reads the oldest heads first, without a sort
+        Index("ix_inboxitem_active_queue", "queue", "id", **_only_active()),
+        Index("ix_inboxitem_active_id", "id", **_only_active()),
+    )
     id: int | None = Field(default=None, primary_key=True)
     key: str = Field(unique=True)  # "<channel>:<platform id>": a redelivery is refused here
     channel: str
