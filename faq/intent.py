@@ -102,8 +102,14 @@ def _negated_verb(tokens: list[str], lemmas: list[str]) -> bool:
     )
 
 
+def _renounces(tokens: list[str], position: int) -> bool:
+    """«Отказаться от обработки данных», «отказываюсь от рассылки»: the client gives something up (the
+    reflexive verb and «от»), where «ключ отказал» tells of a failure."""
+    return tokens[position].endswith(("ся", "сь")) and tokens[position + 1 : position + 2] == ["от"]
+
+
 def _strong_sign(tokens: list[str], lemmas: list[str]) -> bool:
-    if FAILURE_VERBS & set(lemmas):
+    if any(lemma in FAILURE_VERBS and not _renounces(tokens, position) for position, lemma in enumerate(lemmas)):
         return True
     if "экран" in lemmas and SCREEN_COLOURS & set(lemmas):
         return True

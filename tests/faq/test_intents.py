@@ -55,6 +55,21 @@ def test_a_negation_in_a_request_or_about_the_client_is_no_report(faq_index: Faq
     assert not faq_index.search(text).report
 
 
+@pytest.mark.parametrize(
+    ("text", "report"),
+    [
+        ("хочу отказаться от обработки данных", False),
+        ("отказываюсь от рассылки", False),
+        ("ключ отказал", True),
+        ("контроллер отказал от перегрева", True),
+        ("ключ отказался работать", True),
+    ],
+)
+def test_giving_something_up_is_no_failure(faq_index: FaqIndex, text: str, report: bool) -> None:
+    """«Отказаться от …» is the client's choice; «отказал» of a device is a malfunction."""
+    assert faq_index.search(text).report is report
+
+
 @pytest.mark.parametrize("text", INTENTS["off_topic"])
 def test_off_topic_is_neither_answered_nor_a_report(faq_index: FaqIndex, text: str) -> None:
     found = faq_index.search(text)
