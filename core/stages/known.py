@@ -37,16 +37,17 @@ def note_facts(turn: Turn, text: str) -> None:
     turn.say(t("facts.noted", facts=", ".join(said)))
 
 
-def _names_kept(field: walker.Field, typed: str, kept: str, priority: str | None) -> bool:
+def _fold(text: str) -> str:
+    return _NOT_WORD.sub(" ", text.casefold().replace("ё", "е")).strip()
+
+
+def _names_kept(field: walker.Field, typed: str, read: dict[str, str], kept: str, priority: str | None) -> bool:
     """``typed`` is the value kept for ``field``: the same words («бастион 3» for «Бастион-3»: case, «ё» and
-    punctuation aside), the same fact read from it, or the same value its parser makes («8 927…» for «+7927…»)."""
-
-    def fold(text: str) -> str:
-        return _NOT_WORD.sub(" ", text.casefold().replace("ё", "е")).strip()
-
-    if not kept or not fold(typed):
+    punctuation aside), the same fact read from it (``read``: ``extract(typed)``), or the same value its parser
+    makes («8 927…» for «+7927…»)."""
+    if not kept or not _fold(typed):
         return False
-    if fold(typed) == fold(kept) or extract(typed).get(field.key) == kept:
+    if _fold(typed) == _fold(kept) or read.get(field.key) == kept:
         return True
     try:
         return walker.answer_value(field, typed, None, priority) == kept
@@ -64,8 +65,10 @@ def corrected_earlier(turn: Turn, current: str) -> bool:
     if s.kind is None or match is None:
         return False
     old, new = match["old"] or match["old_last"], match["new"] or match["new_first"]
+    read = extract(old)
     for field in walker.applicable_fields(s.kind, s.answers):
-        if field.key == current or field.files or not _names_kept(field, old, s.answers.get(field.key, ""), s.priority):
+        kept = s.answers.get(field.key, "")
+        if field.key == current or field.files or not _names_kept(field, old, read, kept, s.priority):
             continue
         try:
             value = walker.answer_value(field, new, None, s.priority)
