@@ -117,6 +117,58 @@ sets: the 95% target is not met.
 Then a bug fix, decided on its own merits before measuring: a vendor the glossary lists was
 dropped as a surname when declined («антивирус касперского»: pymorphy3 reads a surname).
 Tuning unchanged (94.7%), held-out 3 91.2 → 93.0%, the others unchanged.
+
+Sixth round (2026-12-03). Held-out 7 (40: 28 questions, 6 off-topic, 6 reports) was written first,
+from the list of entry titles, and measured once before any change: 90.0% (36/40, off-topic 6/6).
+Then a tuning batch of 40 the same way: 80.0% at first sight (questions 21/28, off-topic 6/6, reports
+5/6); after the first fixes a second batch: 80.0% at first sight (questions 22/28, off-topic 5/6:
+«до 20 тысяч» read as an hour, reports 5/6). Both were appended to the tuning set. Kept, each a
+general rule that raised the tuning set with no held-out set lower and every off-topic question
+declined: «скок» is «сколько» (a stop word, and a price beside «стоят»); the price of a module is
+the sales department's unless the module is made to order («заказать», «написать», «новый», «свой»);
+only «отказаться от» gives something up (not «клиенты отваливаются от сервера», a report); a
+reflexive «(по)меняться» is a change, not a replacement («регламент может поменяться»); «кто
+отвечает», «отвечать за» ask who is responsible; «во сколько» beside a verb of starting or finishing
+asks the hours («во сколько вы начинаете»); «до 20 тысяч», «до 5 км» are not hours; «можете…» is a
+request to support, not a report («можете ускорить модуль, а то медленно»); a door or turnstile
+letting in «без карты» is a report; «понять / понимать» carry no topic («чтоб вы поняли»); and
+clients' words: «косяк / трабл» a problem, «пересылать» to send, «скоро» a time, «спереть / стащить»
+to steal, «достать» to get (buy), «инфа / сведения» information, «достучаться» to reach, «из-за
+чего» a reason.
+
+    measure                        before                 after
+    dev (27)                       100%                   100%
+    tuning (775 → 855)             94.7% of 775           95.4% of 855 (the first 775: 95.5%)
+      batch 1 (40)                 80.0% first sight      97.5%
+      batch 2 (40)                 80.0% first sight      92.5%
+    held-out (82)                  97.6%                  97.6%
+    new held-out (67)              95.5%                  95.5%
+    held-out 3 (57)                93.0%                  93.0%
+    held-out 4 (77)                90.9%                  90.9%
+    held-out 5 (50)                88.0%                  88.0%
+    held-out 6 (40)                85.0%                  85.0%
+    held-out 7 (40, new)           90.0% first sight      95.0% (see below)
+    off-topic declined             all                    all
+    reports precision / recall     100% / 100%            100% / 100% (intents.yaml)
+    query p99                      0.43 ms (load 1)       1.9–4.4 ms wall, CPU 0.5–0.6 ms (load 3–3.5)
+    query p99, first sight         0.39 ms (load 1)       4.4–4.8 ms wall (load 3–3.5): near the target
+
+Held-out 7's 95.0% after the round is not a clean measure: its author wrote the round's rules, and
+two of them, each found on a tuning miss (a reflexive «поменяться», «понять» without a topic), also
+meet wordings of held-out 7; words remembered from it alone («отсылать») were not added. The honest
+figures are its first sight, 90.0%, and a third batch of 40 written after all of the round's changes
+and left untuned, now held-out 8 (tests/faq/heldout-8.yaml): 82.5% at first sight (questions 23/28, reports
+6/6, off-topic 4/6: «какой сегодня праздник» gets the days off by the lone-word rule, «как настроить
+роутер дома» the refusal on other vendors' equipment), so tests/faq/test_accuracy.py, which requires every
+off-topic question of a guarded set declined, does not guard it. The 95% target is not met on unseen wordings.
+
+Tried and dropped: «консультировать / проконсультировать» folded into «консультация» (−1 on tuning);
+«сколько действует» read as a term (+1 on tuning, −1 on new held-out); «открывается / закрывается»
+beside «во сколько» (+1 on held-out 4, but «во сколько открывается магазин» answered); «сегодня /
+завтра / вчера» no longer stop words, to decline «какой сегодня праздник» (it stays answered, −1 on
+tuning); «обычно» as a stop word, «оптимизнуть», «готовить» as «подготовить», «винда / линукс» as
+the operating system (nothing moved).
+Thresholds were not touched.
 """
 
 from __future__ import annotations
@@ -149,6 +201,8 @@ HELDOUT_SETS = {
     "held-out 4": TESTS / "heldout-4.yaml",
     "held-out 5": TESTS / "heldout-5.yaml",
     "held-out 6": TESTS / "heldout-6.yaml",
+    "held-out 7": TESTS / "heldout-7.yaml",
+    "held-out 8": TESTS / "heldout-8.yaml",
 }
 INTENTS = TESTS / "intents.yaml"
 TUNING = TESTS / "tuning.yaml"  # with the dev set, what the thresholds were calibrated on

@@ -21,7 +21,7 @@ from faq.normalize import (
     transliterate,
     words,
 )
-from faq.synonyms import CANONICAL, PHRASES, STOP_WORDS, expand
+from faq.synonyms import CANONICAL, PHRASES, REFLEXIVE_MEANINGS, STOP_WORDS, expand
 
 _PHRASES_BY_FIRST: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
 for _key, _terms in PHRASES.items():
@@ -31,14 +31,26 @@ MIN_TYPO_LENGTH = 4
 NEGATION = "не"
 # A time of day in a question asks about working hours; read as the word "час". Either a
 # clock time ("18:00", "8.30", not the date "01.01.2013") or an hour after "до", "с",
-# "после" ("до пяти", "с 8"; five to eleven at night, not "до 3 дней" or "после 5 лет").
-# Not "во сколько", which asks a shop's hours or a price as often ("во сколько обойдётся").
+# "после" ("до пяти", "с 8"; five to eleven at night, not "до 3 дней", "после 5 лет" or a price,
+# "до 20 тысяч"). "Во сколько" alone asks a shop's hours or a price as often ("во сколько
+# обойдётся"): see _AT_WHAT_TIME.
 _CLOCK_TIME = re.compile(r"(?<![\d.:])(?:[01]?\d|2[0-3])[:.][0-5]\d(?![.:]?\d)")
 _HOUR = re.compile(
     r"\b(?:до|с|со|после|к)\s+(?:[5-9]|1\d|2[0-3]|пят|шест|сем|восьм|девят|десят|одиннадцат|двенадцат)[ьи]?\b"
-    r"(?!\s*(?:дн|дес|рабоч|мес|лет|год|сут|нед|мин|шт|лиц|%))",
+    r"(?!\s*(?:дн|дес|рабоч|мес|лет|год|сут|нед|мин|шт|лиц|тыс|руб|р\b|км|кг|чел|%))",
     re.IGNORECASE,
 )
+
+# "Во сколько" asks the working hours beside a verb of starting or finishing ("во сколько вы
+# начинаете", "во сколько заканчиваете принимать заявки"), not beside a price ("во сколько обойдётся").
+_AT_WHAT_TIME = re.compile(r"\bво\s+ск(?:олько|олко|ока|око)\b", re.IGNORECASE)
+_STARTS_OR_ENDS = re.compile(r"\b(?:начина|начн|заканчива|законч|конча)", re.IGNORECASE)
+
+
+def _hours_read(text: str) -> str:
+    """Times of day and "во сколько" of starting or finishing read as the word "час"."""
+    text = _HOUR.sub(" час ", _CLOCK_TIME.sub(" час ", text))
+    return _AT_WHAT_TIME.sub(" час ", text) if _STARTS_OR_ENDS.search(text) else text
 
 
 @lru_cache(maxsize=65536)
@@ -52,6 +64,8 @@ def word_terms(word: str) -> tuple[str, ...]:
     if cyrillic in CANONICAL:
         return expand(cyrillic)
     base = lemma(cyrillic)
+    if base in REFLEXIVE_MEANINGS and cyrillic.endswith(("ся", "сь")):
+        return expand(REFLEXIVE_MEANINGS[base])
     if base in STOP_WORDS or (base not in CANONICAL and is_proper_name(cyrillic)):
         return ()  # a name the glossary lists ("касперского") is a term, any other is dropped
     return expand(base)
@@ -118,7 +132,7 @@ class QueryAnalyzer:
         self.terms_of = lru_cache(maxsize=65536)(self._terms_of)
 
     def terms(self, text: str) -> list[str]:
-        return analyze(_HOUR.sub(" час ", _CLOCK_TIME.sub(" час ", text)), self.terms_of)
+        return analyze(_hours_read(text), self.terms_of)
 
     def _terms_of(self, word: str) -> tuple[str, ...]:
         terms = word_terms(word)

@@ -58,14 +58,20 @@ TROUBLE_WORDS = frozenset(
     пустой пусто заблокировать блокировать долго медленно неправильно некорректно криво
     """.split()
 )
+# Verbs of letting someone in: a malfunction of access control when done "без карты".
+LETTING_IN = frozenset("пропускать пропустить пускать пустить открывать открыть".split())
 # Verbs that, negated, tell of the client rather than of the system: "не знаю", "не хотим ждать".
 CLIENT_VERBS = frozenset("знать хотеть понимать помнить успеть".split())
 _VERBS = frozenset({"VERB", "INFN"})
 SCREEN_COLOURS = frozenset("черный белый синий серый".split())
 NEGATIONS = frozenset({"не", "нет", "ни"})
-# Words of a question about how, when, how much or whether, or of a polite request («не могли бы…»).
+# Words of a question about how, when, how much or whether, or of a request to support («не могли бы…»,
+# «можете ускорить…»: asked of support, where «не могу войти» tells of the client's trouble).
 QUESTION_WORDS = frozenset(
-    "как какой сколько когда где куда ли бы можно нужно надо почему зачем что чем кто исправить поможете".split()
+    """
+    как какой сколько скока скоко скок когда где куда ли бы можно нужно надо почему зачем что чем кто
+    исправить поможете можете сможете можешь сможешь
+    """.split()
 )
 HYPOTHETICAL = frozenset({"если", "случай"})
 # How far after a negation its verb may come: "не всегда открывается".
@@ -80,10 +86,19 @@ def is_report(text: str) -> bool:
         return False
     if _strong_sign(tokens, lemmas):
         return True
-    if not TROUBLE_WORDS & set(lemmas) and not _negated_verb(tokens, lemmas):
+    if not TROUBLE_WORDS & set(lemmas) and not _negated_verb(tokens, lemmas) and not _lets_in_freely(lemmas):
         return False
     asks = "?" in text or QUESTION_WORDS & (set(tokens) | set(lemmas))
     return not asks
+
+
+def _lets_in_freely(lemmas: list[str]) -> bool:
+    """A door or turnstile letting anyone in: "турникет пропускает без карты", "дверь открывается без
+    пропуска" (a weak sign: "можно ли пропускать гостей без карты?" asks)."""
+    return any(
+        word in LETTING_IN and "без" in lemmas[position + 1 : position + 1 + NEGATION_REACH]
+        for position, word in enumerate(lemmas)
+    )
 
 
 def _negated_verb(tokens: list[str], lemmas: list[str]) -> bool:
@@ -102,14 +117,25 @@ def _negated_verb(tokens: list[str], lemmas: list[str]) -> bool:
     )
 
 
-def _renounces(tokens: list[str], position: int) -> bool:
+# Verbs (lemmas without "-ся") by which a client gives something up: «отказаться от рассылки».
+RENOUNCING_VERBS = frozenset({"отказать", "отказывать"})
+
+
+def _renounces(tokens: list[str], lemmas: list[str], position: int) -> bool:
     """«Отказаться от обработки данных», «отказываюсь от рассылки»: the client gives something up (the
-    reflexive verb and «от»), where «ключ отказал» tells of a failure."""
-    return tokens[position].endswith(("ся", "сь")) and tokens[position + 1 : position + 2] == ["от"]
+    reflexive verb and «от»), where «ключ отказал» tells of a failure, and so does «клиенты
+    отваливаются от сервера» (another reflexive verb before «от»)."""
+    return (
+        lemmas[position] in RENOUNCING_VERBS
+        and tokens[position].endswith(("ся", "сь"))
+        and tokens[position + 1 : position + 2] == ["от"]
+    )
 
 
 def _strong_sign(tokens: list[str], lemmas: list[str]) -> bool:
-    if any(lemma in FAILURE_VERBS and not _renounces(tokens, position) for position, lemma in enumerate(lemmas)):
+    if any(
+        lemma in FAILURE_VERBS and not _renounces(tokens, lemmas, position) for position, lemma in enumerate(lemmas)
+    ):
         return True
     if "экран" in lemmas and SCREEN_COLOURS & set(lemmas):
         return True
@@ -127,6 +153,8 @@ def _strong_sign(tokens: list[str], lemmas: list[str]) -> bool:
 # Words of price: asked of anything but support itself, they are the commercial department's matter.
 # "стоят" reads as "стоять" as often as "стоить": it is a price only beside "сколько".
 PRICE_WORDS = frozenset("стоить стоимость цена ценник почем прайс скидка".split())
+# "Сколько" as clients type it: "скока стоят турникеты".
+HOW_MUCH = frozenset("сколько скока скоко скок".split())
 # Verbs of buying: an intent when wished or asked ("хотим купить", "где заказать"), not when told ("купили").
 BUYING_VERBS = frozenset(
     "купить покупать докупить закупить закупать приобрести приобретать заказать заказывать продавать".split()
@@ -148,9 +176,14 @@ NOT_SALES_WORDS = frozenset(
     """
     поддержка техподдержка саппорт обслуживание сопровождение консультация консультировать помощь
     обращение заявка гарантия гарантийный бесплатный бесплатно платный платно платить
-    доработка доработать разработка разработать модуль задание компьютер пк ноутбук железо
+    доработка доработать разработка разработать задание компьютер пк ноутбук железо
     """.split()
 )
+
+# A module made to order is development (section 4.14), not a sale: "сколько стоит написать модуль под
+# заказ", "хотим заказать новый модуль"; the price of a module we sell is the sales department's:
+# "цена модуля учёта рабочего времени".
+MADE_TO_ORDER = frozenset("заказ заказать заказывать написать новый свой".split())
 
 
 def asks_to_buy(text: str, terms: Iterable[str]) -> bool:
@@ -161,10 +194,10 @@ def asks_to_buy(text: str, terms: Iterable[str]) -> bool:
     tokens = words(text)
     lemmas = [lemma(token) for token in tokens]
     found = set(lemmas)
-    if NOT_SALES_WORDS & found.union(terms):
+    if NOT_SALES_WORDS & found.union(terms) or ("модуль" in found and MADE_TO_ORDER & found):
         return False
     # By the words as written: the retrieval terms fold "бесплатный" into "стоимость", "купили" into "покупка".
-    if (PRICE_WORDS | BUYING_NOUNS) & found or ("сколько" in found and "стоять" in found):
+    if (PRICE_WORDS | BUYING_NOUNS) & found or (HOW_MUCH & found and "стоять" in found):
         return True
     return any(
         word in BUYING_VERBS and "past" not in analyzer().parse(token)[0].tag
