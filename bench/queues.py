@@ -6,7 +6,7 @@ A backlog builds up when the service falls behind (a burst, a long outage of a m
 pass of the inbox processor and of the outbox dispatcher then looks for the due head of each chat's
 queue. For each store and backlog size this fills a migrated store with ``--history`` finished items
 (what a running desk keeps) and a backlog of pending ones, five to a chat, and times the statements a
-pass runs: the inbox's heads (a batch of 16, and the single one a pass takes while webhooks come) and
+pass runs: the inbox's lease (a batch of 16, and the single one a pass takes while webhooks come) and
 the outbox's lease (a batch of 50, staff cards first), also while none of it is due (a messenger is down
 and every item waits for its retry), each rolled back so that every pass sees the same backlog. Prints
 the median milliseconds per statement. On PostgreSQL the tables are analysed first, as its autovacuum
@@ -41,7 +41,7 @@ from service.inbox import BATCH as INBOX_BATCH  # noqa: E402
 from storage.db import create_engine  # noqa: E402
 from storage.migrate import upgrade  # noqa: E402
 from storage.models import InboxItem, OutboxItem  # noqa: E402
-from storage.repos.queues import Heads, due_heads, lease_heads  # noqa: E402
+from storage.repos.queues import Heads, lease_heads  # noqa: E402
 from storage.store import Store  # noqa: E402
 
 NOW = datetime(2026, 12, 3, 12, 0, tzinfo=UTC)
@@ -109,12 +109,13 @@ async def measure(url: str, history: int, backlog: int) -> dict[str, float]:
     outbox = Heads(OutboxItem, OUTBOX_BATCH, first=CARDS_FIRST, last=ANNOUNCEMENTS_LAST, skip_locked=shared)
 
     def inbox_heads(limit: int) -> Callable[[Any], Awaitable[object]]:
-        return lambda session: due_heads(session=session, model=InboxItem, channels=["telegram"], now=NOW,
-                                         limit=limit, skip_locked=shared)  # fmt: skip
+        heads = Heads(InboxItem, limit, skip_locked=shared, count_takeovers=True)
+        return lambda session: lease_heads(session=session, heads=heads, channels=["telegram"], now=NOW,
+                                           until=NOW + timedelta(minutes=2))  # fmt: skip
 
     result = {
-        f"inbox heads ({INBOX_BATCH})": await median_ms(store, inbox_heads(INBOX_BATCH)),
-        "inbox heads (1)": await median_ms(store, inbox_heads(1)),
+        f"inbox lease ({INBOX_BATCH})": await median_ms(store, inbox_heads(INBOX_BATCH)),
+        "inbox lease (1)": await median_ms(store, inbox_heads(1)),
         f"outbox lease ({OUTBOX_BATCH})": await median_ms(store, lambda session: lease_heads(
             session=session, heads=outbox, channels=["telegram"], now=NOW, until=NOW + timedelta(minutes=1))),
         "outbox lease, none due": await median_ms(store, lambda session: lease_heads(  # during an outage

@@ -25,7 +25,7 @@ from service.desk import Clock
 from service.retry import AcksFirst, backoff, poll_forever
 from storage.models import InboxItem
 from storage.repos import inbox as inbox_repo
-from storage.repos.queues import due_heads, take
+from storage.repos.queues import Heads, lease_heads
 from storage.store import Store
 
 log = structlog.get_logger(__name__)
@@ -52,6 +52,9 @@ class Inbox:
         self.handlers: dict[str, Handler] = {}
         self._waiting: list[tuple[dict[str, Any], asyncio.Future[bool]]] = []
         self._writer: asyncio.Task[None] | None = None
+        shared = store.shared_by_processes
+        self._batch = Heads(InboxItem, BATCH, skip_locked=shared, count_takeovers=True)
+        self._one = Heads(InboxItem, 1, skip_locked=shared, count_takeovers=True)  # while webhooks come
 
     # --- the webhook side
     async def accept(self, *, channel: str, platform_id: str, chat: str, body: dict[str, Any]) -> bool:
@@ -89,17 +92,12 @@ class Inbox:
         for as long as its slowest chat, a single item only briefly.
         """
         now = self.clock()
+        heads = self._one if self.acks is not None and self.acks.busy else self._batch
         async with self.store.transaction(quiet=True) as session:
-            heads = await due_heads(
-                session=session,
-                model=InboxItem,
-                channels=self.handlers.keys(),
-                now=now,
-                limit=1 if self.acks is not None and self.acks.busy else BATCH,
-                skip_locked=self.store.shared_by_processes,
+            heads = await lease_heads(
+                session=session, heads=heads, channels=self.handlers.keys(), now=now, until=now + LEASE
             )
-            replayed = [item.attempts > 0 or item.status == "leased" for item in heads]  # leased: its worker died
-            take(heads, now + LEASE)
+        replayed = [item.attempts > 0 for item in heads]  # tried before, or taken over from a worker that died
         errors = await asyncio.gather(*(self._handle(item, again) for item, again in zip(heads, replayed, strict=True)))
         async with self.store.transaction(quiet=True) as session:  # a retry is due later: the interval finds it
             done = [item.id for item, error in zip(heads, errors, strict=True) if error is None and item.id]

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
-from functools import cache, cached_property
-from typing import Any, TypeVar
+from functools import cached_property
+from typing import Any
 
 from sqlalchemy import ColumnElement, bindparam, case, exists, literal_column, update
 from sqlalchemy.orm import aliased
@@ -14,8 +14,6 @@ from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from storage.models import QUEUE_ACTIVE
-
-Row = TypeVar("Row", bound=Any)
 
 
 def active(model: Any) -> ColumnElement[bool]:
@@ -38,6 +36,7 @@ class Heads:
     first: ColumnElement[bool] | None = None
     last: ColumnElement[bool] | None = None
     skip_locked: bool = False  # several processes share the queues (PostgreSQL)
+    count_takeovers: bool = False  # a head taken over from a worker that died counts as an attempt (the inbox)
 
     @property
     def order(self) -> tuple[ColumnElement[Any], ...]:
@@ -69,64 +68,32 @@ class Heads:
         return query.with_for_update(skip_locked=True) if self.skip_locked else query
 
     @cached_property
-    def select(self) -> Any:
-        return self._chosen(self.model)
-
-    @cached_property
     def lease(self) -> Any:
         """The heads set ``leased`` until ``until``, returned with the keys of their order."""
         model = self.model
+        values: dict[str, Any] = {"status": "leased", "next_attempt_at": bindparam("until")}
+        if self.count_takeovers:  # still 'leased' when due: its worker died mid-way (SET reads the old row)
+            values["attempts"] = case((model.status == "leased", model.attempts + 1), else_=model.attempts)
         return (
             update(model)
             .where(model.id.in_(self._chosen(model.id)))
-            .values(status="leased", next_attempt_at=bindparam("until"))
+            .values(values)
             .returning(model, *self.order)
             .execution_options(synchronize_session=False)  # nothing of the table is loaded in this session
         )
 
 
-@cache
-def _heads(model: Any, limit: int, first: Any, last: Any, skip_locked: bool) -> Heads:
-    return Heads(model, limit, first, last, skip_locked)
-
-
-async def due_heads(
-    *,
-    session: AsyncSession,
-    model: type[Row],
-    channels: Collection[str],
-    now: datetime,
-    limit: int,
-    skip_locked: bool,
-    first: ColumnElement[bool] | None = None,
-    last: ColumnElement[bool] | None = None,
-) -> list[Row]:
-    """The oldest unfinished item of each queue whose turn has come, locked for this transaction.
-
-    Only a queue's head may be worked on, so one chat's items keep their order even while an
-    earlier one waits for a retry. A leased item belongs to its worker until its lease ends; if
-    that worker dies, the lease runs out and the item is due again (still 'leased': taken over).
-    Only items of ``channels`` are taken: a process leaves alone what it has no means to handle.
-    Heads that match ``first`` are taken before the others and those that match ``last`` after
-    them, then the oldest first.
-    """
-    query = _heads(model, limit, first, last, skip_locked).select
-    return list(await session.exec(query, params={"now": now, "channels": list(channels)}))
-
-
-def take(items: list[Row], until: datetime) -> None:
-    """Lease ``items`` to this worker until ``until``."""
-    for item in items:
-        item.status, item.next_attempt_at = "leased", until
-
-
 async def lease_heads(
     *, session: AsyncSession, heads: Heads, channels: Collection[str], now: datetime, until: datetime
 ) -> list[Any]:
-    """``due_heads`` leased to this worker until ``until`` (``take``) in one UPDATE … RETURNING, in their order.
+    """The oldest unfinished item of each queue whose turn has come, leased to this worker until ``until``
+    in one UPDATE … RETURNING, in the order ``heads`` gives.
 
-    One statement instead of a SELECT and the ORM's flush of an UPDATE per item. The items come back
-    as they are stored once leased: who needs to know whether one was leased before uses ``due_heads``.
+    Only a queue's head may be worked on, so one chat's items keep their order even while an earlier one
+    waits for a retry. A leased item belongs to its worker until its lease ends; if that worker dies, the
+    lease runs out and the item is due again (taken over: ``Heads.count_takeovers``). Only items of
+    ``channels`` are taken: a process leaves alone what it has no means to handle. The items come back as
+    they are stored once leased.
     """
     params = {"now": now, "until": until, "channels": list(channels)}
     rows = list(await session.exec(heads.lease, params=params))  # type: ignore[call-overload]

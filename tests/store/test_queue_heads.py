@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from sqlmodel import select
+
+from service.inbox import LEASE
 from service.runtime import Runtime
 from storage.models import InboxItem
 from storage.repos.inbox import insert_new, mark_done
-from storage.repos.queues import _heads, due_heads, take
+from storage.repos.queues import Heads, lease_heads
 
 
 async def backlog(runtime: Runtime, chats: dict[str, int]) -> None:
@@ -22,41 +25,42 @@ async def backlog(runtime: Runtime, chats: dict[str, int]) -> None:
         await insert_new(session=session, rows=rows, now=runtime.desk.clock())
 
 
-async def heads(runtime: Runtime, limit: int = 16) -> list[tuple[str, int]]:
+async def lease(runtime: Runtime, limit: int = 16, *, later: timedelta = timedelta(0)) -> list[tuple[str, int, int]]:
+    """What a pass of the inbox takes ``later`` from now: (chat, item number, attempts), in order."""
+    now = runtime.desk.clock() + later
+    heads = Heads(InboxItem, limit, skip_locked=runtime.inbox_store.shared_by_processes, count_takeovers=True)
     async with runtime.inbox_store.transaction() as session:
-        items = await due_heads(session=session, model=InboxItem, channels=["telegram"], now=runtime.desk.clock(),
-                                limit=limit, skip_locked=runtime.inbox_store.shared_by_processes)  # fmt: skip
-        return [(item.queue.removeprefix("telegram:"), item.body["n"]) for item in items]
+        items = await lease_heads(session=session, heads=heads, channels=["telegram"], now=now, until=now + LEASE)
+        return [(item.queue.removeprefix("telegram:"), item.body["n"], item.attempts) for item in items]
 
 
 async def test_each_chat_gives_its_oldest_item_oldest_chat_first(runtime: Runtime) -> None:
     await backlog(runtime, {"a": 3, "b": 1, "c": 2})
-    assert await heads(runtime) == [("a", 0), ("b", 0), ("c", 0)]
-    assert await heads(runtime, limit=2) == [("a", 0), ("b", 0)]
+    assert await lease(runtime, limit=2) == [("a", 0, 0), ("b", 0, 0)]
+    assert await lease(runtime) == [("c", 0, 0)]  # a's next item waits while its head is being processed
 
 
-async def test_a_chat_whose_head_is_being_processed_gives_nothing_until_it_is_done(runtime: Runtime) -> None:
+async def test_a_chat_goes_on_once_its_head_is_done_and_a_dead_worker_s_head_is_taken_over(runtime: Runtime) -> None:
     await backlog(runtime, {"a": 2, "b": 2})
-    now = runtime.desk.clock()
+    [(_, _, _), (_, _, _)] = await lease(runtime)
     async with runtime.inbox_store.transaction() as session:
-        first = await due_heads(session=session, model=InboxItem, channels=["telegram"], now=now, limit=1,
-                                skip_locked=runtime.inbox_store.shared_by_processes)  # fmt: skip
-        take(first, now + timedelta(minutes=2))
-    assert await heads(runtime) == [("b", 0)]  # a's second item waits for its first
-    async with runtime.inbox_store.transaction() as session:
-        await mark_done(session=session, ids=[first[0].id])
-    assert await heads(runtime) == [("b", 0), ("a", 1)]
+        [first] = await session.exec(select(InboxItem.id).where(InboxItem.key == "telegram:a-0"))
+        await mark_done(session=session, ids=[first])
+    assert await lease(runtime) == [("a", 1, 0)]
+    assert await lease(runtime) == []  # b's head is still leased: its worker may be at it
+    assert await lease(runtime, later=LEASE * 2) == [("b", 0, 1), ("a", 1, 1)]  # their worker died: tried again
 
 
 async def test_on_sqlite_a_pass_reads_the_unfinished_items_in_order_and_stops_at_its_limit(runtime: Runtime) -> None:
     """SQLite keeps no statistics: the plan must be right by itself, or every pass reads and sorts the backlog."""
     if runtime.inbox_store.shared_by_processes:
         return  # PostgreSQL plans from the statistics its autovacuum gathers
-    statement = _heads(InboxItem, 16, None, None, False).select
-    compiled = statement.compile(runtime.inbox_store.engine.sync_engine)
+    compiled = Heads(InboxItem, 16).lease.compile(runtime.inbox_store.engine.sync_engine)
+    params = compiled.construct_params({"now": "2026", "until": "2027", "channels": ["telegram"]})
+    sql = compiled.string.replace("__[POSTCOMPILE_channels]", "'telegram'")
+    values = tuple(params[name] for name in compiled.positiontup if name != "channels")
     async with runtime.inbox_store.engine.connect() as connection:
-        sql = compiled.string.replace("__[POSTCOMPILE_channels]", "'telegram'")
-        plan = (await connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}", ("2026", 16, 0))).all()
+        plan = (await connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}", values)).all()
     steps = " | ".join(row[-1] for row in plan)
     assert "USING INDEX ix_inboxitem_active_id" in steps
     assert "TEMP B-TREE" not in steps
