@@ -9,7 +9,8 @@ would spread them) against a fake Bot API in this process, then:
 1. a lone client goes through the intake step by step: how many messages each step is answered with;
 2. fixed offered rates: for ``--seconds`` at each rate, messages leave at exactly that rate, each from a
    client whose previous message has been answered (a new client starts when none is free), as people
-   do. The time from a message to the first reply delivered to the Bot API: p50, p95, p99;
+   do. The time from a message to the first reply delivered to the Bot API: p50, p95, p99; and the CPU
+   the service processes used per message (``/proc``), which decides the rate one core can take;
 3. flat out: ``--flat-clients`` clients send their whole intakes as fast as the webhook acknowledges
    (acknowledged requests per second), and the replies are counted until the outbox is drained
    (updates answered per second); the same load then goes to a service process that only acknowledges
@@ -106,6 +107,7 @@ class Phase:
     began: float = 0.0
     seconds: float = 0.0  # sending
     answered_in: float = 0.0  # from the first message to the last reply
+    service_cpu: float = 0.0  # seconds of CPU the service processes used, from the first message to the last reply
     clients: list[Client] = field(default_factory=list)
 
     @property
@@ -215,6 +217,15 @@ async def lone_client(targets: Targets, api: FakeBotApi) -> list[int]:
     return counts
 
 
+def cpu_seconds(pids: list[int]) -> float:
+    """User and system CPU the processes have used so far (``/proc/<pid>/stat``, fields 14 and 15)."""
+    ticks = 0
+    for pid in pids:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        ticks += int(fields[11]) + int(fields[12])
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
 def peak_rss_mb(pid: int) -> float:
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmHWM:"):
@@ -312,9 +323,12 @@ async def bench_store(store: str, database_url: str, args: argparse.Namespace, w
     try:
         expected = await lone_client(targets, api)
         rates = []
+        pids = [service.pid for service in services]
         for group, rate in enumerate(args.rates, start=2):
+            cpu_before = cpu_seconds(pids)
             rates.append(await paced(targets, api, rate, args.seconds, group))
             await settle(api)
+            rates[-1].service_cpu = cpu_seconds(pids) - cpu_before
         flat = await flat_out(targets, args.flat_clients, group=len(args.rates) + 2)
         flat.answered_in = await settle(api) - flat.began
         lost, duplicated = losses(api, [*rates, flat], expected)
@@ -371,6 +385,10 @@ def sent(phase: Phase) -> str:
     return f"{phase.sent} / {phase.unanswered} / {phase.errors}"
 
 
+def cpu_per_message(phase: Phase) -> str:
+    return f"{phase.service_cpu / phase.sent * 1000:.1f}" if phase.sent else "—"
+
+
 def report(results: list[dict[str, object]], bare: Phase, args: argparse.Namespace) -> None:
     bare_rps = bare.acks / bare.seconds
     shape = f"{args.processes} service process(es)" + (f" and {args.workers} worker(s)" if args.workers else "")
@@ -393,6 +411,7 @@ def report(results: list[dict[str, object]], bare: Phase, args: argparse.Namespa
         add(f"{rate:g}/s: message → reply p50 / p95 / p99, ms",
             lambda r, f=replies: " / ".join(ms(percentile(f(r), q)) for q in (0.5, 0.95, 0.99)), target)  # fmt: skip
         add(f"{rate:g}/s: sent / unanswered / failed", lambda r, i=index: sent(r["rates"][i]), "— / 0 / 0")
+        add(f"{rate:g}/s: service CPU per message, ms", lambda r, i=index: cpu_per_message(r["rates"][i]))
     add("flat out: webhook acknowledged, req/s", lambda r: f"{r['flat'].acks / r['flat'].seconds:.0f}")
     add("bare FastAPI endpoint, req/s", f"{bare_rps:.0f}")
     add("webhook throughput / bare", lambda r: f"{r['flat'].acks / r['flat'].seconds / bare_rps:.2f}",

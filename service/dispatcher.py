@@ -67,6 +67,7 @@ class Dispatcher:
         self.rates = platform_buckets(telegram_per_second)  # per process: each dispatcher keeps its own pace
         shared = desk.store.shared_by_processes
         self.heads = Heads(OutboxItem, BATCH, first=CARDS_FIRST, last=ANNOUNCEMENTS_LAST, skip_locked=shared)
+        self.more_due = False  # the last pass left messages behind the heads it took (``Leased.more``)
 
     async def _deliver(self, item: OutboxItem) -> tuple[DeliveryResult, int]:
         """The outcome of one try, and how many parts of the message have got through by now."""
@@ -115,9 +116,10 @@ class Dispatcher:
         """
         now = self.desk.clock()
         async with self.desk.transaction(quiet=True) as session:
-            heads = await lease_heads(
+            leased = await lease_heads(
                 session=session, heads=self.heads, channels=self.senders.keys(), now=now, until=now + LEASE
             )
+        heads, self.more_due = leased.items, leased.more
         outcomes = await asyncio.gather(*(self._deliver(item) for item in heads))
         ended: list[tuple[OutboxItem, DeliveryResult]] = []
         recovered: set[str] = set()
@@ -148,4 +150,4 @@ class Dispatcher:
         self, poll_seconds: float, stop: asyncio.Event, turn: Callable[[], Awaitable[None]] | None = None
     ) -> None:
         """Deliver while there is work; ``turn`` (``AcksFirst.turn``) lets the webhooks be answered first."""
-        await poll_forever(self.run_once, poll_seconds, stop, self.desk.committed, turn)
+        await poll_forever(self.run_once, poll_seconds, stop, self.desk.committed, turn, lambda: self.more_due)

@@ -55,6 +55,7 @@ class Inbox:
         shared = store.shared_by_processes
         self._batch = Heads(InboxItem, BATCH, skip_locked=shared, count_takeovers=True)
         self._one = Heads(InboxItem, 1, skip_locked=shared, count_takeovers=True)  # while webhooks come
+        self.more_due = False  # the last pass left items behind the heads it took (``Leased.more``)
 
     # --- the webhook side
     async def accept(self, *, channel: str, platform_id: str, chat: str, body: dict[str, Any]) -> bool:
@@ -94,9 +95,10 @@ class Inbox:
         now = self.clock()
         heads = self._one if self.acks is not None and self.acks.busy else self._batch
         async with self.store.transaction(quiet=True) as session:
-            heads = await lease_heads(
+            leased = await lease_heads(
                 session=session, heads=heads, channels=self.handlers.keys(), now=now, until=now + LEASE
             )
+        heads, self.more_due = leased.items, leased.more
         replayed = [item.attempts > 0 for item in heads]  # tried before, or taken over from a worker that died
         errors = await asyncio.gather(*(self._handle(item, again) for item, again in zip(heads, replayed, strict=True)))
         async with self.store.transaction(quiet=True) as session:  # a retry is due later: the interval finds it
@@ -134,4 +136,4 @@ class Inbox:
 
     async def run_forever(self, poll_seconds: float, stop: asyncio.Event) -> None:
         turn = self.acks.turn if self.acks is not None else None
-        await poll_forever(self.process_once, poll_seconds, stop, self.store.committed, turn)
+        await poll_forever(self.process_once, poll_seconds, stop, self.store.committed, turn, lambda: self.more_due)

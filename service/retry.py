@@ -90,12 +90,15 @@ async def poll_forever(
     stop: asyncio.Event,
     wake: asyncio.Event,
     turn: Callable[[], Awaitable[None]] | None = None,
+    more_due: Callable[[], bool] | None = None,
 ) -> None:
     """Run ``run_once`` while it finds work; otherwise sleep until ``wake``, ``stop`` or the poll interval.
 
     ``wake`` is cleared before each pass, not after it: work that arrives while a pass is looking (after
     its query) sets it again, and the loop goes round at once instead of sleeping through the interval.
-    ``turn``, if given, is awaited before each pass (``AcksFirst.turn``).
+    ``turn``, if given, is awaited before each pass (``AcksFirst.turn``). ``more_due``, if given, says
+    whether a pass that found work left more behind it; if not, the loop waits for ``wake`` rather than
+    making sure with an empty pass (a transaction after every message, for nothing).
     """
     while not stop.is_set():
         if turn is not None:
@@ -106,7 +109,7 @@ async def poll_forever(
         except Exception:  # the store may be briefly unavailable; keep the loop alive
             log.exception("background_pass_failed")
             handled = 0
-        if handled:
+        if handled and (more_due is None or more_due()):
             continue
         waiters = [asyncio.create_task(stop.wait()), asyncio.create_task(wake.wait())]
         await asyncio.wait(waiters, timeout=poll_seconds, return_when=asyncio.FIRST_COMPLETED)

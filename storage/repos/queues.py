@@ -69,8 +69,13 @@ class Heads:
 
     @cached_property
     def lease(self) -> Any:
-        """The heads set ``leased`` until ``until``, returned with the keys of their order."""
+        """The heads set ``leased`` until ``until``, returned with whether their queue has more items after
+        them and with the keys of their order."""
         model = self.model
+        later = aliased(model)
+        updated = model.__table__.name  # spelled out: SQLite's RETURNING drops the table's name from its columns
+        queue, item = literal_column(f"{updated}.queue"), literal_column(f"{updated}.id")
+        more = exists().where(later.queue == queue, active(later), later.id > item)
         values: dict[str, Any] = {"status": "leased", "next_attempt_at": bindparam("until")}
         if self.count_takeovers:  # still 'leased' when due: its worker died mid-way (SET reads the old row)
             values["attempts"] = case((model.status == "leased", model.attempts + 1), else_=model.attempts)
@@ -78,14 +83,22 @@ class Heads:
             update(model)
             .where(model.id.in_(self._chosen(model.id)))
             .values(values)
-            .returning(model, *self.order)
+            .returning(model, more, *self.order)
             .execution_options(synchronize_session=False)  # nothing of the table is loaded in this session
         )
 
 
+@dataclass(frozen=True)
+class Leased:
+    """What a pass took, and whether due work may be left behind it."""
+
+    items: list[Any]
+    more: bool  # a queue it took from has items after its head, or the pass took as many as it may
+
+
 async def lease_heads(
     *, session: AsyncSession, heads: Heads, channels: Collection[str], now: datetime, until: datetime
-) -> list[Any]:
+) -> Leased:
     """The oldest unfinished item of each queue whose turn has come, leased to this worker until ``until``
     in one UPDATE … RETURNING, in the order ``heads`` gives.
 
@@ -93,8 +106,10 @@ async def lease_heads(
     waits for a retry. A leased item belongs to its worker until its lease ends; if that worker dies, the
     lease runs out and the item is due again (taken over: ``Heads.count_takeovers``). Only items of
     ``channels`` are taken: a process leaves alone what it has no means to handle. The items come back as
-    they are stored once leased.
+    they are stored once leased. Whether more may be due tells the worker to go round at once, where an
+    empty pass would otherwise find that out (a transaction of its own, after every message).
     """
     params = {"now": now, "until": until, "channels": list(channels)}
     rows = list(await session.exec(heads.lease, params=params))  # type: ignore[call-overload]
-    return [row[0] for row in sorted(rows, key=lambda row: tuple(row[1:]))]  # RETURNING keeps no order
+    items = [row[0] for row in sorted(rows, key=lambda row: tuple(row[2:]))]  # RETURNING keeps no order
+    return Leased(items, more=len(rows) >= heads.limit or any(row[1] for row in rows))

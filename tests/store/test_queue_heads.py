@@ -10,7 +10,7 @@ from service.inbox import LEASE
 from service.runtime import Runtime
 from storage.models import InboxItem
 from storage.repos.inbox import insert_new, mark_done
-from storage.repos.queues import Heads, lease_heads
+from storage.repos.queues import Heads, Leased, lease_heads
 
 
 async def backlog(runtime: Runtime, chats: dict[str, int]) -> None:
@@ -25,13 +25,18 @@ async def backlog(runtime: Runtime, chats: dict[str, int]) -> None:
         await insert_new(session=session, rows=rows, now=runtime.desk.clock())
 
 
-async def lease(runtime: Runtime, limit: int = 16, *, later: timedelta = timedelta(0)) -> list[tuple[str, int, int]]:
-    """What a pass of the inbox takes ``later`` from now: (chat, item number, attempts), in order."""
+async def leased(runtime: Runtime, limit: int = 16, *, later: timedelta = timedelta(0)) -> Leased:
+    """What a pass of the inbox takes ``later`` from now."""
     now = runtime.desk.clock() + later
     heads = Heads(InboxItem, limit, skip_locked=runtime.inbox_store.shared_by_processes, count_takeovers=True)
     async with runtime.inbox_store.transaction() as session:
-        items = await lease_heads(session=session, heads=heads, channels=["telegram"], now=now, until=now + LEASE)
-        return [(item.queue.removeprefix("telegram:"), item.body["n"], item.attempts) for item in items]
+        return await lease_heads(session=session, heads=heads, channels=["telegram"], now=now, until=now + LEASE)
+
+
+async def lease(runtime: Runtime, limit: int = 16, *, later: timedelta = timedelta(0)) -> list[tuple[str, int, int]]:
+    """What a pass of the inbox takes ``later`` from now: (chat, item number, attempts), in order."""
+    items = (await leased(runtime, limit, later=later)).items
+    return [(item.queue.removeprefix("telegram:"), item.body["n"], item.attempts) for item in items]
 
 
 async def test_each_chat_gives_its_oldest_item_oldest_chat_first(runtime: Runtime) -> None:
@@ -49,6 +54,15 @@ async def test_a_chat_goes_on_once_its_head_is_done_and_a_dead_worker_s_head_is_
     assert await lease(runtime) == [("a", 1, 0)]
     assert await lease(runtime) == []  # b's head is still leased: its worker may be at it
     assert await lease(runtime, later=LEASE * 2) == [("b", 0, 1), ("a", 1, 1)]  # their worker died: tried again
+
+
+async def test_a_pass_says_whether_it_left_work_behind_the_heads_it_took(runtime: Runtime) -> None:
+    """The loop goes round at once only then: otherwise an empty pass after every message finds nothing."""
+    await backlog(runtime, {"a": 1, "b": 1, "c": 1})
+    assert (await leased(runtime, limit=2)).more  # as many as it may take: c waits
+    assert not (await leased(runtime)).more  # c alone, and nothing after it
+    await backlog(runtime, {"d": 2})
+    assert (await leased(runtime)).more  # d's second message waits for its first
 
 
 async def test_on_sqlite_a_pass_reads_the_unfinished_items_in_order_and_stops_at_its_limit(runtime: Runtime) -> None:
