@@ -397,6 +397,22 @@ def _city(original: str) -> str | None:
     return cities.pop() if len(cities) == 1 else None
 
 
+def city_named(name: str) -> str:
+    """A city named on its own («Тольятти», «Самару», «Нижнего Новгорода»), in the nominative where it is a known
+    city or pymorphy3 takes it for a place; otherwise as written."""
+    words = name.split()
+    forms = [_city_key(name)] + ([p.normal_form for p in analyzer().parse(name.lower())] if len(words) == 1 else [])
+    known = next((_KNOWN_CITIES[form] for form in forms if form in _KNOWN_CITIES), None)
+    if known or not 1 <= len(words) <= 2 or not words[0][:1].isupper():
+        return known or name
+    return _nominative(words[0], words[1] if len(words) == 2 else None, _ANY_CASE | {"accs"}) or name
+
+
+def folded(text: str) -> str:
+    """``text`` as the patterns here read it (lower case, «ё» as «е»), every character in its place."""
+    return _fold(text)
+
+
 def _city_key(name: str) -> str:
     """«Ростов-на-Дону», «ростов на дону» → «ростов на дону»: how a city named alone is looked up."""
     return " ".join(_CITY_NAME_WORDS.findall(name.translate(_LOWER)))

@@ -30,3 +30,25 @@ def first_name(full_name: str | None) -> str | None:
     if score < _NAME_SCORE:
         return None
     return "-".join(part.capitalize() for part in word.split("-"))
+
+
+# «можно Сергея Викторовича?», «соедините с Андреем», «позовите Орлова»: a person of the staff asked for by name
+_ASKS_FOR = re.compile(
+    r"(?:^|[\s,.!])(?:позов|позва|соедин|переключ|переведи|свяж|дайте|можно|нужен|нужна|хочу|пригласи)\w*"
+    r"(?:\s(?:мне|меня|пожалуйста|с|со|к|на))*\s(?P<name>[А-ЯЁ][а-яё]+)",
+    re.IGNORECASE,
+)
+_PERSON_GRAMMEMES = frozenset({"Name", "Surn", "Patr"})
+_ASKED_WORDS_AT_MOST = 8  # a longer message is a question or a report that names someone
+
+
+def asks_for_someone(text: str) -> bool:
+    """The client asks for a person by name («можно Сергея Викторовича?», «соедините с Андреем»), not for the bot."""
+    if len(_WORD.findall(text)) > _ASKED_WORDS_AT_MOST:
+        return False
+    return any(_is_person(match["name"]) for match in _ASKS_FOR.finditer(text))
+
+
+def _is_person(word: str) -> bool:
+    """The capitalised word is a first name, a patronymic or a surname for pymorphy3 (in any case)."""
+    return word[0].isupper() and any(p.tag.grammemes & _PERSON_GRAMMEMES for p in analyzer().parse(word.casefold()))

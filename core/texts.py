@@ -91,7 +91,28 @@ TEXTS: dict[str, str] = {
         "Я бот, а отвечают по заявкам инженеры поддержки — их ответ придёт сюда же. "
         "Поговорить с инженером сразу можно по телефону 8-800-25-00-846 (с 8:00 до 17:00 МСК по рабочим дням)."
     ),
+    "person.named": (
+        "Соединить с определённым сотрудником я не могу: заявку берёт инженер поддержки, и его ответ придёт сюда же. "
+        "Если вы уже вели дело с кем-то из инженеров, напишите это в описании заявки. Поговорить с инженером сразу "
+        "можно по телефону 8-800-25-00-846 (с 8:00 до 17:00 МСК по рабочим дням)."
+    ),
     "facts.corrected": "Исправил: {label} — {value}.",
+    # «номер как в телеграме» at the phone question: the bot sees no profile's number unless it is shared
+    "contact.profile_unseen": (
+        "Номер из профиля мессенджера мне не виден. Напишите его, пожалуйста, цифрами — например, +7 927 123-45-67."
+    ),
+    "contact.profile_unseen_button": (
+        "Номер из профиля мессенджера мне не виден, пока вы им не поделитесь: нажмите кнопку «{button}» внизу "
+        "или напишите номер цифрами — например, +7 927 123-45-67."
+    ),
+    "contact.email_instead": (
+        "Можно и без телефона: напишите адрес электронной почты — инженер ответит на него.\n{prompt}"
+    ),
+    "contact.phone_for_callback": (
+        "Для срочного обратного звонка нужен телефон. Если оставлять его не хотите, позвоните нам сами: "
+        "8-800-25-00-846 (с 8:00 до 17:00 МСК по рабочим дням).\n{prompt}"
+    ),
+    "contact.profile_taken": "Записал номер, с которого вы пишете: {phone}.",
     # --- consent (Appendix 2)
     "consent.request": (
         "Чтобы оформить заявку, мне понадобятся ваши контактные данные (ФИО, телефон или e-mail).\n"
@@ -178,6 +199,18 @@ TEXTS: dict[str, str] = {
     "crit.question": "Вопрос, не срочно",
     # --- returning client
     "returning.offer": "У нас уже есть ваши данные:\n{summary}\n\nВсё верно?",
+    # a change written in words at «Всё верно?» («город поменялся, теперь Тольятти»)
+    "returning.updated": "Обновил: {changes}. Остальное оставил как было.",
+    "returning.where_from": (
+        "Это данные из ваших прошлых заявок в этом чате — вы указывали их сами. Всё, что о вас хранится, покажу "
+        "по команде «Мои данные»; удалить их — «Отозвать согласие»."
+    ),
+    "returning.what_changed": (
+        "Что изменилось? Выберите пункт или напишите новое значение, например: «город — Тольятти»."
+    ),
+    "returning.all_changed": "Всё изменилось",
+    "returning.rest_kept": "Хорошо, остальное оставил как было.",
+    "returning.refused": "Новое значение не принял ({label}): {reason}",
     # --- intake walker
     "intake.optional_hint": "(необязательно — можно написать «пропустить»)",
     "intake.example": "Например: {example}",
@@ -185,6 +218,21 @@ TEXTS: dict[str, str] = {
     "intake.not_optional": "Этот пункт обязателен, пропустить его нельзя.\n{prompt}",
     "intake.text_expected": "На этот вопрос нужен ответ текстом.\n{prompt}",
     "intake.attachment_kept": "Файл сохранил, приложу к заявке. А сейчас ответьте текстом, пожалуйста.\n{prompt}",
+    "intake.small_talk.thanks": "Пожалуйста! Продолжим оформление заявки.\n{prompt}",
+    "intake.small_talk.greeting": "Здравствуйте! Продолжим оформление заявки.\n{prompt}",
+    "intake.small_talk.ack": "Хорошо. Продолжим оформление заявки.\n{prompt}",
+    "intake.small_talk.bye": (
+        "Заявка ещё не отправлена. Чтобы её отправить, ответьте, пожалуйста, на вопрос; прервать — «отмена».\n{prompt}"
+    ),
+    "intake.not_found_above": (
+        "В ваших сообщениях ответа на этот вопрос я не нашёл — всё, что нашёл, уже записал. "
+        "Напишите, пожалуйста, ещё раз.\n{prompt}"
+    ),
+    "intake.fed_up": (
+        "Понимаю, вопросов много: обязательных осталось {left}. Ответы нужны инженеру, чтобы взяться за работу сразу, "
+        "не перезванивая вам с уточнениями. Удобнее голосом — звоните 8-800-25-00-846 (с 8:00 до 17:00 МСК "
+        "по рабочим дням).\n{prompt}"
+    ),
     "intake.at_first_step": "Это первый вопрос, назад идти некуда.\n{prompt}",
     "intake.stale_choice": "Эта кнопка относится к другому шагу. Вернёмся к текущему вопросу.\n{prompt}",
     # --- the intake in one message (e-mail)
@@ -644,6 +692,16 @@ def t(key: str, **values: object) -> str:
     """The catalogue text ``key`` with ``values`` filled in. A missing key is a programming error."""
     text = TEXTS[key]
     return text.format(**values) if values else text
+
+
+# the button that shares the client's own number, on the channels whose adapters show one with a phone question
+SHARE_PHONE_BUTTONS = {"telegram": "telegram.share_contact", "viber": "viber.share_phone"}
+
+
+def share_phone_button(channel: str) -> str | None:
+    """The title of the channel's «share my number» button, or None where the channel has none."""
+    key = SHARE_PHONE_BUTTONS.get(channel)
+    return TEXTS[key] if key else None
 
 
 def channel_key(channel: str) -> str:

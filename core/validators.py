@@ -21,6 +21,8 @@ _BITNESS = re.compile(r"(?<!\d)(32|64)(?!\d)|x86|x64|amd64|arm64|i386|i686", re.
 # Windows Server since 2008 R2 exists in 64 bits only: naming it states the bitness
 _SERVER_64_ONLY = re.compile(r"(?:server|сервер)\s?(?:2012|2016|2019|2022|2025|2008\s?r2)(?!\d)", re.IGNORECASE)
 _YEAR = re.compile(r"(?<!\d)(19[89]\d|20\d\d)(?!\d)")
+_AT = re.compile(r"[ \t]?@[ \t]?")
+_EXTENSION = re.compile(r"(?:доб(?:авочный)?|вн(?:утренний)?|ext)\.?\s?(?:номер\s)?(\d{1,6})(?!\d)", re.IGNORECASE)
 _SEPARATORS = re.compile(r"[\s,;:<>()\[\]]+")  # between the contacts of one answer; an address has none
 
 
@@ -130,21 +132,26 @@ class Contacts:
     phone: str | None = None
     email: str | None = None
     more_phones: tuple[str, ...] = ()  # «мобильный …, рабочий …»: the phones after the first
+    extension: str | None = None  # «доб. 123» of the first phone: without it the call reaches the switchboard
 
     @property
     def kept(self) -> str:
         """What the ticket keeps: all of them, the phones first, as an engineer calls a critical request back."""
-        return ", ".join(contact for contact in (self.phone, *self.more_phones, self.email) if contact)
+        first = f"{self.phone} доб. {self.extension}" if self.phone and self.extension else self.phone
+        return ", ".join(contact for contact in (first, *self.more_phones, self.email) if contact)
 
 
 def contacts(text: str) -> Contacts:
     """Every kind of contact in one answer, the first valid of each; raises InvalidAnswer when there is none."""
-    value = short_text(text)
+    value = _AT.sub("@", short_text(text))  # «ivanov @ mail.ru»
+    extension = _EXTENSION.search(value)
+    if extension:
+        value = value[: extension.start()] + value[extension.end() :]
     parts = _SEPARATORS.split(value)
     addresses = [part.rstrip(".") for part in parts if "@" in part]
     phones = _phones_in(" ".join(part for part in parts if "@" not in part))
     address = next(filter(None, map(_valid_email, addresses)), None)
-    found = Contacts(phones[0] if phones else None, address, tuple(phones[1:]))
+    found = Contacts(phones[0] if phones else None, address, tuple(phones[1:]), extension[1] if extension else None)
     if found.phone or found.email:
         return found
     if "@" in value:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import PurePosixPath
 from typing import Any
 
+from core.answer_words import plain_answer
 from core.choice_words import says_unknown
 from core.intake import (
     FIELDS_BY_KEY,
@@ -69,7 +70,8 @@ def prompt(field: Field, kind: str, *, critical: bool = False) -> Reply:
 def parse_answer(field: Field, text: str, choice: str | None) -> str:
     """The value to store for a typed or pressed answer; raises InvalidAnswer.
 
-    «Не знаю» where the client may well not know (``Field.unknown_ok``) is stored as «не знает»: the ticket
+    A short answer loses the greeting, thanks and lead-in words around it (core/answer_words.py). «Не знаю» where
+    the client may well not know (``Field.unknown_ok``) is stored as «не знает»: the ticket
     shows the item as explicitly unknown instead of missing, and the client is not stuck at it.
     """
     if choice is not None:
@@ -80,7 +82,7 @@ def parse_answer(field: Field, text: str, choice: str | None) -> str:
         raise InvalidAnswer("invalid.choice", options=titles)
     if field.unknown_ok and says_unknown(text):
         return UNKNOWN
-    return field.parse(text)
+    return field.parse(text if field.free_text else plain_answer(field.key, text))
 
 
 def answer_value(field: Field, text: str, choice: str | None, priority: str | None) -> str:

@@ -11,6 +11,7 @@ from core import my_requests, personal_data
 from core.consent_words import ConsentIntent, about_consent, consent_answer
 from core.events import ConsentWithdrawn, PersonalDataShown
 from core.messages import Choice
+from core.person_names import asks_for_someone
 from core.replies import Reply
 from core.stages.consent import start_ticket
 from core.stages.flow import leave_follow_up
@@ -67,8 +68,10 @@ def handle_command(turn: Turn) -> bool:
     elif command == "help":
         turn.say(t("menu.help"))
         turn.reask()
-    elif payload is None and command is None and wants_a_person(turn.text) and turn.state.stage in PERSON_ANSWERED:
-        ask_for_a_person(turn)
+    elif payload is None and command is None and turn.state.stage in PERSON_ANSWERED and wants_a_person(turn.text):
+        ask_for_a_person(turn, "person.asked")
+    elif payload is None and command is None and turn.state.stage in PERSON_ANSWERED and asks_for_someone(turn.text):
+        ask_for_a_person(turn, "person.named")
     else:
         return False
     return True
@@ -78,9 +81,10 @@ def handle_command(turn: Turn) -> bool:
 PERSON_ANSWERED = DRAFT_STAGES | {Stage.NEW, Stage.IDLE, Stage.FAQ}
 
 
-def ask_for_a_person(turn: Turn) -> None:
-    """«Позовите оператора»: who answers and the phone line; then the same question, or at the menu a ticket."""
-    turn.say(t("person.asked"))
+def ask_for_a_person(turn: Turn, key: str) -> None:
+    """«Позовите оператора», «можно Сергея Викторовича?»: who answers (text ``key``) and the phone line; then the
+    same question, or at the menu a ticket."""
+    turn.say(t(key))
     if turn.state.stage in DRAFT_STAGES:
         turn.reask()
     else:

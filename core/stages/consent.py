@@ -64,7 +64,7 @@ def on_consent(turn: Turn) -> None:
         turn.state.reset_intake()
         turn.state.stage = Stage.IDLE
         turn.say(Reply(t("consent.declined"), (NEW_TICKET,)))
-    elif turn.payload is not None:
-        turn.stale()
+    elif turn.payload is not None or (turn.inbound.unsupported and not turn.text):
+        turn.not_understood()  # a button of another step, or a voice message: said so, the question again
     else:
         turn.say(Reply(t("consent.unclear"), CONSENT_CHOICES))

@@ -14,9 +14,10 @@ from core.render import resolve_choice
 from core.replies import Reply
 from core.stages.consent import start_ticket
 from core.stages.turn import NEW_TICKET, FaqResult, Turn
-from core.stages.words import is_greeting, small_talk, system_down, word_count
+from core.stages.words import bare_yes_or_no, is_greeting, small_talk, system_down, word_count
 from core.state import Stage
 from core.texts import t
+from core.translit import cyrillic_reading
 
 FAQ_CHOICES = (Choice("faq:helped", t("choice.helped")), NEW_TICKET)
 NOT_FOUND_CHOICES = (NEW_TICKET, Choice("menu:ask", t("choice.another_question")))
@@ -33,7 +34,9 @@ def greet(turn: Turn) -> None:
 
 def on_new(turn: Turn) -> None:
     greet(turn)
-    if (turn.text and not is_greeting(turn.text) and turn.payload is None) or turn.inbound.attachments:
+    if (
+        turn.text and not is_greeting(cyrillic_reading(turn.text)) and turn.payload is None
+    ) or turn.inbound.attachments:
         on_idle(turn)
 
 
@@ -52,7 +55,10 @@ def on_idle(turn: Turn) -> None:
         turn.stale()
     elif turn.inbound.attachments:
         keep_files(turn)
-    elif turn.inbound.unsupported or not turn.text:
+    elif turn.inbound.unsupported:  # a voice message at the menu: said so, not passed over
+        text = t("intake.unsupported", what=turn.unsupported_what(), prompt=t("menu.ask_more"))
+        turn.say(Reply(text, (NEW_TICKET,)))
+    elif not turn.text:
         turn.say(Reply(t("menu.ask_more"), (NEW_TICKET,)))
     else:
         answer_text(turn)
@@ -71,23 +77,30 @@ def keep_files(turn: Turn) -> None:
 
 
 def answer_text(turn: Turn) -> None:
-    talk = small_talk(turn.text)
+    """Small talk answered in kind, anything else taken as a question or a report; a Russian message typed in Latin
+    letters («ne rabotaet klyuch») is read in Cyrillic, and kept as it was typed."""
+    reading = cyrillic_reading(turn.text)
+    talk = small_talk(reading)
     if word_count(turn.text) == 0:  # emoji or punctuation only: nothing to look up in the FAQ
         turn.say(Reply(t("smalltalk.emoji"), (NEW_TICKET,)))
+    elif bare_yes_or_no(reading):  # «да» to nothing asked is no question for the FAQ
+        turn.say(Reply(t("smalltalk.ack"), (NEW_TICKET,)))
     elif talk == "greeting":
         greet(turn)
     elif talk is not None:
         turn.say(t(f"smalltalk.{talk}"))
     else:
-        answer_question(turn, turn.text)
+        answer_question(turn, turn.text, reading)
 
 
-def answer_question(turn: Turn, question: str) -> None:
-    """A report starts a ticket; an FAQ entry is shown only when it answers; any other question offers a ticket."""
+def answer_question(turn: Turn, question: str, reading: str) -> None:
+    """A report starts a ticket; an FAQ entry is shown only when it answers; any other question offers a ticket.
+
+    ``reading`` is the question as it is read (in Cyrillic), ``question`` as the client typed it and it is kept."""
     s = turn.state
-    found = turn.ctx.faq(question) if turn.ctx.faq else None
+    found = turn.ctx.faq(reading) if turn.ctx.faq else None
     s.faq_entry = s.faq_query = None
-    if (found is not None and found.report) or system_down(question):
+    if (found is not None and found.report) or system_down(reading):
         s.pending_question = question
         turn.say(t("report.taken"))
         start_ticket(turn, kind="problem")

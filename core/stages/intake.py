@@ -7,31 +7,54 @@ one field after another, with verify when the contact typed is another client's 
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from core import walker
+from core.changed_on_file import changes_in
 from core.events import ContactVerified, VerificationRequested
+from core.facts import extract
 from core.intake import ENVIRONMENT, FIELDS_BY_KEY, INTAKE
 from core.messages import Choice
 from core.render import resolve_choice
 from core.replies import Reply
-from core.stages.flow import ask_next, ask_together, begin_fields, continue_with_kind, offer_on_file
+from core.stages.flow import (
+    ask_next,
+    ask_together,
+    begin_fields,
+    continue_with_kind,
+    leave_follow_up,
+    offer_on_file,
+    open_keys,
+)
 from core.stages.greeting import on_idle
-from core.stages.known import corrected_earlier, note_facts
+from core.stages.known import corrected_earlier, fact_said, note_facts
 from core.stages.same_request import left_follow_up
 from core.stages.turn import Turn
-from core.stages.words import first_word, looks_like_a_question, word_count
+from core.stages.words import (
+    annoyed,
+    first_word,
+    looks_like_a_question,
+    means_own_number,
+    messengers_named,
+    no_phone_given,
+    points_back,
+    small_talk,
+    word_count,
+)
 from core.state import ConversationState, Stage
-from core.texts import channel_key, t
-from core.validators import InvalidAnswer
+from core.texts import channel_key, share_phone_button, t
+from core.validators import InvalidAnswer, long_text, short_text
 
 KIND_CHOICES = tuple(Choice(f"kind:{k}", t(f"kind.{k}")) for k in ("problem", "consultation", "license", "wish"))
 CRIT_CHOICES = tuple(Choice(f"crit:{c}", t(f"crit.{c}")) for c in ("stopped", "partial", "question"))
 RETURNING_CHOICES = (Choice("ret:yes", t("choice.all_correct")), Choice("ret:change", t("choice.change")))
+ALL_CHANGED = Choice("ret:all", t("returning.all_changed"))
 VERIFY_CHOICES = (Choice("nav:skip", t("verify.skip")),)
 CRITICALITY_PRIORITY = {"stopped": "critical", "partial": "high", "question": "normal"}
 PROFILE_NAME = "opt:contact_name:profile"  # the messenger profile's name, offered at the contact name question
 KIND_WORDS_AT_MOST = 4  # «проблема в работе программы» only chooses; a longer answer tells the story too
+ANSWER_PARTS = re.compile(r"[,;\n]")  # «Самара, Иванов Иван»: the answers to two questions
 
 
 # --- the questions of these stages
@@ -66,7 +89,15 @@ def field_question(state: ConversationState) -> Reply | None:
 
 
 # --- kind and criticality
+def answered_question(turn: Turn) -> bool:
+    """«А сколько стоит поддержка?» at a choice is a question, answered from the FAQ before its words choose anything
+    («стоит» would say the system is down)."""
+    return turn.payload is None and looks_like_a_question(turn.text) and turn.answered_from_faq()
+
+
 def on_kind(turn: Turn) -> None:
+    if answered_question(turn):
+        return
     chosen = turn.typed_choice(KIND_CHOICES)
     if chosen is None:
         turn.not_understood()
@@ -83,6 +114,8 @@ def on_criticality(turn: Turn) -> None:
     if turn.command == "back":
         turn.ask(Stage.KIND)
         return
+    if answered_question(turn):
+        return
     chosen = turn.typed_choice(CRIT_CHOICES)
     if chosen is None:
         turn.not_understood()
@@ -93,16 +126,55 @@ def on_criticality(turn: Turn) -> None:
 
 # --- data on file offered back
 def on_returning(turn: Turn) -> None:
-    chosen = turn.typed_choice(RETURNING_CHOICES)
+    if turn.payload is None and changed_in_words(turn):
+        return
+    s = turn.state
+    chosen = turn.typed_choice(RETURNING_CHOICES + what_changed_choices(s.offer))
     if chosen is None and first_word(turn.text) == "да":
         chosen = "ret:yes"
-    if chosen is None:
+    if chosen is None and looks_like_a_question(turn.text) and not turn.answered_from_faq():
+        turn.say(t("returning.where_from"))  # «откуда у вас мои данные?»
+        turn.reask()
+    elif chosen is None:
         turn.not_understood()
-        return
-    if chosen == "ret:yes":
-        turn.state.answers.update(turn.state.offer)
-    turn.state.offer = {}
-    ask_next(turn)
+    elif chosen == "ret:change":  # which item: that one is asked, not all of them again
+        turn.say(Reply(t("returning.what_changed"), what_changed_choices(s.offer)))
+    else:
+        changed = chosen.removeprefix("ret:item:")
+        if chosen != ALL_CHANGED.payload:
+            s.answers.update({key: value for key, value in s.offer.items() if key != changed})
+        s.offer = {}
+        ask_next(turn)
+
+
+def what_changed_choices(offer: dict[str, str]) -> tuple[Choice, ...]:
+    """One button an item offered back, and one for all of them."""
+    items = tuple(Choice(f"ret:item:{key}", walker.TEXTS[f"field.{key}.label"]) for key in offer)
+    return (*items, ALL_CHANGED)
+
+
+def changed_in_words(turn: Turn) -> bool:
+    """«Город поменялся, теперь Тольятти»: the items named are updated (or asked again), the rest is taken as it
+    is, and the change said back in one line; False when the message names no item of the offer."""
+    s = turn.state
+    changes = changes_in(turn.text, s.offer, s.priority)
+    if not changes:
+        return False
+    asked = {key for key, change in changes.items() if change.value is None}
+    new = {key: c.value for key, c in changes.items() if c.value is not None and c.value != s.offer[key]}
+    s.answers.update({key: value for key, value in s.offer.items() if key not in asked} | new)
+    s.offer = {}
+    said = [f"{walker.TEXTS[f'field.{key}.label']} — {value}" for key, value in new.items()]
+    if said:
+        turn.say(t("returning.updated", changes="; ".join(said)))
+    elif asked:  # «да, Самара» changes nothing and needs no word of it
+        turn.say(t("returning.rest_kept"))
+    for key, change in changes.items():
+        if change.refused is not None:
+            reason = t(change.refused.reason, **change.refused.values)
+            turn.say(t("returning.refused", label=walker.TEXTS[f"field.{key}.label"], reason=reason))
+    ask_next(turn)  # the items named without a new value are the questions left
+    return True
 
 
 # --- the fields, one after another
@@ -128,8 +200,7 @@ def on_field(turn: Turn) -> None:
     elif payload is not None and not payload.startswith(f"opt:{current.key}:"):
         turn.stale()
     elif turn.inbound.unsupported:
-        what = f"unsupported.{turn.inbound.unsupported}"
-        say_with_prompt(turn, "intake.unsupported", what=t(what if what in walker.TEXTS else "unsupported.other"))
+        say_with_prompt(turn, "intake.unsupported", what=turn.unsupported_what())
     else:
         take_answer(turn, current, payload)
 
@@ -202,18 +273,12 @@ def take_answer(turn: Turn, current: walker.Field, payload: str | None) -> None:
         if not turn.text:
             say_with_prompt(turn, "intake.attachment_kept" if kept else "intake.text_expected")
             return
-    if payload is None and answers_faq_instead(turn, current):
-        return
-    if payload is None and corrected_earlier(turn, current.key):
-        ask_next(turn)  # the question still open, asked again (and the correction added to an open ticket)
+    if payload is None and answered_otherwise(turn, current):
         return
     try:
         value = walker.answer_value(current, turn.text, payload, s.priority)
     except InvalidAnswer as error:
-        if kept:
-            say_with_prompt(turn, "intake.attachment_kept")
-        else:
-            say_with_prompt(turn, "intake.invalid", reason=t(error.reason, **error.values))
+        refuse(turn, current, error, file_kept=kept)
         return
     s.answers[current.key] = value
     remember_answered(turn, current.key)
@@ -230,16 +295,127 @@ def take_answer(turn: Turn, current: walker.Field, payload: str | None) -> None:
     ask_next(turn)
 
 
+def answered_otherwise(turn: Turn, current: walker.Field) -> bool:
+    """A typed message that is not plainly the answer to ``current``, dealt with; True when it was. Small talk,
+    «см. выше», a client fed up with the questions, a question, «номер как в телеграме», «нет телефона», an earlier
+    answer put right, or the answers to the next questions too."""
+    short = not current.free_text  # a long answer may say any of these and still be the answer
+    talk = small_talk(turn.text) if short else None
+    if talk is not None:  # «спасибо», «привет» is no organisation, nor a phone refused
+        say_with_prompt(turn, f"intake.small_talk.{talk}")
+    elif short and points_back(turn.text):
+        say_with_prompt(turn, "intake.not_found_above")  # what earlier messages stated was kept already
+    elif short and annoyed(turn.text) and not checked_answer(turn, current):
+        fed_up(turn)
+    elif current.request_phone and no_phone_given(turn.text):
+        say_with_prompt(turn, "contact.phone_for_callback" if turn.state.calling_back else "contact.email_instead")
+    elif corrected_earlier(turn, current.key):
+        ask_next(turn)  # the question still open, asked again (and the correction added to an open ticket)
+    else:
+        return (
+            answers_faq_instead(turn, current)
+            or (current.request_phone and own_number_meant(turn))
+            or answered_ahead(turn, current)
+        )
+    return True
+
+
+def refuse(turn: Turn, current: walker.Field, error: InvalidAnswer, *, file_kept: bool) -> None:
+    """The answer cannot be taken: why, and the question again. Facts it states for other questions are kept
+    («у нас Бастион-3» at the name question); a file sent with it was kept, and that is said instead."""
+    note_facts(turn, turn.text)
+    if current.key in turn.state.answers:
+        ask_next(turn)
+    elif file_kept:
+        say_with_prompt(turn, "intake.attachment_kept")
+    else:
+        say_with_prompt(turn, "intake.invalid", reason=t(error.reason, **error.values))
+
+
+def answered_ahead(turn: Turn, current: walker.Field) -> bool:
+    """«Самара, Иванов Иван» at the city question: the parts of one answer, split at commas, answer this question and
+    the next ones in order. Taken only when every later part is plainly the answer to its question (a name, a phone,
+    a version its parser checks, a city or an organisation read as one); otherwise the whole text answers this one."""
+    s = turn.state
+    parts = [part.strip() for part in ANSWER_PARTS.split(turn.text) if part.strip()]
+    keys = open_keys(s, files=False)
+    if current.free_text or not 2 <= len(parts) <= len(keys) or keys[0] != current.key:
+        return False
+    ahead = {key: plain_value(key, part, s.priority) for key, part in zip(keys[1:], parts[1:], strict=False)}
+    if None in ahead.values():
+        return False
+    try:
+        s.answers[current.key] = walker.answer_value(current, parts[0], None, s.priority)
+    except InvalidAnswer:
+        return False
+    s.answers.update({key: value for key, value in ahead.items() if value is not None})
+    for key in (current.key, *ahead):
+        remember_answered(turn, key)
+    turn.say(t("facts.noted", facts=", ".join(fact_said(key, value) for key, value in ahead.items() if value)))
+    ask_next(turn)
+    return True
+
+
+def plain_value(key: str, text: str, priority: str | None) -> str | None:
+    """``text`` as the answer to ``key`` when it plainly is one: checked by its parser, or, where any text would pass
+    (a city, an organisation, a product), read as that fact; None otherwise."""
+    field = FIELDS_BY_KEY[key]
+    read = extract(text).get(key)
+    if read is not None or field.free_text or field.options or field.files or field.parse in (short_text, long_text):
+        return read
+    try:
+        return walker.answer_value(field, text, None, priority)
+    except InvalidAnswer:
+        return None
+
+
+def checked_answer(turn: Turn, current: walker.Field) -> bool:
+    """The message holds an answer its field's parser checks (a phone, a version, a name), whatever else it says;
+    any text passes as a plain short answer, so that counts for nothing here."""
+    if current.parse in (short_text, long_text):
+        return False
+    try:
+        walker.answer_value(current, turn.text, None, turn.state.priority)
+    except InvalidAnswer:
+        return False
+    return True
+
+
+def fed_up(turn: Turn) -> None:
+    """«Задолбали с вопросами» is kept as no answer. After a critical ticket opened its questions end (what is left is
+    marked not given on the ticket); otherwise the client hears why the questions are asked and how many are left."""
+    s = turn.state
+    if s.on_ticket:
+        leave_follow_up(turn)
+        turn.say(t("followup.stopped", number=s.ticket))
+        return
+    assert s.kind is not None
+    left = [key for key in open_keys(s, files=turn.inbound.by_letter) if not FIELDS_BY_KEY[key].is_optional(s.kind)]
+    say_with_prompt(turn, "intake.fed_up", left=len(left))
+
+
+def own_number_meant(turn: Turn) -> bool:
+    """«Номер как в телеграме» at the phone question: the number the messenger vouches for is taken where it comes
+    with every message (WhatsApp) and the client means this messenger's; otherwise the bot says it does not see
+    it, and how to share or type it. True when that was said (the question stays open)."""
+    if not means_own_number(turn.text):
+        return False
+    named = messengers_named(turn.text)
+    if turn.inbound.verified_phone and (not named or turn.inbound.channel in named):
+        turn.text = turn.inbound.verified_phone
+        turn.say(t("contact.profile_taken", phone=turn.text))
+        return False
+    button = share_phone_button(turn.inbound.channel)
+    key = "contact.profile_unseen_button" if button else "contact.profile_unseen"
+    base = field_question(turn.state)
+    assert base is not None
+    turn.say(replace(base, text=f"{t(key, button=button)}\n{base.text}"))
+    return True
+
+
 def answers_faq_instead(turn: Turn, current: walker.Field) -> bool:
     """A question typed instead of an answer gets the FAQ answer, then the same step again."""
-    if current.free_text or not looks_like_a_question(turn.text) or turn.ctx.faq is None:
-        return False
-    found = turn.ctx.faq(turn.text)
-    if not found.answered:
-        return False
-    turn.say(t("faq.inline_then_reask", answer=found.results[0].answer))
-    turn.reask()
-    return True
+    return not current.free_text and turn.answered_from_faq()
 
 
 # --- a code sent to the client on file whose contact was typed

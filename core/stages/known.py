@@ -10,6 +10,7 @@ import re
 
 from core import walker
 from core.facts import extract
+from core.intake import FIELDS_BY_KEY
 from core.stages.turn import Turn
 from core.texts import TEXTS, t
 from core.validators import InvalidAnswer
@@ -33,8 +34,12 @@ def note_facts(turn: Turn, text: str) -> None:
     if not noted:
         return
     s.answers.update({f.key: found[f.key] for f in noted})
-    said = (TEXTS.get(f"facts.{f.key}", "{value}").format(value=walker.display_value(f, found[f.key])) for f in noted)
-    turn.say(t("facts.noted", facts=", ".join(said)))
+    turn.say(t("facts.noted", facts=", ".join(fact_said(f.key, found[f.key]) for f in noted)))
+
+
+def fact_said(key: str, value: str) -> str:
+    """One fact kept, as «Записал: …» says it («версия 2.4», «Самара»)."""
+    return TEXTS.get(f"facts.{key}", "{value}").format(value=walker.display_value(FIELDS_BY_KEY[key], value))
 
 
 def _fold(text: str) -> str:

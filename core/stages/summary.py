@@ -7,10 +7,13 @@ from copy import deepcopy
 from typing import Any
 
 from core import walker
+from core.changed_on_file import changes_in
+from core.intake import FIELDS_BY_KEY
 from core.messages import Choice
 from core.replies import Reply
 from core.stages.flow import open_ticket
 from core.stages.intake import go_back
+from core.stages.known import corrected_earlier
 from core.stages.turn import Turn
 from core.stages.words import first_word
 from core.state import ConversationState, Stage
@@ -41,6 +44,8 @@ def on_summary(turn: Turn) -> None:
         s.field = key
         turn.ask(Stage.FIELD)
         return
+    if turn.payload is None and edited_in_words(turn):
+        return
     chosen = turn.typed_choice((SEND,))
     if chosen is None and first_word(turn.text) == "отправить":
         chosen = SEND.payload
@@ -52,6 +57,33 @@ def on_summary(turn: Turn) -> None:
         s.stage = Stage.TICKET_OPEN
     else:
         turn.not_understood()
+
+
+def edited_in_words(turn: Turn) -> bool:
+    """«Исправьте город на Тольятти», «не Самара, а Тольятти»: the item named is changed and the summary shown again;
+    an item named without its new value is asked, as its number would ask it. False when no item is named."""
+    s = turn.state
+    assert s.kind is not None
+    if corrected_earlier(turn, ""):
+        turn.reask()
+        return True
+    items = {field.key: s.answers.get(field.key, "") for field in walker.summary_items(s.kind, s.answers)}
+    changes = {key: c for key, c in changes_in(turn.text, items, s.priority).items() if c.value != items[key]}
+    if not changes:
+        return False
+    for key, change in changes.items():
+        if change.value is not None:
+            s.answers[key] = change.value
+            label = walker.TEXTS[f"field.{key}.label"]
+            turn.say(t("facts.corrected", label=label, value=walker.display_value(FIELDS_BY_KEY[key], change.value)))
+    asked = next((key for key, change in changes.items() if change.value is None), None)
+    if asked is None:
+        turn.reask()
+        return True
+    s.answers.pop(asked, None)
+    s.field = asked
+    turn.ask(Stage.FIELD)
+    return True
 
 
 def filled_in(

@@ -21,9 +21,9 @@ from core.messages import Choice, Inbound, Outbound
 from core.my_requests import ClientTicket
 from core.render import resolve_choice
 from core.replies import Reply
-from core.stages.words import command_of
+from core.stages.words import command_of, looks_like_a_question
 from core.state import ConversationState, Stage
-from core.texts import t
+from core.texts import TEXTS, t
 
 
 class FaqResult(Protocol):
@@ -145,6 +145,11 @@ class Turn:
             self.stale()
             return
         reply = self._question()
+        if self.inbound.unsupported and not self.text:  # a voice message or a sticker: said so, not «не понял»
+            self.say(replace(reply, text=t("intake.unsupported", what=self.unsupported_what(), prompt=reply.text)))
+            return
+        if self.answered_from_faq():
+            return
         if not reply.choices:
             text = t("choice.not_understood_again", prompt=reply.text)
         elif reply.numbered:
@@ -152,6 +157,23 @@ class Turn:
         else:
             text = t("choice.not_understood_inline", options=", ".join(f"«{c.title}»" for c in reply.choices))
         self.say(replace(reply, text=text))
+
+    def unsupported_what(self) -> str:
+        """What the client sent that the bot cannot read, in words («голосовое сообщение»)."""
+        key = f"unsupported.{self.inbound.unsupported}"
+        return t(key if key in TEXTS else "unsupported.other")
+
+    def answered_from_faq(self) -> bool:
+        """A question typed instead of an answer («а сколько ждать ответа?») gets the FAQ's answer when it has one,
+        then the same question again; False when it is no question or the FAQ has no answer."""
+        if not looks_like_a_question(self.text) or self.ctx.faq is None:
+            return False
+        found = self.ctx.faq(self.text)
+        if not found.answered:
+            return False
+        self.say(t("faq.inline_then_reask", answer=found.results[0].answer))
+        self.reask()
+        return True
 
     def _question(self) -> Reply:
         """The question of the current stage; the menu's where the stage asks none."""

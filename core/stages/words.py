@@ -14,6 +14,7 @@ SMALL_TALK: dict[str, frozenset[str]] = {
     "thanks": frozenset("спасибо спс благодарю благодарим пасиб спасиб thanks thank you большое огромное".split()),
     "ack": frozenset("понятно ясно ок окей ok okay хорошо ладно понял поняла принято отлично супер угу ага".split()),
 }
+YES_OR_NO = frozenset("да нет неа не ага угу конечно".split())
 FILLERS = frozenset("вам вас всё все теперь тогда уже да и а за помощь ответ".split())
 # «вся СКУД легла», «ничего не работает», «система стоит»: the whole system is down, not one function
 SYSTEM_DOWN = re.compile(
@@ -31,8 +32,41 @@ HUMAN = re.compile(
     re.IGNORECASE,
 )
 HUMAN_WORDS_AT_MOST = 8  # a longer message is a question or a report that mentions a person
+# «тот же, что в профиле», «номер как в телеграме», «с которого пишу»: the number of the chat itself
+OWN_NUMBER = re.compile(
+    r"профил|телеграм|telegram|\bтг\b|телег|вайбер|viber|ватсап|вотсап|whatsapp|мессенджер|аккаунт|учетн"
+    r"|с которого|этот же|тот же|этого же|этот номер|этого номера|с этого|привязан|зарегистрирован",
+    re.IGNORECASE,
+)
+# «не хочу давать телефон», «нет телефона», «пишите на почту»: a contact other than a phone is wanted
+NO_PHONE = re.compile(
+    r"\bне\s(?:хочу|буду|могу|дам)\s(?:\w+\s){0,2}(?:телефон|номер)"
+    r"|\b(?:нет|без)\s(?:\w+\s)?(?:телефона|номера)|\bтелефон\w*\sнет"
+    r"|\b(?:пишите|напишите|ответьте|отвечайте|только)\s(?:\w+\s)?(?:на\s)?(?:почту|e-?mail|имейл|мейл|емейл)"
+)
+MESSENGERS = {
+    "telegram": re.compile(r"телег|телеграм|telegram|\bтг\b", re.IGNORECASE),
+    "viber": re.compile(r"вайбер|viber", re.IGNORECASE),
+    "whatsapp": re.compile(r"ватсап|вотсап|whatsapp", re.IGNORECASE),
+}
+DIGITS = re.compile(r"\d")
 # a message that starts like a question is one, «?» or not: «а поддержка платная», «сколько стоит ключ»
 QUESTION_STARTS = frozenset("а как сколько где когда почему зачем можно что какой какая какие кто чем".split())
+# words a question may open with before its question word: «кстати, сколько…», «скажите, а где…»
+LEAD_INS = frozenset("кстати скажите подскажите извините простите слушайте ещё еще и вот ну уточните".split())
+# a client fed up with the questions, instead of an answer
+ANNOYED = re.compile(
+    r"задолбал|достали|достал\b|надоел|надоели|замучил|отстаньте|отвяжитесь|какая разница|не ваше дело"
+    r"|просто (?:почините|сделайте|помогите|исправьте)|зачем (?:вам )?(?:это|столько)|сколько можно"
+    r"|хватит спрашивать|не буду отвечать|не буду ничего",
+)
+# «я уже писал выше», «см. выше»: an answer that points to an earlier message instead of giving it
+POINTS_BACK = re.compile(
+    r"\b(?:уже|же|ранее|раньше)\s(?:\w+\s)?(?:на)?(?:писа|указ|говори|сообща|отправля)\w*"
+    r"|\b(?:на)?(?:писа|указ|говори|сообща)\w*\s(?:\w+\s)?(?:выше|раньше|ранее)\b"
+    r"|\bсм\.?\s?выше|\bсмотрите\sвыше|\bвыше\s(?:написано|указано|писал)"
+)
+ANNOYED_WORDS_AT_MOST = 12  # a longer message says more than that
 COMMANDS = {
     "withdraw": ("отозвать согласие", "/withdraw"),
     "cancel": ("отмена", "/cancel", "отменить"),
@@ -60,6 +94,21 @@ def wants_a_person(text: str) -> bool:
     return word_count(text) <= HUMAN_WORDS_AT_MOST and HUMAN.search(text.casefold().replace("ё", "е")) is not None
 
 
+def means_own_number(text: str) -> bool:
+    """«Телефон тот же, что в профиле», «номер как в вотсапе»: the client's number meant, not written."""
+    return "@" not in text and len(DIGITS.findall(text)) < 6 and OWN_NUMBER.search(text.replace("ё", "е")) is not None
+
+
+def no_phone_given(text: str) -> bool:
+    """«Не хочу давать телефон, пишите на почту»: no phone, and no contact written instead."""
+    return "@" not in text and len(DIGITS.findall(text)) < 6 and NO_PHONE.search(_folded(text)) is not None
+
+
+def messengers_named(text: str) -> set[str]:
+    """The channels a message names («как в телеграме»: telegram)."""
+    return {channel for channel, pattern in MESSENGERS.items() if pattern.search(text)}
+
+
 def is_greeting(text: str) -> bool:
     words = WORDS.findall(text.casefold())
     return bool(words) and all(word in GREETINGS for word in words)
@@ -78,13 +127,36 @@ def small_talk(text: str) -> str | None:
     return next(kind for kind, known in SMALL_TALK.items() if words & known)
 
 
+def bare_yes_or_no(text: str) -> bool:
+    """«Да», «нет», «да нет»: an answer where nothing was asked (at the menu)."""
+    words = set(WORDS.findall(text.casefold()))
+    return bool(words) and words <= YES_OR_NO
+
+
 def system_down(text: str) -> bool:
     """The message says the whole system is down («вся СКУД легла», «ничего не работает»): a critical request."""
     return SYSTEM_DOWN.search(text.casefold().replace("ё", "е")) is not None
 
 
 def looks_like_a_question(text: str) -> bool:
-    return "?" in text or first_word(text) in QUESTION_STARTS
+    """«а сколько стоит ключ», «кстати, сколько стоит замена»: a «?», or a question word after the lead-in words."""
+    words = WORDS.findall(text.casefold())
+    first = next((word for word in words if word not in LEAD_INS), None)
+    return "?" in text or first in QUESTION_STARTS
+
+
+def points_back(text: str) -> bool:
+    """«Я уже писал выше», «см. выше»: the answer is said to be in an earlier message."""
+    return word_count(text) <= ANNOYED_WORDS_AT_MOST and POINTS_BACK.search(_folded(text)) is not None
+
+
+def annoyed(text: str) -> bool:
+    """«Задолбали с вопросами», «какая разница», «просто почините»: no answer, the client is fed up with questions."""
+    return word_count(text) <= ANNOYED_WORDS_AT_MOST and ANNOYED.search(_folded(text)) is not None
+
+
+def _folded(text: str) -> str:
+    return text.casefold().replace("ё", "е")
 
 
 def first_word(text: str) -> str | None:

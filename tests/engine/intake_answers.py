@@ -72,6 +72,14 @@ def start_ticket(chat: EngineChat, kind: str, criticality: str | None = "partial
         chat.press(f"crit:{criticality}")
 
 
+def at_summary(kind: str = "problem") -> EngineChat:
+    """A new client at the summary of a ``kind`` request, every question answered plainly."""
+    chat = EngineChat()
+    start_ticket(chat, kind)
+    walk_to_summary(chat)
+    return chat
+
+
 def at_field(kind: str, key: str, criticality: str = "question") -> EngineChat:
     """A new client at the question ``key`` of a ``kind`` request, everything before answered plainly."""
     chat = EngineChat()

@@ -6,7 +6,7 @@ import pytest
 
 from core.messages import Attachment
 from core.texts import t
-from tests.engine.intake_answers import VALID_ANSWERS, answer_form, start_ticket, walk_to_summary
+from tests.engine.intake_answers import VALID_ANSWERS, answer_form, at_summary, start_ticket, walk_to_summary
 from tests.fakes import EngineChat
 
 
@@ -70,13 +70,6 @@ def test_wrong_screenshot_format_is_refused_with_the_allowed_formats(attachment:
     assert refusal in chat.text()
     assert chat.state.attachments == []
     assert chat.state.stage == "summary"
-
-
-def at_summary() -> EngineChat:
-    chat = EngineChat()
-    start_ticket(chat, "problem")
-    walk_to_summary(chat)
-    return chat
 
 
 def test_screenshots_and_logs_are_kept() -> None:

@@ -26,12 +26,13 @@ def test_same_identity_is_offered_its_data_and_not_asked_again() -> None:
     assert ticket.fields["organization"] == "ООО «Охрана-Сервис»"
 
 
-def test_client_who_wants_changes_is_asked_everything() -> None:
+def test_client_who_says_everything_changed_is_asked_everything() -> None:
     chat = EngineChat(consent=True, on_file=ON_FILE)
     chat.say("Здравствуйте")
     chat.press("menu:ticket")
     chat.press("kind:consultation")
     chat.press("ret:change")
+    chat.press("ret:all")
     asked = walk_to_summary(chat)
     assert "organization" in asked and "contact" in asked
 

@@ -1,0 +1,127 @@
+"""What a returning client says has changed in the data offered back to them («город поменялся, теперь Тольятти»,
+«телефон сменился, новый 8 927 111-22-34», «всё так, только организация теперь ООО Вектор»).
+
+The offer is the chat's own client on file (the messenger vouches for who writes), so a change typed here is the
+client updating their own data; nothing here looks up anyone by what was typed. Each item is found by the word
+that names it («город», «телефон», «организация» …); its new value is what follows, up to the next item named,
+without the words of change («теперь», «новый», «поменялся на»). An item named as unchanged («телефон тот же»)
+keeps its value; an item named without a new value (or with one its question would refuse) is asked again.
+Without any such word a phone, an e-mail, an organisation or a known city typed alone is the change of that item.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from core import walker
+from core.facts import city_named, extract, folded
+from core.intake import FIELDS_BY_KEY
+from core.validators import InvalidAnswer, contacts
+
+# the words naming an item, over folded text (lower case, «ё» as «е»); the first alternative that matches wins
+LABELS: dict[str, str] = {
+    "contact_name": r"контактн\w*\s+лиц\w*|фио|фамили\w*|имя",
+    "contact": r"телефон\w*|тел\.|мобильн\w*|сотов\w*|номер(?!\w*\s+(?:ключ|верс|сборк|заявк|прошивк))\w*"
+    r"|почт(?:а|у|ы|ой|е)|e-?mail|имейл\w*|емейл\w*|мейл\w*|контакт\w*",
+    "organization": r"организаци\w*|компани\w*|фирм\w*|предприяти\w*",
+    "city": r"город\w*|переехал\w*",
+    "product_version": r"верси\w*",
+    "product_name": r"продукт\w*|программ\w*",
+    "os": r"операционн\w*(?:\s+систем\w*)?|ос|os",
+    "antivirus": r"антивирус\w*",
+    "hardware": r"железо|конфигураци\w*|процессор\w*",
+}
+_LABEL = re.compile(
+    "|".join(rf"(?<![\w-])(?P<{key}>{pattern})(?![\w-])" for key, pattern in LABELS.items()), re.IGNORECASE
+)
+# the words of change before a new value («теперь», «новый», «поменялся на», «переехали в») and after it
+_CHANGE = re.compile(
+    r"поменял\w*|помен\w*|сменил\w*|изменил\w*|обновил\w*|теперь|нов\w*|стал\w*|друг(?:ой|ая|ое|ие)|сейчас|уже"
+    r"|наш\w*|у|нас|мы|это|на|в|во|только|а|и|же|вот|так|пишите|записывайте|запишите|указывайте|исправ\w*"
+    r"|замени\w*|поставьте|укажите|\W*"
+)
+_TAIL = re.compile(r"а|и|но|только|ещё|еще|тоже|остальное|остальные|всё|все|верно|так|правильно|\W*")
+_SEPARATORS = " ,:;.!?—–-"
+_PUNCTUATION = _SEPARATORS + "«»\"'"
+# an item named as it was: «телефон тот же», «город прежний», «организация не поменялась»
+_SAME = re.compile(
+    r"(?<![\w-])(?:тот\s+же|та\s+же|то\s+же|прежн\w*|так\s+же|такой\s+же|как\s+(?:было|раньше)|остал(?:ся|ась|ось|ись)"
+    r"|верн\w*|правильн\w*|не\s+(?:поменял|менял|изменил|сменил)\w*)(?![\w-])",
+    re.IGNORECASE,
+)
+
+# «добавьте рабочий телефон»: a second contact beside the one on file
+_ADD = re.compile(r"(?<![\w-])(?:добав\w*|ещ[её]\s+один|дополнительн\w*)")
+
+
+@dataclass(frozen=True)
+class Change:
+    """One item the client spoke of: its new value, or (None) to be asked again, and why when it was refused."""
+
+    key: str
+    value: str | None
+    refused: InvalidAnswer | None = None
+
+
+def changes_in(text: str, offer: Mapping[str, str], priority: str | None) -> dict[str, Change]:
+    """The items of ``offer`` the client's ``text`` speaks of, by key; the value kept where they said it is the same."""
+    found = _labelled(text, offer, priority) or _unlabelled(text, priority)
+    return {key: change for key, change in found.items() if key in offer}
+
+
+def _labelled(text: str, offer: Mapping[str, str], priority: str | None) -> dict[str, Change]:
+    """The items of the offer named by their word, each with the text up to the next item named as its value."""
+    labels = [(m.lastgroup or "", m.start(), m.end()) for m in _LABEL.finditer(folded(text))]
+    found: dict[str, Change] = {}
+    for index, (key, _, end) in enumerate(labels):
+        if key not in offer:
+            continue  # «версия …» ends the city's value even where the version was not offered
+        stop = labels[index + 1][1] if index + 1 < len(labels) else len(text)
+        value = _value_of(text[end:stop])
+        found[key] = Change(key, offer[key]) if _SAME.search(value) else _parsed(key, value, priority)
+    return _added(text, found, offer)
+
+
+def _added(text: str, found: dict[str, Change], offer: Mapping[str, str]) -> dict[str, Change]:
+    """«Добавьте рабочий телефон …»: a contact added to the one on file, not put in its place."""
+    contact = found.get("contact")
+    if contact is None or not contact.value or contact.value == offer["contact"] or not _ADD.search(folded(text)):
+        return found
+    return {**found, "contact": Change("contact", f"{offer['contact']}, {contact.value}")}
+
+
+def _value_of(part: str) -> str:
+    """The new value in the text after an item's word: the words of change at its edges taken off."""
+    words = part.split()
+    while words and _CHANGE.fullmatch(folded(words[0]).strip(_PUNCTUATION)):
+        words.pop(0)
+    while words and _TAIL.fullmatch(folded(words[-1]).strip(_PUNCTUATION)):
+        words.pop()
+    return " ".join(words).strip(_SEPARATORS)
+
+
+def _parsed(key: str, value: str, priority: str | None) -> Change:
+    """The new value as the item's question would keep it; refused or missing: to be asked again."""
+    if not value:
+        return Change(key, None)
+    field = FIELDS_BY_KEY[key]
+    try:
+        kept = walker.answer_value(field, value, None, priority)
+    except InvalidAnswer as error:
+        return Change(key, None, error)
+    return Change(key, city_named(kept) if key == "city" else kept)  # «в Самару» → «Самара»
+
+
+def _unlabelled(text: str, priority: str | None) -> dict[str, Change]:
+    """A phone or an e-mail, an organisation with its legal form or a known city, typed with no word naming it."""
+    found: dict[str, Change] = {}
+    try:
+        if contacts(text).kept:
+            found["contact"] = _parsed("contact", text, priority)
+    except InvalidAnswer:
+        pass
+    facts = extract(text)
+    found |= {key: Change(key, facts[key]) for key in ("organization", "city") if key in facts}
+    return found
