@@ -20,10 +20,12 @@ from datetime import timedelta
 from typing import Any
 
 import structlog
+from sqlalchemy.ext.asyncio import AsyncConnection
 
 from service.desk import Clock
 from service.retry import AcksFirst, backoff, poll_forever
 from storage.models import InboxItem
+from storage.notify import NOTIFY_INBOX
 from storage.repos import inbox as inbox_repo
 from storage.repos.queues import Heads, lease_heads
 from storage.store import Store
@@ -52,6 +54,7 @@ class Inbox:
         self.handlers: dict[str, Handler] = {}
         self._waiting: list[tuple[dict[str, Any], asyncio.Future[bool]]] = []
         self._writer: asyncio.Task[None] | None = None
+        self.arrived = asyncio.Event()  # set when webhooks were kept, here or (``storage.notify``) elsewhere
         shared = store.shared_by_processes
         self._batch = Heads(InboxItem, BATCH, skip_locked=shared, count_takeovers=True)
         self._one = Heads(InboxItem, 1, skip_locked=shared, count_takeovers=True)  # while webhooks come
@@ -72,14 +75,18 @@ class Inbox:
         while self._waiting:
             batch, self._waiting = self._waiting, []
             try:
-                async with self.store.transaction() as session:
+                async with self.store.statements() as connection:
                     stored = await inbox_repo.insert_new(
-                        session=session, rows=[row for row, _ in batch], now=self.clock()
+                        connection=connection, rows=[row for row, _ in batch], now=self.clock()
                     )
+                    if stored and self.store.shared_by_processes:
+                        await connection.execute(NOTIFY_INBOX)  # the other processes hear it on commit
             except Exception as error:  # the store is down: every waiting webhook answers 503 (channels.webhook)
                 for _, future in batch:
                     future.set_exception(error)
                 continue
+            if stored:
+                self.arrived.set()
             for row, future in batch:
                 first = row["key"] in stored
                 stored.discard(row["key"])  # the same update twice in one batch: only the first is new
@@ -101,12 +108,12 @@ class Inbox:
         heads, self.more_due = leased.items, leased.more
         replayed = [item.attempts > 0 for item in heads]  # tried before, or taken over from a worker that died
         errors = await asyncio.gather(*(self._handle(item, again) for item, again in zip(heads, replayed, strict=True)))
-        async with self.store.transaction(quiet=True) as session:  # a retry is due later: the interval finds it
+        async with self.store.statements() as connection:  # a retry is due later: the interval finds it
             done = [item.id for item, error in zip(heads, errors, strict=True) if error is None and item.id]
-            await inbox_repo.mark_done(session=session, ids=done)
+            await inbox_repo.mark_done(connection=connection, ids=done)
             for item, error in zip(heads, errors, strict=True):
                 if error is not None:
-                    self._retry(await session.merge(item), error)
+                    await self._retry(connection, item, error)
         return len(heads)
 
     async def _handle(self, item: InboxItem, replayed: bool) -> str | None:
@@ -121,19 +128,26 @@ class Inbox:
             return type(error).__name__
         return None
 
-    def _retry(self, item: InboxItem, error: str) -> None:
+    async def _retry(self, connection: AsyncConnection, item: InboxItem, error: str) -> None:
         """Try again later, until the horizon; past it the item is 'failed' and the log says so (ids only)."""
+        assert item.id is not None
         now = self.clock()
-        item.attempts += 1
-        item.last_error = error
+        attempts = item.attempts + 1
         if now - item.created_at < self.horizon:
-            item.status = "pending"
-            item.next_attempt_at = now + timedelta(seconds=backoff(item.attempts, None))
+            status, retry_at = "pending", now + timedelta(seconds=backoff(attempts, None))
         else:
-            item.status = "failed"
-            log.error("inbox_item_failed_for_good", item_id=item.id, channel=item.channel, attempts=item.attempts,
+            status, retry_at = "failed", now
+            log.error("inbox_item_failed_for_good", item_id=item.id, channel=item.channel, attempts=attempts,
                       error=error)  # fmt: skip
+        await inbox_repo.mark_failed(
+            connection=connection,
+            item_id=item.id,
+            status=status,
+            attempts=attempts,
+            next_attempt_at=retry_at,
+            error=error,
+        )
 
     async def run_forever(self, poll_seconds: float, stop: asyncio.Event) -> None:
         turn = self.acks.turn if self.acks is not None else None
-        await poll_forever(self.process_once, poll_seconds, stop, self.store.committed, turn, lambda: self.more_due)
+        await poll_forever(self.process_once, poll_seconds, stop, self.arrived, turn, lambda: self.more_due)

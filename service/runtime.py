@@ -27,7 +27,7 @@ from service.whatsapp_window import ServiceWindow
 from storage.db import create_engine, inbox_url, is_sqlite
 from storage.migrate import upgrade
 from storage.models import OutboxItem
-from storage.notify import listen
+from storage.notify import CHANNEL, INBOX_CHANNEL, listen
 from storage.repos import retention
 from storage.store import Store
 
@@ -155,7 +155,8 @@ class Runtime:
             if isinstance(channel, PollingChannel):
                 self.add_poller(channel.run)
         if self.inbox_store.shared_by_processes:  # webhooks kept by other processes wake this one at once
-            self.spawn(listen(self.settings.database_url, self.inbox_store.committed, self.stop))
+            wakes = {CHANNEL: self.inbox_store.committed, INBOX_CHANNEL: self.inbox.arrived}
+            self.spawn(listen(self.settings.database_url, wakes, self.stop))
         self.spawn(self.inbox.run_forever(poll, self.stop))
         self.spawn(self.dispatcher.run_forever(poll, self.stop, self.acks.turn))
         self.spawn(poll_forever(self.purge_expired, PURGE_EVERY_SECONDS, self.stop, asyncio.Event()))

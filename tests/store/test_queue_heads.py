@@ -21,8 +21,8 @@ async def backlog(runtime: Runtime, chats: dict[str, int]) -> None:
         for chat, count in chats.items()
         if n < count
     ]
-    async with runtime.inbox_store.transaction() as session:
-        await insert_new(session=session, rows=rows, now=runtime.desk.clock())
+    async with runtime.inbox_store.statements() as connection:
+        await insert_new(connection=connection, rows=rows, now=runtime.desk.clock())
 
 
 async def leased(runtime: Runtime, limit: int = 16, *, later: timedelta = timedelta(0)) -> Leased:
@@ -48,9 +48,9 @@ async def test_each_chat_gives_its_oldest_item_oldest_chat_first(runtime: Runtim
 async def test_a_chat_goes_on_once_its_head_is_done_and_a_dead_worker_s_head_is_taken_over(runtime: Runtime) -> None:
     await backlog(runtime, {"a": 2, "b": 2})
     [(_, _, _), (_, _, _)] = await lease(runtime)
-    async with runtime.inbox_store.transaction() as session:
-        [first] = await session.exec(select(InboxItem.id).where(InboxItem.key == "telegram:a-0"))
-        await mark_done(session=session, ids=[first])
+    async with runtime.inbox_store.statements() as connection:
+        first = (await connection.execute(select(InboxItem.id).where(InboxItem.key == "telegram:a-0"))).scalar_one()
+        await mark_done(connection=connection, ids=[first])
     assert await lease(runtime) == [("a", 1, 0)]
     assert await lease(runtime) == []  # b's head is still leased: its worker may be at it
     assert await lease(runtime, later=LEASE * 2) == [("b", 0, 1), ("a", 1, 1)]  # their worker died: tried again

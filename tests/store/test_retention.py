@@ -16,9 +16,9 @@ from tests.store.dialogue import DeskChat
 async def test_old_payloads_are_purged_and_recent_ones_kept(runtime: Runtime, clock: FakeClock) -> None:
     chat = DeskChat(runtime)
     await chat.say("Здравствуйте")  # a greeting, delivered: its payload holds the text
-    async with runtime.inbox_store.transaction() as session:
+    async with runtime.inbox_store.statements() as connection:
         row = {"key": "telegram:1", "channel": "telegram", "queue": "telegram:1", "body": {"message": {"text": "hi"}}}
-        await inbox.insert_new(session=session, rows=[row], now=clock.now)
+        await inbox.insert_new(connection=connection, rows=[row], now=clock.now)
     async with runtime.desk.transaction() as session:
         pending = OutboxItem(channel="console", queue="console:late", payload={"text": "ещё не отправлено"})
         pending.created_at = pending.next_attempt_at = clock.now
