@@ -6,6 +6,9 @@ digits are compared, `answered: false` cases must be declined, and `report: true
 (a malfunction) must be taken for a report, which starts the ticket intake. A report that
 also asks something ("ключ сдох, замените по гарантии?") is judged by the entry the client
 is offered beside the ticket.
+
+The cases of tests/faq/report-suggestions.yaml are `{q, helps}`: a problem report and the entries that
+would help beside its ticket (`helps`, or `none`); `suggestion_helps` judges what is offered.
 """
 
 from __future__ import annotations
@@ -44,3 +47,16 @@ def passes(case: dict, answer: FaqAnswer) -> bool:
         return False
     digits = case.get("digits")
     return digits is None or str(digits) in re.sub(r"\D", "", text)
+
+
+def helpful_entries(case: dict) -> frozenset[str]:
+    """The entries that would help the client of a case of tests/faq/report-suggestions.yaml: `helps` is
+    a list of entry ids, or `none`."""
+    helps = case["helps"]
+    return frozenset() if helps == "none" else frozenset(helps)
+
+
+def suggestion_helps(case: dict, answer: FaqAnswer) -> bool | None:
+    """Whether the entry offered beside the reported trouble («Возможно, поможет») helps; None when
+    nothing is offered."""
+    return None if answer.suggestion is None else answer.suggestion.id in helpful_entries(case)

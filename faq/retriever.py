@@ -22,8 +22,8 @@ well on a query made only of the base's words. A word that names someone else's 
 named too.
 
 A message that reports a malfunction (faq.intent) is answered only by an entry written
-for reports that fits it closely; otherwise the engine starts the intake, and may offer
-the best such entry as a suggestion. The thresholds were calibrated on the shared dev
+for reports that fits it closely; either way the engine starts the intake, and offers beside
+it the best such entry that is about what broke (`FaqIndex.concerns`). The thresholds were calibrated on the shared dev
 set and tests/faq/tuning.yaml, never on the held-out sets.
 """
 
@@ -42,9 +42,18 @@ from pathlib import Path
 import numpy as np
 import structlog
 
+from core.morphology import analyzer
 from faq.analyzer import NEGATION, QueryAnalyzer, analyze, vocabulary_of
 from faq.embeddings import MeaningIndex, TermEncoder, load_vectors
-from faq.intent import asks_to_buy, is_report, names_our_product, names_sold_thing
+from faq.intent import (
+    FAILURE_VERBS,
+    PRICE_WORDS,
+    TROUBLE_WORDS,
+    asks_to_buy,
+    is_report,
+    names_our_product,
+    names_sold_thing,
+)
 from faq.knowledge import FaqEntry, KnowledgeBaseError, check_entries, entry_files, load_entries
 
 logger = structlog.get_logger(__name__)
@@ -67,6 +76,22 @@ REPORT_THRESHOLD = 0.55
 REPORT_MARGIN = 0.1
 # An entry below the threshold is still offered («Возможно, поможет») from this score.
 SUGGEST_THRESHOLD = 0.3
+# Beside a report, only an entry whose topic the report names (`FaqIndex.concerns`): "программа не
+# открывается" shares "не открывается" with many an entry, but none of them is about what broke. An
+# entry's topics are the things its tags and its own question name ("ключ", "обновление", "база"):
+# nouns and adjectives, not what a thing does ("считыватели перестали читать карты" is not the key whose
+# number cannot be read), and none of the words below.
+# Trouble in general ("ошибка", "сбой", "сломался", a negation) names no topic; "авария" reads as
+# "критичный", the topic of the entry on critical requests, which a report may name.
+GENERIC_TROUBLE = (frozenset(analyze(" ".join(sorted(TROUBLE_WORDS | FAILURE_VERBS)))) | {NEGATION}) - {"критичный"}
+# Nor does what every request has (our product: "программа", "бастион"; its working, support, the
+# request), or a price ("всё стоит" reads as "стоимость" as often as a standstill).
+ANY_REQUEST = frozenset({"продукт", "работа", "поддержка", "заявка", "решение"}) | frozenset(
+    analyze(" ".join(sorted(PRICE_WORDS)))
+)
+TOPIC_PARTS = frozenset({"NOUN", "ADJF", "ADJS"})
+# A report's word names a topic when the two start with the same letters, this many: "обновили", "обновление".
+TOPIC_STEM = 5
 # Entries with this tag refuse help with other vendors' products; never the answer when ours are named.
 THIRD_PARTY_TAG = "сторонний"
 # Tags of the regulation's refusals that one word of the query decides ("python", "cisco", "1С"):
@@ -197,6 +222,10 @@ class FaqIndex:
         self._others_topics = [OTHERS_TOPICS & tags for tags in self._tag_terms]
         self._sales = [SALES_TAG in entry.tags for entry in self._entries]  # as written: analysis maps it
         self._for_reports = [any(is_report(text) for text in entry.texts) for entry in self._entries]
+        self._topics = [
+            frozenset(filter(_names_a_topic, tags.union(analyze(entry.question))))
+            for tags, entry in zip(self._tag_terms, self._entries, strict=True)
+        ]
 
         # Every word of the base gets a row (`_row[word]`); per word and entry, the share
         # of its weight the entry explains by having it (1 among its own words, ANSWER_TERM_SHARE
@@ -248,19 +277,28 @@ class FaqIndex:
             answered, hits = True, by_sentence
         if answered and report and self._others_topics[self._numbers[hits[0].id]]:
             report = False  # someone else's product or code is broken: the regulation's refusal is the answer
-        suggestion = None if answered and not report else self._suggestion(hits, report)
+        suggestion = None if answered and not report else self._suggestion(query, hits, report)
         return FaqAnswer(query, answered, hits, report, suggestion)
 
-    def _suggestion(self, hits: tuple[FaqHit, ...], report: bool) -> FaqHit | None:
-        """The best hit worth offering; after a report, only an entry written for reports."""
+    def _suggestion(self, query: str, hits: tuple[FaqHit, ...], report: bool) -> FaqHit | None:
+        """The best hit worth offering; after a report, only an entry written for reports whose topic the
+        report names (`concerns`), even when it fits the report closely: "Бастион вылетает без сообщений"
+        is not the installer's error however much it has of "при установке вылетает сообщение"."""
         return next(
-            (
-                hit
-                for hit in hits
-                if hit.score >= SUGGEST_THRESHOLD and (not report or self._for_reports[self._numbers[hit.id]])
-            ),
+            (hit for hit in hits if hit.score >= SUGGEST_THRESHOLD and (not report or self.concerns(query, hit.id))),
             None,
         )
+
+    def concerns(self, report: str, entry_id: str) -> bool:
+        """The entry, written for reports, is about the trouble reported: one of its topics is named by a
+        word of the report that is not trouble in general ("ключ" in "программа не видит ключ HASP", not
+        "не открывается" in "программа не открывается"; see GENERIC_TROUBLE)."""
+        number = self._numbers[entry_id]
+        if not self._for_reports[number]:
+            return False
+        terms = (term.removeprefix(f"{NEGATION} ") for term in self._analyzer.terms(report))  # "не ставится"
+        stems = {_stem(term) for term in terms if term not in GENERIC_TROUBLE}
+        return any(_stem(topic) in stems for topic in self._topics[number])
 
     def _search_sentences(self, query: str, limit: int, report: bool) -> tuple[FaqHit, ...] | None:
         """The best confident hits among the message's sentences and adjacent pairs:
@@ -421,6 +459,19 @@ class FaqIndex:
     def _hit(self, number: int, score: float) -> FaqHit:
         entry = self._entries[number]
         return FaqHit(entry.id, entry.question, entry.answer, float(score))
+
+
+def _stem(term: str) -> str:
+    """The start of a word that its kin share: "обновили" (the term "обновить") names the topic "обновление"."""
+    return term[:TOPIC_STEM] if len(term) > TOPIC_STEM else term
+
+
+def _names_a_topic(term: str) -> bool:
+    """A term that names what a report may be about: a thing, not what it does, its absence ("не
+    маркировка"), trouble in general or what every request has."""
+    if " " in term or term in GENERIC_TROUBLE | ANY_REQUEST:
+        return False
+    return analyzer().parse(term)[0].tag.POS in TOPIC_PARTS
 
 
 def _load_checked(directory: Path) -> FaqIndex:

@@ -100,11 +100,13 @@ def answer_question(turn: Turn, question: str, reading: str) -> None:
     s = turn.state
     found = turn.ctx.faq(reading) if turn.ctx.faq else None
     s.faq_entry = s.faq_query = None
-    if (found is not None and found.report) or system_down(reading):
+    reported = found is not None and found.report
+    if reported or system_down(reading):
         s.pending_question = question
         turn.say(t("report.taken"))
         start_ticket(turn, kind="problem")
-        suggest(turn, found, "faq.maybe_helps")
+        # An entry the FAQ chose for a question («система стоит второй час» read as one) is no help beside a report.
+        suggest(turn, found if reported else None, "faq.maybe_helps")
     elif found is not None and found.answered:
         hit = found.results[0]
         s.stage, s.faq_entry, s.faq_query = Stage.FAQ, hit.id, question
