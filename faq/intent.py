@@ -55,14 +55,15 @@ SPONTANEOUS_VERBS = frozenset("закрывать закрыть выключа�
 TROUBLE_WORDS = frozenset(
     """
     ошибка сбой глюк баг авария проблема исключение неисправность поломка задержка рывок лаг фриз
-    пустой пусто заблокировать блокировать долго медленно неправильно некорректно криво
+    пустой пусто заблокировать блокировать долго медленно неправильно некорректно криво висеть
     """.split()
 )
 # Verbs of letting someone in: a malfunction of access control when done "без карты".
 LETTING_IN = frozenset("пропускать пропустить пускать пустить открывать открыть".split())
 # Verbs that, negated, tell of the client rather than of the system: "не знаю", "не хотим ждать".
 CLIENT_VERBS = frozenset("знать хотеть понимать помнить успеть".split())
-_VERBS = frozenset({"VERB", "INFN"})
+# Verbs, and short participles of a state: "ключ не найден", "устройство не обнаружено".
+_VERBS = frozenset({"VERB", "INFN", "PRTS"})
 SCREEN_COLOURS = frozenset("черный белый синий серый".split())
 NEGATIONS = frozenset({"не", "нет", "ни"})
 # Words of a question about how, when, how much or whether, or of a request to support («не могли бы…»,

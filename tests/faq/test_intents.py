@@ -48,6 +48,24 @@ def test_a_negated_verb_nobody_listed_reports_a_malfunction(faq_index: FaqIndex,
 
 
 @pytest.mark.parametrize(
+    ("text", "report"),
+    [
+        ("бастион пишет ключ не найден", True),
+        ("пишет устройство не обнаружено", True),
+        ("АРМ висит на заставке", True),
+        ("программа висит после обновления", True),
+        ("камера висит на стене, какой кронштейн нужен?", False),
+    ],
+)
+def test_a_state_not_reached_or_a_hanging_program_reports_a_malfunction(
+    faq_index: FaqIndex, text: str, report: bool
+) -> None:
+    """A short participle after «не» tells a state that should be («не найден»); «висит» of a program is a hang,
+    while a camera hanging on a wall, asked about, is no report."""
+    assert faq_index.search(text).report is report
+
+
+@pytest.mark.parametrize(
     "text",
     ["не могли бы вы прислать инструкцию", "не подскажете, как добавить считыватель?", "мы не знаем номер версии"],
 )
