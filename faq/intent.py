@@ -216,6 +216,12 @@ def names_sold_thing(text: str, terms: Iterable[str]) -> bool:
 OUR_PRODUCTS = frozenset("бастион арм скуд опс ствна твинпро авгит пром окб hasp guardant".split())
 # Two-word names, by lemmas: "сервер оборудования", "ваша камера".
 OUR_PRODUCT_PAIRS = frozenset({("сервер", "оборудование"), ("ваш", "камера"), ("ваш", "оборудование")})
+# Our product's exchange with other software: "выгрузка в Excel", "импорт из 1С" name the other program as
+# where the data goes or comes from, and the question is about our export, not about that program.
+EXCHANGE_WORDS = frozenset(
+    "выгрузка выгрузить выгружать экспорт экспортировать импорт импортировать интеграция синхронизация".split()
+)
+EXCHANGE_PREPOSITIONS = frozenset({"в", "во", "из", "с", "со"})
 
 
 def names_our_product(text: str, terms: Iterable[str] | None = None) -> bool:
@@ -224,4 +230,12 @@ def names_our_product(text: str, terms: Iterable[str] | None = None) -> bool:
     lemmas = [lemma(token) for token in words(text)]
     pairs = zip(lemmas, lemmas[1:], strict=False)
     named = OUR_PRODUCTS & {*lemmas, *(analyze(text) if terms is None else terms)}
-    return bool(named) or any(pair in OUR_PRODUCT_PAIRS for pair in pairs)
+    return bool(named) or any(pair in OUR_PRODUCT_PAIRS for pair in pairs) or _exchanges_with_others(lemmas)
+
+
+def _exchanges_with_others(lemmas: list[str]) -> bool:
+    """An export or import "в" / "из" something: our product's exchange with it ("нужна выгрузка в Excel")."""
+    return any(
+        word in EXCHANGE_WORDS and EXCHANGE_PREPOSITIONS & set(lemmas[position + 1 : position + 3])
+        for position, word in enumerate(lemmas)
+    )

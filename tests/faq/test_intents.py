@@ -142,3 +142,16 @@ def test_someone_elses_broken_printer_gets_the_regulations_refusal(faq_index: Fa
     found = faq_index.search("у меня не работает принтер HP, помогите")
     assert found.answered and found.results[0].id == "no-third-party"
     assert not found.report
+
+
+@pytest.mark.parametrize("text", ["не работает выгрузка отчёта в эксель", "Срочно, не работает выгрузка в Excel"])
+def test_our_export_to_someone_elses_program_is_our_product_not_a_refusal(faq_index: FaqIndex, text: str) -> None:
+    """«Выгрузка в Excel» names Excel as where our report goes: a broken export is ours to fix."""
+    found = faq_index.search(text)
+    assert found.report
+    assert not (found.answered and found.results[0].id in {"no-third-party", "third-party-projects"})
+
+
+def test_a_question_about_someone_elses_program_alone_is_still_refused(faq_index: FaqIndex) -> None:
+    found = faq_index.search("как настроить excel")
+    assert found.answered and found.results[0].id == "no-third-party"
