@@ -149,7 +149,9 @@ class TelegramChannel:
     """The bot and its routers (``updates``): clients' private chats, and the engineers' group when it is set."""
 
     name = "telegram"
-    capabilities = Capabilities(buttons=True, text_limit=TEXT_LIMIT, media=True, formatting="html")
+    capabilities = Capabilities(
+        buttons=True, text_limit=TEXT_LIMIT, media=True, formatting="html", share_phone="telegram.share_contact"
+    )
     webhook = Webhook(SECRET_HEADER)
 
     def __init__(self, bot: Bot, updates: UpdateDispatcher, files: FileStore, webhook_secret: str | None) -> None:

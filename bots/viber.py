@@ -61,7 +61,12 @@ class ViberChannel:
 
     name = "viber"
     capabilities = Capabilities(
-        buttons=True, text_limit=TEXT_LIMIT, media=True, formatting="plain", received_text_limit=TEXT_LIMIT
+        buttons=True,
+        text_limit=TEXT_LIMIT,
+        media=True,
+        formatting="plain",
+        received_text_limit=TEXT_LIMIT,
+        share_phone="viber.share_phone",
     )
     webhook = Webhook(SIGNATURE_HEADER)
 

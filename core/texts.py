@@ -695,15 +695,6 @@ def t(key: str, **values: object) -> str:
 
 
 # the button that shares the client's own number, on the channels whose adapters show one with a phone question
-SHARE_PHONE_BUTTONS = {"telegram": "telegram.share_contact", "viber": "viber.share_phone"}
-
-
-def share_phone_button(channel: str) -> str | None:
-    """The title of the channel's «share my number» button, or None where the channel has none."""
-    key = SHARE_PHONE_BUTTONS.get(channel)
-    return TEXTS[key] if key else None
-
-
 def channel_key(channel: str) -> str:
     """The key of the text naming a channel to people («Viber», «консольный чат»); every registered channel has one."""
     return f"channel.{channel}"

@@ -62,6 +62,7 @@ def inbound(
     unsupported: str | None = None,
     by_letter: bool = False,
     profile_name: str | None = None,
+    share_phone: str | None = None,
 ) -> Inbound:
     return Inbound(
         channel=channel,  # type: ignore[arg-type]
@@ -75,6 +76,7 @@ def inbound(
         unsupported=unsupported,
         by_letter=by_letter,
         profile_name=profile_name,
+        share_phone=share_phone,
     )
 
 
@@ -91,6 +93,7 @@ class EngineChat:
     on_file: dict[str, str] = field(default_factory=dict)
     contact_match: dict[str, str] = field(default_factory=dict)
     by_letter: bool = False  # a channel of letters (e-mail)
+    share_phone: str | None = None  # the title of the channel's «share my number» button
     profile_name: str | None = None  # the name of the client's messenger profile
     channel: str = "console"
     events: list[Event] = field(default_factory=list)
@@ -106,7 +109,8 @@ class EngineChat:
             contact_match=self.contact_match,
             faq=self.faq,
         )
-        said = inbound(text, channel=self.channel, by_letter=self.by_letter, profile_name=self.profile_name, **kwargs)
+        said = inbound(text, channel=self.channel, by_letter=self.by_letter, profile_name=self.profile_name,
+                       share_phone=self.share_phone, **kwargs)  # fmt: skip
         self.messages += 1
         self.last = step(self.state, said, ctx)
         self.state = self.last.state

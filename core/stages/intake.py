@@ -43,7 +43,7 @@ from core.stages.words import (
     word_count,
 )
 from core.state import ConversationState, Stage
-from core.texts import channel_key, share_phone_button, t
+from core.texts import channel_key, t
 from core.validators import InvalidAnswer, long_text, short_text
 
 KIND_CHOICES = tuple(Choice(f"kind:{k}", t(f"kind.{k}")) for k in ("problem", "consultation", "license", "wish"))
@@ -405,7 +405,7 @@ def own_number_meant(turn: Turn) -> bool:
         turn.text = turn.inbound.verified_phone
         turn.say(t("contact.profile_taken", phone=turn.text))
         return False
-    button = share_phone_button(turn.inbound.channel)
+    button = turn.inbound.share_phone
     key = "contact.profile_unseen_button" if button else "contact.profile_unseen"
     base = field_question(turn.state)
     assert base is not None

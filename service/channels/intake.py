@@ -24,6 +24,7 @@ from bots.channel import ReceivingChannel
 from bots.media import discard
 from bots.platform_events import UNSTORABLE, Ignored, PlatformEvent, StatusReport, Unsubscribed, storable
 from core.messages import Attachment, Inbound
+from core.texts import t
 from service.inbox import Handler
 from service.runtime import Runtime
 from storage.repos import inbox, outbox
@@ -74,6 +75,7 @@ def processor(runtime: Runtime, channel: ReceivingChannel) -> Handler:
     """The inbox's handler of the channel's kept items (``Runtime.keep`` made their bodies)."""
     capabilities = channel.capabilities
     limit = capabilities.received_text_limit
+    share_phone = t(capabilities.share_phone) if capabilities.share_phone else None
 
     async def process(body: dict[str, Any], replayed: bool) -> None:
         key = f"{channel.name}:{body['id']}" if "id" in body else None  # Telegram's older bodies had only raw
@@ -81,7 +83,7 @@ def processor(runtime: Runtime, channel: ReceivingChannel) -> Handler:
             return
         event = await channel.unpack(body["raw"], retry_later=_waited(runtime, body) < MEDIA_PATIENCE)
         if isinstance(event, Inbound):
-            event = replace(event, text_limit=limit, by_letter=capabilities.by_letter)
+            event = replace(event, text_limit=limit, by_letter=capabilities.by_letter, share_phone=share_phone)
             await _record(runtime, key, storable_message(event))
         else:
             await settle(runtime, event)

@@ -131,7 +131,7 @@ def test_the_profiles_number_is_said_to_be_unseen_and_typing_it_is_asked(typed: 
 
 
 def test_where_the_channel_shares_the_number_its_button_is_named() -> None:
-    chat = EngineChat(channel="telegram")
+    chat = EngineChat(channel="telegram", share_phone=t("telegram.share_contact"))
     start_ticket(chat, "consultation")
     chat.say("номер как в телеграме")
     assert chat.last is not None

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from sqlmodel import select
 
+from core.texts import t
 from storage.models import Identity
 from tests.telegram.world import TelegramWorld
 
@@ -37,3 +38,12 @@ async def test_someone_elses_contact_shows_nothing_and_own_contact_links(telegra
     await telegram.client_says(contact={**own, "user_id": second_chat}, user_id=second_chat)  # Telegram vouches
     assert "Самара" in telegram.client_texts(second_chat)[-1]
     assert (await owners(telegram))[str(second_chat)] == (await owners(telegram))[str(OWNER)]
+
+
+async def test_a_client_who_means_the_profile_s_number_is_shown_the_button_that_shares_it(
+    telegram: TelegramWorld,
+) -> None:
+    """The bot cannot read a Telegram profile's phone: it says so and names the button that sends it."""
+    await reach_contact_question(telegram, STRANGER)
+    await telegram.client_says("номер как в телеграме", user_id=STRANGER)
+    assert t("telegram.share_contact") in telegram.client_texts(STRANGER)[-1]
