@@ -1,9 +1,10 @@
 """A Russian message typed in Latin letters («ne rabotaet klyuch», «zdravstvuyte»), read back in Cyrillic.
 
-Used where the bot reads what a message means (a greeting, a report, the FAQ's question), never for what it keeps:
-the client's own words reach the ticket as they were typed. A message is read back only when it has no Cyrillic,
-no address, no English word, and most of its words turn into words the Russian dictionary (pymorphy3) knows, so
-«Windows Server 2019» or «Elsys-MB» stay as they are.
+The one spelling table of the project: the FAQ reads Latin words of a query with it too (faq.normalize).
+``cyrillic_reading`` is used where the bot reads what a message means (a greeting, a report, the FAQ's question),
+never for what it keeps: the client's own words reach the ticket as they were typed. A message is read back only
+when it has no Cyrillic, no address, no English word, and most of its words turn into words the Russian dictionary
+(pymorphy3) knows, so «Windows Server 2019» or «Elsys-MB» stay as they are.
 """
 
 from __future__ import annotations
@@ -42,14 +43,14 @@ def cyrillic_reading(text: str) -> str:
     words = [word for word in _WORD.findall(lowered) if len(word) > 1]
     if not words or _CYRILLIC.search(text) or _ADDRESS.search(lowered) or _ENGLISH.intersection(words):
         return text
-    known = sum(1 for word in words if _known(_word_in_cyrillic(word)))
+    known = sum(1 for word in words if _known(spelled_in_cyrillic(word)))
     if known < _KNOWN_SHARE * len(words):
         return text
-    return _WORD.sub(lambda match: _word_in_cyrillic(match.group()), lowered)
+    return _WORD.sub(lambda match: spelled_in_cyrillic(match.group()), lowered)
 
 
-def _word_in_cyrillic(word: str) -> str:
-    """One Latin word spelled in Cyrillic; an «e» that starts a word is «э» («eto»)."""
+def spelled_in_cyrillic(word: str) -> str:
+    """One lower-case Latin word spelled in Cyrillic («kluch» → «клуч»); an «e» that starts a word is «э» («eto»)."""
     cyrillic = _SPELLING.sub(lambda match: _CYRILLIC_FOR[match.group()], word)
     return "э" + cyrillic[1:] if word.startswith("e") else cyrillic
 

@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 
 from core.morphology import analyzer
+from core.translit import spelled_in_cyrillic
 
 # "c++" and "c#" are words: the names of programming languages.
 _TOKEN = re.compile(r"c\+\+|c#|[a-zа-я]+|\d+")
@@ -14,50 +15,6 @@ _TOKEN = re.compile(r"c\+\+|c#|[a-zа-я]+|\d+")
 # is scanned once rather than from each of its positions: linear time on any text.
 _ADDRESS = re.compile(r"(?<!\S)(?:\S+@\S+|https?://\S+|www\.\S+)")
 _LATIN = re.compile(r"[a-z]+")
-
-# Longest Latin sequences first, so that "shch" wins over "sh" and "ch".
-_TRANSLIT = (
-    ("shch", "щ"),
-    ("sch", "щ"),
-    ("zh", "ж"),
-    ("kh", "х"),
-    ("ts", "ц"),
-    ("ch", "ч"),
-    ("sh", "ш"),
-    ("yu", "ю"),
-    ("ju", "ю"),
-    ("ya", "я"),
-    ("ja", "я"),
-    ("yo", "е"),
-    ("a", "а"),
-    ("b", "б"),
-    ("c", "к"),
-    ("d", "д"),
-    ("e", "е"),
-    ("f", "ф"),
-    ("g", "г"),
-    ("h", "х"),
-    ("i", "и"),
-    ("j", "й"),
-    ("k", "к"),
-    ("l", "л"),
-    ("m", "м"),
-    ("n", "н"),
-    ("o", "о"),
-    ("p", "п"),
-    ("q", "к"),
-    ("r", "р"),
-    ("s", "с"),
-    ("t", "т"),
-    ("u", "у"),
-    ("v", "в"),
-    ("w", "в"),
-    ("x", "кс"),
-    ("y", "ы"),
-    ("z", "з"),
-)
-_TRANSLIT_PATTERN = re.compile("|".join(latin for latin, _ in _TRANSLIT))
-_TRANSLIT_MAP = dict(_TRANSLIT)
 
 # Proper names carry no topic: a client typing "Иванов Пётр" is answering a form.
 _NAME_GRAMMEMES = frozenset({"Name", "Surn", "Patr", "Geox"})
@@ -81,8 +38,8 @@ def is_latin(word: str) -> bool:
 
 
 def transliterate(word: str) -> str:
-    """Latin spelling of a Russian word ("kluch", "poteryal") back to Cyrillic."""
-    return _TRANSLIT_PATTERN.sub(lambda match: _TRANSLIT_MAP[match.group()], word)
+    """Latin spelling of a Russian word ("kluch", "poteryal") back to Cyrillic, ё folded into е as ``words`` does."""
+    return spelled_in_cyrillic(word).replace("ё", "е")
 
 
 @lru_cache(maxsize=65536)
