@@ -182,16 +182,16 @@ _SENTENCE_END = re.compile(r"[!?\n]|\.(?!\d)")
 def extract(text: str) -> dict[str, str]:
     """The Appendix 1 facts a client's message states, keyed like core/intake.py's fields."""
     original = _SPACES.sub(" ", text)
-    folded = _fold(original)
-    products, product_ends = _products(original, folded)
+    lowered = folded(original)
+    products, product_ends = _products(original, lowered)
     found = {
         "product_name": products,
-        "product_version": None if product_ends is None else _version(folded, product_ends),
-        "os": _operating_system(folded),
-        "key_type": _key_type(folded),
-        "key_number": _key_number(folded, original),
+        "product_version": None if product_ends is None else _version(lowered, product_ends),
+        "os": _operating_system(lowered),
+        "key_type": _key_type(lowered),
+        "key_number": _key_number(lowered, original),
         "city": _city(original),
-        "organization": _organization(original, folded),
+        "organization": _organization(original, lowered),
     }
     facts: dict[str, str] = {}
     for key, value in found.items():
@@ -203,8 +203,9 @@ def extract(text: str) -> dict[str, str]:
     return facts
 
 
-def _fold(text: str) -> str:
-    """Lower case, «ё» as «е», mixed-script words made Cyrillic; same length as ``text``."""
+def folded(text: str) -> str:
+    """``text`` as the patterns here read it: lower case, «ё» as «е», mixed-script words made Cyrillic; every
+    character in its place (same length as ``text``)."""
 
     def cyrillic_if_mixed(match: re.Match[str]) -> str:
         word = match.group()
@@ -406,11 +407,6 @@ def city_named(name: str) -> str:
     if known or not 1 <= len(words) <= 2 or not words[0][:1].isupper():
         return known or name
     return _nominative(words[0], words[1] if len(words) == 2 else None, _ANY_CASE | {"accs"}) or name
-
-
-def folded(text: str) -> str:
-    """``text`` as the patterns here read it (lower case, «ё» as «е»), every character in its place."""
-    return _fold(text)
 
 
 def _city_key(name: str) -> str:

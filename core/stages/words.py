@@ -91,7 +91,7 @@ def command_of(text: str) -> str | None:
 
 def wants_a_person(text: str) -> bool:
     """The client asks for a person («позовите оператора», «соедините с живым человеком»), not the bot."""
-    return word_count(text) <= HUMAN_WORDS_AT_MOST and HUMAN.search(text.casefold().replace("ё", "е")) is not None
+    return word_count(text) <= HUMAN_WORDS_AT_MOST and HUMAN.search(_folded(text)) is not None
 
 
 def means_own_number(text: str) -> bool:
@@ -135,7 +135,7 @@ def bare_yes_or_no(text: str) -> bool:
 
 def system_down(text: str) -> bool:
     """The message says the whole system is down («вся СКУД легла», «ничего не работает»): a critical request."""
-    return SYSTEM_DOWN.search(text.casefold().replace("ё", "е")) is not None
+    return SYSTEM_DOWN.search(_folded(text)) is not None
 
 
 def looks_like_a_question(text: str) -> bool:
