@@ -46,8 +46,8 @@ class Heads:
             self.model.id,
         )
 
-    def _chosen(self, columns: Any) -> Any:
-        """The due heads' ``columns``, locked for this transaction; parameters ``now`` and ``channels``.
+    def _chosen_ids(self) -> Any:
+        """The due heads' ids, locked for this transaction; parameters ``now`` and ``channels``.
 
         A head is an unfinished item with no unfinished item before it in its queue: one look-up in the
         partial index of unfinished items by queue. The inbox orders by id alone, so its heads are read
@@ -64,7 +64,7 @@ class Heads:
             model.channel.in_(bindparam("channels", expanding=True)),
             ~exists().where(earlier.queue == model.queue, active(earlier), earlier.id < model.id),
         )
-        query = select(columns).where(*due).order_by(*self.order).limit(self.limit)
+        query = select(model.id).where(*due).order_by(*self.order).limit(self.limit)
         return query.with_for_update(skip_locked=True) if self.skip_locked else query
 
     @cached_property
@@ -81,7 +81,7 @@ class Heads:
             values["attempts"] = case((model.status == "leased", model.attempts + 1), else_=model.attempts)
         return (
             update(model)
-            .where(model.id.in_(self._chosen(model.id)))
+            .where(model.id.in_(self._chosen_ids()))
             .values(values)
             .returning(model, more, *self.order)
             .execution_options(synchronize_session=False)  # nothing of the table is loaded in this session
