@@ -18,11 +18,13 @@ from dataclasses import dataclass
 from core import walker
 from core.facts import city_named, extract, folded
 from core.intake import FIELDS_BY_KEY
+from core.person_names import with_part_replaced
 from core.validators import InvalidAnswer, contacts
 
 # the words naming an item, over folded text (lower case, «ё» as «е»); the first alternative that matches wins
 LABELS: dict[str, str] = {
-    "contact_name": r"контактн\w*\s+лиц\w*|фио|фамили\w*|имя",
+    "contact_name": r"контактн\w*\s+лиц\w*|фио|фамили\w*\s+(?:и\s+)?им(?:я|ени)(?:\s+(?:и\s+)?отчеств\w*)?|фамили\w*"
+    r"|им(?:я|ени)|отчеств\w*",
     "contact": r"телефон\w*|тел\.|мобильн\w*|сотов\w*|номер(?!\w*\s+(?:ключ|верс|сборк|заявк|прошивк))\w*"
     r"|почт(?:а|у|ы|ой|е)|e-?mail|имейл\w*|емейл\w*|мейл\w*|контакт\w*",
     "organization": r"организаци\w*|компани\w*|фирм\w*|предприяти\w*",
@@ -52,6 +54,13 @@ _SAME = re.compile(
     re.IGNORECASE,
 )
 
+# «фамилия теперь Соколова»: one part of the contact's name named alone (the whole name: «фамилия и имя», «ФИО»)
+_NAME_PART = {
+    "surname": re.compile(r"фамили\w*"),
+    "first": re.compile(r"им(?:я|ени)"),
+    "patronymic": re.compile(r"отчеств\w*"),
+}
+
 # «добавьте рабочий телефон»: a second contact beside the one on file
 _ADD = re.compile(r"(?<![\w-])(?:добав\w*|ещ[её]\s+один|дополнительн\w*)")
 
@@ -75,13 +84,27 @@ def _labelled(text: str, offer: Mapping[str, str], priority: str | None) -> dict
     """The items of the offer named by their word, each with the text up to the next item named as its value."""
     labels = [(m.lastgroup or "", m.start(), m.end()) for m in _LABEL.finditer(folded(text))]
     found: dict[str, Change] = {}
-    for index, (key, _, end) in enumerate(labels):
+    for index, (key, start, end) in enumerate(labels):
         if key not in offer:
             continue  # «версия …» ends the city's value even where the version was not offered
         stop = labels[index + 1][1] if index + 1 < len(labels) else len(text)
         value = _value_of(text[end:stop])
-        found[key] = Change(key, offer[key]) if _SAME.search(value) else _parsed(key, value, priority)
+        if _SAME.search(value):
+            found[key] = Change(key, offer[key])
+        else:
+            found[key] = _name_part(folded(text[start:end]), offer[key], _parsed(key, value, priority))
     return _added(text, found, offer)
+
+
+def _name_part(label: str, on_file: str, change: Change) -> Change:
+    """«Фамилия теперь Соколова»: one word for one part of the name (``label``) replaces that part of the name on
+    file, the rest kept; where that part cannot be told among its words, the name is asked again."""
+    if change.key != "contact_name" or change.value is None or len(change.value.split()) != 1:
+        return change
+    part = next((part for part, pattern in _NAME_PART.items() if pattern.fullmatch(label)), None)
+    if part is None:
+        return change
+    return Change(change.key, with_part_replaced(on_file, part, change.value))
 
 
 def _added(text: str, found: dict[str, Change], offer: Mapping[str, str]) -> dict[str, Change]:

@@ -36,6 +36,7 @@ class Field:
     files: bool = False  # collects attachments until «Готово»
     request_phone: bool = False
     unknown_ok: bool = False  # «не знаю» is an answer: kept as «не знает», with a hint where to find it
+    names: bool = False  # the answer is a name (an organisation, a city, a person, a device): a phone alone is none
 
     def applies(self, kind: str, answers: Mapping[str, str]) -> bool:
         if kind not in self.kinds:
@@ -55,11 +56,11 @@ INTAKE: tuple[Field, ...] = (
     #    channel is recognised before being asked the rest
     Field("contact", "contacts", v.phone_or_email, personal=True, remembered=True, request_phone=True),
     # an organisation is often a person's name («ИП Смирнов И. Г.»): erased with the rest on withdrawal
-    Field("organization", "contacts", v.short_text, personal=True, remembered=True),
-    Field("city", "contacts", v.short_text, remembered=True),
-    Field("contact_name", "contacts", v.person_name, personal=True, remembered=True),
+    Field("organization", "contacts", v.short_text, personal=True, remembered=True, names=True),
+    Field("city", "contacts", v.short_text, remembered=True, names=True),
+    Field("contact_name", "contacts", v.person_name, personal=True, remembered=True, names=True),
     # 2. Программный продукт
-    Field("product_name", "product", v.short_text, remembered=True),
+    Field("product_name", "product", v.short_text, remembered=True, names=True),
     Field("product_version", "product", v.version, optional_in=frozenset({"wish"}), remembered=True, unknown_ok=True),
     # 3. Сервер и рабочие места
     Field(
@@ -115,7 +116,7 @@ INTAKE: tuple[Field, ...] = (
         options=(YES, NO),
         strict_options=True,
     ),
-    Field("device_name", "device", v.short_text, kinds=NOT_WISH, applies_when=_device_involved),
+    Field("device_name", "device", v.short_text, kinds=NOT_WISH, applies_when=_device_involved, names=True),
     Field("device_firmware", "device", v.version, kinds=NOT_WISH, applies_when=_device_involved, unknown_ok=True),
     Field(
         "device_modules",

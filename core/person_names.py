@@ -23,13 +23,45 @@ def _name_score(word: str) -> float:
     return sum(p.score for p in analyzer().parse(word) if {"Name", "nomn"} <= p.tag.grammemes)
 
 
+@lru_cache(maxsize=1024)
+def _patronymic(word: str) -> bool:
+    return any("Patr" in p.tag.grammemes for p in analyzer().parse(word))
+
+
+def _first_name_at(words: list[str]) -> int | None:
+    """Which of the words of a name is its first name, the one pymorphy3 most takes for one; None when none is."""
+    scored = [(_name_score(word.casefold()), index) for index, word in enumerate(words)]
+    score, index = max(scored, default=(0.0, 0), key=lambda pair: pair[0])
+    return index if score >= _NAME_SCORE else None
+
+
 def first_name(full_name: str | None) -> str | None:
     """«Смирнова Анна» → «Анна»; None when no word of it is known as a first name."""
-    scored = [(_name_score(word.casefold()), word) for word in _WORD.findall(full_name or "")]
-    score, word = max(scored, default=(0.0, ""), key=lambda pair: pair[0])
-    if score < _NAME_SCORE:
+    words = _WORD.findall(full_name or "")
+    index = _first_name_at(words)
+    if index is None:
         return None
-    return "-".join(part.capitalize() for part in word.split("-"))
+    return "-".join(part.capitalize() for part in words[index].split("-"))
+
+
+def with_part_replaced(full_name: str, part: str, new: str) -> str | None:
+    """«Смирнова Анна Петровна» with a new surname «Соколова»: «Соколова Анна Петровна», the other words kept in
+    their order; ``part`` is "surname", "first" or "patronymic". The part is told by what the words are, in any order:
+    the first name as :func:`first_name` finds it, a patronymic by pymorphy3, the surname the one word left; None when
+    the name has no such word, or more than one."""
+    words = full_name.split()
+    first = _first_name_at(words)
+    others = [index for index in range(len(words)) if index != first]
+    patronymics = [index for index in others if _patronymic(words[index].casefold())]
+    found = {
+        "first": [] if first is None else [first],
+        "patronymic": patronymics,
+        "surname": [index for index in others if index not in patronymics],
+    }[part]
+    if len(found) != 1:
+        return None
+    words[found[0]] = new
+    return " ".join(words)
 
 
 # «можно Сергея Викторовича?», «соедините с Андреем», «позовите Орлова»: a person of the staff asked for by name

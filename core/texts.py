@@ -76,6 +76,10 @@ TEXTS: dict[str, str] = {
     "faq.maybe_helps_question": "Возможно, поможет:\n{answer}",
     # --- a malfunction reported in the first message: the intake starts at once
     "report.taken": "Понял, оформлю заявку инженерам — ваше сообщение уже в её описании.",
+    # a wish for new functionality in the first message: the intake of a wish starts at once
+    "wish.taken": (
+        "Понял: это пожелание — новая возможность в программе. Оформлю его заявкой, ваше сообщение уже в её описании."
+    ),
     "facts.noted": "Записал: {facts}.",
     "facts.product_version": "версия {value}",
     "facts.key_number": "ключ № {value}",
@@ -251,6 +255,9 @@ TEXTS: dict[str, str] = {
         "номер пункта перед ответом, или нажмите «Пропустить»:"
     ),
     "form.group_footer": "Например: «1. Kaspersky 12» и с новой строки «4. 3 ПК: сервер и 2 рабочих места».",
+    "form.read_in_words": "Записал: {items}.",
+    "form.rest_skipped": "Остальные пункты пропустил.",
+    "intake.phone_taken": "Номер {phone} записал как телефон для связи.",
     "form.unnumbered": "Не понял, к каким пунктам относятся ответы: поставьте номер пункта перед каждым ответом.",
     "intake.unsupported": "Такие сообщения ({what}) я не могу обработать. Пожалуйста, ответьте текстом.\n{prompt}",
     "intake.files_received": "Получено файлов: {count}. Пришлите ещё или отправьте заявку.",
@@ -273,6 +280,12 @@ TEXTS: dict[str, str] = {
     "invalid.phone": "номер телефона не распознан.",
     "invalid.email": "адрес e-mail не распознан.",
     "invalid.name": "укажите фамилию и имя буквами.",
+    # a phone typed alone where a name is asked
+    "invalid.phone_for.organization": "это похоже на номер телефона, а не на название организации.",
+    "invalid.phone_for.city": "это похоже на номер телефона, а не на название города.",
+    "invalid.phone_for.contact_name": "это похоже на номер телефона, а не на фамилию и имя.",
+    "invalid.phone_for.product_name": "это похоже на номер телефона, а не на название продукта.",
+    "invalid.phone_for.device_name": "это похоже на номер телефона, а не на название прибора.",
     "invalid.version": "в версии должны быть цифры. Если не знаете её, так и напишите: «не знаю».",
     "invalid.os_bitness": "укажите разрядность системы (32 или 64 бита). Если не знаете, напишите «не знаю».",
     "invalid.number": "нужно число.",

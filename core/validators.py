@@ -23,6 +23,8 @@ _SERVER_64_ONLY = re.compile(r"(?:server|сервер)\s?(?:2012|2016|2019|2022|
 _YEAR = re.compile(r"(?<!\d)(19[89]\d|20\d\d)(?!\d)")
 _AT = re.compile(r"[ \t]?@[ \t]?")
 _EXTENSION = re.compile(r"(?:доб(?:авочный)?|вн(?:утренний)?|ext)\.?\s?(?:номер\s)?(\d{1,6})(?!\d)", re.IGNORECASE)
+# the words a phone may come with when it is the whole answer: «тел. 8 917 …», «мой номер …»
+_PHONE_WORDS = re.compile(r"\b(?:мой|наш|номер|тел|телефон|моб|мобильный|сотовый)\b\.?", re.IGNORECASE)
 _SEPARATORS = re.compile(r"[\s,;:<>()\[\]]+")  # between the contacts of one answer; an address has none
 
 
@@ -116,6 +118,18 @@ def phone(text: str) -> str:
     if not phonenumbers.is_valid_number(number):
         raise InvalidAnswer("invalid.phone")
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def only_a_phone(text: str) -> str | None:
+    """The phone (E.164) an answer is made of, with no other words than those naming it («+7 846 200-10-20»,
+    «тел. 89171234567»); None when it says anything else."""
+    bare = _PHONE_WORDS.sub(" ", text)
+    if _LETTERS.search(bare):
+        return None
+    try:
+        return phone(bare)
+    except InvalidAnswer:
+        return None
 
 
 def email(text: str) -> str:

@@ -19,7 +19,7 @@ from core.intake import (
 from core.messages import Attachment, Choice
 from core.replies import Reply
 from core.texts import TEXTS, field_example, field_prompt, t
-from core.validators import InvalidAnswer, contacts
+from core.validators import InvalidAnswer, contacts, only_a_phone
 
 BLOCKED_EXTENSIONS = (".exe", ".msi", ".bat", ".cmd", ".com", ".scr", ".js", ".vbs", ".dll", ".ps1", ".jar")
 SKIP = Choice("nav:skip", t("choice.skip"))
@@ -82,7 +82,10 @@ def parse_answer(field: Field, text: str, choice: str | None) -> str:
         raise InvalidAnswer("invalid.choice", options=titles)
     if field.unknown_ok and says_unknown(text):
         return UNKNOWN
-    return field.parse(text if field.free_text else plain_answer(field.key, text))
+    answer = text if field.free_text else plain_answer(field.key, text)
+    if field.names and only_a_phone(answer):  # «89171234567» at the organisation question
+        raise InvalidAnswer(f"invalid.phone_for.{field.key}")
+    return field.parse(answer)
 
 
 def answer_value(field: Field, text: str, choice: str | None, priority: str | None) -> str:

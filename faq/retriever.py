@@ -43,6 +43,7 @@ import numpy as np
 import structlog
 
 from core.morphology import analyzer
+from core.wish_words import asks_for_feature, without_urgency
 from faq.analyzer import NEGATION, QueryAnalyzer, analyze, vocabulary_of
 from faq.embeddings import MeaningIndex, TermEncoder, load_vectors
 from faq.intent import (
@@ -272,12 +273,16 @@ class FaqIndex:
         """The best entries for `query`, whether the first is confident enough, whether the
         message is a report, and what to offer when it is not answered or is a report."""
         report = is_report(query)
-        answered, hits = self._search(query, limit, report)
-        if not answered and (by_sentence := self._search_sentences(query, limit, report)):
+        # «Срочно! Нужна выгрузка в Excel» is a wish: its «срочно» is no critical request to answer, and an entry
+        # that does not answer it is no help beside it (the engine takes it for a wish)
+        wish = not report and asks_for_feature(query)
+        searched = without_urgency(query) if wish else query
+        answered, hits = self._search(searched, limit, report)
+        if not answered and (by_sentence := self._search_sentences(searched, limit, report)):
             answered, hits = True, by_sentence
         if answered and report and self._others_topics[self._numbers[hits[0].id]]:
             report = False  # someone else's product or code is broken: the regulation's refusal is the answer
-        suggestion = None if answered and not report else self._suggestion(query, hits, report)
+        suggestion = None if (answered and not report) or wish else self._suggestion(query, hits, report)
         return FaqAnswer(query, answered, hits, report, suggestion)
 
     def _suggestion(self, query: str, hits: tuple[FaqHit, ...], report: bool) -> FaqHit | None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from core import walker
+from core.environment_words import items_in_words
 from core.intake import FIELDS_BY_KEY, Field
 from core.render import resolve_choice
 from core.replies import Reply
@@ -21,7 +22,7 @@ from core.stages.same_request import left_follow_up
 from core.stages.turn import Turn
 from core.state import ConversationState
 from core.texts import field_example, field_prompt, t
-from core.validators import InvalidAnswer
+from core.validators import InvalidAnswer, only_a_phone
 
 NUMBERED_LINE = re.compile(r"\s{0,8}(\d{1,2})\s{0,3}[.):]\s?(.*)")
 
@@ -85,15 +86,23 @@ def on_form(turn: Turn) -> None:
     typed = {} if skipping else numbered_answers(turn.text, len(s.form_keys))
     if turn.text and not typed and not skipping and left_follow_up(turn):
         return
-    if turn.text and not typed and not skipping:
+    in_words = {} if typed or skipping or turn.inbound.by_letter else items_in_words(turn.text, s.form_keys)
+    if in_words:  # «антивирус Касперский, 3 компьютера»: the items it plainly answers, the rest skipped
+        typed = {number: in_words.get(key, "") for number, key in enumerate(s.form_keys, start=1)}
+    elif turn.text and not typed and not skipping:
         again = form_question(s)
         turn.say(Reply(f"{t('form.unnumbered')}\n\n{again.text}", again.choices, numbered=False))
         return
+    phone = phone_as_contact(s, typed)
+    if phone is not None:
+        turn.say(t("intake.phone_taken", phone=phone))
     problems = turn.keep_attachments()  # refusals of files, told with the rest in one message
     for number, key in enumerate(s.form_keys, start=1):
         problem = _take(s, FIELDS_BY_KEY[key], typed.get(number, ""))
         if problem is not None:
             problems.append(f"{walker.TEXTS[f'field.{key}.label']}: {problem}")
+    if in_words:
+        say_read_in_words(turn, in_words)
     if not turn.inbound.by_letter:  # in a chat the message is one question of the intake: «назад» returns to it
         for key in s.form_keys:
             if key in s.answers:
@@ -107,6 +116,35 @@ def on_form(turn: Turn) -> None:
     for problem in problems:  # files refused, the questions all answered
         turn.say(problem)
     ask_next(turn)
+
+
+def say_read_in_words(turn: Turn, in_words: dict[str, str]) -> None:
+    """What was taken of the items answered in words, in one line, and whether the others were skipped."""
+    s = turn.state
+    taken = [key for key in s.form_keys if in_words.get(key) and s.answers.get(key)]
+    if not taken:
+        return
+    said = t(
+        "form.read_in_words",
+        items="; ".join(f"{walker.TEXTS[f'field.{key}.label']} — {s.answers[key]}" for key in taken),
+    )
+    if any(s.answers.get(key) == "" for key in s.form_keys):
+        said = f"{said} {t('form.rest_skipped')}"
+    turn.say(said)
+
+
+def phone_as_contact(s: ConversationState, typed: dict[int, str]) -> str | None:
+    """A phone written as the answer to a name (the organisation) while the contact's item is left empty is the
+    client's own phone: it answers the contact's item (a claim like any typed phone: never looked up), and the name is
+    asked again. The phone taken, or None."""
+    if "contact" not in s.form_keys or typed.get(s.form_keys.index("contact") + 1):
+        return None
+    for number, key in enumerate(s.form_keys, start=1):
+        phone = only_a_phone(typed.get(number, "")) if FIELDS_BY_KEY[key].names else None
+        if phone is not None:
+            typed[s.form_keys.index("contact") + 1] = phone
+            return phone
+    return None
 
 
 def _take(s: ConversationState, field: Field, text: str) -> str | None:

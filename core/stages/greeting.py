@@ -1,8 +1,8 @@
 """Stages new, idle and faq: the greeting, the menu, small talk, and what the client writes there.
 
-A reported malfunction starts a ticket at once (the report is its description); a question gets an FAQ
-answer only when one really answers it («Помогло»?), otherwise the offer of a ticket. Files sent here are kept
-for the ticket.
+A reported malfunction starts a ticket at once (the report is its description), and so does a wish for new
+functionality (core/wish_words.py), as a wish; a question gets an FAQ answer only when one really answers it
+(«Помогло»?), otherwise the offer of a ticket. Files sent here are kept for the ticket.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from core.stages.words import bare_yes_or_no, is_greeting, small_talk, system_do
 from core.state import Stage
 from core.texts import t
 from core.translit import cyrillic_reading
+from core.wish_words import asks_for_feature
 
 FAQ_CHOICES = (Choice("faq:helped", t("choice.helped")), NEW_TICKET)
 NOT_FOUND_CHOICES = (NEW_TICKET, Choice("menu:ask", t("choice.another_question")))
@@ -107,6 +108,11 @@ def answer_question(turn: Turn, question: str, reading: str) -> None:
         start_ticket(turn, kind="problem")
         # An entry the FAQ chose for a question («система стоит второй час» read as one) is no help beside a report.
         suggest(turn, found if reported else None, "faq.maybe_helps")
+    elif asks_for_feature(reading):  # «срочно нужна выгрузка в Excel»: a wish, whatever the FAQ makes of «срочно»
+        s.pending_question = question
+        turn.say(t("wish.taken"))
+        turn.say(t("kind.wish_note"))
+        start_ticket(turn, kind="wish")
     elif found is not None and found.answered:
         hit = found.results[0]
         s.stage, s.faq_entry, s.faq_query = Stage.FAQ, hit.id, question

@@ -14,7 +14,7 @@ from core import walker
 from core.changed_on_file import changes_in
 from core.events import ContactVerified, VerificationRequested
 from core.facts import extract
-from core.intake import ENVIRONMENT, FIELDS_BY_KEY, INTAKE
+from core.intake import ENVIRONMENT, FIELDS_BY_KEY, INTAKE, NO, YES
 from core.messages import Choice
 from core.render import resolve_choice
 from core.replies import Reply
@@ -32,6 +32,7 @@ from core.stages.known import corrected_earlier, fact_said, note_facts
 from core.stages.same_request import left_follow_up
 from core.stages.turn import Turn
 from core.stages.words import (
+    after_yes,
     annoyed,
     first_word,
     looks_like_a_question,
@@ -292,7 +293,32 @@ def take_answer(turn: Turn, current: walker.Field, payload: str | None) -> None:
         return
     if current.key == "contact" and offer_on_file(turn, turn.ctx.contact_match):
         return
+    yes_goes_on(turn, current)
     ask_next(turn)
+
+
+def yes_goes_on(turn: Turn, current: walker.Field) -> None:
+    """«Да, контроллер Сфинкс-2» at a yes-or-no question: «да» answered it, and the rest answers the question the yes
+    opens (the device's name), said back in one line. Nothing more when the rest only says yes again («да, касается
+    прибора») or is no answer to that question."""
+    s = turn.state
+    assert s.kind is not None
+    if current.options != (YES, NO) or s.answers.get(current.key) != YES:
+        return
+    rest = after_yes(turn.text)
+    if not rest or resolve_choice(rest, walker.option_choices(current)) is not None:
+        return
+    without_yes = {**s.answers, current.key: NO}
+    opened = [f for f in walker.applicable_fields(s.kind, s.answers) if not f.applies(s.kind, without_yes)]
+    following = next((f for f in opened if f.key not in s.answers and not f.files), None)
+    if following is None:
+        return
+    try:
+        s.answers[following.key] = walker.answer_value(following, rest, None, s.priority)
+    except InvalidAnswer:
+        return
+    remember_answered(turn, following.key)
+    turn.say(t("facts.noted", facts=fact_said(following.key, s.answers[following.key])))
 
 
 def answered_otherwise(turn: Turn, current: walker.Field) -> bool:

@@ -15,6 +15,8 @@ SMALL_TALK: dict[str, frozenset[str]] = {
     "ack": frozenset("понятно ясно ок окей ok okay хорошо ладно понял поняла принято отлично супер угу ага".split()),
 }
 YES_OR_NO = frozenset("да нет неа не ага угу конечно".split())
+# «да, контроллер Сфинкс-2», «да — считыватель на входе»: a yes that goes on with more
+LEADING_YES = re.compile(r"\W*(?:да|ага|угу|конечно|yes)(?![^\W_])[\s,.:;!—–-]*", re.IGNORECASE)
 FILLERS = frozenset("вам вас всё все теперь тогда уже да и а за помощь ответ".split())
 # «вся СКУД легла», «ничего не работает», «система стоит»: the whole system is down, not one function
 SYSTEM_DOWN = re.compile(
@@ -157,6 +159,12 @@ def annoyed(text: str) -> bool:
 
 def _folded(text: str) -> str:
     return text.casefold().replace("ё", "е")
+
+
+def after_yes(text: str) -> str:
+    """What follows a leading «да» («да, контроллер Сфинкс-2» → «контроллер Сфинкс-2»); empty without one."""
+    match = LEADING_YES.match(text)
+    return text[match.end() :].strip() if match else ""
 
 
 def first_word(text: str) -> str | None:

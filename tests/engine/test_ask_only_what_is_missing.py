@@ -103,8 +103,9 @@ def test_the_environment_answered_in_one_go_some_items_left_out() -> None:
 
 
 def test_an_unnumbered_reply_to_the_environment_is_asked_again_not_lost() -> None:
+    """Free text that plainly answers its items is read into them (tests/engine/test_client_in_own_words_3.py)."""
     chat = at_environment(EngineChat())
-    chat.say("касперский, i5 16 гб")
+    chat.say("всё стандартно, как у всех")
     assert t("form.unnumbered") in chat.text() and chat.state.stage == "form"
     assert not set(ENVIRONMENT) & set(chat.state.answers)
 

@@ -1,0 +1,68 @@
+"""A wish for new functionality in the client's words: «нужна выгрузка в Excel», «срочно нужна функция печати»,
+«добавьте кнопку экспорта», «у нас пожелание по отчётам».
+
+A wish needs a word of need or of adding («нужна», «хотим», «прошу», «добавьте», «сделайте», «доработайте») and a
+word of functionality («функция», «возможность», «выгрузка», «экспорт», «интеграция», «кнопка»), or the word
+«пожелание» itself. A question («как сделать выгрузку?», «можно ли добавить…», «куда писать пожелания») asks, a
+purchase («хотим докупить функцию…») is the commercial department's, a request for help («нужна помощь с
+выгрузкой») or a task («нужно сделать выгрузку»: a word of need before a verb other than adding) is a
+consultation, and «не нужна» wants nothing: none of them is a wish. A report of something broken is told apart
+before (faq/intent.py, core/stages/words.system_down).
+
+«Срочно» in a wish is how much the client wants it, not a system down: :func:`without_urgency` is the wish as the
+FAQ reads it, so that a lone «срочно» does not make it a critical request.
+
+Casefolded words and their stems, like core/news_words.py; pymorphy3 only to tell a verb after a word of need.
+"""
+
+from __future__ import annotations
+
+import re
+
+from core.morphology import analyzer
+from core.stages.words import looks_like_a_question
+
+WORD = re.compile(r"[^\W_]+")
+
+NEED_STEMS = ("нужн", "нужен", "необходим", "требует", "хочу", "хоти", "хотел", "прошу", "просим", "надо")
+ADD_STEMS = ("добав", "сделайте", "реализ", "дорабо", "внедр", "прикрут", "встро", "расширь", "расширить")
+FEATURE_STEMS = ("функци", "возможност", "выгрузк", "выгруж", "экспорт", "импорт", "интеграц", "доработк", "кнопк")
+WISH_STEMS = ("пожелани",)
+# a question about wishes («куда писать пожелания», «можно ли добавить»), wherever its question word stands
+QUESTION_WORDS = frozenset("как куда кому сколько где когда почему зачем ли можно какой какая какие какую".split())
+# a purchase, a price, a licence: the commercial department's
+BUYING_STEMS = ("купи", "купл", "покуп", "докуп", "закуп", "приобре", "стоимост", "прайс", "лиценз")
+BUYING_WORDS = frozenset("цена цену цены ценник счет счета".split())
+# help with what there is already: a consultation
+HELP_STEMS = ("помощ", "помоги", "помоч", "подскаж", "консульт", "инструкц", "настро", "объясн", "разобрат")
+# «срочно», «побыстрее»: how much a wish is wanted
+URGENCY = re.compile(r"(?<![\w-])(?:срочн\w*|поскорее|побыстрее|немедленно|asap)(?![\w-])[\s!.,]*", re.IGNORECASE)
+
+
+def _any_stem(words: list[str], stems: tuple[str, ...]) -> bool:
+    return any(word.startswith(stems) for word in words)
+
+
+def _to_do(word: str) -> bool:
+    """A verb of doing after a word of need («нужно сделать»), not of adding («прошу добавить»)."""
+    return not word.startswith(ADD_STEMS) and any(parse.tag.POS == "INFN" for parse in analyzer().parse(word))
+
+
+def asks_for_feature(text: str) -> bool:
+    """The client wants something the product does not do yet, in a statement (see the module's docstring)."""
+    words = WORD.findall(text.casefold().replace("ё", "е"))
+    if looks_like_a_question(text) or QUESTION_WORDS.intersection(words) or not words:
+        return False
+    if _any_stem(words, BUYING_STEMS + HELP_STEMS) or BUYING_WORDS.intersection(words):
+        return False
+    if any(word == "не" and after.startswith(NEED_STEMS) for word, after in zip(words, words[1:], strict=False)):
+        return False  # «не нужна»
+    if any(word.startswith(NEED_STEMS) and _to_do(after) for word, after in zip(words, words[1:], strict=False)):
+        return False  # «нужно сделать выгрузку»: something to do with what there is, a consultation
+    wanted = _any_stem(words, NEED_STEMS + ADD_STEMS) and _any_stem(words, FEATURE_STEMS)
+    return wanted or _any_stem(words, WISH_STEMS)
+
+
+def without_urgency(text: str) -> str:
+    """«Срочно! Нужна выгрузка в Excel» → «Нужна выгрузка в Excel»: the words of urgency taken out."""
+    return URGENCY.sub("", text).strip()

@@ -1,0 +1,211 @@
+"""Issue 14, round 3: whole dialogues of clients who answer in their own words where the bot expected a button, a
+number or one item: «да, контроллер Сфинкс-2» at the device question, the environment items in free text, a new
+surname alone, a phone typed at the organisation question, an urgent wish, terse reports. Each test is a whole
+transcript: what the bot says, and what reaches the ticket."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.events import VerificationRequested
+from core.texts import t
+from faq.retriever import FaqIndex
+from tests.engine.intake_answers import (
+    VALID_ANSWERS,
+    answer_form,
+    at_field,
+    reach_ticket,
+    start_ticket,
+    ticket_items,
+    walk_to_summary,
+)
+from tests.engine.test_client_in_own_words_2 import ON_FILE
+from tests.fakes import EngineChat
+
+
+@pytest.fixture(scope="module")
+def faq() -> FaqIndex:
+    return FaqIndex.from_directory()
+
+
+# the device's questions, which the plain answers of tests/engine/intake_answers.py never reach
+DEVICE = {"device_firmware": "2.04", "device_modules": "модуль расширения на 8 входов", "device_date": "03.2021"}
+
+
+def sent(chat: EngineChat) -> dict[str, str]:
+    """The ticket's items once the client walked on plainly from where the chat is and sent it."""
+    walk_to_summary(chat, **DEVICE)
+    chat.press("sum:send")
+    return ticket_items(chat)
+
+
+# --- 1. «да» and the device in one answer
+@pytest.mark.parametrize(
+    ("typed", "device"),
+    [
+        ("да, контроллер Сфинкс-2", "контроллер Сфинкс-2"),
+        ("да — считыватель на входе", "считыватель на входе"),
+        ("Да. Прибор ЕС-Пром «Гамма»", "Прибор ЕС-Пром «Гамма»"),
+    ],
+)
+def test_yes_and_the_device_answer_the_device_questions_at_once(typed: str, device: str) -> None:
+    chat = at_field("consultation", "device_involved")
+    chat.say(typed)
+    assert t("facts.noted", facts=device) in chat.text()
+    assert chat.state.answers["device_involved"] == "yes" and chat.state.field == "device_firmware"
+    items = sent(chat)
+    assert items["device_involved"] == t("field.device_involved.option.yes") and items["device_name"] == device
+
+
+def test_yes_said_twice_leaves_the_device_to_its_question() -> None:
+    chat = at_field("consultation", "device_involved")
+    chat.say("да, касается конкретного прибора")
+    assert chat.state.answers["device_involved"] == "yes" and chat.state.field == "device_name"
+    assert "device_name" not in chat.state.answers
+
+
+# --- 2. the optional environment items in free text
+def at_environment() -> EngineChat:
+    """A problem's intake at the one message of the optional environment items."""
+    chat = at_field("problem", "os", "partial")
+    chat.say(VALID_ANSWERS["os"])
+    assert chat.state.stage == "form" and "antivirus" in chat.state.form_keys
+    return chat
+
+
+def test_environment_items_in_free_text_are_read_into_the_items_they_answer() -> None:
+    chat = at_environment()
+    chat.say("антивирус Касперский, 3 компьютера, сеть локальная")
+    assert t("form.unnumbered") not in chat.text()
+    taken = "; ".join(
+        f"{t(f'field.{key}.label')} — {value}"
+        for key, value in (
+            ("antivirus", "антивирус Касперский"),
+            ("network", "сеть локальная"),
+            ("pcs", "3 компьютера"),
+        )
+    )
+    assert t("form.read_in_words", items=taken) in chat.text()
+    assert chat.state.stage == "field" and chat.state.field == "device_involved"
+    items = sent(chat)
+    assert items["antivirus"] == "антивирус Касперский" and items["pcs"] == "3 компьютера"
+    assert items["network"] == "сеть локальная"
+    assert items["hardware"] == items["subsystems"] == items["connection"] == ""  # skipped, as «Пропустить» does
+
+
+def test_two_parts_of_one_item_stay_together_and_a_choice_is_read_as_its_option() -> None:
+    chat = at_environment()
+    chat.say("Core i5, 16 ГБ ОЗУ; подключение через USB")
+    assert chat.state.answers["hardware"] == "Core i5, 16 ГБ ОЗУ"
+    assert chat.state.answers["connection"] == "подключение через USB"
+    assert chat.state.answers["antivirus"] == ""
+
+
+@pytest.mark.parametrize("typed", ["всё как обычно", "Касперский, а остальное не знаю"])
+def test_free_text_not_plainly_the_items_is_asked_numbered(typed: str) -> None:
+    chat = at_environment()
+    chat.say(typed)
+    assert chat.text().startswith(t("form.unnumbered")) and chat.state.stage == "form"
+    assert "antivirus" not in chat.state.answers
+
+
+# --- 3. a returning client's new surname
+def at_the_offer_of(name: str) -> EngineChat:
+    client = EngineChat(consent=True, on_file={**ON_FILE, "contact_name": name})
+    start_ticket(client, "consultation")
+    assert client.state.stage == "returning"
+    return client
+
+
+# what the client typed, the name on file, the name after it
+NEW_SURNAMES = [
+    ("поменялась только фамилия, теперь Соколова", "Смирнова Анна", "Соколова Анна"),
+    ("фамилия теперь Соколова", "Анна Смирнова", "Анна Соколова"),
+    ("фамилия поменялась на Соколова", "Смирнова Анна Петровна", "Соколова Анна Петровна"),
+]
+
+
+@pytest.mark.parametrize(("typed", "on_file", "now"), NEW_SURNAMES)
+def test_a_new_surname_keeps_the_first_name_and_patronymic(typed: str, on_file: str, now: str) -> None:
+    chat = at_the_offer_of(on_file)
+    chat.say(typed)
+    assert t("returning.updated", changes=f"{t('field.contact_name.label')} — {now}") in chat.text()
+    assert sent(chat)["contact_name"] == now
+
+
+def test_the_whole_name_named_is_the_whole_name_changed() -> None:
+    chat = at_the_offer_of("Смирнова Анна")
+    chat.say("фамилия и имя теперь Соколова Мария")
+    assert sent(chat)["contact_name"] == "Соколова Мария"
+
+
+# --- 4. a phone typed at the organisation question
+@pytest.mark.parametrize("typed", ["+7 846 200-10-20", "89171234567", "тел. 8 (917) 123-45-67"])
+def test_a_phone_at_the_organisation_question_is_no_organisation(typed: str) -> None:
+    chat = at_field("consultation", "organization")
+    chat.say(typed)
+    assert t("invalid.phone_for.organization") in chat.text()
+    assert t("intake.example", example=t("field.organization.example")) in chat.text()
+    assert "organization" not in chat.state.answers and chat.state.field == "organization"
+    assert chat.state.answers["contact"] == "+78465551234"  # the phone given before stays the contact
+    chat.say("ООО «Вектор»")
+    assert sent(chat)["organization"] == "ООО «Вектор»"
+
+
+def test_a_phone_written_as_the_organisation_in_a_letter_is_the_missing_phone_and_no_claim() -> None:
+    chat = EngineChat(by_letter=True)
+    start_ticket(chat, "consultation")
+    assert chat.state.stage == "form"
+    chat.say(answer_form(chat, contact="", organization="8 917 123-45-67"))
+    assert chat.state.answers["contact"] == "+79171234567" and "organization" not in chat.state.answers
+    assert t("intake.phone_taken", phone="+79171234567") in chat.text()
+    assert t("invalid.phone_for.organization") in chat.text() and chat.state.form_keys == ["organization"]
+    assert not [event for event in chat.events if isinstance(event, VerificationRequested)]
+    chat.say("ООО «Вектор»")
+    items = sent(chat)
+    assert items["organization"] == "ООО «Вектор»" and items["contact"] == "+79171234567"
+
+
+# --- 5. «срочно» in a wish, and an outage
+@pytest.mark.parametrize(
+    "typed", ["Срочно! Нужна выгрузка в Excel", "срочно нужна функция выгрузки отчётов", "Срочно нужна функция печати"]
+)
+def test_an_urgent_wish_is_a_wish_not_a_critical_request(faq: FaqIndex, typed: str) -> None:
+    chat = EngineChat(faq=faq.search)
+    reach_ticket(chat, typed)
+    critical = next(entry for entry in faq.entries if entry.id == "critical-request")
+    assert critical.answer not in chat.seen() and t("wish.taken") in chat.seen()
+    [ticket] = chat.tickets()
+    assert ticket.kind == "wish" and ticket.priority == "low" and ticket.fields["description"] == typed
+
+
+@pytest.mark.parametrize("typed", ["нужно сделать выгрузку событий за месяц", "Срочно нужно настроить экспорт"])
+def test_something_to_do_with_what_there_is_is_no_wish(faq: FaqIndex, typed: str) -> None:
+    chat = EngineChat(faq=faq.search)
+    chat.say(typed)
+    assert t("wish.taken") not in chat.seen() and chat.state.kind != "wish"
+
+
+def test_the_faq_answers_an_urgent_wish_without_the_critical_request_entry(faq: FaqIndex) -> None:
+    for typed in ("Срочно! Нужна выгрузка в Excel", "срочно нужна функция выгрузки отчётов"):
+        answer = faq.search(typed)
+        assert not (answer.answered and answer.results[0].id == "critical-request"), typed
+
+
+def test_an_urgent_outage_stays_critical(faq: FaqIndex) -> None:
+    chat = EngineChat(faq=faq.search)
+    reach_ticket(chat, "срочно, всё легло, СКУД не работает")
+    assert t("report.taken") in chat.seen()
+    [ticket] = chat.tickets()
+    assert ticket.kind == "problem" and ticket.priority == "critical"
+
+
+# --- terse reports start the intake
+@pytest.mark.parametrize(
+    "typed", ["бастион пишет ключ не найден", "АРМ висит на заставке", "Бастион пишет: ключ не найден"]
+)
+def test_a_terse_report_starts_the_intake(faq: FaqIndex, typed: str) -> None:
+    chat = EngineChat(faq=faq.search)
+    chat.say(typed)
+    assert t("report.taken") in chat.text() and chat.state.kind == "problem" and chat.state.stage == "consent"
+    assert t("faq.not_found") not in chat.text()
