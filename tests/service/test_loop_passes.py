@@ -1,15 +1,24 @@
 """The inbox's loop goes round at once while a chat has messages waiting behind the one it took, and not
-otherwise (issue 17): a pass that would find nothing costs a transaction after every message."""
+otherwise (issue 17): a pass that would find nothing costs a transaction after every message. What a pass
+of the inbox or the outbox handled is recorded in the next pass's lease, or on its own when none follows.
+"""
 
 from __future__ import annotations
 
 import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 
+import pytest
+from sqlmodel import select
+
+from service import retry
 from service.settings import Settings
+from storage.models import InboxItem, OutboxItem
 from tests.fakes import FakeClock
 from tests.service.test_ack_first import until
 from tests.telegram import updates
-from tests.telegram.world import telegram_world
+from tests.telegram.world import TelegramWorld, telegram_world
 
 NEVER = 3600.0  # seconds: a loop that fell back on its poll interval would not come back within the test
 
@@ -23,8 +32,8 @@ async def test_a_chat_s_waiting_messages_are_processed_one_after_another_without
         inbox, passes = telegram.runtime.inbox, []
         take_a_pass = inbox.process_once
 
-        async def counted() -> int:
-            passes.append(await take_a_pass())
+        async def counted(*, settle: bool = True) -> int:
+            passes.append(await take_a_pass(settle=settle))
             return passes[-1]
 
         inbox.process_once = counted  # type: ignore[method-assign]
@@ -35,3 +44,57 @@ async def test_a_chat_s_waiting_messages_are_processed_one_after_another_without
         stop.set()
         await loop
     assert passes == [1, 1, 1]
+
+
+@asynccontextmanager
+async def inbox_and_outbox_running(telegram: TelegramWorld) -> AsyncIterator[None]:
+    """The inbox's and the outbox's loops, woken only by what arrives; stopped when the block ends."""
+    stop = asyncio.Event()
+    loops = [
+        asyncio.create_task(telegram.runtime.inbox.run_forever(NEVER, stop)),
+        asyncio.create_task(telegram.runtime.dispatcher.run_forever(NEVER, stop)),
+    ]
+    try:
+        yield
+    finally:
+        stop.set()
+        await asyncio.gather(*loops)
+
+
+async def statuses(telegram: TelegramWorld) -> tuple[list[str], list[str]]:
+    """The inbox's items' statuses and the client's outbox items' statuses, oldest first."""
+    async with telegram.runtime.inbox_store.sessions() as session:
+        inbox = list(await session.exec(select(InboxItem.status).order_by(InboxItem.id)))  # type: ignore[arg-type]
+    async with telegram.runtime.desk.sessions() as session:
+        mine = OutboxItem.queue == f"telegram:{updates.CLIENT_ID}"
+        outbox = list(await session.exec(select(OutboxItem.status).where(mine).order_by(OutboxItem.id)))  # type: ignore[arg-type]
+    return inbox, outbox
+
+
+async def test_what_a_pass_handled_is_recorded_with_the_next_pass_s_lease_and_the_rest_when_the_loops_stop(
+    settings: Settings, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(retry, "SETTLE_SECONDS", NEVER)  # no pass of their own for the outcomes: only the next lease
+    async with telegram_world(settings, clock) as telegram:
+        async with inbox_and_outbox_running(telegram):
+            await telegram.post(updates.private_message(telegram.next_id(), text="/start"))
+            await until(lambda: len(telegram.client_texts()) == 1)
+            assert await statuses(telegram) == (["leased"], ["leased"])  # handled and sent, not recorded yet
+
+            await telegram.post(updates.private_message(telegram.next_id(), text="Здравствуйте"))
+            await until(lambda: len(telegram.client_texts()) == 2)
+            assert await statuses(telegram) == (["done", "leased"], ["sent", "leased"])
+        assert await statuses(telegram) == (["done", "done"], ["sent", "sent"])
+
+
+async def test_what_a_pass_handled_is_recorded_on_its_own_when_no_pass_follows(
+    settings: Settings, clock: FakeClock
+) -> None:
+    async with telegram_world(settings, clock) as telegram, inbox_and_outbox_running(telegram):
+        await telegram.post(updates.private_message(telegram.next_id(), text="/start"))
+        await until(lambda: len(telegram.client_texts()) == 1)
+        for _ in range(100):  # SETTLE_SECONDS later, or a little more
+            if await statuses(telegram) == (["done"], ["sent"]):
+                break
+            await asyncio.sleep(retry.SETTLE_SECONDS)
+        assert await statuses(telegram) == (["done"], ["sent"])
