@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, Request
@@ -33,7 +33,8 @@ class AcknowledgedWebhooks(logging.Filter):
 ACKNOWLEDGED_WEBHOOKS = AcknowledgedWebhooks()
 
 
-def create_app(settings: Settings, *, clock: Clock = utc_now) -> FastAPI:
+def create_app(settings: Settings, *, clock: Clock = utc_now, started: Callable[[], None] | None = None) -> FastAPI:
+    """The service's app; ``started`` runs once it is up (its runtime built, channels and loops started)."""
     logging.getLogger("uvicorn.access").addFilter(ACKNOWLEDGED_WEBHOOKS)  # added once, however many apps
 
     @asynccontextmanager
@@ -45,6 +46,8 @@ def create_app(settings: Settings, *, clock: Clock = utc_now) -> FastAPI:
         await start_channels(runtime)
         if settings.run_dispatcher:
             runtime.run_background()
+        if started is not None:
+            started()
         try:
             yield
         finally:

@@ -23,6 +23,7 @@ from faq.cli import faq_app
 from service.app import create_app
 from service.channels import attach, registry, start_channels
 from service.desk import Clock, utc_now
+from service.heap import freeze_startup_heap
 from service.logs import configure_logging
 from service.runtime import Runtime
 from service.settings import Settings
@@ -49,7 +50,7 @@ def serve(host: str = "127.0.0.1", port: int = 8000) -> None:
     """Веб-сервис: вебхуки, API, здоровье. Создаёт или обновляет хранилище при старте."""
     configure_logging()
     settings = Settings()
-    uvicorn.run(create_app(settings), host=host, port=port, log_config=None)
+    uvicorn.run(create_app(settings, started=freeze_startup_heap), host=host, port=port, log_config=None)
 
 
 @db_app.command("upgrade")
@@ -104,6 +105,7 @@ async def _work(settings: Settings) -> None:
     await start_channels(runtime)
     _stop_on_signals(runtime)
     runtime.run_background()
+    freeze_startup_heap()
     try:
         await runtime.stop.wait()
     finally:
