@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import json
 import secrets
+from functools import lru_cache
 from typing import Any
 
 import structlog
@@ -34,6 +35,8 @@ ALLOWED_UPDATES = ("message", "callback_query")
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 LONG_POLL_SECONDS = 25
 POLL_PAUSE_SECONDS = 1.0  # after a failed fetch
+# updates the webhook read, kept parsed for their processing a moment later: each is validated once, not twice
+PARSED_KEPT = 256
 UNSUPPORTED_CONTENT = {
     "sticker": "sticker",
     "voice": "voice",
@@ -159,6 +162,7 @@ class TelegramChannel:
         self.updates = updates
         self.files = files
         self._secret = webhook_secret
+        self._update = lru_cache(maxsize=PARSED_KEPT)(self._parse)  # by the text, as kept in the inbox
 
     # --- updates in
     def read(self, raw: bytes, signature: str | None) -> Received:
@@ -188,8 +192,9 @@ class TelegramChannel:
         result = await self.updates.feed_update(self.bot, update)
         return result if isinstance(result, Inbound) else Ignored(kind)
 
-    def _update(self, raw: str) -> Update:
-        """The update with its texts ``storable``: the engineers' routers store them too, not only the desk."""
+    def _parse(self, raw: str) -> Update:
+        """The update with its texts ``storable``: the engineers' routers store them too, not only the desk.
+        (Updates are frozen: the one the webhook read is the very one its processing feeds the routers.)"""
         return Update.model_validate(storable_json(json.loads(raw)), context={"bot": self.bot})
 
     def _received(self, update: Update, raw: str) -> Received:
