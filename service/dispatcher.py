@@ -117,8 +117,9 @@ class Dispatcher:
         send them concurrently, record each outcome (only where the lease still holds). The outcomes of
         the previous pass are recorded in the transaction that leases this pass's heads, before it (a
         chat's next message is its head only once the one before it is sent). With ``settle`` this pass's
-        are recorded at once too; the loop leaves them to its next pass if that follows within
-        ``SETTLE_SECONDS`` (``poll_forever``), so that under load a message costs two transactions, not three.
+        are recorded at once too; the loop leaves them to its next pass only when that pass is due at once
+        (``poll_forever``), so that under load a message costs two transactions, not three, while a send is
+        never left unrecorded for longer than before: a process killed in between would send it again.
         """
         now = self.desk.clock()
         outcomes = list(self._unrecorded)

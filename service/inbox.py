@@ -23,7 +23,7 @@ import structlog
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from service.desk import Clock
-from service.retry import AcksFirst, backoff, poll_forever
+from service.retry import SETTLE_SECONDS, AcksFirst, backoff, poll_forever
 from storage.models import InboxItem
 from storage.notify import NOTIFY_INBOX
 from storage.repos import inbox as inbox_repo
@@ -176,4 +176,5 @@ class Inbox:
             turn,
             lambda: self.more_due,
             settle=self.settle,
+            settle_within=SETTLE_SECONDS,
         )

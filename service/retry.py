@@ -16,7 +16,9 @@ log = structlog.get_logger(__name__)
 MAX_BACKOFF_SECONDS = 600.0  # a long outage is retried every 5 to 10 minutes
 QUIET_SECONDS = 0.002  # no webhook answered for this long: the platforms have nothing more in flight
 PATIENCE_SECONDS = 0.25  # however busy the webhooks, a loop takes a pass at least this often
-SETTLE_SECONDS = 0.05  # how long a pass's outcomes wait for the next pass's lease to be written with it
+# how long the inbox's items, once handled, may wait to be marked done with the next pass's lease: a replay of one
+# finds its effect recorded, so nothing is done twice (the outbox records a send at once unless a pass is due)
+SETTLE_SECONDS = 0.05
 
 
 def backoff(attempts: int, retry_after: float | None) -> float:
@@ -94,6 +96,7 @@ async def poll_forever(
     more_due: Callable[[], bool] | None = None,
     *,
     settle: Callable[[], Awaitable[None]] | None = None,
+    settle_within: float = 0.0,
 ) -> None:
     """Run ``run_once`` while it finds work; otherwise sleep until ``wake``, ``stop`` or the poll interval.
 
@@ -105,8 +108,8 @@ async def poll_forever(
 
     ``settle``, if given, writes what a pass left unrecorded (which items are done): a queue's pass
     records the previous pass's outcomes in the transaction that leases its own items, so under load
-    a message costs one transaction of bookkeeping instead of two. When no pass follows within
-    ``SETTLE_SECONDS``, or the loop stops, the outcomes are written on their own.
+    a message costs one transaction of bookkeeping instead of two. The outcomes are written on their own
+    when no pass is due at once, or follows within ``settle_within`` seconds, and when the loop stops.
     """
     while not stop.is_set():
         if turn is not None:
@@ -119,7 +122,7 @@ async def poll_forever(
             handled = 0
         if handled and (more_due is None or more_due()):
             continue
-        if settle is not None and not await _woken(stop, wake, SETTLE_SECONDS):
+        if settle is not None and not await _woken(stop, wake, settle_within):
             await _quietly(settle)
         if not (wake.is_set() or stop.is_set()):
             await _woken(stop, wake, poll_seconds)
@@ -128,7 +131,11 @@ async def poll_forever(
 
 
 async def _woken(stop: asyncio.Event, wake: asyncio.Event, seconds: float) -> bool:
-    """Wait up to ``seconds`` for ``wake`` or ``stop``; whether either came."""
+    """Wait up to ``seconds`` for ``wake`` or ``stop``; whether either came (or had come)."""
+    if wake.is_set() or stop.is_set():
+        return True
+    if seconds <= 0:
+        return False
     waiters = [asyncio.create_task(stop.wait()), asyncio.create_task(wake.wait())]
     done, _ = await asyncio.wait(waiters, timeout=seconds, return_when=asyncio.FIRST_COMPLETED)
     for waiter in waiters:

@@ -10,8 +10,10 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 import pytest
+from sqlalchemy import event
 from sqlmodel import select
 
+from service import inbox as inbox_module
 from service import retry
 from service.settings import Settings
 from storage.models import InboxItem, OutboxItem
@@ -71,20 +73,41 @@ async def statuses(telegram: TelegramWorld) -> tuple[list[str], list[str]]:
     return inbox, outbox
 
 
-async def test_what_a_pass_handled_is_recorded_with_the_next_pass_s_lease_and_the_rest_when_the_loops_stop(
+async def test_the_inbox_marks_what_a_pass_handled_with_the_next_pass_s_lease_and_the_rest_when_it_stops(
     settings: Settings, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(retry, "SETTLE_SECONDS", NEVER)  # no pass of their own for the outcomes: only the next lease
+    monkeypatch.setattr(inbox_module, "SETTLE_SECONDS", NEVER)  # no marking of their own: only the next lease
     async with telegram_world(settings, clock) as telegram:
         async with inbox_and_outbox_running(telegram):
             await telegram.post(updates.private_message(telegram.next_id(), text="/start"))
             await until(lambda: len(telegram.client_texts()) == 1)
-            assert await statuses(telegram) == (["leased"], ["leased"])  # handled and sent, not recorded yet
+            # handled, not marked yet; the reply's send is recorded at once: no pass of the outbox was due
+            assert await statuses(telegram) == (["leased"], ["sent"])
 
             await telegram.post(updates.private_message(telegram.next_id(), text="Здравствуйте"))
             await until(lambda: len(telegram.client_texts()) == 2)
-            assert await statuses(telegram) == (["done", "leased"], ["sent", "leased"])
+            assert await statuses(telegram) == (["done", "leased"], ["sent", "sent"])
         assert await statuses(telegram) == (["done", "done"], ["sent", "sent"])
+
+
+async def test_a_send_left_unrecorded_is_recorded_in_the_transaction_of_the_next_lease(
+    settings: Settings, clock: FakeClock
+) -> None:
+    async with telegram_world(settings, clock) as telegram:
+        await telegram.post(updates.private_message(telegram.next_id(), text="/start"))
+        dispatcher = telegram.runtime.dispatcher
+        await telegram.runtime.inbox.process_once()
+        assert await dispatcher.run_once(settle=False) == 1
+        assert len(telegram.client_texts()) == 1 and (await statuses(telegram))[1] == ["leased"]
+
+        transactions: list[object] = []
+        engine, begun = telegram.runtime.desk.db.sync_engine, transactions.append
+        event.listen(engine, "begin", begun)
+        try:
+            assert await dispatcher.run_once() == 0
+        finally:
+            event.remove(engine, "begin", begun)
+        assert (await statuses(telegram))[1] == ["sent"] and len(transactions) == 1
 
 
 async def test_what_a_pass_handled_is_recorded_on_its_own_when_no_pass_follows(
