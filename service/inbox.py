@@ -23,7 +23,7 @@ import structlog
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from service.desk import Clock
-from service.retry import SETTLE_SECONDS, AcksFirst, backoff, poll_forever
+from service.retry import AcksFirst, backoff, poll_forever
 from storage.models import InboxItem
 from storage.notify import NOTIFY_INBOX
 from storage.repos import inbox as inbox_repo
@@ -101,8 +101,7 @@ class Inbox:
         for as long as its slowest chat, a single item only briefly. The items the previous pass handled
         are marked done in the transaction that leases this pass's, before it: a chat's next item is its
         head only once the one before it is done. With ``settle`` this pass's are marked at once too;
-        the loop leaves them to the next pass (``poll_forever``), since marking them late is harmless: a
-        replayed item finds its effect recorded by the desk and changes nothing.
+        the loop leaves them to its next pass when that is due at once (``poll_forever``).
         """
         now = self.clock()
         heads = self._one if self.acks is not None and self.acks.busy else self._batch
@@ -176,5 +175,4 @@ class Inbox:
             turn,
             lambda: self.more_due,
             settle=self.settle,
-            settle_within=SETTLE_SECONDS,
         )

@@ -16,9 +16,6 @@ log = structlog.get_logger(__name__)
 MAX_BACKOFF_SECONDS = 600.0  # a long outage is retried every 5 to 10 minutes
 QUIET_SECONDS = 0.002  # no webhook answered for this long: the platforms have nothing more in flight
 PATIENCE_SECONDS = 0.25  # however busy the webhooks, a loop takes a pass at least this often
-# how long the inbox's items, once handled, may wait to be marked done with the next pass's lease: a replay of one
-# finds its effect recorded, so nothing is done twice (the outbox records a send at once unless a pass is due)
-SETTLE_SECONDS = 0.05
 
 
 def backoff(attempts: int, retry_after: float | None) -> float:
@@ -96,7 +93,6 @@ async def poll_forever(
     more_due: Callable[[], bool] | None = None,
     *,
     settle: Callable[[], Awaitable[None]] | None = None,
-    settle_within: float = 0.0,
 ) -> None:
     """Run ``run_once`` while it finds work; otherwise sleep until ``wake``, ``stop`` or the poll interval.
 
@@ -109,7 +105,9 @@ async def poll_forever(
     ``settle``, if given, writes what a pass left unrecorded (which items are done): a queue's pass
     records the previous pass's outcomes in the transaction that leases its own items, so under load
     a message costs one transaction of bookkeeping instead of two. The outcomes are written on their own
-    when no pass is due at once, or follows within ``settle_within`` seconds, and when the loop stops.
+    when no pass is due at once, and when the loop stops: a process killed in between would find them
+    leased after its restart, the inbox's holding back the chat's next messages until the lease ran out,
+    the outbox's sent twice, so they wait only as long as they did before.
     """
     while not stop.is_set():
         if turn is not None:
@@ -120,27 +118,16 @@ async def poll_forever(
         except Exception:  # the store may be briefly unavailable; keep the loop alive
             log.exception("background_pass_failed")
             handled = 0
-        if handled and (more_due is None or more_due()):
-            continue
-        if settle is not None and not await _woken(stop, wake, settle_within):
+        if (handled and (more_due is None or more_due())) or wake.is_set() or stop.is_set():
+            continue  # the next pass is due at once
+        if settle is not None:
             await _quietly(settle)
-        if not (wake.is_set() or stop.is_set()):
-            await _woken(stop, wake, poll_seconds)
+        waiters = [asyncio.create_task(stop.wait()), asyncio.create_task(wake.wait())]
+        await asyncio.wait(waiters, timeout=poll_seconds, return_when=asyncio.FIRST_COMPLETED)
+        for waiter in waiters:
+            waiter.cancel()
     if settle is not None:
         await _quietly(settle)
-
-
-async def _woken(stop: asyncio.Event, wake: asyncio.Event, seconds: float) -> bool:
-    """Wait up to ``seconds`` for ``wake`` or ``stop``; whether either came (or had come)."""
-    if wake.is_set() or stop.is_set():
-        return True
-    if seconds <= 0:
-        return False
-    waiters = [asyncio.create_task(stop.wait()), asyncio.create_task(wake.wait())]
-    done, _ = await asyncio.wait(waiters, timeout=seconds, return_when=asyncio.FIRST_COMPLETED)
-    for waiter in waiters:
-        waiter.cancel()
-    return bool(done)
 
 
 async def _quietly(settle: Callable[[], Awaitable[None]]) -> None:

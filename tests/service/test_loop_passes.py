@@ -6,15 +6,14 @@ of the inbox or the outbox handled is recorded in the next pass's lease, or on i
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from contextlib import asynccontextmanager, contextmanager
+from typing import Any
 
-import pytest
 from sqlalchemy import event
+from sqlalchemy.ext.asyncio import AsyncEngine
 from sqlmodel import select
 
-from service import inbox as inbox_module
-from service import retry
 from service.settings import Settings
 from storage.models import InboxItem, OutboxItem
 from tests.fakes import FakeClock
@@ -63,6 +62,15 @@ async def inbox_and_outbox_running(telegram: TelegramWorld) -> AsyncIterator[Non
         await asyncio.gather(*loops)
 
 
+async def until_async(read: Callable[[], Awaitable[Any]], expected: Any) -> None:
+    """Wait until ``read()`` gives ``expected`` (the loops record at once, but in a task of their own)."""
+    for _ in range(200):
+        if await read() == expected:
+            return
+        await asyncio.sleep(0.01)
+    assert await read() == expected
+
+
 async def statuses(telegram: TelegramWorld) -> tuple[list[str], list[str]]:
     """The inbox's items' statuses and the client's outbox items' statuses, oldest first."""
     async with telegram.runtime.inbox_store.sessions() as session:
@@ -73,41 +81,35 @@ async def statuses(telegram: TelegramWorld) -> tuple[list[str], list[str]]:
     return inbox, outbox
 
 
-async def test_the_inbox_marks_what_a_pass_handled_with_the_next_pass_s_lease_and_the_rest_when_it_stops(
-    settings: Settings, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(inbox_module, "SETTLE_SECONDS", NEVER)  # no marking of their own: only the next lease
-    async with telegram_world(settings, clock) as telegram:
-        async with inbox_and_outbox_running(telegram):
-            await telegram.post(updates.private_message(telegram.next_id(), text="/start"))
-            await until(lambda: len(telegram.client_texts()) == 1)
-            # handled, not marked yet; the reply's send is recorded at once: no pass of the outbox was due
-            assert await statuses(telegram) == (["leased"], ["sent"])
-
-            await telegram.post(updates.private_message(telegram.next_id(), text="Здравствуйте"))
-            await until(lambda: len(telegram.client_texts()) == 2)
-            assert await statuses(telegram) == (["done", "leased"], ["sent", "sent"])
-        assert await statuses(telegram) == (["done", "done"], ["sent", "sent"])
+@contextmanager
+def transactions_begun(engine: AsyncEngine) -> Iterator[list[object]]:
+    """The transactions begun on ``engine`` inside the block."""
+    begun: list[object] = []
+    count = begun.append
+    event.listen(engine.sync_engine, "begin", count)
+    try:
+        yield begun
+    finally:
+        event.remove(engine.sync_engine, "begin", count)
 
 
-async def test_a_send_left_unrecorded_is_recorded_in_the_transaction_of_the_next_lease(
+async def test_what_a_pass_left_unrecorded_is_recorded_in_the_transaction_of_the_next_lease(
     settings: Settings, clock: FakeClock
 ) -> None:
     async with telegram_world(settings, clock) as telegram:
+        runtime = telegram.runtime
         await telegram.post(updates.private_message(telegram.next_id(), text="/start"))
-        dispatcher = telegram.runtime.dispatcher
-        await telegram.runtime.inbox.process_once()
-        assert await dispatcher.run_once(settle=False) == 1
-        assert len(telegram.client_texts()) == 1 and (await statuses(telegram))[1] == ["leased"]
+        assert await runtime.inbox.process_once(settle=False) == 1
+        assert await runtime.dispatcher.run_once(settle=False) == 1
+        assert len(telegram.client_texts()) == 1  # handled and sent, neither recorded yet
+        assert await statuses(telegram) == (["leased"], ["leased"])
 
-        transactions: list[object] = []
-        engine, begun = telegram.runtime.desk.db.sync_engine, transactions.append
-        event.listen(engine, "begin", begun)
-        try:
-            assert await dispatcher.run_once() == 0
-        finally:
-            event.remove(engine, "begin", begun)
-        assert (await statuses(telegram))[1] == ["sent"] and len(transactions) == 1
+        with transactions_begun(runtime.inbox_store.engine) as inbox:
+            assert await runtime.inbox.process_once() == 0
+        with transactions_begun(runtime.desk.db) as outbox:
+            assert await runtime.dispatcher.run_once() == 0
+        assert await statuses(telegram) == (["done"], ["sent"])
+        assert len(inbox) == len(outbox) == 1  # each queue's lease, with the records
 
 
 async def test_what_a_pass_handled_is_recorded_on_its_own_when_no_pass_follows(
@@ -116,8 +118,4 @@ async def test_what_a_pass_handled_is_recorded_on_its_own_when_no_pass_follows(
     async with telegram_world(settings, clock) as telegram, inbox_and_outbox_running(telegram):
         await telegram.post(updates.private_message(telegram.next_id(), text="/start"))
         await until(lambda: len(telegram.client_texts()) == 1)
-        for _ in range(100):  # SETTLE_SECONDS later, or a little more
-            if await statuses(telegram) == (["done"], ["sent"]):
-                break
-            await asyncio.sleep(retry.SETTLE_SECONDS)
-        assert await statuses(telegram) == (["done"], ["sent"])
+        await until_async(lambda: statuses(telegram), (["done"], ["sent"]))
