@@ -48,7 +48,6 @@ CARDS_FIRST = and_(
 ANNOUNCEMENTS_LAST = OutboxItem.announcement_id.is_not(None)  # type: ignore[union-attr]
 
 Undeliverable = Callable[[OutboxItem, DeliveryResult], Awaitable[None]]
-Outcome = tuple[OutboxItem, DeliveryResult, int]  # an item sent or tried, and how many of its parts got through
 
 
 class Dispatcher:
@@ -69,7 +68,6 @@ class Dispatcher:
         shared = desk.store.shared_by_processes
         self.heads = Heads(OutboxItem, BATCH, first=CARDS_FIRST, last=ANNOUNCEMENTS_LAST, skip_locked=shared)
         self.more_due = False  # the last pass left messages behind the heads it took (``Leased.more``)
-        self._unrecorded: list[Outcome] = []  # sends not recorded yet (``run_once``)
 
     async def _deliver(self, item: OutboxItem) -> tuple[DeliveryResult, int]:
         """The outcome of one try, and how many parts of the message have got through by now."""
@@ -110,61 +108,36 @@ class Dispatcher:
         )
         return status if settled else None
 
-    async def run_once(self, *, settle: bool = True) -> int:
+    async def run_once(self) -> int:
         """Deliver the due head of every queue once; the number of items handled.
 
-        Three short steps, so that no transaction stays open while a messenger answers: lease the heads,
-        send them concurrently, record each outcome (only where the lease still holds). The outcomes of
-        the previous pass are recorded in the transaction that leases this pass's heads, before it (a
-        chat's next message is its head only once the one before it is sent). With ``settle`` this pass's
-        are recorded at once too; the loop leaves them to its next pass only when that pass is due at once
-        (``poll_forever``), so that under load a message costs two transactions, not three, while a send is
-        never left unrecorded for longer than before: a process killed in between would send it again.
+        Three short steps, so that no transaction stays open while a messenger answers: lease the
+        heads, send them concurrently, record each outcome (only where the lease still holds).
         """
         now = self.desk.clock()
-        outcomes = list(self._unrecorded)
         async with self.desk.transaction(quiet=True) as session:
-            ended = await self._record_all(session, outcomes)
             leased = await lease_heads(
                 session=session, heads=self.heads, channels=self.senders.keys(), now=now, until=now + LEASE
             )
-        del self._unrecorded[: len(outcomes)]
-        await self._report(ended)
         heads, self.more_due = leased.items, leased.more
-        delivered = await asyncio.gather(*(self._deliver(item) for item in heads))
-        self._unrecorded.extend((item, result, parts) for item, (result, parts) in zip(heads, delivered, strict=True))
-        if settle:
-            await self.settle()
-        return len(heads)
-
-    async def settle(self) -> None:
-        """Record, in a transaction of their own, the outcomes of the sends since the last lease."""
-        outcomes = list(self._unrecorded)
-        if outcomes:
-            async with self.desk.transaction(quiet=True) as session:
-                ended = await self._record_all(session, outcomes)
-            del self._unrecorded[: len(outcomes)]
-            await self._report(ended)
-
-    async def _record_all(
-        self, session: AsyncSession, outcomes: list[Outcome]
-    ) -> list[tuple[OutboxItem, DeliveryResult]]:
-        """Record ``outcomes``; the items that ended unsent (failed for good, or dead letters)."""
+        outcomes = await asyncio.gather(*(self._deliver(item) for item in heads))
         ended: list[tuple[OutboxItem, DeliveryResult]] = []
         recovered: set[str] = set()
         now = self.desk.clock()
-        for item, result, parts_sent in outcomes:
-            status = await self._record(session, item, result, parts_sent, now)
-            if status is None:
-                log.warning("outbox_lease_lost", item_id=item.id, channel=item.channel)
-            elif status == "sent" and item.attempts:
-                recovered.add(item.channel)
-            elif status in ("failed", outbox.DEAD):
-                item.status, item.attempts = status, item.attempts + 1
-                ended.append((item, result))
-        if recovered:  # what it wakes, the lease that follows finds
-            await outbox.wake(session=session, channels=recovered, now=now, unless=TOLD_TO_WAIT)
-        return ended
+        async with self.desk.transaction(quiet=True) as session:  # the loop goes round: what it wakes is found
+            for item, (result, parts_sent) in zip(heads, outcomes, strict=True):
+                status = await self._record(session, item, result, parts_sent, now)
+                if status is None:
+                    log.warning("outbox_lease_lost", item_id=item.id, channel=item.channel)
+                elif status == "sent" and item.attempts:
+                    recovered.add(item.channel)
+                elif status in ("failed", outbox.DEAD):
+                    item.status, item.attempts = status, item.attempts + 1
+                    ended.append((item, result))
+            if recovered:
+                await outbox.wake(session=session, channels=recovered, now=now, unless=TOLD_TO_WAIT)
+        await self._report(ended)
+        return len(heads)
 
     async def _report(self, ended: list[tuple[OutboxItem, DeliveryResult]]) -> None:
         for item, result in ended:
@@ -177,12 +150,4 @@ class Dispatcher:
         self, poll_seconds: float, stop: asyncio.Event, turn: Callable[[], Awaitable[None]] | None = None
     ) -> None:
         """Deliver while there is work; ``turn`` (``AcksFirst.turn``) lets the webhooks be answered first."""
-        await poll_forever(
-            lambda: self.run_once(settle=False),
-            poll_seconds,
-            stop,
-            self.desk.committed,
-            turn,
-            lambda: self.more_due,
-            settle=self.settle,
-        )
+        await poll_forever(self.run_once, poll_seconds, stop, self.desk.committed, turn, lambda: self.more_due)

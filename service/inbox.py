@@ -59,7 +59,6 @@ class Inbox:
         self._batch = Heads(InboxItem, BATCH, skip_locked=shared, count_takeovers=True)
         self._one = Heads(InboxItem, 1, skip_locked=shared, count_takeovers=True)  # while webhooks come
         self.more_due = False  # the last pass left items behind the heads it took (``Leased.more``)
-        self._done: list[int] = []  # handled, not yet marked done (``process_once``)
 
     # --- the webhook side
     async def accept(self, *, channel: str, platform_id: str, chat: str, body: dict[str, Any]) -> bool:
@@ -94,44 +93,28 @@ class Inbox:
                 future.set_result(first)
 
     # --- the processing side
-    async def process_once(self, *, settle: bool = True) -> int:
+    async def process_once(self) -> int:
         """Handle the due head of every chat once; the number of items handled.
 
         While webhooks are being answered, only one chat's: a batch would take the event loop from them
-        for as long as its slowest chat, a single item only briefly. The items the previous pass handled
-        are marked done in the transaction that leases this pass's, before it: a chat's next item is its
-        head only once the one before it is done. With ``settle`` this pass's are marked at once too;
-        the loop leaves them to its next pass when that is due at once (``poll_forever``).
+        for as long as its slowest chat, a single item only briefly.
         """
         now = self.clock()
         heads = self._one if self.acks is not None and self.acks.busy else self._batch
-        done = list(self._done)
         async with self.store.transaction(quiet=True) as session:
-            await inbox_repo.mark_done(connection=await session.connection(), ids=done)
             leased = await lease_heads(
                 session=session, heads=heads, channels=self.handlers.keys(), now=now, until=now + LEASE
             )
-        del self._done[: len(done)]
         heads, self.more_due = leased.items, leased.more
         replayed = [item.attempts > 0 for item in heads]  # tried before, or taken over from a worker that died
         errors = await asyncio.gather(*(self._handle(item, again) for item, again in zip(heads, replayed, strict=True)))
-        self._done.extend(item.id for item, error in zip(heads, errors, strict=True) if error is None and item.id)
-        failed = [(item, error) for item, error in zip(heads, errors, strict=True) if error is not None]
-        if failed:  # a retry is due later: the interval finds it
-            async with self.store.statements() as connection:
-                for item, error in failed:
+        async with self.store.statements() as connection:  # a retry is due later: the interval finds it
+            done = [item.id for item, error in zip(heads, errors, strict=True) if error is None and item.id]
+            await inbox_repo.mark_done(connection=connection, ids=done)
+            for item, error in zip(heads, errors, strict=True):
+                if error is not None:
                     await self._retry(connection, item, error)
-        if settle:
-            await self.settle()
         return len(heads)
-
-    async def settle(self) -> None:
-        """Mark done, in a transaction of their own, the items handled since the last lease."""
-        done = list(self._done)
-        if done:
-            async with self.store.statements() as connection:
-                await inbox_repo.mark_done(connection=connection, ids=done)
-            del self._done[: len(done)]
 
     async def _handle(self, item: InboxItem, replayed: bool) -> str | None:
         try:
@@ -167,12 +150,4 @@ class Inbox:
 
     async def run_forever(self, poll_seconds: float, stop: asyncio.Event) -> None:
         turn = self.acks.turn if self.acks is not None else None
-        await poll_forever(
-            lambda: self.process_once(settle=False),
-            poll_seconds,
-            stop,
-            self.arrived,
-            turn,
-            lambda: self.more_due,
-            settle=self.settle,
-        )
+        await poll_forever(self.process_once, poll_seconds, stop, self.arrived, turn, lambda: self.more_due)

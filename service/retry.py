@@ -91,8 +91,6 @@ async def poll_forever(
     wake: asyncio.Event,
     turn: Callable[[], Awaitable[None]] | None = None,
     more_due: Callable[[], bool] | None = None,
-    *,
-    settle: Callable[[], Awaitable[None]] | None = None,
 ) -> None:
     """Run ``run_once`` while it finds work; otherwise sleep until ``wake``, ``stop`` or the poll interval.
 
@@ -101,13 +99,6 @@ async def poll_forever(
     ``turn``, if given, is awaited before each pass (``AcksFirst.turn``). ``more_due``, if given, says
     whether a pass that found work left more behind it; if not, the loop waits for ``wake`` rather than
     making sure with an empty pass (a transaction after every message, for nothing).
-
-    ``settle``, if given, writes what a pass left unrecorded (which items are done): a queue's pass
-    records the previous pass's outcomes in the transaction that leases its own items, so under load
-    a message costs one transaction of bookkeeping instead of two. The outcomes are written on their own
-    when no pass is due at once, and when the loop stops: a process killed in between would find them
-    leased after its restart, the inbox's holding back the chat's next messages until the lease ran out,
-    the outbox's sent twice, so they wait only as long as they did before.
     """
     while not stop.is_set():
         if turn is not None:
@@ -118,21 +109,9 @@ async def poll_forever(
         except Exception:  # the store may be briefly unavailable; keep the loop alive
             log.exception("background_pass_failed")
             handled = 0
-        if (handled and (more_due is None or more_due())) or wake.is_set() or stop.is_set():
-            continue  # the next pass is due at once
-        if settle is not None:
-            await _quietly(settle)
+        if handled and (more_due is None or more_due()):
+            continue
         waiters = [asyncio.create_task(stop.wait()), asyncio.create_task(wake.wait())]
         await asyncio.wait(waiters, timeout=poll_seconds, return_when=asyncio.FIRST_COMPLETED)
         for waiter in waiters:
             waiter.cancel()
-    if settle is not None:
-        await _quietly(settle)
-
-
-async def _quietly(settle: Callable[[], Awaitable[None]]) -> None:
-    """Write the outcomes left unrecorded; when the store fails, the next pass's lease writes them."""
-    try:
-        await settle()
-    except Exception:
-        log.exception("background_settle_failed")
