@@ -70,26 +70,21 @@ class Heads:
     @cached_property
     def lease(self) -> Any:
         """The heads set ``leased`` until ``until``, returned with whether their queue has more items after
-        them and with the keys of their order.
-
-        Core on the table, run on the session's connection: the ORM's UPDATE … RETURNING of the model
-        computed the statement's cache key anew and loaded the rows through the identity map on every
-        pass, more CPU than the statement itself; the items are built from the returned columns instead.
-        """
+        them and with the keys of their order."""
         model = self.model
-        table = model.__table__
         later = aliased(model)
-        # spelled out: SQLite's RETURNING drops the table's name from its columns
-        queue, item = literal_column(f"{table.name}.queue"), literal_column(f"{table.name}.id")
+        updated = model.__table__.name  # spelled out: SQLite's RETURNING drops the table's name from its columns
+        queue, item = literal_column(f"{updated}.queue"), literal_column(f"{updated}.id")
         more = exists().where(later.queue == queue, active(later), later.id > item)
         values: dict[str, Any] = {"status": "leased", "next_attempt_at": bindparam("until")}
         if self.count_takeovers:  # still 'leased' when due: its worker died mid-way (SET reads the old row)
-            values["attempts"] = case((table.c.status == "leased", table.c.attempts + 1), else_=table.c.attempts)
+            values["attempts"] = case((model.status == "leased", model.attempts + 1), else_=model.attempts)
         return (
-            update(table)
-            .where(table.c.id.in_(self._chosen_ids()))
+            update(model)
+            .where(model.id.in_(self._chosen_ids()))
             .values(values)
-            .returning(*table.c, more.label("more"), *(key.label(f"order_{n}") for n, key in enumerate(self.order)))
+            .returning(model, more, *self.order)
+            .execution_options(synchronize_session=False)  # nothing of the table is loaded in this session
         )
 
 
@@ -115,9 +110,6 @@ async def lease_heads(
     empty pass would otherwise find that out (a transaction of its own, after every message).
     """
     params = {"now": now, "until": until, "channels": list(channels)}
-    connection = await session.connection()
-    rows = (await connection.execute(heads.lease, params)).all()
-    columns = heads.model.__table__.c.keys()
-    rows.sort(key=lambda row: tuple(row[len(columns) + 1 :]))  # RETURNING keeps no order
-    items = [heads.model(**dict(zip(columns, row, strict=False))) for row in rows]
-    return Leased(items, more=len(rows) >= heads.limit or any(row[len(columns)] for row in rows))
+    rows = list(await session.exec(heads.lease, params=params))  # type: ignore[call-overload]
+    items = [row[0] for row in sorted(rows, key=lambda row: tuple(row[2:]))]  # RETURNING keeps no order
+    return Leased(items, more=len(rows) >= heads.limit or any(row[1] for row in rows))
