@@ -213,6 +213,45 @@ not a question on that program to refuse. Held-out 4 90.9 → 92.2%, 5 88.0 → 
 others unchanged; suggestions beside reports 95.2 → 90.9% («Срочно, не работает выгрузка в Excel», labelled
 `none`, is now a report offered the entry on critical requests, where it used to get the refusal on other
 vendors' software).
+
+Eighth round (2026-12-03), issue 14. Held-out 9 (40: 28 questions, 6 off-topic, 6 reports) was written
+first, from the entries' meaning, and measured once before any change: 87.5% (35/40, off-topic 5/6). Then a
+tuning batch of 40 the same way, appended to the tuning set: 77.5% at first sight (questions 21/28,
+off-topic 4/6, reports 6/6), 92.5% after. Kept, each general, none lowering any figure: support's hours
+and days off (entries tagged «график», «выходной», «ночь») answer a message that shares only words of
+time with them only when it is asked of us (faq.intent.asked_of_us: «вы», «у вас», a verb spoken to us,
+support, a request, a way to reach us, «график»), so «какой сегодня праздник», «какой праздник отмечают
+в ноябре», «во сколько закрывается почта россии» are declined and «праздники входят во время реакции?»
+is not; a private place («дома», «квартира», «дача») without our product declines the message («как
+настроить роутер дома»: the client's own router, not the refusal on other vendors' equipment); a message
+naming two ways of reaching us, one of them in the past tense («позвонил и ещё письмо отправил»), gets
+the entry on duplicated requests; a problem or request «закрыть» is solved; «трубка» is the phone;
+«базе данных sql» is the product's database, not programming. Held-out 8 now declines all its off-topic
+questions and tests/faq/test_accuracy.py guards it. Held-out 10 (40: 28 questions, 6 off-topic, 6
+reports) was written after all the changes and measured once: the honest figure for unseen wordings.
+
+    measure                        before                 after
+    dev (27)                       100%                   100%
+    tuning (855 → 895)             95.6% of 855           95.6% of 895 (the first 855: 95.8%)
+      batch (40)                   77.5% first sight      92.5%
+    held-out (82)                  97.6%                  97.6%
+    new held-out (67)              95.5%                  97.0%
+    held-out 3 (57)                93.0%                  94.7%
+    held-out 4 (77)                92.2%                  92.2%
+    held-out 5 (50)                90.0%                  90.0%
+    held-out 6 (40)                87.5%                  87.5%
+    held-out 7 (40)                95.0%                  95.0%
+    held-out 8 (40)                82.5% (off-topic 4/6)  90.0% (off-topic 6/6)
+    held-out 9 (40, new)           87.5% first sight      87.5% (off-topic 5/6)
+    held-out 10 (40, new)          —                      80.0% first sight (off-topic 6/6)
+    reports precision / recall     100% / 100%            100% / 100% (intents.yaml)
+    suggestions beside reports     90.9%, 20/21 kept      90.9%, 20/21 kept
+    query p99                      0.76 ms                0.71 ms (first sight 0.66 → 0.80 ms)
+
+Tried and dropped: the time rule judged by support's words alone, whatever the message shares with the
+entry (new held-out, held-out 3 and 7 one lower each); «кинуть» as «отправить» (nothing moved);
+«sql server / sql сервер / ms sql» read as the database («помогаете с настройкой sql сервера» lost, new
+held-out one lower). The 95% target is still not met on unseen wordings (80–88% at first sight).
 """
 
 from __future__ import annotations
@@ -247,6 +286,8 @@ HELDOUT_SETS = {
     "held-out 6": TESTS / "heldout-6.yaml",
     "held-out 7": TESTS / "heldout-7.yaml",
     "held-out 8": TESTS / "heldout-8.yaml",
+    "held-out 9": TESTS / "heldout-9.yaml",
+    "held-out 10": TESTS / "heldout-10.yaml",
 }
 INTENTS = TESTS / "intents.yaml"
 # Problem reports labelled with the entry that would help beside the ticket (or none): measured only.

@@ -239,3 +239,55 @@ def _exchanges_with_others(lemmas: list[str]) -> bool:
         word in EXCHANGE_WORDS and EXCHANGE_PREPOSITIONS & set(lemmas[position + 1 : position + 3])
         for position, word in enumerate(lemmas)
     )
+
+
+# Whom a question about time is asked of. "Какой сегодня праздник", "во сколько закрывается почта" ask of
+# the calendar or of someone else; support's hours and days off answer only a message that speaks to us
+# ("вы", "у вас", "работаете?", "позвоните"), or names support, a request, a way to reach us or our
+# working hours ("график работы", "в праздники звонить бесполезно?"). By lemmas and retrieval terms.
+ADDRESSING_WORDS = frozenset("вы ваш твинпро".split())
+SUPPORT_WORDS = frozenset(
+    """
+    поддержка заявка обращение телефон ответ мессенджер telegram whatsapp viber письмо связь связать работа
+    работать принимать дежурить писать написать обрабатывать специалист инженер офис менеджер оператор чат бот
+    график
+    """.split()
+)
+_SPOKEN_TO = frozenset({"2per", "impr"})
+
+
+def asked_of_us(text: str, terms: Iterable[str]) -> bool:
+    """The message speaks to us or names support's work: a question about time is then about our hours."""
+    tokens = words(text)
+    found = {lemma(token) for token in tokens}.union(tokens, terms)
+    if (ADDRESSING_WORDS | SUPPORT_WORDS) & found or names_our_product(text, terms):
+        return True
+    return any(_SPOKEN_TO & analyzer().parse(token)[0].tag.grammemes for token in tokens)
+
+
+# A private place: "как настроить роутер дома", "на даче не ловит вайфай" are the client's own matters,
+# neither our products nor equipment of a site we serve (the caller checks that our product is not named).
+PRIVATE_PLACES = frozenset("дома домой домашний квартира дача".split())
+
+
+def names_private_place(text: str) -> bool:
+    tokens = words(text)
+    return bool(PRIVATE_PLACES & ({lemma(token) for token in tokens} | set(tokens)))
+
+
+# Ways of reaching support; a message that names two of them beside something already done ("позвонил и ещё
+# письмо отправил", "уже отправляли письмо, звонить надо ещё?") asks whether to duplicate the request.
+CHANNELS = (
+    frozenset({"почта", "письмо"}),
+    frozenset({"телефон"}),
+    frozenset({"мессенджер", "telegram", "whatsapp", "viber", "чат"}),
+    frozenset({"факс", "бумажный"}),
+)
+
+
+def uses_second_channel(text: str, terms: Iterable[str]) -> bool:
+    """Two ways of reaching us, one of them already used (a verb in the past tense)."""
+    found = set(terms)
+    if sum(bool(channel & found) for channel in CHANNELS) < 2:
+        return False
+    return any("past" in analyzer().parse(token)[0].tag for token in words(text))

@@ -19,7 +19,10 @@ entry answers when it covers most of the query, or is close in meaning to a quer
 mostly of the base's words, or is a clear winner sharing several words with it, or scores
 well on a query made only of the base's words. A word that names someone else's topic
 ("python", "1С", "cisco") makes the regulation's refusal the answer unless our product is
-named too.
+named too. Support's hours and days off answer a question of time only when it is asked of us
+(faq.intent.asked_of_us: not "какой сегодня праздник"); a private place ("роутер дома") is the
+client's own matter, declined; two ways of reaching us, one already used, ask whether to duplicate
+the request.
 
 A message that reports a malfunction (faq.intent) is answered only by an entry written
 for reports that fits it closely; either way the engine starts the intake, and offers beside
@@ -50,10 +53,13 @@ from faq.intent import (
     FAILURE_VERBS,
     PRICE_WORDS,
     TROUBLE_WORDS,
+    asked_of_us,
     asks_to_buy,
     is_report,
     names_our_product,
+    names_private_place,
     names_sold_thing,
+    uses_second_channel,
 )
 from faq.knowledge import FaqEntry, KnowledgeBaseError, check_entries, entry_files, load_entries
 
@@ -105,6 +111,20 @@ OTHERS_TOPICS = frozenset({THIRD_PARTY_TAG, "программирование"})
 # "сколько стоит айфон"); never the answer otherwise:
 # "как с вами связаться по телефону" is not about the sales department's phone.
 SALES_TAG = "продажа"
+# The term, and the tag of the answer, of a message that reaches us a second way
+# (faq.intent.uses_second_channel), once the entry scores SUGGEST_THRESHOLD.
+DUPLICATING = "дублировать"
+# Entries with one of these tags tell support's hours and days off: the answer only to a message asked of
+# us (faq.intent.asked_of_us), not to "какой сегодня праздник" or "во сколько закрывается почта".
+# Declined only when all the message shares with the entry is a word of time (CALENDAR_TERMS): "выходные
+# считаются во время реакции?" names support's work by "реакция".
+SCHEDULE_TAGS = frozenset({"график", "выходной", "ночь"})
+CALENDAR_TERMS = frozenset(
+    analyze(
+        "час время день утро вечер ночь выходной праздник будни суббота воскресенье пятница сегодня открывать "
+        "закрывать начинать заканчивать обед перерыв"
+    )
+)
 # Most of what the client asked must be about the entry, not one shared word.
 MIN_COVERAGE = 0.6
 # ...or less of it, when the entry is a clear winner: it has at least CLEAR_SHARED of the
@@ -222,6 +242,8 @@ class FaqIndex:
         self._third_party = np.array([THIRD_PARTY_TAG in tags for tags in self._tag_terms], dtype=bool)
         self._others_topics = [OTHERS_TOPICS & tags for tags in self._tag_terms]
         self._sales = [SALES_TAG in entry.tags for entry in self._entries]  # as written: analysis maps it
+        self._schedule = [bool(SCHEDULE_TAGS & tags) for tags in self._tag_terms]
+        self._duplicating = [DUPLICATING in tags for tags in self._tag_terms]
         self._for_reports = [any(is_report(text) for text in entry.texts) for entry in self._entries]
         self._topics = [
             frozenset(filter(_names_a_topic, tags.union(analyze(entry.question))))
@@ -318,6 +340,9 @@ class FaqIndex:
 
     def _search(self, query: str, limit: int, report: bool) -> tuple[bool, tuple[FaqHit, ...]]:
         terms = list(dict.fromkeys(self._analyzer.terms(query)))
+        duplicating = uses_second_channel(query, terms)  # "позвонил и ещё письмо отправил, так правильно?"
+        if duplicating and DUPLICATING not in terms:
+            terms.append(DUPLICATING)
         known = [term for term in terms if term in self._row]
         if not known or limit < 1:
             return False, ()
@@ -325,6 +350,8 @@ class FaqIndex:
         ranking = self._rank(terms, known, exclude_third_party=ours)
         if not len(ranking.order):
             return False, ()
+        if not ours and names_private_place(query):  # "как настроить роутер дома": the client's own matter
+            return False, self._hits(ranking, limit)
         if not ours and (refusal := self._others_topic_entry(terms, ranking)) is not None:
             return True, self._hits(ranking, limit, first=refusal)
         buying = (
@@ -333,23 +360,29 @@ class FaqIndex:
             and asks_to_buy(query, terms)
             and (ranking.foreign == 0 or names_sold_thing(query, terms))
         )
-        if buying and (sale := self._sales_entry(ranking)) is not None:
+        if buying and (sale := self._first_scoring(ranking, self._sales)) is not None:
             return True, self._hits(ranking, limit, first=sale)
+        if duplicating and not report and (again := self._first_scoring(ranking, self._duplicating)) is not None:
+            return True, self._hits(ranking, limit, first=again)
         # A report is answered only by an entry written for reports (one of its phrasings is one).
         best = self._best_for_reports(ranking) if report else self._best_but_sales(ranking)
         if best is None or not self._answers(terms, ranking, best):
+            return False, self._hits(ranking, limit)
+        if self._only_calendar(terms, best) and not asked_of_us(query, terms):
             return False, self._hits(ranking, limit)
         if report and not self._answers_report(ranking, best):
             return False, self._hits(ranking, limit)
         return True, self._hits(ranking, limit, first=best)
 
-    def _sales_entry(self, ranking: _Ranking) -> int | None:
+    def _only_calendar(self, terms: list[str], best: int) -> bool:
+        """The entry tells support's hours or days off, and shares with the message only words of time."""
+        return self._schedule[best] and self._entry_terms[best].intersection(terms) <= CALENDAR_TERMS
+
+    @staticmethod
+    def _first_scoring(ranking: _Ranking, wanted: Sequence[bool]) -> int | None:
+        """The best of the wanted entries (by number) among those ranked, if it scores SUGGEST_THRESHOLD."""
         return next(
-            (
-                int(number)
-                for number in ranking.order
-                if self._sales[number] and ranking.score[number] >= SUGGEST_THRESHOLD
-            ),
+            (int(number) for number in ranking.order if wanted[number] and ranking.score[number] >= SUGGEST_THRESHOLD),
             None,
         )
 
