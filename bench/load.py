@@ -18,7 +18,8 @@ would spread them) against a fake Bot API in this process, then:
    to a bare FastAPI endpoint that only parses the JSON (bench/bare_app.py): the webhook's throughput,
    while processing and acknowledging only, as a share of the bare endpoint's;
 then compares every client's replies with the lone client's (lost / duplicated), counts the tickets,
-and reads each service process's peak RSS. Prints a table per store.
+and reads each service process's peak RSS. Prints a table per store, with how fast the machine was before
+each store's run (a pure Python loop): figures of runs on a shared machine compare only at a like speed.
 """
 
 from __future__ import annotations
@@ -389,6 +390,15 @@ def cpu_per_message(phase: Phase) -> str:
     return f"{phase.service_cpu / phase.sent * 1000:.1f}" if phase.sent else "—"
 
 
+def machine_speed(seconds: float = 0.5) -> int:
+    """Thousands of turns a second of a pure Python loop: how fast this machine is just now. On a shared
+    machine it moved by a factor of 2.4 in one evening, and the service's figures with it."""
+    turns, deadline = 0, time.perf_counter() + seconds
+    while time.perf_counter() < deadline:
+        turns += 1
+    return round(turns / seconds / 1000)
+
+
 def report(results: list[dict[str, object]], bare: Phase, args: argparse.Namespace) -> None:
     bare_rps = bare.acks / bare.seconds
     shape = f"{args.processes} service process(es)" + (f" and {args.workers} worker(s)" if args.workers else "")
@@ -427,6 +437,7 @@ def report(results: list[dict[str, object]], bare: Phase, args: argparse.Namespa
     add("duplicated messages", lambda r: str(r["duplicated"]), "0")
     add("tickets opened / intakes finished", lambda r: str(r["tickets"]), "equal")
     add("service peak RSS, MB", lambda r: " / ".join(f"{rss:.0f}" for rss in r["rss"]))
+    add("machine: pure Python loop before the store's run, thousand turns/s", lambda r: str(r["speed"]))
     Console(width=150).print(table)
 
 
@@ -449,8 +460,9 @@ async def main() -> None:
             if store == "sqlite" and (args.processes > 1 or args.workers):
                 raise SystemExit("SQLite is served by one process: --processes and --workers are for PostgreSQL")
             url = await store_url(store, "bench", args, workdir)
+            speed = machine_speed()
             try:
-                results.append(await bench_store(store, url, args, workdir))
+                results.append({**await bench_store(store, url, args, workdir), "speed": speed})
             finally:
                 await drop_postgres(args, url)
         bare = await bench_bare(args, workdir)
