@@ -37,7 +37,7 @@ import re
 import threading
 import time
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -541,8 +541,10 @@ class ReloadingFaq:
 
     CHECK_INTERVAL = 2.0
 
-    def __init__(self, directory: Path | None = None) -> None:
+    def __init__(self, directory: Path | None = None, *, replaced: Callable[[], None] | None = None) -> None:
+        """``replaced`` runs, in the reloading thread, once a new index has taken the previous one's place."""
         self._directory = directory or default_entries_dir()
+        self._replaced = replaced
         self._lock = threading.Lock()  # held by the one look under way
         self._stamp = _stamp(self._directory)
         self._index = _load_checked(self._directory)
@@ -567,6 +569,8 @@ class ReloadingFaq:
             self._stamp = stamp
             self._index = _load_checked(self._directory)
             logger.info("faq_reloaded", directory=str(self._directory))
+            if self._replaced is not None:
+                self._replaced()
         except (KnowledgeBaseError, OSError) as error:
             logger.warning("faq_edit_not_applied_previous_base_kept", error=str(error))
         finally:

@@ -17,3 +17,15 @@ def freeze_startup_heap() -> None:
     """
     gc.collect()
     gc.freeze()
+
+
+def release_replaced() -> None:
+    """Free what the frozen heap held and no longer needs: the FAQ index an edit replaced.
+
+    A frozen object is freed only when nothing refers to it, and the index is a web of references to
+    itself, so after each edit of the FAQ the previous index would stay for good. This unfreezes, collects
+    (one stall of the loop, once per edit) and freezes again. Nothing when the heap was never frozen.
+    """
+    if gc.get_freeze_count():
+        gc.unfreeze()
+        freeze_startup_heap()

@@ -18,6 +18,7 @@ from service.announcements import Announcements
 from service.deadlines import Deadlines
 from service.desk import Clock, Desk, utc_now
 from service.dispatcher import Dispatcher
+from service.heap import release_replaced
 from service.inbox import Inbox
 from service.retry import AcksFirst, poll_forever
 from service.settings import Settings
@@ -79,7 +80,7 @@ class Runtime:
         db = create_engine(settings.database_url)
         if migrate:
             await upgrade(db)
-        faq = ReloadingFaq()
+        faq = ReloadingFaq(replaced=release_replaced)  # a frozen heap would keep the previous index
         desk = Desk(
             db,
             faq=faq.search,
