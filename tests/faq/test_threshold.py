@@ -17,6 +17,10 @@ from faq.retriever import FaqIndex
         "сколько стоит айфон",
         "во сколько открывается магазин",
         "где купить машину",
+        # the calendar and the client's private matters (the eighth round: asked of us, a private place)
+        "какой праздник отмечают в ноябре",
+        "во сколько закрывается почта россии",
+        "как поставить пароль на вайфай роутер дома",
     ],
 )
 def test_off_topic_question_is_declined(faq_index: FaqIndex, question: str) -> None:
