@@ -41,11 +41,10 @@ BATCH = 50
 DEFAULT_HORIZON = timedelta(hours=24)
 TOLD_TO_WAIT = "retry after"  # marks the last error of an item the platform asked to wait: not woken early
 # after an outage every queue's head is due at once: the engineers see the new tickets' cards first
-CARDS_FIRST = and_(
-    OutboxItem.channel == "staff",  # type: ignore[arg-type]
-    OutboxItem.payload["type"].as_string() == "ticket_opened",  # type: ignore[index]
-)
-ANNOUNCEMENTS_LAST = OutboxItem.announcement_id.is_not(None)  # type: ignore[union-attr]
+# on the table, not the model: the lease is a Core statement (storage.repos.queues.Heads)
+_OUTBOX = OutboxItem.__table__.c  # type: ignore[attr-defined]
+CARDS_FIRST = and_(_OUTBOX.channel == "staff", _OUTBOX.payload["type"].as_string() == "ticket_opened")
+ANNOUNCEMENTS_LAST = _OUTBOX.announcement_id.is_not(None)
 
 Undeliverable = Callable[[OutboxItem, DeliveryResult], Awaitable[None]]
 
@@ -115,13 +114,13 @@ class Dispatcher:
         heads, send them concurrently, record each outcome (only where the lease still holds).
         """
         now = self.desk.clock()
-        async with self.desk.transaction(quiet=True) as session:
+        async with self.desk.store.statements() as connection:
             leased = await lease_heads(
-                session=session, heads=self.heads, channels=self.senders.keys(), now=now, until=now + LEASE
+                connection=connection, heads=self.heads, channels=self.senders.keys(), now=now, until=now + LEASE
             )
         heads, self.more_due = leased.items, leased.more
         outcomes = await asyncio.gather(*(self._deliver(item) for item in heads))
-        ended: list[tuple[OutboxItem, DeliveryResult]] = []
+        ended: list[tuple[OutboxItem, str, DeliveryResult]] = []
         recovered: set[str] = set()
         now = self.desk.clock()
         async with self.desk.transaction(quiet=True) as session:  # the loop goes round: what it wakes is found
@@ -132,17 +131,16 @@ class Dispatcher:
                 elif status == "sent" and item.attempts:
                     recovered.add(item.channel)
                 elif status in ("failed", outbox.DEAD):
-                    item.status, item.attempts = status, item.attempts + 1
-                    ended.append((item, result))
+                    ended.append((item, status, result))
             if recovered:
                 await outbox.wake(session=session, channels=recovered, now=now, unless=TOLD_TO_WAIT)
         await self._report(ended)
         return len(heads)
 
-    async def _report(self, ended: list[tuple[OutboxItem, DeliveryResult]]) -> None:
-        for item, result in ended:
-            event = "outbox_dead_letter" if item.status == outbox.DEAD else "outbox_undeliverable"
-            log.warning(event, item_id=item.id, channel=item.channel, attempts=item.attempts, error=result.error)
+    async def _report(self, ended: list[tuple[OutboxItem, str, DeliveryResult]]) -> None:
+        for item, status, result in ended:
+            event = "outbox_dead_letter" if status == outbox.DEAD else "outbox_undeliverable"
+            log.warning(event, item_id=item.id, channel=item.channel, attempts=item.attempts + 1, error=result.error)
             if self.on_undeliverable is not None:
                 await self.on_undeliverable(item, result)
 

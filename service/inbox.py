@@ -101,9 +101,9 @@ class Inbox:
         """
         now = self.clock()
         heads = self._one if self.acks is not None and self.acks.busy else self._batch
-        async with self.store.transaction(quiet=True) as session:
+        async with self.store.statements() as connection:
             leased = await lease_heads(
-                session=session, heads=heads, channels=self.handlers.keys(), now=now, until=now + LEASE
+                connection=connection, heads=heads, channels=self.handlers.keys(), now=now, until=now + LEASE
             )
         heads, self.more_due = leased.items, leased.more
         replayed = [item.attempts > 0 for item in heads]  # tried before, or taken over from a worker that died

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from datetime import timedelta
+from pathlib import Path
 
 from sqlmodel import select
 
@@ -11,6 +14,8 @@ from service.runtime import Runtime
 from storage.models import InboxItem
 from storage.repos.inbox import insert_new, mark_done
 from storage.repos.queues import Heads, Leased, lease_heads
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 async def backlog(runtime: Runtime, chats: dict[str, int]) -> None:
@@ -29,8 +34,8 @@ async def leased(runtime: Runtime, limit: int = 16, *, later: timedelta = timede
     """What a pass of the inbox takes ``later`` from now."""
     now = runtime.desk.clock() + later
     heads = Heads(InboxItem, limit, skip_locked=runtime.inbox_store.shared_by_processes, count_takeovers=True)
-    async with runtime.inbox_store.transaction() as session:
-        return await lease_heads(session=session, heads=heads, channels=["telegram"], now=now, until=now + LEASE)
+    async with runtime.inbox_store.statements() as connection:
+        return await lease_heads(connection=connection, heads=heads, channels=["telegram"], now=now, until=now + LEASE)
 
 
 async def lease(runtime: Runtime, limit: int = 16, *, later: timedelta = timedelta(0)) -> list[tuple[str, int, int]]:
@@ -78,3 +83,37 @@ async def test_on_sqlite_a_pass_reads_the_unfinished_items_in_order_and_stops_at
     steps = " | ".join(row[-1] for row in plan)
     assert "USING INDEX ix_inboxitem_active_id" in steps
     assert "TEMP B-TREE" not in steps
+
+
+LEASE_FIRST_THING = """
+import asyncio, sys
+from datetime import datetime, timedelta, timezone
+from storage.db import create_engine
+from storage.migrate import upgrade
+from storage.models import InboxItem
+from storage.repos.inbox import insert_new
+from storage.repos.queues import Heads, lease_heads
+from storage.store import Store
+
+async def main() -> None:
+    store = Store(create_engine(sys.argv[1]))
+    await upgrade(store.engine)
+    now = datetime.now(timezone.utc)
+    row = {"key": "telegram:1", "channel": "telegram", "queue": "telegram:1", "body": {"n": 7}}
+    async with store.statements() as connection:
+        await insert_new(connection=connection, rows=[row], now=now)
+        leased = await lease_heads(connection=connection, heads=Heads(InboxItem, 16), channels=["telegram"],
+                                   now=now + timedelta(seconds=1), until=now + timedelta(minutes=2))
+    print([(item.queue, item.body, item.attempts) for item in leased.items])
+
+asyncio.run(main())
+"""
+
+
+def test_a_pass_that_is_the_process_s_first_use_of_the_store_reads_its_items(tmp_path: Path) -> None:
+    """A restart with messages left in the inbox leases them before anything else touches the ORM: the items,
+    built without a session, must still be readable then."""
+    url = f"sqlite+aiosqlite:///{tmp_path / 'first.db'}"
+    done = subprocess.run([sys.executable, "-c", LEASE_FIRST_THING, url], capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[('telegram:1', {'n': 7}, 0)]"
