@@ -252,6 +252,56 @@ Tried and dropped: the time rule judged by support's words alone, whatever the m
 entry (new held-out, held-out 3 and 7 one lower each); «кинуть» as «отправить» (nothing moved);
 «sql server / sql сервер / ms sql» read as the database («помогаете с настройкой sql сервера» lost, new
 held-out one lower). The 95% target is still not met on unseen wordings (80–88% at first sight).
+
+Ninth round (2026-12-04), issue 14. Held-out 11 (40: 28 questions, 6 off-topic, 6 reports) was written first, from
+the entries' meaning, and measured once before any change: 85.0% (34/40, off-topic 6/6). Then a tuning batch of 40
+the same way, appended to the tuning set: 77.5% at first sight (questions 19/28, off-topic 6/6, reports 6/6), 95.0%
+after. Kept, each general, none lowering any figure (tuning cases moved in brackets): slowness («тормозит»,
+«подтормаживает», «тупит») is a weak sign of a report, undone by a question («модуль тормозит, оптимизируете код?»)
+(1); «дать / давать» carry no topic («электронку поддержки дайте») (1); «фото / фотка / фотография экрана» is a
+screenshot (1); a manual by its name («руководство / инструкция пользователя», «… оператора», «руководство
+администратора») is the documentation (2); a key older than its warranty of 12 months («на второй год», «2 года
+назад», «через полтора года», «14 месяцев»: faq.intent.outlives_warranty) reads as one whose warranty is over, and
+the entry on a replacement after the warranty got the phrasing its sibling has («вышел из строя …») (3); «шустрый /
+шустро / оперативный / оперативно» are speed (1); the entry on licensing got the phrasing of its scope siblings
+(«Консультируете по лицензиям продукта?») (2); the phone's answer says a call to 8-800 is free, as support is
+(«платить за звонки в поддержку придется?») (1); an export or import is a function of the product, and in «выгрузка
+в Excel», «импорт из 1С» the other program reads as integration, not someone else's topic (2); which computer or
+server to buy («какой сервер купить под бастион») asks for advice on the choice, not the sales department (2); help
+asked with one thing («помогаете ли с инсталляцией») is answered by the entry whose own question offers that help
+(1). Held-out 12 (40: 28 questions, 6 off-topic, 6 reports) was written after all the changes and measured once.
+
+    measure                        before                 after
+    dev (27)                       100%                   100%
+    tuning (895 → 935)             95.6% of 895           96.7% of 935 (the first 895: 96.8%)
+      batch (40)                   77.5% first sight      95.0%
+    held-out (82)                  97.6%                  97.6%
+    new held-out (67)              97.0%                  97.0%
+    held-out 3 (57)                94.7%                  94.7%
+    held-out 4 (77)                92.2%                  92.2%
+    held-out 5 (50)                90.0%                  90.0%
+    held-out 6 (40)                87.5%                  90.0%
+    held-out 7 (40)                95.0%                  95.0%
+    held-out 8 (40)                90.0%                  90.0%
+    held-out 9 (40)                87.5% (off-topic 5/6)  87.5% (off-topic 5/6)
+    held-out 10 (40)               80.0%                  82.5% (see below)
+    held-out 11 (40, new)          85.0% first sight      85.0%
+    held-out 12 (40, new)          —                      87.5% first sight (off-topic 6/6)
+    reports precision / recall     100% / 100%            100% / 100% (intents.yaml)
+    suggestions beside reports     90.9%, 20/21 kept      90.9%, 20/21 kept (2 answered as questions: the wish
+                                                          «Срочно! Нужна выгрузка в Excel» now gets the integration
+                                                          entry; the engine takes a wish before the FAQ's answer)
+    query p99                      0.55 ms                0.72 ms (first sight 0.54 → 0.61 ms)
+
+Held-out 10's rise is not a clean measure: its wordings had been read (not its misses) before the rule on a key's
+age was written from the tuning misses. Tried and dropped: «побыстрее / побыстрей» («быстрый») and «скорый» read as
+speed (+1 on tuning, held-out 6 one lower, as in the fifth round); «выйти из строя» read as broken (new held-out one
+lower); «помочь / помогать» as a term instead of stop words (two tuning cases moved, one lost; held-out 11 one
+lower); «рассматривать / рассмотреть» as reaction (one tuning case moved, another lost); «что писать / что
+написать» (and «что указать») read as the information a request needs (+2 on tuning, held-out, 3, 6 and 11 one
+higher each, but new held-out one lower, with or without «что указать»); «винда / windows / линукс» as the
+operating system (nothing moved, as in the sixth round). Thresholds were not touched. The 95% target is still not
+met on unseen wordings (85–88% at first sight).
 """
 
 from __future__ import annotations
@@ -288,6 +338,8 @@ HELDOUT_SETS = {
     "held-out 8": TESTS / "heldout-8.yaml",
     "held-out 9": TESTS / "heldout-9.yaml",
     "held-out 10": TESTS / "heldout-10.yaml",
+    "held-out 11": TESTS / "heldout-11.yaml",
+    "held-out 12": TESTS / "heldout-12.yaml",
 }
 INTENTS = TESTS / "intents.yaml"
 # Problem reports labelled with the entry that would help beside the ticket (or none): measured only.

@@ -7,7 +7,7 @@ from the FAQ. Two kinds of signs:
 * strong: a failure verb ("зависать", "упасть", "перестать") or a working verb under
   negation ("не открывается", "не видит"); only a hypothetical ("если…") undoes them;
 * weak: a noun or state that names trouble ("ошибка", "сбой", "журнал пустой", "турникет
-  заблокирован", "отвечает долго"), or any verb under negation ("не пишется архив", "не
+  заблокирован", "отвечает долго", "тормозит"), or any verb under negation ("не пишется архив", "не
   коннектится"); a question around it ("будет ли исправлена ошибка?", "сколько ждать решения
   проблемы", "не подскажете, как…") undoes it.
 
@@ -18,6 +18,7 @@ no question was taken for a report.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from core.morphology import analyzer
@@ -27,10 +28,10 @@ from faq.normalize import lemma, words
 # Verbs (lemmas without "-ся") that alone tell something broke.
 FAILURE_VERBS = frozenset(
     """
-    зависать зависнуть виснуть повиснуть подвисать вылетать вылететь глючить заглючить тормозить
-    подтормаживать упасть падать лечь слететь сломать сдохнуть крашить отвалить отваливать
+    зависать зависнуть виснуть повиснуть подвисать вылетать вылететь глючить заглючить
+    упасть падать лечь слететь сломать сдохнуть крашить отвалить отваливать
     перестать переставать пропасть пропадать исчезнуть исчезать перезагружать вырубать вырубить встать
-    отказать тупить сбоить сбивать сбить выкидывать выкинуть задваивать ругать вылезать
+    отказать сбоить сбивать сбить выкидывать выкинуть задваивать ругать вылезать
     """.split()
 )
 # Verbs of things working as they should: a malfunction when negated.
@@ -51,11 +52,13 @@ LOSING_VERBS = frozenset({"терять", "потерять"})
 LINKS = frozenset("связь сигнал соединение питание".split())
 # Things that happen "by themselves": "закрывается сама", "перезапускается сам по себе".
 SPONTANEOUS_VERBS = frozenset("закрывать закрыть выключать выключить отключать отключить перезапускать".split())
-# Words that name trouble without saying what broke: nouns, and states told of a thing.
+# Words that name trouble without saying what broke: nouns, and states told of a thing. Slowness is one of
+# them, not a failure verb: "модуль тормозит, оптимизируете код?" asks, "бастион тормозит после обновления" reports.
 TROUBLE_WORDS = frozenset(
     """
     ошибка сбой глюк баг авария проблема исключение неисправность поломка задержка рывок лаг фриз
     пустой пусто заблокировать блокировать долго медленно неправильно некорректно криво висеть
+    тормозить подтормаживать тупить
     """.split()
 )
 # Verbs of letting someone in: a malfunction of access control when done "без карты".
@@ -206,6 +209,17 @@ def asks_to_buy(text: str, terms: Iterable[str]) -> bool:
     )
 
 
+# Computers the client buys himself for the system: "which one to buy" asks for advice on the choice (section 3),
+# not for the sales department: "какой сервер купить под бастион", "какие компьютеры закупить под систему".
+COMPUTERS = frozenset("сервер компьютер пк комп ноутбук железо станция моноблок".split())
+
+
+def asks_which_computer(text: str) -> bool:
+    """ "Какой" computer to buy: a question of choice (section 3), not a purchase."""
+    found = {lemma(token) for token in words(text)}
+    return "какой" in found and bool(COMPUTERS & found) and bool(BUYING_VERBS & found)
+
+
 def names_sold_thing(text: str, terms: Iterable[str]) -> bool:
     """The message names something the commercial department sells, or the department itself."""
     found = {lemma(token) for token in words(text)}.union(terms)
@@ -231,6 +245,11 @@ def names_our_product(text: str, terms: Iterable[str] | None = None) -> bool:
     pairs = zip(lemmas, lemmas[1:], strict=False)
     named = OUR_PRODUCTS & {*lemmas, *(analyze(text) if terms is None else terms)}
     return bool(named) or any(pair in OUR_PRODUCT_PAIRS for pair in pairs) or _exchanges_with_others(lemmas)
+
+
+def names_exchange(text: str) -> bool:
+    """An export or import "в" / "из" another program: "нужна выгрузка в Excel", "импорт сотрудников из 1С"."""
+    return _exchanges_with_others([lemma(token) for token in words(text)])
 
 
 def _exchanges_with_others(lemmas: list[str]) -> bool:
@@ -291,3 +310,27 @@ def uses_second_channel(text: str, terms: Iterable[str]) -> bool:
     if sum(bool(channel & found) for channel in CHANNELS) < 2:
         return False
     return any("past" in analyzer().parse(token)[0].tag for token in words(text))
+
+
+# A key's age past its warranty of 12 months (section 6.7): "на второй год", "купили 2 года назад", "через полтора
+# года", "ключу три года", "прошло 14 месяцев"; not "год" alone ("гарантия год?") nor "через 3 дня".
+_YEARS = (
+    r"(?:[2-9]|[1-9]\d|полтора|два|две|три|четыре|пять|шесть|семь|восемь|девять|десять|"
+    r"несколько|пару|пара)\s+(?:год|лет)"
+)
+_NTH_YEAR = r"(?:втор|трет|четв[её]рт|пят|шест|седьм|восьм|девят|десят)(?:ой|ий|ый|ом|ем|ого|его)\s+год"
+_MONTHS = r"(?:1[3-9]|[2-9]\d)\s+мес"
+_PAST_WARRANTY = re.compile(rf"(?<![\w.,])(?:{_YEARS}|{_NTH_YEAR}|{_MONTHS})", re.IGNORECASE)
+
+
+def outlives_warranty(text: str) -> bool:
+    """The message tells of more than a year, the warranty of a key: its replacement is then paid."""
+    return _PAST_WARRANTY.search(text.replace("ё", "е")) is not None
+
+
+# Verbs of help: "помогаете ли с инсталляцией" asks whether support helps with the one thing it names.
+HELP_WORDS = frozenset("помочь помогать помощь консультировать проконсультировать консультация".split())
+
+
+def asks_for_help(text: str) -> bool:
+    return bool(HELP_WORDS & {lemma(token) for token in words(text)})

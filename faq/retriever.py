@@ -22,7 +22,10 @@ well on a query made only of the base's words. A word that names someone else's 
 named too. Support's hours and days off answer a question of time only when it is asked of us
 (faq.intent.asked_of_us: not "какой сегодня праздник"); a private place ("роутер дома") is the
 client's own matter, declined; two ways of reaching us, one already used, ask whether to duplicate
-the request.
+the request. Some words are read by the message around them: another program where our data is exported
+("выгрузка в Excel") is integration, a key older than its warranty is out of it, which computer to buy is a
+choice, not a purchase; and help asked with one thing ("помогаете ли с инсталляцией") is answered by the entry
+whose question offers that help.
 
 A message that reports a malfunction (faq.intent) is answered only by an entry written
 for reports that fits it closely; either way the engine starts the intake, and offers beside
@@ -54,11 +57,15 @@ from faq.intent import (
     PRICE_WORDS,
     TROUBLE_WORDS,
     asked_of_us,
+    asks_for_help,
     asks_to_buy,
+    asks_which_computer,
     is_report,
+    names_exchange,
     names_our_product,
     names_private_place,
     names_sold_thing,
+    outlives_warranty,
     uses_second_channel,
 )
 from faq.knowledge import FaqEntry, KnowledgeBaseError, check_entries, entry_files, load_entries
@@ -118,6 +125,15 @@ DUPLICATING = "дублировать"
 # us (faq.intent.asked_of_us), not to "какой сегодня праздник" or "во сколько закрывается почта".
 # Declined only when all the message shares with the entry is a word of time (CALENDAR_TERMS): "выходные
 # считаются во время реакции?" names support's work by "реакция".
+# In an export or import "в" / "из" another program (faq.intent.names_exchange), that program's name reads as this
+# term, not as someone else's topic: "нужна выгрузка в Excel", "импорт сотрудников из 1С" ask about our integration.
+EXCHANGE = "интеграция"
+# The term of a question which computer to buy (faq.intent.asks_which_computer): advice on the choice.
+CHOICE = "выбор"
+# A key older than its warranty of 12 months (faq.intent.outlives_warranty) is read as one whose warranty is over:
+# "ключ сломался на второй год, замена платная?" asks what "после окончания гарантии" does.
+KEY = "ключ"
+EXPIRED = "окончание"
 SCHEDULE_TAGS = frozenset({"график", "выходной", "ночь"})
 CALENDAR_TERMS = frozenset(
     analyze(
@@ -245,6 +261,11 @@ class FaqIndex:
         self._schedule = [bool(SCHEDULE_TAGS & tags) for tags in self._tag_terms]
         self._duplicating = [DUPLICATING in tags for tags in self._tag_terms]
         self._for_reports = [any(is_report(text) for text in entry.texts) for entry in self._entries]
+        # What an entry asks whether we help with: the terms of its question when it is a question of help.
+        self._offers_help_with = [
+            frozenset(analyze(entry.question)) if asks_for_help(entry.question) else frozenset()
+            for entry in self._entries
+        ]
         self._topics = [
             frozenset(filter(_names_a_topic, tags.union(analyze(entry.question))))
             for tags, entry in zip(self._tag_terms, self._entries, strict=True)
@@ -343,6 +364,13 @@ class FaqIndex:
         duplicating = uses_second_channel(query, terms)  # "позвонил и ещё письмо отправил, так правильно?"
         if duplicating and DUPLICATING not in terms:
             terms.append(DUPLICATING)
+        if names_exchange(query):  # "выгрузка в Excel": the other program is where our data goes, not a topic
+            terms = list(dict.fromkeys(EXCHANGE if term in OTHERS_TOPICS else term for term in terms))
+        choosing = asks_which_computer(query)  # "какой сервер купить под бастион": advice on the choice
+        if choosing and CHOICE not in terms:
+            terms.append(CHOICE)
+        if KEY in terms and EXPIRED not in terms and outlives_warranty(query):  # "ключ сломался на второй год"
+            terms.append(EXPIRED)
         known = [term for term in terms if term in self._row]
         if not known or limit < 1:
             return False, ()
@@ -356,6 +384,7 @@ class FaqIndex:
             return True, self._hits(ranking, limit, first=refusal)
         buying = (
             not report
+            and not choosing
             and len(terms) > 1
             and asks_to_buy(query, terms)
             and (ranking.foreign == 0 or names_sold_thing(query, terms))
@@ -366,7 +395,7 @@ class FaqIndex:
             return True, self._hits(ranking, limit, first=again)
         # A report is answered only by an entry written for reports (one of its phrasings is one).
         best = self._best_for_reports(ranking) if report else self._best_but_sales(ranking)
-        if best is None or not self._answers(terms, ranking, best):
+        if best is None or not self._answers(terms, ranking, best, asks_for_help(query)):
             return False, self._hits(ranking, limit)
         if self._only_calendar(terms, best) and not asked_of_us(query, terms):
             return False, self._hits(ranking, limit)
@@ -389,7 +418,7 @@ class FaqIndex:
     def _best_but_sales(self, ranking: _Ranking) -> int | None:
         return next((int(number) for number in ranking.order if not self._sales[number]), None)
 
-    def _answers(self, terms: list[str], ranking: _Ranking, best: int) -> bool:
+    def _answers(self, terms: list[str], ranking: _Ranking, best: int, helping: bool = False) -> bool:
         return (
             ranking.score[best] >= ANSWER_THRESHOLD
             and (
@@ -402,8 +431,19 @@ class FaqIndex:
                     and ranking.score[best] >= KNOWN_WORDS_SCORE
                 )
             )
-            and (len(terms) > 1 or self._names_one_topic(terms[0], best))
+            and (
+                len(terms) > 1
+                or self._names_one_topic(terms[0], best)
+                or (helping and self._helps_with(terms[0], ranking, best))
+            )
         )
+
+    def _helps_with(self, term: str, ranking: _Ranking, best: int) -> bool:
+        """Help asked with one thing ("помогаете ли с инсталляцией"): an entry that asks whether we help with it
+        ("Поможете ли вы с установкой продукта?") answers, when it leads the next one; "помогите с праздником" is
+        no entry's question of help."""
+        runner_up = max((ranking.score[number] for number in ranking.order if number != best), default=0.0)
+        return self._offers_help_with[best] & {term} != set() and ranking.score[best] - runner_up >= CLEAR_LEAD
 
     def _clear_winner(self, terms: list[str], ranking: _Ranking, best: int) -> bool:
         runner_up = max((ranking.score[number] for number in ranking.order if number != best), default=0.0)
