@@ -13,9 +13,13 @@ from core.texts import t
 
 
 def back_at(moment: datetime, tz: ZoneInfo) -> str:
-    """When the engineers are back after ``moment``: «в понедельник, 11.01.2027, с 8:00 МСК»."""
+    """When the engineers are back after ``moment``: «в понедельник, 11.01.2027, с 8:00 МСК»; «сегодня, …» at
+    night before a working day and «завтра, …» in the evening before one, where a weekday's name would make a
+    client writing at 4 in the morning on Friday wonder which Friday."""
     opening = next_opening(moment, tz)
-    return t("hours.back_at", weekday=t(f"hours.weekday.{opening.weekday()}"), date=opening.strftime("%d.%m.%Y"))
+    days = (opening.date() - moment.astimezone(tz).date()).days
+    day = t(f"hours.in_{days}_days") if days in (0, 1) else t(f"hours.weekday.{opening.weekday()}")
+    return t("hours.back_at", weekday=day, date=opening.strftime("%d.%m.%Y"))
 
 
 def away(moment: datetime, tz: ZoneInfo, key: str) -> str | None:

@@ -453,6 +453,8 @@ TEXTS: dict[str, str] = {
     "email.signature_engineer": "{author}, инженер технической поддержки ГК «ТвинПро»\nТелефон: 8-800-25-00-846",
     # --- issue 15 · working hours and the client's own requests (helper: client side)
     "hours.back_at": "{weekday}, {date}, с 8:00 МСК",
+    "hours.in_0_days": "сегодня",
+    "hours.in_1_days": "завтра",
     "hours.weekday.0": "в понедельник",
     "hours.weekday.1": "во вторник",
     "hours.weekday.2": "в среду",

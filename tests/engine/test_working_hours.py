@@ -28,7 +28,9 @@ def at(clock: FakeClock, moment: str) -> None:
     [
         ("2026-11-28 19:00", "в понедельник, 30.11.2026, с 8:00 МСК", "30.11.2026 17:00"),  # Saturday evening
         ("2026-12-30 20:00", "в понедельник, 11.01.2027, с 8:00 МСК", "11.01.2027 17:00"),  # 31.12 and the holidays
-        ("2027-02-19 18:30", "в субботу, 20.02.2027, с 8:00 МСК", "20.02.2027 17:00"),  # a working Saturday next
+        ("2027-02-19 18:30", "завтра, 20.02.2027, с 8:00 МСК", "20.02.2027 17:00"),  # a working Saturday next
+        ("2026-12-04 04:05", "сегодня, 04.12.2026, с 8:00 МСК", "04.12.2026 17:00"),  # Friday, 4 a.m.: not «в пятницу»
+        ("2026-11-26 23:30", "завтра, 27.11.2026, с 8:00 МСК", "27.11.2026 17:00"),  # Thursday night
     ],
 )
 async def test_off_hours_the_client_hears_when_the_engineers_are_back(
@@ -61,4 +63,4 @@ async def test_a_client_back_at_night_is_greeted_with_the_hours_again(runtime: R
     await chat.say("Здравствуйте")
     at(clock, "2026-11-25 22:15")
     replies = await chat.say("/start")
-    assert t("hours.away_greeting", back="в четверг, 26.11.2026, с 8:00 МСК") in replies[0].text
+    assert t("hours.away_greeting", back="завтра, 26.11.2026, с 8:00 МСК") in replies[0].text
