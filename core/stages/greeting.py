@@ -14,7 +14,7 @@ from core.render import resolve_choice
 from core.replies import Reply
 from core.stages.consent import start_ticket
 from core.stages.turn import NEW_TICKET, FaqResult, Turn
-from core.stages.words import bare_yes_or_no, is_greeting, small_talk, system_down, word_count
+from core.stages.words import after_small_talk, bare_yes_or_no, is_greeting, small_talk, system_down, word_count
 from core.state import Stage
 from core.texts import t
 from core.translit import cyrillic_reading
@@ -90,8 +90,8 @@ def answer_text(turn: Turn) -> None:
         greet(turn)
     elif talk is not None:
         turn.say(t(f"smalltalk.{talk}"))
-    else:
-        answer_question(turn, turn.text, reading)
+    else:  # «понятно, а как с вами связаться»: the FAQ reads the question, not the thanks before it
+        answer_question(turn, turn.text, after_small_talk(reading))
 
 
 def answer_question(turn: Turn, question: str, reading: str) -> None:

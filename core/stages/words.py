@@ -18,6 +18,8 @@ YES_OR_NO = frozenset("да нет неа не ага угу конечно".spl
 # «да, контроллер Сфинкс-2», «да — считыватель на входе»: a yes that goes on with more
 LEADING_YES = re.compile(r"\W*(?:да|ага|угу|конечно|yes)(?![^\W_])[\s,.:;!—–-]*", re.IGNORECASE)
 FILLERS = frozenset("вам вас всё все теперь тогда уже да и а за помощь ответ".split())
+SMALL_TALK_WORDS = frozenset().union(GREETINGS, FILLERS, *SMALL_TALK.values())
+CLAUSE = re.compile(r"[^,.!?;:—–-]*[,.!;:—–-]+\s*")  # a clause and the comma, full stop, «!» or dash that ends it
 # «вся СКУД легла», «ничего не работает», «система стоит»: the whole system is down, not one function
 SYSTEM_DOWN = re.compile(
     r"\b(?:вс[яеё]|весь|целиком|полностью)\b.{0,40}?\b(?:легл|лежит|лег\b|упал|стоит|встал|останов|не работает)"
@@ -127,6 +129,19 @@ def small_talk(text: str) -> str | None:
     if not words <= every:
         return None
     return next(kind for kind, known in SMALL_TALK.items() if words & known)
+
+
+def after_small_talk(text: str) -> str:
+    """The message without the small talk it opens with, when a clause of it ends before the rest: «понятно, а как
+    с вами связаться» is «а как с вами связаться», «спасибо большое! а гарантия?» is «а гарантия?»; «пока не работает
+    камера» stays as it is (no clause ends after «пока»)."""
+    rest = text
+    while (clause := CLAUSE.match(rest)) is not None and WORDS.search(rest, clause.end()):
+        said = set(WORDS.findall(clause.group().casefold()))
+        if not said <= SMALL_TALK_WORDS:
+            break
+        rest = rest[clause.end() :]
+    return rest
 
 
 def bare_yes_or_no(text: str) -> bool:

@@ -6,7 +6,13 @@ import pytest
 
 from core.events import QuestionUnanswered
 from core.texts import t
+from faq.retriever import FaqIndex
 from tests.fakes import EngineChat
+
+
+@pytest.fixture(scope="module")
+def faq() -> FaqIndex:
+    return FaqIndex.from_directory()
 
 
 @pytest.mark.parametrize(
@@ -52,3 +58,21 @@ def test_thanks_with_a_question_is_a_question() -> None:
     chat.say("Здравствуйте")
     chat.say("спасибо, а в какие часы вы работаете?")
     assert "С 8 до 17" in chat.text()
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "понятно, а как с вами связаться по телефону",
+        "ясно, а как с вами связаться по телефону",
+        "Хорошо, понятно. А как с вами связаться по телефону?",
+    ],
+)
+def test_the_faq_reads_the_question_after_thanks_or_understood(faq: FaqIndex, said: str) -> None:
+    """«понятно» or «спасибо» before a question used to weigh in the FAQ's search as words of the question: the
+    entry that answers it fell below the threshold and the client was offered a ticket instead."""
+    chat = EngineChat(faq=faq.search)
+    chat.say("Сколько стоит поддержка?")  # an answer the client acknowledges before asking on
+    chat.say(said)
+    assert "8-800-25-00-846" in chat.text() and chat.state.stage == "faq"
+    assert not [e for e in chat.events if isinstance(e, QuestionUnanswered)]
