@@ -132,6 +132,17 @@ def only_a_phone(text: str) -> str | None:
         return None
 
 
+def only_an_email(text: str) -> str | None:
+    """The e-mail address an answer is made of alone («ivanov@romashka.ru»); None when it says anything else."""
+    bare = text.strip().strip(".,;")
+    if "@" not in bare or any(char.isspace() for char in bare):
+        return None
+    try:
+        return email(bare)
+    except InvalidAnswer:
+        return None
+
+
 def email(text: str) -> str:
     try:
         return validate_email(text.strip(), check_deliverability=False).normalized

@@ -19,7 +19,7 @@ from core.intake import (
 from core.messages import Attachment, Choice
 from core.replies import Reply
 from core.texts import TEXTS, field_example, field_prompt, t
-from core.validators import InvalidAnswer, contacts, only_a_phone
+from core.validators import InvalidAnswer, contacts, only_a_phone, only_an_email
 
 BLOCKED_EXTENSIONS = (".exe", ".msi", ".bat", ".cmd", ".com", ".scr", ".js", ".vbs", ".dll", ".ps1", ".jar")
 SKIP = Choice("nav:skip", t("choice.skip"))
@@ -83,8 +83,13 @@ def parse_answer(field: Field, text: str, choice: str | None) -> str:
     if field.unknown_ok and says_unknown(text):
         return UNKNOWN
     answer = text if field.free_text else plain_answer(field.key, text)
-    if field.names and only_a_phone(answer):  # «89171234567» at the organisation question
-        raise InvalidAnswer(f"invalid.phone_for.{field.key}")
+    contact = ("phone" if only_a_phone(answer) else "email" if only_an_email(answer) else None) if field.names else None
+    if contact is not None:  # «89171234567» at the organisation question, «ivanov@mail.ru» at the name
+        raise InvalidAnswer(
+            "invalid.contact_for_name",
+            contact=t(f"invalid.contact.{contact}"),
+            expected=t(f"invalid.name_of.{field.key}"),
+        )
     return field.parse(answer)
 
 

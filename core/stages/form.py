@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from core import walker
+from core.choice_words import says_unknown
 from core.environment_words import items_in_words
 from core.intake import FIELDS_BY_KEY, Field
 from core.render import resolve_choice
@@ -76,7 +77,10 @@ def on_form(turn: Turn) -> None:
     """Take every numbered answer that can be taken; the rest is asked again, or the intake goes on."""
     s = turn.state
     assert s.kind is not None
-    skipping = turn.payload == walker.SKIP.payload or turn.command == "skip"
+    # «не знаю» to questions that may all be skipped skips them: it is no answer to any one of them
+    skipping = (
+        turn.payload == walker.SKIP.payload or turn.command == "skip" or (all_optional(s) and says_unknown(turn.text))
+    )
     if not turn.inbound.by_letter and (turn.payload == "nav:back" or turn.command == "back"):
         go_back(turn)  # a letter holds the whole intake: it has no question before
         return

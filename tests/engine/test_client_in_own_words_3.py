@@ -28,6 +28,9 @@ def faq() -> FaqIndex:
     return FaqIndex.from_directory()
 
 
+NOT_AN_ORGANIZATION = t(
+    "invalid.contact_for_name", contact=t("invalid.contact.phone"), expected=t("invalid.name_of.organization")
+)
 # the device's questions, which the plain answers of tests/engine/intake_answers.py never reach
 DEVICE = {"device_firmware": "2.04", "device_modules": "модуль расширения на 8 входов", "device_date": "03.2021"}
 
@@ -109,6 +112,17 @@ def test_free_text_not_plainly_the_items_is_asked_numbered(typed: str) -> None:
     assert "antivirus" not in chat.state.answers
 
 
+@pytest.mark.parametrize("typed", ["не знаю", "Не знаю!", "понятия не имею", "хз"])
+def test_not_knowing_the_environment_skips_it_as_the_skip_button_does(typed: str) -> None:
+    """«не знаю» used to be met with «поставьте номер пункта»: a client who does not know answers no item."""
+    chat = at_environment()
+    chat.say(typed)
+    assert t("form.unnumbered") not in chat.text()
+    assert chat.state.stage == "field" and chat.state.field == "device_involved"
+    items = sent(chat)
+    assert items["antivirus"] == items["hardware"] == items["network"] == items["pcs"] == ""
+
+
 # --- 3. a returning client's new surname
 def at_the_offer_of(name: str) -> EngineChat:
     client = EngineChat(consent=True, on_file={**ON_FILE, "contact_name": name})
@@ -144,12 +158,22 @@ def test_the_whole_name_named_is_the_whole_name_changed() -> None:
 def test_a_phone_at_the_organisation_question_is_no_organisation(typed: str) -> None:
     chat = at_field("consultation", "organization")
     chat.say(typed)
-    assert t("invalid.phone_for.organization") in chat.text()
+    assert NOT_AN_ORGANIZATION in chat.text()
     assert t("intake.example", example=t("field.organization.example")) in chat.text()
     assert "organization" not in chat.state.answers and chat.state.field == "organization"
     assert chat.state.answers["contact"] == "+78465551234"  # the phone given before stays the contact
     chat.say("ООО «Вектор»")
     assert sent(chat)["organization"] == "ООО «Вектор»"
+
+
+@pytest.mark.parametrize("key", ["contact_name", "organization"])
+def test_an_email_where_a_name_is_asked_is_no_name(key: str) -> None:
+    """«ivanov@romashka.ru» at «Фамилия и имя контактного лица?» used to be kept as the contact person's name."""
+    chat = at_field("consultation", key)
+    chat.say("ivanov@romashka.ru")
+    refused = t("invalid.contact_for_name", contact=t("invalid.contact.email"), expected=t(f"invalid.name_of.{key}"))
+    assert refused in chat.text()
+    assert key not in chat.state.answers and chat.state.field == key
 
 
 def test_a_phone_written_as_the_organisation_in_a_letter_is_the_missing_phone_and_no_claim() -> None:
@@ -159,7 +183,7 @@ def test_a_phone_written_as_the_organisation_in_a_letter_is_the_missing_phone_an
     chat.say(answer_form(chat, contact="", organization="8 917 123-45-67"))
     assert chat.state.answers["contact"] == "+79171234567" and "organization" not in chat.state.answers
     assert t("intake.phone_taken", phone="+79171234567") in chat.text()
-    assert t("invalid.phone_for.organization") in chat.text() and chat.state.form_keys == ["organization"]
+    assert NOT_AN_ORGANIZATION in chat.text() and chat.state.form_keys == ["organization"]
     assert not [event for event in chat.events if isinstance(event, VerificationRequested)]
     chat.say("ООО «Вектор»")
     items = sent(chat)
