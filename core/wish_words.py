@@ -2,12 +2,13 @@
 «добавьте кнопку экспорта», «у нас пожелание по отчётам».
 
 A wish needs a word of need or of adding («нужна», «хотим», «прошу», «добавьте», «сделайте», «доработайте») and a
-word of functionality («функция», «возможность», «выгрузка», «экспорт», «интеграция», «кнопка»), or the word
-«пожелание» itself. A question («как сделать выгрузку?», «можно ли добавить…», «куда писать пожелания») asks, a
-purchase («хотим докупить функцию…») is the commercial department's, a request for help («нужна помощь с
-выгрузкой») or a task («нужно сделать выгрузку»: a word of need before a verb other than adding) is a
-consultation, and «не нужна» wants nothing: none of them is a wish. A report of something broken is told apart
-before (faq/intent.py, core/stages/words.system_down).
+word of functionality («функция», «возможность», «выгрузка», «экспорт», «интеграция», «кнопка»), or «хотим, чтобы …»
+with something the product should show or do («была колонка», «появилась кнопка», «умела выгружать»; not «снова
+показывала»: that is to work again), or the word «пожелание» itself. A question («как сделать выгрузку?», «можно ли
+добавить…», «куда писать пожелания») asks, a purchase («хотим докупить функцию…») is the commercial department's, a
+request for help («нужна помощь с выгрузкой») or a task («нужно сделать выгрузку»: a word of need before a verb
+other than adding) is a consultation, and «не нужна» wants nothing: none of them is a wish. A report of something
+broken is told apart before (faq/intent.py, core/stages/words.system_down).
 
 «Срочно» in a wish is how much the client wants it, not a system down: :func:`without_urgency` is the wish as the
 FAQ reads it, so that a lone «срочно» does not make it a critical request.
@@ -35,6 +36,13 @@ BUYING_STEMS = ("купи", "купл", "покуп", "докуп", "закуп"
 BUYING_WORDS = frozenset("цена цену цены ценник счет счета".split())
 # help with what there is already: a consultation
 HELP_STEMS = ("помощ", "помоги", "помоч", "подскаж", "консульт", "инструкц", "настро", "объясн", "разобрат")
+# «хотим, чтобы в отчётах была колонка…», «хотелось бы, чтобы программа умела…»: something new the product should do
+WANT_SO_THAT = re.compile(
+    r"(?:хоч|хоти|хотел|нужно|надо|прошу|просим)\w*(?:\s+бы)?\W+чтобы(?:\s+[^\W_]+){0,3}?\s+"
+    r"(?:был|появ|добав|отобража|показыва|выводил|выгружал|печатал|умел|можно)",
+)
+# «хочу, чтобы камера снова показывала»: something to work again, a report, not a wish
+AGAIN = re.compile(r"(?<![\w-])(?:снова|опять|как раньше|заработал\w*|восстанов\w*)(?![\w-])")
 # «срочно», «побыстрее»: how much a wish is wanted
 URGENCY = re.compile(r"(?<![\w-])(?:срочн\w*|поскорее|побыстрее|немедленно|asap)(?![\w-])[\s!.,]*", re.IGNORECASE)
 
@@ -60,7 +68,9 @@ def asks_for_feature(text: str) -> bool:
     if any(word.startswith(NEED_STEMS) and _to_do(after) for word, after in zip(words, words[1:], strict=False)):
         return False  # «нужно сделать выгрузку»: something to do with what there is, a consultation
     wanted = _any_stem(words, NEED_STEMS + ADD_STEMS) and _any_stem(words, FEATURE_STEMS)
-    return wanted or _any_stem(words, WISH_STEMS)
+    folded = " ".join(words)
+    wanted_so = WANT_SO_THAT.search(folded) is not None and AGAIN.search(folded) is None
+    return wanted or wanted_so or _any_stem(words, WISH_STEMS)
 
 
 def without_urgency(text: str) -> str:

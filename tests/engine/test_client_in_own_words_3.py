@@ -203,7 +203,30 @@ def test_an_urgent_wish_is_a_wish_not_a_critical_request(faq: FaqIndex, typed: s
     assert ticket.kind == "wish" and ticket.priority == "low" and ticket.fields["description"] == typed
 
 
-@pytest.mark.parametrize("typed", ["нужно сделать выгрузку событий за месяц", "Срочно нужно настроить экспорт"])
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "хотим чтобы в отчетах была колонка с табельным номером",
+        "Хотелось бы, чтобы программа умела печатать пропуска",
+        "нужно, чтобы в журнале отображалась фамилия охранника",
+    ],
+)
+def test_what_the_product_should_show_or_do_is_a_wish(faq: FaqIndex, typed: str) -> None:
+    """«хотим, чтобы … была колонка» names no function word, and used to get «не нашёл готового ответа»."""
+    chat = EngineChat(faq=faq.search)
+    chat.say(typed)
+    assert t("wish.taken") in chat.seen() and chat.state.kind == "wish"
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "нужно сделать выгрузку событий за месяц",
+        "Срочно нужно настроить экспорт",
+        "хочу чтобы камера снова показывала",
+        "как сделать, чтобы была колонка с табельным номером?",
+    ],
+)
 def test_something_to_do_with_what_there_is_is_no_wish(faq: FaqIndex, typed: str) -> None:
     chat = EngineChat(faq=faq.search)
     chat.say(typed)
