@@ -314,6 +314,52 @@ not generalisation. The others: the wordings as full texts (87.5%, off-topic que
 precision 79.2%), meaning only (86.3%), phrasing only (86.9%), weights 0.8 / 0.9 / 1.1 (86.3 / 86.9 / 88.1%, the last
 answering two off-topic questions), a vote of the five nearest learned wordings when the curated texts decline
 (85.0–87.5%, an off-topic question answered).
+
+Eleventh round (2026-12-04), issue 14. Held-out 13 (40: 28 questions, 6 off-topic, 6 reports) was written first, from
+the entries' meaning, and measured once before any change: 97.5% (39/40, off-topic 6/6), far above the earlier sets'
+first sight: easier wordings, not a better engine. Then a tuning batch of 40 the same way, appended to the tuning set:
+87.5% at first sight (questions 24/28, off-topic 5/6, reports 6/6), 97.5% after. Kept, each general, none lowering any
+figure (tuning cases moved in brackets): a key someone «сломал» (a plain verb: synonyms.TRANSITIVE_MEANINGS) is
+damaged, one that «сломался» is faulty («а если ключ сломали сами?», «мы сами сломали ключ» get the mechanical
+damage, not the handover of a faulty key) (0: no tuning case, the wordings of the brief); «без очереди» is «вне
+очереди» and a thing that «остановилось» (reflexive; «остановить сервер» is an action) is critical (1, both needed);
+«без выходных» asks about the days off (keeps one a new phrasing of the hours would have lost); entries got phrasings
+that state their meaning another way: the hours («Ваш рабочий день с какого часа?») (1), a key's warranty («Как долго
+действует гарантия на ключ?») (1), custom code for a site («Перепишите модуль под особенности нашего объекта», no
+longer pulled to critical requests by «объект») (1), the computers a request describes («Что написать в заявке о
+наших компьютерах и их ОС?») (1); the client's own «контакты» («мои / наши контакты») are the contact data a request
+needs (1); «во сколько обойдётся» is a price like «сколько стоят», and a price of someone else's thing («замена экрана
+на самсунге») is declined rather than refused (1 off-topic); the noun «подписка» is a paid plan («поддержка по
+подписке»), the verb «подписаться» the newsletter (1; «годовая подписка на обновления» is now declined, not answered
+with the newsletter). Held-out 14 (40: 28 questions, 6 off-topic, 6 reports) was written after all the changes and
+measured once.
+
+    measure                        before                 after
+    dev (27)                       100%                   100%
+    tuning (935 → 975)             96.3% of 975           97.1% of 975 (the first 935: 96.7 → 97.1%)
+      batch (40)                   87.5% first sight      97.5%
+    held-out, new, 3, 4, 5         97.6 / 97.0 / 94.7 / 92.2 / 90.0%   unchanged
+    held-out 6, 7, 8               90.0 / 95.0 / 90.0%                 unchanged
+    held-out 9, 10, 11, 12         87.5 / 82.5 / 85.0 / 87.5%          unchanged
+    held-out 13 (40, new)          97.5% first sight      97.5%
+    held-out 14 (40, new)          —                      87.5% first sight (off-topic 4/6)
+    off-topic declined             all but held-out 9 (5/6); held-out 14: 4/6 at first sight
+    reports precision / recall     100% / 100%            100% / 100% (intents.yaml)
+    suggestions beside reports     90.9%, 20/21 kept      90.9%, 20/21 kept
+    query p99                      0.60 ms                0.60–1.2 ms (first sight 0.50 → 0.49–0.78 ms)
+
+Tried and dropped: «задать / задавать» as stop words and «вопрос» as a word of help, so that «вопрос по лицензиям
+можно вам задать?» is the licensing entry (it leads the price list by 0.03, under CLEAR_LEAD: nothing moved); «почему
+так долго» read as a delay (+1, −1: «почему так долго решаете, уже неделя прошла» is labelled with the resolution
+time); a phrasing of the support price on help with updates («за помощь с обновлением деньги берёте?» +1, «не могу
+дозвониться на горячую линию» −1); «данные о себе» as personal data (nothing moved); «остановить» (any form) as
+critical («как остановить сервер бастиона» answered with critical requests: the reflexive form only was kept); «Когда
+начинается ваш рабочий день?» as the hours' phrasing (an off-topic «когда начинается отпускной сезон» answered).
+Left alone: «где скачать дистрибутив бастиона» (the regulation says nothing of distributions or downloads: no entry
+can honestly answer), «быстрее ответьте пожалуйста, горит» and «ответить прям сегодня сможете?» («быстрее»,
+«сегодня» are stop words; «горит» as urgency would meet «светодиод не горит»), «сколько стоит годовая подписка на
+обновления» (declined now; nothing in the regulation prices updates). The 95% target is still not met on unseen
+wordings (held-out 14: 87.5% at first sight, two off-topic questions answered).
 """
 
 from __future__ import annotations
@@ -352,6 +398,8 @@ HELDOUT_SETS = {
     "held-out 10": TESTS / "heldout-10.yaml",
     "held-out 11": TESTS / "heldout-11.yaml",
     "held-out 12": TESTS / "heldout-12.yaml",
+    "held-out 13": TESTS / "heldout-13.yaml",
+    "held-out 14": TESTS / "heldout-14.yaml",
 }
 INTENTS = TESTS / "intents.yaml"
 # Problem reports labelled with the entry that would help beside the ticket (or none): measured only.

@@ -13,6 +13,7 @@ from functools import lru_cache
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
+from core.morphology import analyzer
 from faq.normalize import (
     is_dictionary_word,
     is_latin,
@@ -21,13 +22,14 @@ from faq.normalize import (
     transliterate,
     words,
 )
-from faq.synonyms import CANONICAL, PHRASES, REFLEXIVE_MEANINGS, STOP_WORDS, expand
+from faq.synonyms import CANONICAL, PHRASES, REFLEXIVE_MEANINGS, STOP_WORDS, TRANSITIVE_MEANINGS, expand
 
 _PHRASES_BY_FIRST: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
 for _key, _terms in PHRASES.items():
     _PHRASES_BY_FIRST.setdefault(_key[0], []).append((_key, _terms))
 
 MIN_TYPO_LENGTH = 4
+_VERBS = frozenset({"VERB", "INFN"})
 NEGATION = "не"
 # A time of day in a question asks about working hours; read as the word "час". Either a
 # clock time ("18:00", "8.30", not the date "01.01.2013") or an hour after "до", "с",
@@ -56,6 +58,8 @@ def _hours_read(text: str) -> str:
 @lru_cache(maxsize=65536)
 def word_terms(word: str) -> tuple[str, ...]:
     """The terms one word stands for; empty for stop-words, numbers and names."""
+    if (done := _done_to_it(word)) is not None:
+        return expand(done)
     if word in CANONICAL:
         return expand(word)
     if len(word) < 2 or word.isdigit() or word in STOP_WORDS:
@@ -69,6 +73,15 @@ def word_terms(word: str) -> tuple[str, ...]:
     if base in STOP_WORDS or (base not in CANONICAL and is_proper_name(cyrillic)):
         return ()  # a name the glossary lists ("касперского") is a term, any other is dropped
     return expand(base)
+
+
+def _done_to_it(word: str) -> str | None:
+    """The term of a verb done to a thing ("сломали": damage), not of the thing's own state ("сломался")."""
+    if word.endswith(("ся", "сь")) or lemma(word) not in TRANSITIVE_MEANINGS:
+        return None
+    if analyzer().parse(word)[0].tag.POS not in _VERBS:
+        return None
+    return TRANSITIVE_MEANINGS[lemma(word)]
 
 
 def _forms(word: str) -> tuple[str, str]:

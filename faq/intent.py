@@ -155,7 +155,9 @@ def _strong_sign(tokens: list[str], lemmas: list[str]) -> bool:
 
 
 # Words of price: asked of anything but support itself, they are the commercial department's matter.
-# "стоят" reads as "стоять" as often as "стоить": it is a price only beside "сколько".
+# "стоят" reads as "стоять" as often as "стоить": it is a price only beside "сколько"; so is "обойдётся" (the
+# lemma "обойти"): "во сколько обойдётся замена", not "как обойти ошибку".
+PRICE_BESIDE_HOW_MUCH = frozenset({"стоять", "обойти"})
 PRICE_WORDS = frozenset("стоить стоимость цена ценник почем прайс скидка".split())
 # "Сколько" as clients type it: "скока стоят турникеты".
 HOW_MUCH = frozenset("сколько скока скоко скок".split())
@@ -201,7 +203,7 @@ def asks_to_buy(text: str, terms: Iterable[str]) -> bool:
     if NOT_SALES_WORDS & found.union(terms) or ("модуль" in found and MADE_TO_ORDER & found):
         return False
     # By the words as written: the retrieval terms fold "бесплатный" into "стоимость", "купили" into "покупка".
-    if (PRICE_WORDS | BUYING_NOUNS) & found or (HOW_MUCH & found and "стоять" in found):
+    if (PRICE_WORDS | BUYING_NOUNS) & found or (HOW_MUCH & found and PRICE_BESIDE_HOW_MUCH & found):
         return True
     return any(
         word in BUYING_VERBS and "past" not in analyzer().parse(token)[0].tag

@@ -19,7 +19,8 @@ entry answers when it covers most of the query, or is close in meaning to a quer
 mostly of the base's words, or is a clear winner sharing several words with it, or scores
 well on a query made only of the base's words. A word that names someone else's topic
 ("python", "1С", "cisco") makes the regulation's refusal the answer unless our product is
-named too. Support's hours and days off answer a question of time only when it is asked of us
+named too, but a price of someone else's thing ("во сколько обойдётся ремонт самсунга") is declined.
+Support's hours and days off answer a question of time only when it is asked of us
 (faq.intent.asked_of_us: not "какой сегодня праздник"); a private place ("роутер дома") is the
 client's own matter, declined; two ways of reaching us, one already used, ask whether to duplicate
 the request. Some words are read by the message around them: another program where our data is exported
@@ -380,6 +381,8 @@ class FaqIndex:
             return False, ()
         if not ours and names_private_place(query):  # "как настроить роутер дома": the client's own matter
             return False, self._hits(ranking, limit)
+        if not ours and self._prices_others_thing(query, terms, report):  # "во сколько обойдётся ремонт самсунга"
+            return False, self._hits(ranking, limit)
         if not ours and (refusal := self._others_topic_entry(terms, ranking)) is not None:
             return True, self._hits(ranking, limit, first=refusal)
         buying = (
@@ -402,6 +405,16 @@ class FaqIndex:
         if report and not self._answers_report(ranking, best):
             return False, self._hits(ranking, limit)
         return True, self._hits(ranking, limit, first=best)
+
+    @staticmethod
+    def _prices_others_thing(query: str, terms: list[str], report: bool) -> bool:
+        """A price of someone else's thing, not one we sell: no refusal to give, the message is declined."""
+        return (
+            not report
+            and bool(OTHERS_TOPICS.intersection(terms))
+            and asks_to_buy(query, terms)
+            and not names_sold_thing(query, terms)
+        )
 
     def _only_calendar(self, terms: list[str], best: int) -> bool:
         """The entry tells support's hours or days off, and shares with the message only words of time."""

@@ -39,6 +39,7 @@ GROUPS: dict[str, tuple[str, ...]] = {
         "доплачивать",
         "доплата",
         "платно",
+        "подписка",
     ),
     "ключ": ("донгл", "dongle", "ключик", "токен", "usbключ"),
     "hasp": ("хасп", "хаспа", "хасб", "hasp4"),
@@ -299,7 +300,8 @@ GROUPS: dict[str, tuple[str, ...]] = {
     "оптимизация": ("оптимизировать", "оптимизирование"),
     # An export or import is a function of the product: "нужна выгрузка в Excel, такое есть?".
     "функция": ("выгрузка", "выгрузить", "выгружать", "экспорт", "экспортировать", "импорт", "импортировать"),
-    "рассылка": ("подписка", "подписаться", "newsletter"),
+    # The noun is a paid plan ("поддержка по подписке", "годовая подписка на обновления"), the verb subscribes to news.
+    "рассылка": ("подписаться", "newsletter"),
     "заявка": ("обращение", "тикет", "ticket"),
     "компьютер": ("пк", "комп", "pc"),
     "операционный": ("ос",),
@@ -336,7 +338,17 @@ IMPLIES: dict[str, tuple[str, ...]] = {
 
 # Verbs whose reflexive form means something else: a thing "поменялся" has changed, it was not replaced
 # ("регламент может поменяться", "график меняется"); by the lemma without "-ся" (normalize.lemma).
-REFLEXIVE_MEANINGS: dict[str, str] = {"менять": "изменить", "поменять": "изменить"}
+# A thing that "остановилось" is a standstill, critical («остановилось производство»); "остановить сервер" is an action.
+REFLEXIVE_MEANINGS: dict[str, str] = {
+    "менять": "изменить",
+    "поменять": "изменить",
+    "остановить": "критичный",
+    "останавливать": "критичный",
+}
+
+# Verbs whose plain (not reflexive) form tells that someone did it to the thing: a key someone "сломал" is damaged
+# («мы сами сломали ключ», «ключ сломали при падении»), one that "сломался" is faulty; by the lemma.
+TRANSITIVE_MEANINGS: dict[str, str] = {"сломать": "повреждение"}
 
 # Multi-word expressions read as one term; an empty tuple drops the words.
 PHRASES: dict[tuple[str, ...], tuple[str, ...]] = {
@@ -395,6 +407,15 @@ PHRASES: dict[tuple[str, ...], tuple[str, ...]] = {
     ("отказывать", "от"): ("отозвать",),
     ("отписать", "от"): ("отозвать",),
     ("отписывать", "от"): ("отозвать",),
+    # "Рассмотреть без очереди" asks what "вне очереди" does (not a request lacking a queue).
+    ("без", "очередь"): ("вне", "очередь"),
+    # "Работаете без выходных?" asks about the days off, not about something missing.
+    ("без", "выходной"): ("выходной",),
+    # The client's own contacts are the contact data a request needs ("какие контакты мои нужны"), not ours.
+    ("мой", "контакт"): ("контактный", "данные"),
+    ("контакт", "мой"): ("контактный", "данные"),
+    ("наш", "контакт"): ("контактный", "данные"),
+    ("контакт", "наш"): ("контактный", "данные"),
     ("добрый", "день"): (),
     ("добрый", "утро"): (),
     ("добрый", "вечер"): (),
