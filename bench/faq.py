@@ -360,7 +360,48 @@ can honestly answer), «быстрее ответьте пожалуйста, г
 «сегодня» are stop words; «горит» as urgency would meet «светодиод не горит»), «сколько стоит годовая подписка на
 обновления» (declined now; nothing in the regulation prices updates). The 95% target is still not met on unseen
 wordings (held-out 14: 87.5% at first sight, two off-topic questions answered).
-"""
+
+Twelfth round (2026-12-04), issue 14, short. Held-out 15 (30: 21 questions, 5 off-topic, 4 reports) was written first,
+from the entries' meaning, and measured once before any change: 86.7% (26/30, off-topic 5/5, reports 4/4). Then ten
+misses found by hand in the console were appended to the tuning set: 4/10 at first sight («сколько стоит выезд
+инженера» and «нужен акт выполненных работ» declined, as they must be: the regulation says nothing of visits or acts;
+«ключ hasp не видится после переустановки винды» is a report and gets the key's entry beside it; «ключ без маркировки
+сломался, поменяете?» gets an unmarked key's entry). «поддерживаете ли вы windows 11» got the list of supported
+products: wrong, it asks which system software the product runs on (the choice of system software, section 3). Kept,
+each general, none lowering any figure (tuning cases moved in brackets): a licence renewed or moved («продлить /
+продлевать / продление», «перенести / переносить / перенос» beside «лицензия», either order) reads as licensing, not
+«перенести заявку» (2); «где взять» a licence or a key (within three words, not its number: faq.intent.gets_licence)
+is a purchase, and «доп» is «дополнительный» («где взять лицензию на доп рабочее место» gets the sales department's
+purchase entry, both needed) (1; held-out 12 one higher, by «где взять»); an operating system named (windows, винда,
+linux, линукс, astra, ubuntu) beside a verb of supporting or running («поддерживать», «работать», «заработать»,
+«пойти»: faq.intent.asks_which_os) adds the terms of the operating system, and the entry on choosing system software
+got the phrasing «Какие операционные системы поддерживает программа?» (1); remote help asked in a word («anydesk
+можно?», «по удалёнке поможете?») got the phrasing «Поможете удалённо?» (it lost to the entry on problems not
+reproduced by its «удалённый доступ») (1); a forgotten password got the security entry's phrasing «Как сбросить
+забытый пароль?» (1).
+
+    measure                        before                 after
+    dev (27)                       100%                   100%
+    tuning (975 → 985)             96.5% of 985           97.2% of 985 (the ten: 4/10 → 10/10; the first 975 unchanged)
+    held-out, new, 3, 4, 5         97.6 / 97.0 / 94.7 / 92.2 / 90.0%   unchanged
+    held-out 6, 7, 8               90.0 / 95.0 / 90.0%                 unchanged
+    held-out 9, 10, 11             87.5 / 82.5 / 85.0%                 unchanged
+    held-out 12                    87.5%                  90.0%
+    held-out 13, 14                97.5 / 87.5%                        unchanged
+    held-out 15 (30, new)          86.7% first sight      86.7%
+    off-topic declined             all but held-out 9 (5/6) and 14 (4/6); held-out 15: 5/5
+    reports precision / recall     100% / 100%            100% / 100% (intents.yaml)
+    suggestions beside reports     90.9%, 20/21 kept      90.9%, 20/21 kept
+    query p99                      0.63 ms                0.81–1.04 ms (first sight 0.60 → 0.66–1.28 ms; busy machine)
+
+Tried and dropped: windows / винда / linux read as the operating system everywhere (synonyms; an off-topic question of
+held-out answered, 13/13 → 12/13: kept only beside a verb of running, above); «продлить / перенести» as words of their
+own with a phrasing of the licensing entry (+2, but «можно перенести заявку на завтра?», «можно перенести звонок?»
+answered with licensing: the rare verb alone carried it); «взять лицензию / ключ» read as a purchase term by the
+analyzer (sales entries answer only a purchase asked: faq.intent.asks_to_buy; nothing moved), and the term «покупка»
+added beside «где взять» in the retriever (nothing moved once «доп» was read). Left alone: the misses of earlier
+rounds («быстрее ответьте пожалуйста, горит», «а ответить прям сегодня сможете?»). The 95% target is still not met on
+unseen wordings (held-out 15: 86.7% at first sight)."""
 
 from __future__ import annotations
 
@@ -400,6 +441,7 @@ HELDOUT_SETS = {
     "held-out 12": TESTS / "heldout-12.yaml",
     "held-out 13": TESTS / "heldout-13.yaml",
     "held-out 14": TESTS / "heldout-14.yaml",
+    "held-out 15": TESTS / "heldout-15.yaml",
 }
 INTENTS = TESTS / "intents.yaml"
 # Problem reports labelled with the entry that would help beside the ticket (or none): measured only.

@@ -192,6 +192,37 @@ NOT_SALES_WORDS = frozenset(
 MADE_TO_ORDER = frozenset("заказ заказать заказывать написать новый свой".split())
 
 
+# An operating system by its name, and verbs of supporting or running on it: "поддерживаете ли вы windows 11?", "на
+# линуксе бастион заработает?" ask which system software the product runs on (the choice of system software, section 3).
+# Not a question on the system itself ("как переустановить windows": someone else's product).
+OS_NAMES = ("windows", "виндовс", "виндоус", "винд", "linux", "линукс", "астра", "astra", "ubuntu", "убунту")
+RUNNING_VERBS = frozenset("поддерживать поддерживаться работать заработать запуститься пойти совместимый".split())
+
+
+def asks_which_os(text: str) -> bool:
+    """The product supported on, or run on, an operating system named."""
+    tokens = words(text)
+    return any(token.startswith(OS_NAMES) for token in tokens) and bool(
+        RUNNING_VERBS.intersection(lemma(token) for token in tokens)
+    )
+
+
+# A licence or a key one "берёт" is bought ("где взять лицензию на доп рабочее место", "где взять ещё ключ"), within
+# the three words after the verb; not its number ("где взять номер ключа").
+GOT_THINGS = frozenset({"лицензия", "ключ"})
+
+
+def gets_licence(text: str) -> bool:
+    """ "Где взять" a licence or a key: a purchase."""
+    lemmas = [lemma(token) for token in words(text)]
+    if "где" not in lemmas or "номер" in lemmas:
+        return False
+    return any(
+        word == "взять" and GOT_THINGS.intersection(lemmas[position + 1 : position + 4])
+        for position, word in enumerate(lemmas)
+    )
+
+
 def asks_to_buy(text: str, terms: Iterable[str]) -> bool:
     """True when the client asks a price, wants to buy, or asks for the sales department: "сколько
     стоят турникеты", "хотим докупить ключ", "где взять прайс"; not "мы купили бастион, как
@@ -204,6 +235,8 @@ def asks_to_buy(text: str, terms: Iterable[str]) -> bool:
         return False
     # By the words as written: the retrieval terms fold "бесплатный" into "стоимость", "купили" into "покупка".
     if (PRICE_WORDS | BUYING_NOUNS) & found or (HOW_MUCH & found and PRICE_BESIDE_HOW_MUCH & found):
+        return True
+    if gets_licence(text):
         return True
     return any(
         word in BUYING_VERBS and "past" not in analyzer().parse(token)[0].tag

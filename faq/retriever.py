@@ -61,6 +61,7 @@ from faq.intent import (
     asks_for_help,
     asks_to_buy,
     asks_which_computer,
+    asks_which_os,
     is_report,
     names_exchange,
     names_our_product,
@@ -131,6 +132,8 @@ DUPLICATING = "дублировать"
 EXCHANGE = "интеграция"
 # The term of a question which computer to buy (faq.intent.asks_which_computer): advice on the choice.
 CHOICE = "выбор"
+# The terms of an operating system the product should run on (faq.intent.asks_which_os).
+OS_TERMS = ("операционный", "система")
 # A key older than its warranty of 12 months (faq.intent.outlives_warranty) is read as one whose warranty is over:
 # "ключ сломался на второй год, замена платная?" asks what "после окончания гарантии" does.
 KEY = "ключ"
@@ -370,6 +373,8 @@ class FaqIndex:
         choosing = asks_which_computer(query)  # "какой сервер купить под бастион": advice on the choice
         if choosing and CHOICE not in terms:
             terms.append(CHOICE)
+        if asks_which_os(query):  # "поддерживаете ли вы windows 11": which system software the product runs on
+            terms.extend(term for term in OS_TERMS if term not in terms)
         if KEY in terms and EXPIRED not in terms and outlives_warranty(query):  # "ключ сломался на второй год"
             terms.append(EXPIRED)
         known = [term for term in terms if term in self._row]
