@@ -339,6 +339,16 @@ def _bitness(match: re.Match[str]) -> str:
     return "64-бит" if digits == "64" else "32-бит"
 
 
+# a protection key by its words, not a door's («ключи Touch Memory», «электронный ключ» of access control)
+_PROTECTION_KEY = re.compile(r"(?<![a-zа-я])(?:usb[\s-]?ключ|ключ\w*\s(?:защиты|лицензии)|лицензионн\w*\sключ)")
+
+
+def names_a_protection_key(text: str) -> bool:
+    """The message is about a licence protection key: «ключ Guardant не определяется», «ключ защиты пропал»."""
+    folded = text.casefold().replace("ё", "е")
+    return any(pattern.search(folded) for pattern in (_HASP, _GUARDANT, _PROTECTION_KEY))
+
+
 def _key_type(folded: str) -> str | None:
     """The option id, "hasp" or "guardant", when exactly one of the two kinds of key is named."""
     hasp, guardant = bool(_HASP.search(folded)), bool(_GUARDANT.search(folded))

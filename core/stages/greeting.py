@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from core import notices
 from core.events import FaqFeedback, QuestionUnanswered
+from core.facts import names_a_protection_key
 from core.messages import Choice
 from core.render import resolve_choice
 from core.replies import Reply
@@ -105,7 +106,8 @@ def answer_question(turn: Turn, question: str, reading: str) -> None:
     if reported or system_down(reading):
         s.pending_question = question
         turn.say(t("report.taken"))
-        start_ticket(turn, kind="problem")
+        # a protection key's trouble is the key's request: its type and number are asked (section 6 of the regulation)
+        start_ticket(turn, kind="license" if names_a_protection_key(reading) else "problem")
         # An entry the FAQ chose for a question («система стоит второй час» read as one) is no help beside a report.
         suggest(turn, found if reported else None, "faq.maybe_helps")
     elif asks_for_feature(reading):  # «срочно нужна выгрузка в Excel»: a wish, whatever the FAQ makes of «срочно»

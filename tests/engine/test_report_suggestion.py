@@ -6,6 +6,7 @@ import pytest
 
 from core.texts import t
 from faq.retriever import FaqAnswer, FaqHit, FaqIndex
+from tests.engine.intake_answers import VALID_ANSWERS
 from tests.fakes import EngineChat
 
 MAYBE = t("faq.maybe_helps", answer="").strip()
@@ -27,7 +28,7 @@ def test_a_program_that_does_not_open_gets_the_intake_and_no_suggestion(faq: Faq
 def test_a_key_not_seen_gets_the_intake_and_the_entry_on_keys(faq: FaqIndex) -> None:
     chat = EngineChat(faq=faq.search)
     replies = chat.say("ошибка ключа защиты при запуске")
-    assert chat.state.kind == "problem"
+    assert chat.state.kind == "license"  # the key's request: its type and number are asked
     key_fault = next(entry for entry in faq.entries if entry.id == "key-fault")
     assert replies[-1].text == t("faq.maybe_helps", answer=key_fault.answer)
 
@@ -44,3 +45,31 @@ def test_the_whole_system_down_gets_no_entry_chosen_for_a_question() -> None:
     chat.say("система стоит второй час")
     assert chat.state.kind == "problem"
     assert "С 8:00 до 17:00" not in chat.text()
+
+
+def test_a_protection_key_s_trouble_opens_the_key_s_request_with_its_type_from_the_message(faq: FaqIndex) -> None:
+    """«ключ guardant перестал определяться» used to be a problem request: the environment and the steps were asked,
+    and the key's type and number, which a replacement needs (section 6 of the regulation), never."""
+    chat = EngineChat(faq=faq.search)
+    asked = []
+    chat.say("ключ guardant перестал определяться")
+    chat.press("consent:yes")
+    chat.press("crit:partial")
+    while not chat.tickets():
+        if chat.state.stage == "summary":
+            chat.press("sum:send")
+        elif chat.state.stage == "form":
+            chat.press("nav:skip")
+        else:
+            asked.append(chat.state.field)
+            chat.say(VALID_ANSWERS[chat.state.field or ""])
+    [ticket] = chat.tickets()
+    assert ticket.kind == "license" and ticket.fields["key_type"] == "Guardant"
+    assert "key_number" in asked and "key_type" not in asked  # the type was in the message
+    assert ticket.fields["description"] == "ключ guardant перестал определяться"
+
+
+def test_a_door_key_is_no_protection_key(faq: FaqIndex) -> None:
+    chat = EngineChat(faq=faq.search)
+    chat.say("считыватель перестал читать ключи Touch Memory")
+    assert chat.state.kind == "problem"
