@@ -83,13 +83,11 @@ def parse_answer(field: Field, text: str, choice: str | None) -> str:
     if field.unknown_ok and says_unknown(text):
         return UNKNOWN
     answer = text if field.free_text else plain_answer(field.key, text)
-    contact = ("phone" if only_a_phone(answer) else "email" if only_an_email(answer) else None) if field.names else None
-    if contact is not None:  # «89171234567» at the organisation question, «ivanov@mail.ru» at the name
-        raise InvalidAnswer(
-            "invalid.contact_for_name",
-            contact=t(f"invalid.contact.{contact}"),
-            expected=t(f"invalid.name_of.{field.key}"),
-        )
+    if field.names:  # «89171234567» at the organisation question, «ivanov@mail.ru» at the name
+        contact = "phone" if only_a_phone(answer) else "email" if only_an_email(answer) else None
+        if contact is not None:
+            named = {"contact": t(f"invalid.contact.{contact}"), "expected": t(f"invalid.name_of.{field.key}")}
+            raise InvalidAnswer("invalid.contact_for_name", **named)
     return field.parse(answer)
 
 

@@ -460,16 +460,14 @@ class FaqIndex:
         """Help asked with one thing ("помогаете ли с инсталляцией"): an entry that asks whether we help with it
         ("Поможете ли вы с установкой продукта?") answers, when it leads the next one; "помогите с праздником" is
         no entry's question of help."""
-        runner_up = max((ranking.score[number] for number in ranking.order if number != best), default=0.0)
-        return self._offers_help_with[best] & {term} != set() and ranking.score[best] - runner_up >= CLEAR_LEAD
+        return term in self._offers_help_with[best] and _lead(ranking, best) >= CLEAR_LEAD
 
     def _clear_winner(self, terms: list[str], ranking: _Ranking, best: int) -> bool:
-        runner_up = max((ranking.score[number] for number in ranking.order if number != best), default=0.0)
         shared = len(self._entry_terms[best].intersection(terms))
         return (
             ranking.coverage[best] >= CLEAR_COVERAGE
             and shared >= CLEAR_SHARED
-            and (ranking.score[best] - runner_up >= CLEAR_LEAD or shared > CLEAR_SHARED)
+            and (_lead(ranking, best) >= CLEAR_LEAD or shared > CLEAR_SHARED)
         )
 
     def _best_for_reports(self, ranking: _Ranking) -> int | None:
@@ -555,6 +553,11 @@ class FaqIndex:
     def _hit(self, number: int, score: float) -> FaqHit:
         entry = self._entries[number]
         return FaqHit(entry.id, entry.question, entry.answer, float(score))
+
+
+def _lead(ranking: _Ranking, best: int) -> float:
+    """How far ``best`` scores above the next entry."""
+    return ranking.score[best] - max((ranking.score[number] for number in ranking.order if number != best), default=0.0)
 
 
 def _stem(term: str) -> str:
