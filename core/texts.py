@@ -80,6 +80,11 @@ TEXTS: dict[str, str] = {
     "wish.taken": (
         "Понял: это пожелание — новая возможность в программе. Оформлю его заявкой, ваше сообщение уже в её описании."
     ),
+    # a question on how to do something in our products, which no FAQ entry answers: a consultation starts at once
+    "howto.taken": (
+        "Это вопрос по работе с программой: на такие отвечают инженеры (консультации по функциональности, п. 3.3 "
+        "регламента). Оформлю заявку-консультацию, ваш вопрос уже в её описании."
+    ),
     "facts.noted": "Записал: {facts}.",
     "facts.product_version": "версия {value}",
     "facts.key_number": "ключ № {value}",

@@ -2,7 +2,8 @@
 
 A reported malfunction starts a ticket at once (the report is its description), and so does a wish for new
 functionality (core/wish_words.py), as a wish; a question gets an FAQ answer only when one really answers it
-(«Помогло»?), otherwise the offer of a ticket. Files sent here are kept for the ticket.
+(«Помогло»?); a question on how to do something in our products that no entry answers starts a consultation
+(core/howto_words.py); any other question gets the offer of a ticket. Files sent here are kept for the ticket.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 from core import notices
 from core.events import FaqFeedback, QuestionUnanswered
 from core.facts import names_a_protection_key
+from core.howto_words import asks_how_to_use
 from core.messages import Choice
 from core.render import resolve_choice
 from core.replies import Reply
@@ -96,7 +98,8 @@ def answer_text(turn: Turn) -> None:
 
 
 def answer_question(turn: Turn, question: str, reading: str) -> None:
-    """A report starts a ticket; an FAQ entry is shown only when it answers; any other question offers a ticket.
+    """A report starts a ticket; an FAQ entry is shown only when it answers; a how-to question on our products starts
+    a consultation; any other question offers a ticket.
 
     ``reading`` is the question as it is read (in Cyrillic), ``question`` as the client typed it and it is kept."""
     s = turn.state
@@ -120,6 +123,11 @@ def answer_question(turn: Turn, question: str, reading: str) -> None:
         s.stage, s.faq_entry, s.faq_query = Stage.FAQ, hit.id, question
         s.pending_question = None
         turn.say(Reply(t("faq.answer", answer=hit.answer), FAQ_CHOICES))
+    elif asks_how_to_use(reading):  # «как выдать временный пропуск посетителю»: an engineer's consultation
+        turn.emit(QuestionUnanswered(question))
+        s.pending_question = question
+        turn.say(t("howto.taken"))
+        start_ticket(turn, kind="consultation")
     else:
         turn.emit(QuestionUnanswered(question))
         s.stage, s.pending_question = Stage.IDLE, question
