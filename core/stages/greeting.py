@@ -91,6 +91,8 @@ def answer_text(turn: Turn) -> None:
         turn.say(Reply(t("smalltalk.ack"), (NEW_TICKET,)))
     elif talk == "greeting":
         greet(turn)
+    elif talk == "help":  # with what is not said yet: asked, with the way to a ticket at hand
+        turn.say(Reply(t("smalltalk.help"), (NEW_TICKET,)))
     elif talk is not None:
         turn.say(t(f"smalltalk.{talk}"))
     else:  # «понятно, а как с вами связаться»: the FAQ reads the question, not the thanks before it

@@ -13,6 +13,8 @@ SMALL_TALK: dict[str, frozenset[str]] = {
     "bye": frozenset("до свидания свиданья пока всего доброго хорошего бай bye".split()),
     "thanks": frozenset("спасибо спс благодарю благодарим пасиб спасиб thanks thank you большое огромное".split()),
     "ack": frozenset("понятно ясно ок окей ok okay хорошо ладно понял поняла принято отлично супер угу ага".split()),
+    # «нужна помощь», «помогите пожалуйста», «можно вопрос?»: help asked for before saying with what
+    "help": frozenset("помогите помоги нужна требуется подскажите пожалуйста можно вопрос вопросик".split()),
 }
 YES_OR_NO = frozenset("да нет неа не ага угу конечно".split())
 # «да, контроллер Сфинкс-2», «да — считыватель на входе»: a yes that goes on with more

@@ -27,6 +27,10 @@ def faq() -> FaqIndex:
         ("до свидания", "smalltalk.bye"),
         ("спасибо, до свидания!", "smalltalk.bye"),
         ("всего доброго", "smalltalk.bye"),
+        ("нужна помощь", "smalltalk.help"),
+        ("Помогите, пожалуйста!", "smalltalk.help"),
+        ("можно вопрос?", "smalltalk.help"),
+        ("спасибо за помощь", "smalltalk.thanks"),
     ],
 )
 def test_small_talk_at_the_menu_gets_a_short_human_answer(said: str, answer: str) -> None:
@@ -76,3 +80,26 @@ def test_the_faq_reads_the_question_after_thanks_or_understood(faq: FaqIndex, sa
     chat.say(said)
     assert "8-800-25-00-846" in chat.text() and chat.state.stage == "faq"
     assert not [e for e in chat.events if isinstance(e, QuestionUnanswered)]
+
+
+def test_help_asked_for_without_saying_with_what_offers_the_ticket_too() -> None:
+    chat = EngineChat()
+    replies = chat.say("привет. нужна помощь")
+    assert replies[-1].text == t("smalltalk.help")
+    assert [choice.payload for choice in replies[-1].choices] == ["menu:ticket"]
+
+
+def test_help_asked_for_during_the_intake_goes_on_with_the_question() -> None:
+    chat = EngineChat(consent=True)
+    chat.say("Здравствуйте")
+    chat.press("menu:ticket")
+    chat.press("kind:consultation")
+    asked = chat.state.field
+    chat.say("помогите")
+    assert chat.text().startswith("Помогу: для этого и оформляем заявку") and chat.state.field == asked
+
+
+def test_help_before_a_report_leaves_the_report_to_be_read(faq: FaqIndex) -> None:
+    chat = EngineChat(faq=faq.search)
+    chat.say("помогите, не работает камера в арм")
+    assert t("report.taken") in chat.text() and chat.state.kind == "problem"
