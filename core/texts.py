@@ -123,6 +123,8 @@ TEXTS: dict[str, str] = {
         "8-800-25-00-846 (с 8:00 до 17:00 МСК по рабочим дням).\n{prompt}"
     ),
     "contact.profile_taken": "Записал номер, с которого вы пишете: {phone}.",
+    # a phone or an e-mail given at a later question: joined to the contact, and the question asked again
+    "contact.added": "Добавил к контактам: {contact}.\n{prompt}",
     # --- consent (Appendix 2)
     "consent.request": (
         "Чтобы оформить заявку, мне понадобятся ваши контактные данные (ФИО, телефон или e-mail).\n"

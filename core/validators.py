@@ -26,6 +26,12 @@ _EXTENSION = re.compile(r"(?:доб(?:авочный)?|вн(?:утренний)?
 # the words a phone may come with when it is the whole answer: «тел. 8 917 …», «мой номер …»
 _PHONE_WORDS = re.compile(r"\b(?:мой|наш|номер|тел|телефон|моб|мобильный|сотовый)\b\.?", re.IGNORECASE)
 _SEPARATORS = re.compile(r"[\s,;:<>()\[\]]+")  # between the contacts of one answer; an address has none
+# what is left of a message of contacts once the addresses, the digits and the punctuation are taken out
+_CONTACT_TEXT = re.compile(r"\S+@\S+|[\d\W_]+")
+CONTACT_WORDS = frozenset(
+    "наш наша мой моя адрес почта почты e mail email емейл имейл мейл эл электронная электронной тел телефон моб"
+    " мобильный сотовый рабочий номер ещё еще также и вот доп дополнительный для связи запишите добавьте".split()
+)
 
 
 class InvalidAnswer(ValueError):
@@ -184,6 +190,13 @@ def contacts(text: str) -> Contacts:
     if len(_DIGIT.findall(value)) < 6:
         raise InvalidAnswer("invalid.phone_or_email")
     raise InvalidAnswer("invalid.phone")
+
+
+def only_contacts(text: str) -> bool:
+    """The text is phones or e-mail addresses and the words that name them («наш адрес почты test@romashka.ru», «и
+    ещё мобильный 8 917 123-45-67»), nothing else."""
+    words = _CONTACT_TEXT.sub(" ", _AT.sub("@", text.casefold())).split()
+    return all(word in CONTACT_WORDS for word in words)
 
 
 def _phones_in(text: str) -> list[str]:

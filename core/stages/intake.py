@@ -45,7 +45,7 @@ from core.stages.words import (
 )
 from core.state import ConversationState, Stage
 from core.texts import channel_key, t
-from core.validators import InvalidAnswer, long_text, short_text
+from core.validators import InvalidAnswer, contacts, long_text, only_contacts, phone_or_email, short_text
 
 KIND_CHOICES = tuple(Choice(f"kind:{k}", t(f"kind.{k}")) for k in ("problem", "consultation", "license", "wish"))
 CRIT_CHOICES = tuple(Choice(f"crit:{c}", t(f"crit.{c}")) for c in ("stopped", "partial", "question"))
@@ -335,6 +335,8 @@ def answered_otherwise(turn: Turn, current: walker.Field) -> bool:
         fed_up(turn)
     elif current.request_phone and no_phone_given(turn.text):
         say_with_prompt(turn, "contact.phone_for_callback" if turn.state.calling_back else "contact.email_instead")
+    elif current.names and added_contact(turn):
+        pass  # said back, with the question again
     elif corrected_earlier(turn, current.key):
         ask_next(turn)  # the question still open, asked again (and the correction added to an open ticket)
     else:
@@ -343,6 +345,27 @@ def answered_otherwise(turn: Turn, current: walker.Field) -> bool:
             or (current.request_phone and own_number_meant(turn))
             or answered_ahead(turn, current)
         )
+    return True
+
+
+def added_contact(turn: Turn) -> bool:
+    """«наш адрес почты test@romashka.ru», «89171234567» at a question of names (the organisation, the city, the
+    contact person), once the contact is given: a phone or an e-mail it does not hold yet joins it (the ticket keeps
+    the phones first, then the e-mail), is said back, and the question is asked again. A message saying more than a
+    contact («Иванов Пётр, 8 917…») is left to the question; one the contact already holds is refused as no name
+    (walker.parse_answer)."""
+    kept = turn.state.answers.get("contact")
+    if not kept or not only_contacts(turn.text):
+        return False
+    try:
+        found = contacts(turn.text)
+    except InvalidAnswer:
+        return False
+    joined = phone_or_email(f"{kept}, {found.kept}")
+    if joined == kept:
+        return False
+    turn.state.answers["contact"] = joined
+    say_with_prompt(turn, "contact.added", contact=found.kept)
     return True
 
 

@@ -153,27 +153,43 @@ def test_the_whole_name_named_is_the_whole_name_changed() -> None:
     assert sent(chat)["contact_name"] == "Соколова Мария"
 
 
-# --- 4. a phone typed at the organisation question
-@pytest.mark.parametrize("typed", ["+7 846 200-10-20", "89171234567", "тел. 8 (917) 123-45-67"])
-def test_a_phone_at_the_organisation_question_is_no_organisation(typed: str) -> None:
+# --- 4. a phone or an e-mail typed at a question of names
+@pytest.mark.parametrize(
+    ("typed", "added"),
+    [
+        ("+7 846 200-10-20", "+78462001020"),
+        ("89171234567", "+79171234567"),
+        ("тел. 8 (917) 123-45-67", "+79171234567"),
+        ("наш адрес почты test@romashka.ru", "test@romashka.ru"),
+        ("и ещё мобильный: 8 917 123-45-67", "+79171234567"),
+    ],
+)
+def test_a_new_contact_at_the_organisation_question_joins_the_contact(typed: str, added: str) -> None:
+    """«наш адрес почты test@romashka.ru» at «Как называется ваша организация?» used to be kept as the organisation."""
     chat = at_field("consultation", "organization")
     chat.say(typed)
-    assert NOT_AN_ORGANIZATION in chat.text()
+    assert chat.text().startswith(t("contact.added", contact=added, prompt=""))
     assert t("intake.example", example=t("field.organization.example")) in chat.text()
     assert "organization" not in chat.state.answers and chat.state.field == "organization"
-    assert chat.state.answers["contact"] == "+78465551234"  # the phone given before stays the contact
     chat.say("ООО «Вектор»")
-    assert sent(chat)["organization"] == "ООО «Вектор»"
+    items = sent(chat)
+    assert items["organization"] == "ООО «Вектор»" and items["contact"] == f"+78465551234, {added}"
 
 
-@pytest.mark.parametrize("key", ["contact_name", "organization"])
-def test_an_email_where_a_name_is_asked_is_no_name(key: str) -> None:
-    """«ivanov@romashka.ru» at «Фамилия и имя контактного лица?» used to be kept as the contact person's name."""
+@pytest.mark.parametrize("key", ["contact_name", "organization", "city"])
+def test_the_contact_given_again_where_a_name_is_asked_is_no_name(key: str) -> None:
     chat = at_field("consultation", key)
-    chat.say("ivanov@romashka.ru")
-    refused = t("invalid.contact_for_name", contact=t("invalid.contact.email"), expected=t(f"invalid.name_of.{key}"))
+    chat.say("+7 846 555-12-34")
+    refused = t("invalid.contact_for_name", contact=t("invalid.contact.phone"), expected=t(f"invalid.name_of.{key}"))
     assert refused in chat.text()
-    assert key not in chat.state.answers and chat.state.field == key
+    assert key not in chat.state.answers and chat.state.answers["contact"] == "+78465551234"
+
+
+def test_a_name_with_a_phone_is_the_name_not_a_contact() -> None:
+    chat = at_field("consultation", "contact_name")
+    chat.say("Иванов Пётр 89171234567")
+    assert t("contact.added", contact="+79171234567", prompt="").strip() not in chat.text()
+    assert chat.state.answers["contact"] == "+78465551234"
 
 
 def test_a_phone_written_as_the_organisation_in_a_letter_is_the_missing_phone_and_no_claim() -> None:
