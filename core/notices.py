@@ -3,20 +3,20 @@ engineers are away (regulation 4.6: requests are handled 08:00–17:00 Moscow ti
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from core.calendar import is_working_time, next_opening
+from core.calendar import is_working_day, is_working_time, next_opening
 from core.messages import Choice
 from core.replies import Reply
 from core.texts import t
 
 
-def back_at(moment: datetime, tz: ZoneInfo) -> str:
-    """When the engineers are back after ``moment``: «в понедельник, 11.01.2027, с 8:00 МСК»; «сегодня, …» at
-    night before a working day and «завтра, …» in the evening before one, where a weekday's name would make a
-    client writing at 4 in the morning on Friday wonder which Friday."""
-    opening = next_opening(moment, tz)
+def back_at(moment: datetime, tz: ZoneInfo, after: datetime | None = None) -> str:
+    """When the engineers are back after ``moment`` (or after ``after``, said from ``moment``): «в понедельник,
+    11.01.2027, с 8:00 МСК»; «сегодня, …» at night before a working day and «завтра, …» in the evening before one,
+    where a weekday's name would make a client writing at 4 in the morning on Friday wonder which Friday."""
+    opening = next_opening(after or moment, tz)
     days = (opening.date() - moment.astimezone(tz).date()).days
     day = t(f"hours.in_{days}_days") if days in (0, 1) else t(f"hours.weekday.{opening.weekday()}")
     return t("hours.back_at", weekday=day, date=opening.strftime("%d.%m.%Y"))
@@ -25,6 +25,18 @@ def back_at(moment: datetime, tz: ZoneInfo) -> str:
 def away(moment: datetime, tz: ZoneInfo, key: str) -> str | None:
     """The text ``key`` saying when the engineers are back, outside working time; None while they are at work."""
     return None if is_working_time(moment, tz) else t(key, back=back_at(moment, tz))
+
+
+def open_when(moment: datetime, tz: ZoneInfo, asked: str) -> str:
+    """Whether the engineers are at work now (``asked`` "today") or tomorrow ("tomorrow"), and else when they are
+    back."""
+    if asked == "today":
+        return away(moment, tz, "hours.away_greeting") or t("hours.open_now")
+    tomorrow = moment.astimezone(tz).date() + timedelta(days=1)
+    if is_working_day(tomorrow):
+        return t("hours.open_tomorrow", date=tomorrow.strftime("%d.%m.%Y"))
+    after = datetime.combine(tomorrow, time(0), tzinfo=tz)
+    return t("hours.closed_tomorrow", date=tomorrow.strftime("%d.%m.%Y"), back=back_at(moment, tz, after=after))
 
 
 # «menu:» payloads: Viber sends a button's payload back as text, read as one only for the prefixes core/render.py

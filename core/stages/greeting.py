@@ -8,7 +8,7 @@ functionality (core/wish_words.py), as a wish; a question gets an FAQ answer onl
 
 from __future__ import annotations
 
-from core import notices
+from core import calendar, notices
 from core.events import FaqFeedback, QuestionUnanswered
 from core.facts import names_a_protection_key
 from core.howto_words import asks_how_to_use
@@ -17,7 +17,15 @@ from core.render import resolve_choice
 from core.replies import Reply
 from core.stages.consent import start_ticket
 from core.stages.turn import NEW_TICKET, FaqResult, Turn
-from core.stages.words import after_small_talk, bare_yes_or_no, is_greeting, small_talk, system_down, word_count
+from core.stages.words import (
+    after_small_talk,
+    bare_yes_or_no,
+    is_greeting,
+    open_asked,
+    small_talk,
+    system_down,
+    word_count,
+)
 from core.state import Stage
 from core.texts import t
 from core.translit import cyrillic_reading
@@ -38,9 +46,12 @@ def greet(turn: Turn) -> None:
 
 def on_new(turn: Turn) -> None:
     greet(turn)
-    if (
-        turn.text and not is_greeting(cyrillic_reading(turn.text)) and turn.payload is None
-    ) or turn.inbound.attachments:
+    reading = cyrillic_reading(turn.text)
+    # «вы сейчас работаете?» off hours: the greeting has said when the engineers are back
+    said_by_greeting = open_asked(reading) == "today" and not calendar.is_working_time(turn.ctx.now, turn.ctx.timezone)
+    if (turn.text and not is_greeting(reading) and turn.payload is None and not said_by_greeting) or (
+        turn.inbound.attachments
+    ):
         on_idle(turn)
 
 
@@ -91,6 +102,8 @@ def answer_text(turn: Turn) -> None:
         turn.say(Reply(t("smalltalk.ack"), (NEW_TICKET,)))
     elif talk == "greeting":
         greet(turn)
+    elif (asked := open_asked(reading)) is not None:  # «вы сейчас работаете?»: the clock answers, not the FAQ
+        turn.say(Reply(notices.open_when(turn.ctx.now, turn.ctx.timezone, asked), (NEW_TICKET,)))
     elif talk == "help":  # with what is not said yet: asked, with the way to a ticket at hand
         turn.say(Reply(t("smalltalk.help"), (NEW_TICKET,)))
     elif talk is not None:

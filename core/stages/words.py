@@ -37,6 +37,22 @@ HUMAN = re.compile(
     r"|\bжив(?:ой|ого|ым|ому)\s(?:человек|оператор|специалист|сотрудник|инженер)\w*",
     re.IGNORECASE,
 )
+# «вы сейчас работаете?», «поддержка сегодня работает?», «есть кто на связи?», «завтра работаете?»: whether the
+# engineers are at work now, today or tomorrow, which only the clock answers; days and hours named («в субботу», «до
+# скольки») and work on something («работаете с Бастион-2?») are the FAQ's
+OPEN_ASKED = re.compile(
+    r"(?:\b(?:работаете|на\s+связи|открыты|есть\s+кто|кто-?(?:нибудь|то)\s+(?:есть|тут|здесь))"
+    r"|\b(?:поддержка|техподдержка|саппорт|инженеры|офис)\s+(?:\w+\s+)?(?:работает|работают))\b"
+    r"(?!\s+(?:с|со|над|по|в|во|до|с\s+какого)\b)",
+    re.IGNORECASE,
+)
+OPEN_NOT_ASKED = re.compile(
+    r"\b(?:суббот|воскрес|выходн|праздн|ноч|до\s+скольки|во\s+сколько|час|график|понедельник|вторник|сред[аеуы]\b"
+    r"|четверг|пятниц|не\s+работа)",
+    re.IGNORECASE,
+)
+TOMORROW = re.compile(r"\bзавтра\b", re.IGNORECASE)
+OPEN_ASKED_WORDS_AT_MOST = 8
 HUMAN_WORDS_AT_MOST = 8  # a longer message is a question or a report that mentions a person
 # «тот же, что в профиле», «номер как в телеграме», «с которого пишу»: the number of the chat itself
 OWN_NUMBER = re.compile(
@@ -162,6 +178,13 @@ def looks_like_a_question(text: str) -> bool:
     words = WORDS.findall(text.casefold())
     first = next((word for word in words if word not in LEAD_INS), None)
     return "?" in text or first in QUESTION_STARTS
+
+
+def open_asked(text: str) -> str | None:
+    """«вы сейчас работаете?»: "today" for now or today, "tomorrow" for tomorrow; None for anything else."""
+    if word_count(text) > OPEN_ASKED_WORDS_AT_MOST or not OPEN_ASKED.search(text) or OPEN_NOT_ASKED.search(text):
+        return None
+    return "tomorrow" if TOMORROW.search(text) else "today"
 
 
 def points_back(text: str) -> bool:

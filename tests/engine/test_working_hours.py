@@ -64,3 +64,55 @@ async def test_a_client_back_at_night_is_greeted_with_the_hours_again(runtime: R
     at(clock, "2026-11-25 22:15")
     replies = await chat.say("/start")
     assert t("hours.away_greeting", back="завтра, 26.11.2026, с 8:00 МСК") in replies[0].text
+
+
+@pytest.mark.parametrize(
+    ("moment", "asked", "answer"),
+    [
+        ("2026-11-25 11:00", "вы сейчас работаете?", t("hours.open_now")),
+        ("2026-11-25 11:00", "поддержка сегодня работает?", t("hours.open_now")),
+        ("2026-11-25 22:15", "есть кто на связи?", t("hours.away_greeting", back="завтра, 26.11.2026, с 8:00 МСК")),
+        ("2026-11-26 15:00", "а завтра работаете?", t("hours.open_tomorrow", date="27.11.2026")),
+        (
+            "2026-12-30 12:00",  # the 31st and the New Year holidays
+            "завтра работаете?",
+            t("hours.closed_tomorrow", date="31.12.2026", back="в понедельник, 11.01.2027, с 8:00 МСК"),
+        ),
+        (
+            "2027-02-20 12:00",  # a working Saturday: Sunday, then the days off of 22 and 23 February
+            "завтра работаете?",
+            t("hours.closed_tomorrow", date="21.02.2027", back="в среду, 24.02.2027, с 8:00 МСК"),
+        ),
+    ],
+)
+async def test_whether_the_engineers_are_at_work_is_answered_by_the_clock(
+    runtime: Runtime, clock: FakeClock, moment: str, asked: str, answer: str
+) -> None:
+    """«вы сейчас работаете?» used to get «Не нашёл готового ответа на этот вопрос»."""
+    at(clock, moment)
+    chat = RecordingChat(runtime)
+    await chat.say("Здравствуйте")
+    replies = await chat.say(asked)
+    assert [reply.text for reply in replies] == [answer]
+
+
+async def test_asked_first_thing_off_hours_the_greeting_is_the_answer(runtime: Runtime, clock: FakeClock) -> None:
+    at(clock, "2026-11-28 19:00")
+    chat = RecordingChat(runtime)
+    replies = await chat.say("вы сейчас работаете?")
+    back = t("hours.away_greeting", back="в понедельник, 30.11.2026, с 8:00 МСК")
+    assert [reply.text for reply in replies] == [f"{t('menu.greeting')}\n\n{back}"]
+
+
+@pytest.mark.parametrize(
+    "asked",
+    ["вы работаете с Бастион-2?", "поддержка в субботу работает?", "до скольки работаете?", "как работает модуль?"],
+)
+async def test_work_on_something_or_on_a_named_day_is_left_to_the_faq(
+    runtime: Runtime, clock: FakeClock, asked: str
+) -> None:
+    at(clock, "2026-11-25 11:00")
+    chat = RecordingChat(runtime)
+    await chat.say("Здравствуйте")
+    replies = await chat.say(asked)
+    assert t("hours.open_now") not in [reply.text for reply in replies]
