@@ -401,7 +401,61 @@ answered with licensing: the rare verb alone carried it); «взять лице�
 analyzer (sales entries answer only a purchase asked: faq.intent.asks_to_buy; nothing moved), and the term «покупка»
 added beside «где взять» in the retriever (nothing moved once «доп» was read). Left alone: the misses of earlier
 rounds («быстрее ответьте пожалуйста, горит», «а ответить прям сегодня сможете?»). The 95% target is still not met on
-unseen wordings (held-out 15: 86.7% at first sight)."""
+unseen wordings (held-out 15: 86.7% at first sight).
+
+Thirteenth round (2026-12-04), issue 14. Held-out 16 (40: 28 questions, 6 off-topic, 6 reports) was written first, from
+the entries' meaning, and measured once before any change: 87.5% (35/40: questions 23/28, off-topic 6/6, reports 6/6).
+Then a tuning batch of 40 the same way, appended to the tuning set: 72.5% at first sight (29/40: questions 19/28,
+off-topic 4/6, reports 6/6), 97.5% after (39/40). Kept, each general, none lowering any figure (tuning cases moved in
+brackets): «должен» carries no topic, like «нужно» («на ключе должен быть номер?» went to the description of a problem
+by «что должно быть в описании») (1); «туда / сюда» carry no topic (1); «перс» is «персональный» («перс данные») (1); a
+thing that «побилась» (reflexive) is damaged, «побить» is not («база побилась») (1); our product linked «с» another
+program by a verb that is not reflexive («связать бастион с 1С»: faq.intent.names_exchange) makes that program
+integration, as an export to it does; «связаться с поддержкой» reaches us (1); a thing that «стоит» in place («какой
+антивирус стоит», «у нас стоит касперский»: faq.analyzer.installed_read) is installed, not a price, unless «сколько»,
+a sum or an infinitive follows or comes between («какой ключ стоит купить») (1); a negation reaches two words at most
+(«не берут, а другим» no longer reads «не другой»), and the entry on the order of requests got the phrasing «Почему
+другим ответили раньше, чем мне?» (both needed) (1, and one older case by the phrasing's weights: «по почте вы отвечаете
+в выходные?»); the entry on an unmarked key whose number reads got a report among its phrasings («Ключ без маркировки
+сбоит, но номер с него читается»), so that a report of such a key is offered it, not the unreadable key's (1); goods
+each named beside another vendor's name or an operating system («камера hikvision», «ноутбук lenovo», «лицензия
+windows»: faq.intent.prices_others_goods), their price or purchase asked and our product not named, are declined, not
+refused nor sent to the sales department; a module named by a vendor stays ours (the integration module) (1 of the
+batch, 9 of the probes below); a choice between other vendors' products («какой антивирус лучше, касперский или доктор
+веб», «что лучше hikvision или dahua»: faq.intent.asks_which_is_better) is declined, where «как лучше настроить
+микротик» keeps the refusal and «что лучше python или c#» the one on programming (1 of the batch, 2 of the probes);
+support's hours and days off do not answer hours asked «у» someone who is not us, support or our product («часы работы у
+пенсионного фонда», «у налоговой»: faq.intent.names_others_hours; «у отдела техподдержки», «у бастиона» are ours) (2 of
+the probes). The probes: 20 generic off-topic questions written during the round and appended to the tuning set (other
+vendors' goods and prices, a choice between other vendors' products, other organisations' hours, general IT help,
+weather, personal questions): 13 answered before these rules, all declined after; of 80 more such probes left out
+of the sets, 9 were answered before and 3 after (below).
+
+    measure                        before                 after
+    dev (27)                       100%                   100%
+    tuning (985 → 1045)            95.0% of 1045          97.3% of 1045 (the first 985: 97.2 → 97.3%)
+      batch (40)                   72.5% first sight      97.5%
+      generic off-topic (20)       7/20 declined          20/20 declined
+    held-out, new, 3, 4, 5         97.6 / 97.0 / 94.7 / 92.2 / 90.0%   unchanged
+    held-out 6, 7, 8               90.0 / 95.0 / 90.0%                 unchanged
+    held-out 9, 10, 11, 12         87.5 / 82.5 / 85.0 / 90.0%          unchanged
+    held-out 13, 14, 15            97.5 / 87.5 / 86.7%                 unchanged
+    held-out 16 (40, new)          87.5% first sight      87.5%
+    off-topic declined             all but held-out 9 (5/6) and 14 (4/6); tuning 114/129 → 129/129
+    reports precision / recall     100% / 100%            100% / 100% (intents.yaml)
+    suggestions beside reports     90.9%, 20/21 kept      90.9%, 20/21 kept
+    query p99                      0.79 ms                0.92–1.04 ms (first sight 0.49 → 0.83 ms; the code before
+                                                          the round, timed beside it, the same within noise)
+
+Tried and dropped: «искать / поискать» read as «найти» (the batch's case was met by «должен» alone; no case moved
+without it); a Latin word the base does not know, beside goods, read as another vendor's name («турникет perco»,
+«контроллер sigur»: it would also decline «считыватель mifare», «камера ptz», which we may sell); the negation's reach
+alone (nothing moved without the phrasing). Left alone: «у вас на тесте все ок, а у нас глючит» (a report, and the entry
+on problems not reproduced is written for questions only: nothing to offer beside it), «цена турникета perco» (a
+turnstile reads as our access control, so the message names our product) and «сколько стоит контроллер sigur» (the
+sales department: a brand the glossary does not list, see above), «работает ли почта россии в воскресенье» («работает»
+speaks of support's work; whose it is, nothing in the words tells). The 95% target is still not met on
+unseen wordings (held-out 16: 87.5% at first sight)."""
 
 from __future__ import annotations
 
@@ -442,6 +496,8 @@ HELDOUT_SETS = {
     "held-out 13": TESTS / "heldout-13.yaml",
     "held-out 14": TESTS / "heldout-14.yaml",
     "held-out 15": TESTS / "heldout-15.yaml",
+    # written before the thirteenth round, measured once before any change (its first sight)
+    "held-out 16": TESTS / "heldout-16.yaml",
 }
 INTENTS = TESTS / "intents.yaml"
 # Problem reports labelled with the entry that would help beside the ticket (or none): measured only.

@@ -31,6 +31,8 @@ for _key, _terms in PHRASES.items():
 MIN_TYPO_LENGTH = 4
 _VERBS = frozenset({"VERB", "INFN"})
 NEGATION = "не"
+# How many words after "не" it may reach, past stop words: "не всегда работает", not "не берут, а другим".
+NEGATION_REACH = 2
 # A time of day in a question asks about working hours; read as the word "час". Either a
 # clock time ("18:00", "8.30", not the date "01.01.2013") or an hour after "до", "с",
 # "после" ("до пяти", "с 8"; five to eleven at night, not "до 3 дней", "после 5 лет" or a price,
@@ -47,6 +49,28 @@ _HOUR = re.compile(
 # начинаете", "во сколько заканчиваете принимать заявки"), not beside a price ("во сколько обойдётся").
 _AT_WHAT_TIME = re.compile(r"\bво\s+ск(?:олько|олко|ока|око)\b", re.IGNORECASE)
 _STARTS_OR_ENDS = re.compile(r"\b(?:начина|начн|заканчива|законч|конча)", re.IGNORECASE)
+
+
+# "Стоит" of a thing in place is installed, not priced: "какой антивирус стоит", "какая ОС стоит на сервере", "у нас
+# стоит касперский"; "сколько стоит", "стоит ли" are untouched.
+_INSTALLED = re.compile(
+    r"\b(?:(как(?:ой|ая|ое|ие|ую|их)\s+(?:(?!ско[лк]|скок)[a-zа-яё]+\s+){1,2})|(у\s+(?:нас|меня|них|него|вас)\s+))"
+    r"сто(?:ит|ят)\b(?!\s*(?:дешевл|дорож|дорог|денег|деньг|руб|\d))",
+    re.IGNORECASE,
+)
+
+
+def installed_read(text: str) -> str:
+    """A thing that "стоит" in place ("какой антивирус стоит") reads as installed, not as a price; not one that
+    "стоит" do ("какой ключ стоит купить": worth buying)."""
+
+    def read(match: re.Match) -> str:
+        following = words(text[match.end() :])[:1]
+        if following and analyzer().parse(following[0])[0].tag.POS == "INFN":
+            return match.group(0)
+        return f"{match.group(1) or match.group(2)}установлен"
+
+    return _INSTALLED.sub(read, text)
 
 
 def _hours_read(text: str) -> str:
@@ -97,7 +121,7 @@ def analyze(text: str, terms_of=word_terms) -> list[str]:
     """
     tokens = words(text)
     terms: list[str] = []
-    negated = False
+    negated_at = None  # where the pending negation's word ends
     position = 0
     while position < len(tokens):
         matched = _match_phrase(tokens, position)
@@ -106,12 +130,14 @@ def analyze(text: str, terms_of=word_terms) -> list[str]:
         else:
             length, found = matched
         position += length
+        if negated_at is not None and position - negated_at > NEGATION_REACH:
+            negated_at = None  # "не берут, а другим": the negation does not reach past two words
         if found == (NEGATION,):
-            negated = True
+            negated_at = position
             terms.append(NEGATION)
         elif found:
-            terms.extend(_negated(found) if negated else found)
-            negated = False
+            terms.extend(_negated(found) if negated_at is not None else found)
+            negated_at = None
     return terms
 
 
@@ -145,7 +171,7 @@ class QueryAnalyzer:
         self.terms_of = lru_cache(maxsize=65536)(self._terms_of)
 
     def terms(self, text: str) -> list[str]:
-        return analyze(_hours_read(text), self.terms_of)
+        return analyze(_hours_read(installed_read(text)), self.terms_of)
 
     def _terms_of(self, word: str) -> tuple[str, ...]:
         terms = word_terms(word)

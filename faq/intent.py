@@ -22,7 +22,7 @@ import re
 from collections.abc import Iterable
 
 from core.morphology import analyzer
-from faq.analyzer import analyze
+from faq.analyzer import analyze, installed_read, word_terms
 from faq.normalize import lemma, words
 
 # Verbs (lemmas without "-ся") that alone tell something broke.
@@ -178,12 +178,16 @@ SALES_PEOPLE = frozenset("продажа продажник коммерческ
 # What support itself does or owes (its price is the regulation's «бесплатно»), development to
 # order (a technical specification, section 4.14) and computers to choose (advice, section 3):
 # none of them is a sale.
-NOT_SALES_WORDS = frozenset(
-    """
-    поддержка техподдержка саппорт обслуживание сопровождение консультация консультировать помощь
-    обращение заявка гарантия гарантийный бесплатный бесплатно платный платно платить
-    доработка доработать разработка разработать задание компьютер пк ноутбук железо
-    """.split()
+COMPUTER_WORDS = frozenset("компьютер пк ноутбук железо".split())
+NOT_SALES_WORDS = (
+    frozenset(
+        """
+        поддержка техподдержка саппорт обслуживание сопровождение консультация консультировать помощь
+        обращение заявка гарантия гарантийный бесплатный бесплатно платный платно платить
+        доработка доработать разработка разработать задание
+        """.split()
+    )
+    | COMPUTER_WORDS
 )
 
 # A module made to order is development (section 4.14), not a sale: "сколько стоит написать модуль под
@@ -223,15 +227,17 @@ def gets_licence(text: str) -> bool:
     )
 
 
-def asks_to_buy(text: str, terms: Iterable[str]) -> bool:
+def asks_to_buy(text: str, terms: Iterable[str], *, computers: bool = False) -> bool:
     """True when the client asks a price, wants to buy, or asks for the sales department: "сколько
     стоят турникеты", "хотим докупить ключ", "где взять прайс"; not "мы купили бастион, как
     установить" or "сколько стоит техподдрежка". `terms` are the text's retrieval terms, with
-    typos repaired. Whether the thing is one we sell is `names_sold_thing`."""
-    tokens = words(text)
+    typos repaired. Whether the thing is one we sell is `names_sold_thing`. A computer bought is advice on the
+    choice (section 3), unless `computers`: then its price or purchase counts too ("сколько стоит ноутбук lenovo")."""
+    tokens = words(installed_read(text))  # "какой антивирус стоит" is no price
     lemmas = [lemma(token) for token in tokens]
     found = set(lemmas)
-    if NOT_SALES_WORDS & found.union(terms) or ("модуль" in found and MADE_TO_ORDER & found):
+    not_sales = NOT_SALES_WORDS - COMPUTER_WORDS if computers else NOT_SALES_WORDS
+    if not_sales & found.union(terms) or ("модуль" in found and MADE_TO_ORDER & found):
         return False
     # By the words as written: the retrieval terms fold "бесплатный" into "стоимость", "купили" into "покупка".
     if (PRICE_WORDS | BUYING_NOUNS) & found or (HOW_MUCH & found and PRICE_BESIDE_HOW_MUCH & found):
@@ -261,6 +267,28 @@ def names_sold_thing(text: str, terms: Iterable[str]) -> bool:
     return bool((SOLD_THINGS | SALES_PEOPLE) & found) or names_our_product(text, terms)
 
 
+# A thing named beside another vendor's name, or an operating system's, is that vendor's ("камера hikvision", "ноутбук
+# lenovo", "dell сервер", "лицензия windows"): its price or purchase is no matter of ours, even when we sell things of
+# that kind. A module named by a vendor is ours: the integration with its equipment ("модуль hikvision").
+VENDOR = "сторонний"
+
+
+def prices_others_goods(text: str, terms: Iterable[str]) -> bool:
+    """A price or a purchase of goods, each of them named beside another vendor's name: "сколько стоит камера dahua",
+    "где купить ноутбук asus"; not "сколько стоит лицензия на подключение камер hikvision" (the licence is ours)."""
+    tokens = words(text)
+    lemmas = [lemma(token) for token in tokens]
+    vendors = {
+        position for position, token in enumerate(tokens) if VENDOR in word_terms(token) or token.startswith(OS_NAMES)
+    }
+    goods = [position for position, word in enumerate(lemmas) if word in SOLD_THINGS | COMPUTER_WORDS | COMPUTERS]
+    if not vendors or not goods or (SALES_PEOPLE | {"модуль"}) & set(lemmas) or names_our_product(text, terms):
+        return False
+    return all({position - 1, position + 1} & vendors for position in goods) and asks_to_buy(
+        text, terms, computers=True
+    )
+
+
 # Our products, by their lemmas or retrieval terms: a message naming one is not about "someone else's equipment".
 OUR_PRODUCTS = frozenset("бастион арм скуд опс ствна твинпро авгит пром окб hasp guardant".split())
 # Two-word names, by lemmas: "сервер оборудования", "ваша камера".
@@ -271,6 +299,9 @@ EXCHANGE_WORDS = frozenset(
     "выгрузка выгрузить выгружать экспорт экспортировать импорт импортировать интеграция синхронизация".split()
 )
 EXCHANGE_PREPOSITIONS = frozenset({"в", "во", "из", "с", "со"})
+# Verbs of linking two programs, within three words of "с": "связать бастион с 1С", "подружить бастион с нашей 1С".
+LINKING_VERBS = frozenset("связать связывать подружить соединить соединять состыковать стыковать".split())
+LINKING_PREPOSITIONS = frozenset({"с", "со"})
 
 
 def names_our_product(text: str, terms: Iterable[str] | None = None) -> bool:
@@ -283,8 +314,11 @@ def names_our_product(text: str, terms: Iterable[str] | None = None) -> bool:
 
 
 def names_exchange(text: str) -> bool:
-    """An export or import "в" / "из" another program: "нужна выгрузка в Excel", "импорт сотрудников из 1С"."""
-    return _exchanges_with_others([lemma(token) for token in words(text)])
+    """An export or import "в" / "из" another program: "нужна выгрузка в Excel", "импорт сотрудников из 1С"; or a
+    program linked "с" another: "связать бастион с 1С"."""
+    tokens = words(text)
+    lemmas = [lemma(token) for token in tokens]
+    return _exchanges_with_others(lemmas) or _links_with_others(tokens, lemmas)
 
 
 def _exchanges_with_others(lemmas: list[str]) -> bool:
@@ -293,6 +327,29 @@ def _exchanges_with_others(lemmas: list[str]) -> bool:
         word in EXCHANGE_WORDS and EXCHANGE_PREPOSITIONS & set(lemmas[position + 1 : position + 3])
         for position, word in enumerate(lemmas)
     )
+
+
+def _links_with_others(tokens: list[str], lemmas: list[str]) -> bool:
+    """A program linked "с" something ("связать бастион с 1С", "подружить с AD"), the verb not reflexive: "связаться
+    с поддержкой" reaches us."""
+    return any(
+        word in LINKING_VERBS
+        and not tokens[position].endswith(("ся", "сь"))
+        and LINKING_PREPOSITIONS & set(lemmas[position + 1 : position + 4])
+        for position, word in enumerate(lemmas)
+    )
+
+
+# A choice between products ("какой антивирус лучше, касперский или доктор веб", "что лучше: hikvision или dahua") asks
+# for a recommendation; "как лучше настроить микротик" asks how to set it up.
+COMPARATIVES = frozenset("лучше лучший лучшая лучшее лучшие хуже надежнее круче".split())
+WHICH = frozenset("какой что".split())
+
+
+def asks_which_is_better(text: str) -> bool:
+    """ "Какой" or "что" beside "лучше": a recommendation asked, not how to do something."""
+    tokens = words(text)
+    return bool(COMPARATIVES.intersection(tokens)) and bool(WHICH.intersection(lemma(token) for token in tokens))
 
 
 # Whom a question about time is asked of. "Какой сегодня праздник", "во сколько закрывается почта" ask of
@@ -317,6 +374,25 @@ def asked_of_us(text: str, terms: Iterable[str]) -> bool:
     if (ADDRESSING_WORDS | SUPPORT_WORDS) & found or names_our_product(text, terms):
         return True
     return any(_SPOKEN_TO & analyzer().parse(token)[0].tag.grammemes for token in tokens)
+
+
+# Whose hours: "у мфц", "у пенсионного фонда" name someone else's ("какие часы работы у мфц"); "у вас", "у поддержки",
+# "у отдела техподдержки", "у бастиона" are ours. By the two words after "у".
+OWNED_BY_US = frozenset("вы ваш мы наш я мой твинпро кто".split())
+
+
+def names_others_hours(text: str, terms: Iterable[str]) -> bool:
+    """ "У" someone who is not us, nor support, nor our product: the hours asked are someone else's."""
+    tokens = words(text)
+    ours = OWNED_BY_US | ADDRESSING_WORDS | SUPPORT_WORDS
+    return any(
+        not any(
+            word in ours or lemma(word) in ours or ours.intersection(word_terms(word)) or names_our_product(word)
+            for word in tokens[position + 1 : position + 3]
+        )
+        for position, token in enumerate(tokens[:-1])
+        if token == "у"
+    )
 
 
 # A private place: "как настроить роутер дома", "на даче не ловит вайфай" are the client's own matters,

@@ -19,14 +19,16 @@ entry answers when it covers most of the query, or is close in meaning to a quer
 mostly of the base's words, or is a clear winner sharing several words with it, or scores
 well on a query made only of the base's words. A word that names someone else's topic
 ("python", "1С", "cisco") makes the regulation's refusal the answer unless our product is
-named too, but a price of someone else's thing ("во сколько обойдётся ремонт самсунга") is declined.
+named too, but a price of someone else's thing ("во сколько обойдётся ремонт самсунга", "сколько стоит
+камера dahua") and a choice between other vendors' products ("что лучше: hikvision или dahua") are declined.
 Support's hours and days off answer a question of time only when it is asked of us
-(faq.intent.asked_of_us: not "какой сегодня праздник"); a private place ("роутер дома") is the
-client's own matter, declined; two ways of reaching us, one already used, ask whether to duplicate
-the request. Some words are read by the message around them: another program where our data is exported
-("выгрузка в Excel") is integration, a key older than its warranty is out of it, which computer to buy is a
-choice, not a purchase; and help asked with one thing ("помогаете ли с инсталляцией") is answered by the entry
-whose question offers that help.
+(faq.intent.asked_of_us: not "какой сегодня праздник") and not of someone else ("часы работы у налоговой");
+a private place ("роутер дома") is the client's own matter, declined; two ways of reaching us, one already
+used, ask whether to duplicate the request. Some words are read by the message around them: another program
+where our data is exported ("выгрузка в Excel") or to which ours is linked ("связать бастион с 1С") is
+integration, a key older than its warranty is out of it, which computer to buy is a choice, not a purchase, a
+thing that "стоит" in place is installed ("какой антивирус стоит"); and help asked with one thing ("помогаете ли
+с инсталляцией") is answered by the entry whose question offers that help.
 
 A message that reports a malfunction (faq.intent) is answered only by an entry written
 for reports that fits it closely; either way the engine starts the intake, and offers beside
@@ -61,13 +63,16 @@ from faq.intent import (
     asks_for_help,
     asks_to_buy,
     asks_which_computer,
+    asks_which_is_better,
     asks_which_os,
     is_report,
     names_exchange,
+    names_others_hours,
     names_our_product,
     names_private_place,
     names_sold_thing,
     outlives_warranty,
+    prices_others_goods,
     uses_second_channel,
 )
 from faq.knowledge import FaqEntry, KnowledgeBaseError, check_entries, entry_files, load_entries
@@ -388,6 +393,8 @@ class FaqIndex:
             return False, self._hits(ranking, limit)
         if not ours and self._prices_others_thing(query, terms, report):  # "во сколько обойдётся ремонт самсунга"
             return False, self._hits(ranking, limit)
+        if not ours and THIRD_PARTY_TAG in terms and asks_which_is_better(query):  # "что лучше: cisco или dahua"
+            return False, self._hits(ranking, limit)
         if not ours and (refusal := self._others_topic_entry(terms, ranking)) is not None:
             return True, self._hits(ranking, limit, first=refusal)
         buying = (
@@ -407,6 +414,8 @@ class FaqIndex:
             return False, self._hits(ranking, limit)
         if self._only_calendar(terms, best) and not asked_of_us(query, terms):
             return False, self._hits(ranking, limit)
+        if self._schedule[best] and names_others_hours(query, terms):  # "какие часы работы у мфц"
+            return False, self._hits(ranking, limit)
         if report and not self._answers_report(ranking, best):
             return False, self._hits(ranking, limit)
         return True, self._hits(ranking, limit, first=best)
@@ -414,11 +423,13 @@ class FaqIndex:
     @staticmethod
     def _prices_others_thing(query: str, terms: list[str], report: bool) -> bool:
         """A price of someone else's thing, not one we sell: no refusal to give, the message is declined."""
-        return (
-            not report
-            and bool(OTHERS_TOPICS.intersection(terms))
-            and asks_to_buy(query, terms)
-            and not names_sold_thing(query, terms)
+        return not report and (
+            (
+                bool(OTHERS_TOPICS.intersection(terms))
+                and asks_to_buy(query, terms)
+                and not names_sold_thing(query, terms)
+            )
+            or prices_others_goods(query, terms)  # "сколько стоит камера dahua", "лицензия windows": the vendor's
         )
 
     def _only_calendar(self, terms: list[str], best: int) -> bool:
