@@ -233,6 +233,8 @@ TEXTS: dict[str, str] = {
     "intake.small_talk.thanks": "Пожалуйста! Продолжим оформление заявки.\n{prompt}",
     "intake.small_talk.greeting": "Здравствуйте! Продолжим оформление заявки.\n{prompt}",
     "intake.small_talk.ack": "Хорошо. Продолжим оформление заявки.\n{prompt}",
+    # more of the trouble written at a question of names: kept in the description
+    "intake.added_to_description": "Добавил это к описанию заявки.\n{prompt}",
     "intake.small_talk.help": "Помогу: для этого и оформляем заявку, инженер разберётся.\n{prompt}",
     "intake.small_talk.bye": (
         "Заявка ещё не отправлена. Чтобы её отправить, ответьте, пожалуйста, на вопрос; прервать — «отмена».\n{prompt}"

@@ -41,6 +41,7 @@ from core.stages.words import (
     no_phone_given,
     points_back,
     small_talk,
+    system_down,
     word_count,
 )
 from core.state import ConversationState, Stage
@@ -55,6 +56,7 @@ VERIFY_CHOICES = (Choice("nav:skip", t("verify.skip")),)
 CRITICALITY_PRIORITY = {"stopped": "critical", "partial": "high", "question": "normal"}
 PROFILE_NAME = "opt:contact_name:profile"  # the messenger profile's name, offered at the contact name question
 KIND_WORDS_AT_MOST = 4  # «проблема в работе программы» only chooses; a longer answer tells the story too
+REPORT_WORDS_AT_LEAST = 3  # «ООО Не работает» may be a name; «турникеты не отвечают» is a report
 ANSWER_PARTS = re.compile(r"[,;\n]")  # «Самара, Иванов Иван»: the answers to two questions
 
 
@@ -337,6 +339,8 @@ def answered_otherwise(turn: Turn, current: walker.Field) -> bool:
         say_with_prompt(turn, "contact.phone_for_callback" if turn.state.calling_back else "contact.email_instead")
     elif current.names and added_contact(turn):
         pass  # said back, with the question again
+    elif current.names and added_to_description(turn):
+        pass  # said, with the question again
     elif corrected_earlier(turn, current.key):
         ask_next(turn)  # the question still open, asked again (and the correction added to an open ticket)
     else:
@@ -366,6 +370,23 @@ def added_contact(turn: Turn) -> bool:
         return False
     turn.state.answers["contact"] = joined
     say_with_prompt(turn, "contact.added", contact=found.kept)
+    return True
+
+
+def added_to_description(turn: Turn) -> bool:
+    """«турникеты и контроллеры не отвечают, сервер не видит ничего» at a question of names (the organisation, the
+    city, the contact person): more of the trouble, not an answer. It joins the description (or is the description,
+    when none is given yet), is said so, and the question is asked again; it used to be kept as the organisation."""
+    s = turn.state
+    if word_count(turn.text) < REPORT_WORDS_AT_LEAST:
+        return False
+    found = turn.ctx.faq(turn.text) if turn.ctx.faq else None
+    if not (found is not None and found.report) and not system_down(turn.text):
+        return False
+    given = s.answers.get("description")
+    s.answers["description"] = long_text(f"{given}\n{turn.text}" if given else turn.text)
+    note_facts(turn, turn.text)
+    say_with_prompt(turn, "intake.added_to_description")
     return True
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from core.events import TicketFieldsAdded
 from core.intake import FIELDS_BY_KEY
 from tests.fakes import EngineChat
@@ -80,9 +82,9 @@ def at_summary(kind: str = "problem") -> EngineChat:
     return chat
 
 
-def at_field(kind: str, key: str, criticality: str = "question") -> EngineChat:
+def at_field(kind: str, key: str, criticality: str = "question", **chat_options: Any) -> EngineChat:
     """A new client at the question ``key`` of a ``kind`` request, everything before answered plainly."""
-    chat = EngineChat()
+    chat = EngineChat(**chat_options)
     start_ticket(chat, kind, criticality)
     for _ in range(30):
         if chat.state.field == key:

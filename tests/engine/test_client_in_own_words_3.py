@@ -192,6 +192,41 @@ def test_a_name_with_a_phone_is_the_name_not_a_contact() -> None:
     assert chat.state.answers["contact"] == "+78465551234"
 
 
+@pytest.mark.parametrize("key", ["organization", "city", "contact_name"])
+def test_more_of_the_trouble_at_a_question_of_names_joins_the_description(faq: FaqIndex, key: str) -> None:
+    """«турникеты и контроллеры не отвечают…» at «Как называется ваша организация?» used to be kept as the
+    organisation; and at the name question it was refused as «укажите фамилию и имя буквами» and lost."""
+    chat = at_field("problem", key, faq=faq.search)
+    more = "турникеты и контроллеры не отвечают, сервер оборудования не видит ничего"
+    chat.say(more)
+    assert chat.text().startswith(t("facts.noted", facts="Сервер оборудования"))
+    assert t("intake.added_to_description", prompt="").strip() in chat.text()
+    assert key not in chat.state.answers and chat.state.field == key
+    chat.say(VALID_ANSWERS[key])
+    items = sent(chat)
+    assert items["description"] == more and items[key] == VALID_ANSWERS[key]  # and the description not asked again
+
+
+def test_more_of_the_trouble_after_the_first_message_is_added_to_it(faq: FaqIndex) -> None:
+    chat = EngineChat(faq=faq.search)
+    chat.say("вся скуд легла, никого не пускает! срочно")
+    chat.press("consent:yes")
+    chat.say("+7 927 700 11 22")
+    assert chat.state.field == "organization"
+    chat.say("турникеты и контроллеры не отвечают")
+    assert (
+        chat.state.answers["description"]
+        == "вся скуд легла, никого не пускает! срочно\nтурникеты и контроллеры не отвечают"
+    )
+    assert "organization" not in chat.state.answers and chat.state.field == "organization"
+
+
+def test_a_short_name_with_a_word_of_trouble_is_still_a_name(faq: FaqIndex) -> None:
+    chat = at_field("problem", "organization", faq=faq.search)
+    chat.say("ООО «Ошибка»")
+    assert chat.state.answers["organization"] == "ООО «Ошибка»"
+
+
 def test_a_phone_written_as_the_organisation_in_a_letter_is_the_missing_phone_and_no_claim() -> None:
     chat = EngineChat(by_letter=True)
     start_ticket(chat, "consultation")
