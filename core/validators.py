@@ -192,6 +192,11 @@ def contacts(text: str) -> Contacts:
     raise InvalidAnswer("invalid.phone")
 
 
+def phone_in(text: str) -> str | None:
+    """The first valid phone written anywhere in ``text`` (E.164), or None."""
+    return next(iter(_phones_in(text)), None)
+
+
 def only_contacts(text: str) -> bool:
     """The text is phones or e-mail addresses and the words that name them («наш адрес почты test@romashka.ru», «и
     ещё мобильный 8 917 123-45-67»), nothing else."""

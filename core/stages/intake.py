@@ -46,7 +46,15 @@ from core.stages.words import (
 )
 from core.state import ConversationState, Stage
 from core.texts import channel_key, t
-from core.validators import InvalidAnswer, contacts, long_text, only_contacts, phone_or_email, short_text
+from core.validators import (
+    InvalidAnswer,
+    contacts,
+    long_text,
+    only_contacts,
+    phone_in,
+    phone_or_email,
+    short_text,
+)
 
 KIND_CHOICES = tuple(Choice(f"kind:{k}", t(f"kind.{k}")) for k in ("problem", "consultation", "license", "wish"))
 CRIT_CHOICES = tuple(Choice(f"crit:{c}", t(f"crit.{c}")) for c in ("stopped", "partial", "question"))
@@ -55,6 +63,9 @@ ALL_CHANGED = Choice("ret:all", t("returning.all_changed"))
 VERIFY_CHOICES = (Choice("nav:skip", t("verify.skip")),)
 CRITICALITY_PRIORITY = {"stopped": "critical", "partial": "high", "question": "normal"}
 PROFILE_NAME = "opt:contact_name:profile"  # the messenger profile's name, offered at the contact name question
+WRITTEN_PHONE = (
+    "opt:contact:written"  # a phone the first message gave («звоните 8 927…»), offered at the contact question
+)
 KIND_WORDS_AT_MOST = 4  # «проблема в работе программы» only chooses; a longer answer tells the story too
 REPORT_WORDS_AT_LEAST = 3  # «ООО Не работает» may be a name; «турникеты не отвечают» is a report
 ANSWER_PARTS = re.compile(r"[,;\n]")  # «Самара, Иванов Иван»: the answers to two questions
@@ -88,7 +99,18 @@ def field_question(state: ConversationState) -> Reply | None:
     reply = walker.prompt(FIELDS_BY_KEY[state.field], state.kind, critical=state.calling_back)
     if state.field == "contact_name" and state.profile_name:
         return replace(reply, choices=(Choice(PROFILE_NAME, state.profile_name), *reply.choices))
+    written = written_phone(state)
+    if written:
+        return replace(reply, choices=(Choice(WRITTEN_PHONE, written), *reply.choices))
     return reply
+
+
+def written_phone(state: ConversationState) -> str | None:
+    """At the contact question, the phone the description gives («вся СКУД легла, звоните 8 927 700-11-22»): offered
+    in one tap rather than taken unasked, since it may be someone else's (the security guard's, the installer's)."""
+    if state.field != "contact" or "contact" in state.answers:
+        return None
+    return phone_in(state.answers.get("description", ""))
 
 
 # --- kind and criticality
@@ -191,6 +213,9 @@ def on_field(turn: Turn) -> None:
         turn.text = turn.inbound.verified_phone  # an own contact, shared, answers the phone question
     if turn.payload == PROFILE_NAME or (s.profile_name and current.key == "contact_name" and turn.text == "1"):
         turn.text, turn.payload = s.profile_name or "", None  # the name offered, tapped or typed as its number
+    written = written_phone(s)
+    if turn.payload == WRITTEN_PHONE or (written and turn.text == "1"):
+        turn.text, turn.payload = written or "", None  # the phone of the first message, tapped or typed as its number
     payload = turn.payload
     if payload is None and turn.text:
         typed = walker.prompt(current, s.kind).choices

@@ -92,3 +92,33 @@ def test_cancel_in_the_questions_after_the_ticket_keeps_the_ticket_open() -> Non
     assert chat.state.open_ticket_number == "2026-00001"
     chat.say("Ещё отвалился второй считыватель")
     assert chat.state.stage == "ticket_open" and len(chat.tickets()) == 1
+
+
+WITH_PHONE = "Вся СКУД легла, никого не пускает! ООО «Ромашка», Самара, звоните 8 927 700 11 22"
+
+
+@pytest.mark.parametrize("answer", ["tap", "1"])
+def test_the_phone_of_the_first_message_is_offered_in_one_tap(answer: str) -> None:
+    """«звоните 8 927 700 11 22» in the first message used to be asked for again, with nothing to tap."""
+    chat = EngineChat()
+    chat.say(WITH_PHONE)
+    replies = chat.press("consent:yes")
+    assert chat.state.field == "contact"
+    assert [(c.payload, c.title) for c in replies[-1].choices] == [("opt:contact:written", "+79277001122")]
+    chat.press("opt:contact:written") if answer == "tap" else chat.say(answer)
+    assert chat.state.answers["contact"] == "+79277001122" and chat.state.field != "contact"
+
+
+def test_another_phone_typed_is_the_contact() -> None:
+    chat = EngineChat()
+    chat.say(WITH_PHONE)
+    chat.press("consent:yes")
+    chat.say("+7 846 200-10-20")
+    assert chat.state.answers["contact"] == "+78462001020"
+
+
+def test_without_a_phone_in_the_first_message_nothing_is_offered() -> None:
+    chat = EngineChat()
+    chat.say("Вся СКУД легла!")
+    replies = chat.press("consent:yes")
+    assert chat.state.field == "contact" and not replies[-1].choices
