@@ -233,6 +233,8 @@ TEXTS: dict[str, str] = {
     "intake.small_talk.thanks": "Пожалуйста! Продолжим оформление заявки.\n{prompt}",
     "intake.small_talk.greeting": "Здравствуйте! Продолжим оформление заявки.\n{prompt}",
     "intake.small_talk.ack": "Хорошо. Продолжим оформление заявки.\n{prompt}",
+    # «Бастион-3» at the version question: the product, not its version
+    "intake.product_noted": "Записал продукт: {product}.\n{prompt}",
     # more of the trouble written at a question of names: kept in the description
     "intake.added_to_description": "Добавил это к описанию заявки.\n{prompt}",
     "intake.small_talk.help": "Помогу: для этого и оформляем заявку, инженер разберётся.\n{prompt}",
@@ -300,6 +302,7 @@ TEXTS: dict[str, str] = {
     "invalid.name_of.contact_name": "фамилию и имя",
     "invalid.name_of.product_name": "название продукта",
     "invalid.name_of.device_name": "название прибора",
+    "invalid.product_for_version": "это название продукта, а не номер версии.",
     "invalid.version": "в версии должны быть цифры. Если не знаете её, так и напишите: «не знаю».",
     "invalid.os_bitness": "укажите разрядность системы (32 или 64 бита). Если не знаете, напишите «не знаю».",
     "invalid.number": "нужно число.",

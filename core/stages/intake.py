@@ -362,6 +362,8 @@ def answered_otherwise(turn: Turn, current: walker.Field) -> bool:
         fed_up(turn)
     elif current.request_phone and no_phone_given(turn.text):
         say_with_prompt(turn, "contact.phone_for_callback" if turn.state.calling_back else "contact.email_instead")
+    elif current.key == "product_version" and product_instead(turn):
+        pass  # said, with the question again
     elif current.names and added_contact(turn):
         pass  # said back, with the question again
     elif current.names and added_to_description(turn):
@@ -374,6 +376,23 @@ def answered_otherwise(turn: Turn, current: walker.Field) -> bool:
             or (current.request_phone and own_number_meant(turn))
             or answered_ahead(turn, current)
         )
+    return True
+
+
+def product_instead(turn: Turn) -> bool:
+    """«Бастион-3» at the version question: the product named, not its version (its «3» passed for one). A name other
+    than the one kept («Бастион» → «Бастион-3») replaces it and is said back; the version is asked again."""
+    s = turn.state
+    read = extract(turn.text)
+    named = read.get("product_name")
+    if named is None or "product_version" in read:
+        return False
+    kept = s.answers.get("product_name", "")
+    if named in (kept, extract(kept).get("product_name")):  # «бастион 3» for «АПК «Бастион-3»»
+        say_with_prompt(turn, "intake.invalid", reason=t("invalid.product_for_version"))
+    else:
+        s.answers["product_name"] = named
+        say_with_prompt(turn, "intake.product_noted", product=named)
     return True
 
 

@@ -227,6 +227,24 @@ def test_a_short_name_with_a_word_of_trouble_is_still_a_name(faq: FaqIndex) -> N
     assert chat.state.answers["organization"] == "ООО «Ошибка»"
 
 
+def test_a_product_named_at_the_version_question_is_the_product_and_the_version_is_asked_again() -> None:
+    """«Бастион-3» at «Полная версия продукта?» used to be kept as the version (its «3» passed for one)."""
+    chat = at_field("consultation", "product_version")
+    chat.say("Бастион-2")
+    assert chat.text().startswith(t("intake.product_noted", product="Бастион-2", prompt=""))
+    assert chat.state.field == "product_version" and "product_version" not in chat.state.answers
+    chat.say("2.1.5")
+    items = sent(chat)
+    assert items["product_name"] == "Бастион-2" and items["product_version"] == "2.1.5"
+
+
+def test_the_same_product_at_the_version_question_is_no_version() -> None:
+    chat = at_field("consultation", "product_version")  # the product given: «АПК «Бастион-3»»
+    chat.say("бастион 3")
+    assert t("invalid.product_for_version") in chat.text() and chat.state.field == "product_version"
+    assert chat.state.answers["product_name"] == VALID_ANSWERS["product_name"]
+
+
 def test_a_phone_written_as_the_organisation_in_a_letter_is_the_missing_phone_and_no_claim() -> None:
     chat = EngineChat(by_letter=True)
     start_ticket(chat, "consultation")
