@@ -60,7 +60,7 @@ INTAKE: tuple[Field, ...] = (
     Field("city", "contacts", v.short_text, remembered=True, names=True),
     Field("contact_name", "contacts", v.person_name, personal=True, remembered=True, names=True),
     # 2. Программный продукт
-    Field("product_name", "product", v.short_text, remembered=True, names=True),
+    Field("product_name", "product", v.short_text, remembered=True, names=True, unknown_ok=True),
     Field("product_version", "product", v.version, optional_in=frozenset({"wish"}), remembered=True, unknown_ok=True),
     # 3. Сервер и рабочие места
     Field(

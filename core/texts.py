@@ -48,6 +48,10 @@ TEXTS: dict[str, str] = {
     "draft.in_progress": "Заявку мы уже заполняем — ответьте, пожалуйста, на вопрос ниже. Начать заново: «отмена».",
     "unknown.value": "не знает",
     "unknown.noted": "Хорошо, так и запишу: «не знает». {hint}",
+    "unknown.hint.product_name": (
+        "Название видно в заголовке окна программы и в меню «Справка» → «О программе». Найдёте — исправьте на шаге "
+        "проверки заявки."
+    ),
     "unknown.hint.product_version": (
         "Версию видно в самой программе: меню «Справка» → «О программе». Найдёте — исправьте на шаге проверки заявки."
     ),
@@ -294,6 +298,9 @@ TEXTS: dict[str, str] = {
     "invalid.email": "адрес e-mail не распознан.",
     "invalid.name": "укажите фамилию и имя буквами.",
     # a phone typed alone where a name is asked
+    "invalid.version_for_name": "это похоже на номер версии, а не на {expected}.",
+    "invalid.letters_needed": "напишите {expected} буквами.",
+    "invalid.needed": "без этого заявку не принять: напишите {expected}.",
     "invalid.contact_for_name": "это похоже на {contact}, а не на {expected}.",
     "invalid.contact.phone": "номер телефона",
     "invalid.contact.email": "адрес e-mail",

@@ -20,6 +20,7 @@ _DIGIT = re.compile(r"\d")
 _BITNESS = re.compile(r"(?<!\d)(32|64)(?!\d)|x86|x64|amd64|arm64|i386|i686", re.IGNORECASE)
 # Windows Server since 2008 R2 exists in 64 bits only: naming it states the bitness
 _SERVER_64_ONLY = re.compile(r"(?:server|сервер)\s?(?:2012|2016|2019|2022|2025|2008\s?r2)(?!\d)", re.IGNORECASE)
+_VERSION_ONLY = re.compile(r"\s*v?\.?\s*\d{1,4}(?:[.,]\d{1,6}){1,3}\s*", re.IGNORECASE)
 _YEAR = re.compile(r"(?<!\d)(19[89]\d|20\d\d)(?!\d)")
 _AT = re.compile(r"[ \t]?@[ \t]?")
 _EXTENSION = re.compile(r"(?:доб(?:авочный)?|вн(?:утренний)?|ext)\.?\s?(?:номер\s)?(\d{1,6})(?!\d)", re.IGNORECASE)
@@ -136,6 +137,15 @@ def only_a_phone(text: str) -> str | None:
         return phone(bare)
     except InvalidAnswer:
         return None
+
+
+def unnamed(text: str) -> str | None:
+    """Why an answer to a question of names (an organisation, a city, a product) names nothing: the catalogue key
+    for a version number («3.1.14») or for digits without a letter («12345»); None otherwise (an empty answer or one
+    of emoji is its parser's to refuse)."""
+    if _VERSION_ONLY.fullmatch(text):
+        return "invalid.version_for_name"
+    return "invalid.letters_needed" if _HAS_WORD.search(text) and not _LETTERS.search(text) else None
 
 
 def only_an_email(text: str) -> str | None:

@@ -19,7 +19,7 @@ from core.intake import (
 from core.messages import Attachment, Choice
 from core.replies import Reply
 from core.texts import TEXTS, field_example, field_prompt, t
-from core.validators import InvalidAnswer, contacts, only_a_phone, only_an_email
+from core.validators import InvalidAnswer, contacts, only_a_phone, only_an_email, unnamed
 
 BLOCKED_EXTENSIONS = (".exe", ".msi", ".bat", ".cmd", ".com", ".scr", ".js", ".vbs", ".dll", ".ps1", ".jar")
 SKIP = Choice("nav:skip", t("choice.skip"))
@@ -83,11 +83,16 @@ def parse_answer(field: Field, text: str, choice: str | None) -> str:
     if field.unknown_ok and says_unknown(text):
         return UNKNOWN
     answer = text if field.free_text else plain_answer(field.key, text)
+    if field.names and says_unknown(answer):  # «не знаю» where the client must know: the organisation, the city
+        raise InvalidAnswer("invalid.needed", expected=t(f"invalid.name_of.{field.key}"))
     if field.names:  # «89171234567» at the organisation question, «ivanov@mail.ru» at the name
         contact = "phone" if only_a_phone(answer) else "email" if only_an_email(answer) else None
         if contact is not None:
             named = {"contact": t(f"invalid.contact.{contact}"), "expected": t(f"invalid.name_of.{field.key}")}
             raise InvalidAnswer("invalid.contact_for_name", **named)
+        reason = unnamed(answer)  # «3.1.14» at «Для какого продукта ключ защиты?»
+        if reason is not None:
+            raise InvalidAnswer(reason, expected=t(f"invalid.name_of.{field.key}"))
     return field.parse(answer)
 
 

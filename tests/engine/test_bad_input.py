@@ -31,13 +31,15 @@ def at_field(key: str) -> EngineChat:
         ("contact", "+7 999 000", t("invalid.phone")),
         ("contact", "+7 (000) 000-00-00", t("invalid.phone")),
         ("contact", "ivanov@", t("invalid.email")),
-        ("contact_name", "12345", t("invalid.name")),
+        ("contact_name", "12345", t("invalid.letters_needed", expected=t("invalid.name_of.contact_name"))),
         ("contact_name", "Ещё отвалился второй считыватель", t("invalid.name")),
         ("organization", "   ", t("invalid.empty")),
         ("organization", "😀😀😀", t("invalid.no_letters")),
         ("description", "х" * 5000, t("invalid.too_long", limit=3000)),
         ("os", "Windows 10", t("invalid.os_bitness")),
         ("product_version", "последняя", t("invalid.version")),
+        ("product_name", "3.1.14", t("invalid.version_for_name", expected=t("invalid.name_of.product_name"))),
+        ("organization", "12345", t("invalid.letters_needed", expected=t("invalid.name_of.organization"))),
     ],
 )
 def test_wrong_answer_is_asked_again_with_an_example(field: str, bad: str, reason: str) -> None:

@@ -11,7 +11,7 @@ from core.intake import FIELDS_BY_KEY, INTAKE
 from core.texts import t
 from tests.engine.intake_answers import at_field
 
-UNKNOWN_OK = {"product_version", "device_firmware", "os", "key_number", "device_date"}
+UNKNOWN_OK = {"product_name", "product_version", "device_firmware", "os", "key_number", "device_date"}
 UNKNOWN_OK |= {"network", "hardware", "antivirus"}
 DONT_KNOW = [
     "не знаю",
@@ -55,8 +55,13 @@ def test_each_item_keeps_dont_know_explicitly(key: str) -> None:
     assert walker.parse_answer(FIELDS_BY_KEY[key], "не помню", None) == t("unknown.value") == "не знает"
 
 
-def test_elsewhere_dont_know_is_no_answer() -> None:
-    assert walker.parse_answer(FIELDS_BY_KEY["city"], "не знаю", None) == "не знаю"  # kept as typed, not «не знает»
+@pytest.mark.parametrize("key", ["organization", "city"])
+def test_where_the_client_must_know_dont_know_is_refused_with_what_is_needed(key: str) -> None:
+    """«не знаю» at «В каком городе находится объект?» used to be kept as the city."""
+    chat = at_field("consultation", key)
+    chat.say("не знаю")
+    needed = t("invalid.needed", expected=t(f"invalid.name_of.{key}"))
+    assert needed in chat.text() and key not in chat.state.answers and chat.state.field == key
 
 
 @pytest.mark.parametrize(
@@ -65,6 +70,7 @@ def test_elsewhere_dont_know_is_no_answer() -> None:
         ("consultation", "product_version", "«Справка» → «О программе»"),
         ("license", "os", "Тип системы"),
         ("license", "key_number", "на корпусе ключа"),
+        ("license", "product_name", "в заголовке окна программы"),
     ],
 )
 def test_the_version_no_longer_blocks_and_a_hint_is_given(kind: str, key: str, hint: str) -> None:
