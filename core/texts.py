@@ -239,6 +239,16 @@ TEXTS: dict[str, str] = {
     "intake.small_talk.ack": "Хорошо. Продолжим оформление заявки.\n{prompt}",
     # «Бастион-3» at the version question: the product, not its version
     "intake.product_noted": "Записал продукт: {product}.\n{prompt}",
+    # «зачем вам мой телефон?» at a question
+    "intake.why.contacts": (
+        "Контакты нужны, чтобы инженер мог связаться с вами по заявке: их требует регламент техподдержки "
+        "(Приложение 1, п. 1). Используем их только для работы по заявке и с вашего согласия (152-ФЗ); отозвать его "
+        "можно в любой момент словами «Отозвать согласие».\n{prompt}"
+    ),
+    "intake.why.other": (
+        "Эти сведения требует регламент техподдержки (Приложение 1): без них инженеру не разобраться, и решение "
+        "заявки может задержаться (п. 4.12).\n{prompt}"
+    ),
     # more of the trouble written at a question of names: kept in the description
     "intake.added_to_description": "Добавил это к описанию заявки.\n{prompt}",
     "intake.small_talk.help": "Помогу: для этого и оформляем заявку, инженер разберётся.\n{prompt}",

@@ -42,6 +42,7 @@ from core.stages.words import (
     points_back,
     small_talk,
     system_down,
+    why_asked,
     word_count,
 )
 from core.state import ConversationState, Stage
@@ -356,6 +357,8 @@ def answered_otherwise(turn: Turn, current: walker.Field) -> bool:
     talk = small_talk(turn.text) if short else None
     if talk is not None:  # «спасибо», «привет» is no organisation, nor a phone refused
         say_with_prompt(turn, f"intake.small_talk.{talk}")
+    elif short and why_asked(turn.text):  # «зачем вам мой телефон?»: not the FAQ's entry on calling us
+        say_with_prompt(turn, f"intake.why.{'contacts' if current.group == 'contacts' else 'other'}")
     elif short and points_back(turn.text):
         say_with_prompt(turn, "intake.not_found_above")  # what earlier messages stated was kept already
     elif short and annoyed(turn.text) and not checked_answer(turn, current):

@@ -53,6 +53,12 @@ OPEN_NOT_ASKED = re.compile(
 )
 TOMORROW = re.compile(r"\bзавтра\b", re.IGNORECASE)
 OPEN_ASKED_WORDS_AT_MOST = 8
+# «зачем вам мой телефон?», «а для чего это?», «почему вы спрашиваете город?»: why the question is asked
+WHY_ASKED = re.compile(
+    r"^\W*(?:а\s+|и\s+)?(?:зачем|для\s+чего|с\s+какой\s+целью|почему\s+(?:вы\s+)?(?:спрашиваете|нужн|требуете))\b",
+    re.IGNORECASE,
+)
+WHY_ASKED_WORDS_AT_MOST = 8
 HUMAN_WORDS_AT_MOST = 8  # a longer message is a question or a report that mentions a person
 # «тот же, что в профиле», «номер как в телеграме», «с которого пишу»: the number of the chat itself
 OWN_NUMBER = re.compile(
@@ -185,6 +191,11 @@ def open_asked(text: str) -> str | None:
     if word_count(text) > OPEN_ASKED_WORDS_AT_MOST or not OPEN_ASKED.search(text) or OPEN_NOT_ASKED.search(text):
         return None
     return "tomorrow" if TOMORROW.search(text) else "today"
+
+
+def why_asked(text: str) -> bool:
+    """«зачем вам мой телефон?»: the client asks why the question is asked, in a few words."""
+    return word_count(text) <= WHY_ASKED_WORDS_AT_MOST and WHY_ASKED.search(text) is not None
 
 
 def points_back(text: str) -> bool:
