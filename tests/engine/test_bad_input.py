@@ -37,6 +37,8 @@ def at_field(key: str) -> EngineChat:
         ("organization", "😀😀😀", t("invalid.no_letters")),
         ("description", "х" * 5000, t("invalid.too_long", limit=3000)),
         ("os", "Windows 10", t("invalid.os_bitness")),
+        ("os", "нет", t("invalid.os")),
+        ("os", "ничего не происходит", t("invalid.os")),
         ("product_version", "последняя", t("invalid.version")),
         ("product_name", "3.1.14", t("invalid.version_for_name", expected=t("invalid.name_of.product_name"))),
         ("organization", "12345", t("invalid.letters_needed", expected=t("invalid.name_of.organization"))),
