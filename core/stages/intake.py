@@ -68,6 +68,7 @@ WRITTEN_PHONE = (
     "opt:contact:written"  # a phone the first message gave («звоните 8 927…»), offered at the contact question
 )
 KIND_WORDS_AT_MOST = 4  # «проблема в работе программы» only chooses; a longer answer tells the story too
+FREE_TEXT_QUESTION_WORDS_AT_MOST = 6  # «а когда ответите?» at «Что вы ожидали?» is a question; a story is longer
 REPORT_WORDS_AT_LEAST = 3  # «ООО Не работает» may be a name; «турникеты не отвечают» is a report
 ANSWER_PARTS = re.compile(r"[,;\n]")  # «Самара, Иванов Иван»: the answers to two questions
 
@@ -354,7 +355,7 @@ def answered_otherwise(turn: Turn, current: walker.Field) -> bool:
     «см. выше», a client fed up with the questions, a question, «номер как в телеграме», «нет телефона», an earlier
     answer put right, or the answers to the next questions too."""
     short = not current.free_text  # a long answer may say any of these and still be the answer
-    talk = small_talk(turn.text) if short else None
+    talk = small_talk(turn.text)  # the whole message: «спасибо» is no description either
     if talk is not None:  # «спасибо», «привет» is no organisation, nor a phone refused
         say_with_prompt(turn, f"intake.small_talk.{talk}")
     elif short and why_asked(turn.text):  # «зачем вам мой телефон?»: not the FAQ's entry on calling us
@@ -531,8 +532,12 @@ def own_number_meant(turn: Turn) -> bool:
 
 
 def answers_faq_instead(turn: Turn, current: walker.Field) -> bool:
-    """A question typed instead of an answer gets the FAQ answer, then the same step again."""
-    return not current.free_text and turn.answered_from_faq()
+    """A question typed instead of an answer gets the FAQ answer, then the same step again. Where the answer is a
+    story (the description, the steps), only a short one asked with «?» («когда ответите?»): a longer one, or one
+    without «?», may be the story itself («почему-то не печатает»)."""
+    if current.free_text and (word_count(turn.text) > FREE_TEXT_QUESTION_WORDS_AT_MOST or "?" not in turn.text):
+        return False
+    return turn.answered_from_faq()
 
 
 # --- a code sent to the client on file whose contact was typed

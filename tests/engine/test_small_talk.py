@@ -7,6 +7,7 @@ import pytest
 from core.events import QuestionUnanswered
 from core.texts import t
 from faq.retriever import FaqIndex
+from tests.engine.intake_answers import at_field
 from tests.fakes import EngineChat
 
 
@@ -103,3 +104,25 @@ def test_help_before_a_report_leaves_the_report_to_be_read(faq: FaqIndex) -> Non
     chat = EngineChat(faq=faq.search)
     chat.say("помогите, не работает камера в арм")
     assert t("report.taken") in chat.text() and chat.state.kind == "problem"
+
+
+@pytest.mark.parametrize("key", ["description", "expected"])
+def test_small_talk_where_a_story_is_asked_is_not_kept_as_the_story(key: str) -> None:
+    """«спасибо» at «Опишите проблему» used to be kept as the description."""
+    chat = at_field("consultation", key)
+    chat.say("спасибо")
+    assert chat.text().startswith("Пожалуйста! Продолжим оформление заявки.")
+    assert key not in chat.state.answers and chat.state.field == key
+
+
+def test_a_short_question_where_a_story_is_asked_is_answered_and_not_kept(faq: FaqIndex) -> None:
+    chat = at_field("consultation", "expected", faq=faq.search)
+    chat.say("а когда ответите?")
+    assert "1 рабоч" in chat.text() and "expected" not in chat.state.answers and chat.state.field == "expected"
+
+
+def test_a_story_with_a_question_in_it_is_the_story(faq: FaqIndex) -> None:
+    chat = at_field("consultation", "description", faq=faq.search)
+    story = "Почему при печати пропуска из бюро пропусков ничего не происходит, хотя принтер виден в системе?"
+    chat.say(story)
+    assert chat.state.answers["description"] == story
