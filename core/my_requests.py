@@ -4,7 +4,8 @@ The shell gives the engine the tickets of the client it resolved from the messen
 was typed); a number that is not among them gets the same neutral answer whether it exists or not, so nothing
 leaks about other clients. «Заявка» is also a word of the products (a pass request in an access-control system:
 «статус заявки на пропуск не меняется»), so a question counts only when it is about the client's own requests:
-a TP number, «мои/моя заявка», or a short question about a request's status with no such product word.
+a TP number, «мои/моя заявка», or a short question about a request's status with no such product word. «Я вчера
+писал, ответа нет» is one too: the client waits for the engineers, and sees where their requests stand.
 """
 
 from __future__ import annotations
@@ -27,6 +28,14 @@ STATUS_PHRASES = re.compile(r"\bчто (?:там )?с\b|\bкак (?:там|де�
 # «заявка на пропуск», «статус заявки в Бастионе»: requests inside the client's own system
 PRODUCT_WORDS = ("пропуск", "посетител", "гост", "сотрудник", "карт", "бастион", "программ", "систем", "модул")
 SHORT_QUESTION = 8  # words: «Какой статус заявки?» without «мою» or a number
+# «я вчера писал, ответа нет», «до сих пор не ответили», «жду ответа», «где ответ?»: waiting for the engineers, in few
+# words; a device that «не отвечает» is a report, not this
+WAITING = re.compile(
+    r"\b(?:никто|вы|мне|нам)\s+(?:так\s+и\s+|до\s+сих\s+пор\s+|еще\s+)?не\s+(?:ответил|отвечает|перезвонил)"
+    r"|\bне\s+(?:ответили|отвечаете|перезвонили)\b|\b(?:жду|ждем)\s+(?:вашего\s+)?ответа\b|\bгде\s+(?:же\s+)?(?:ваш\s+)?ответ\b"
+    r"|\b(?:писал|писала|писали|обращался|обращалась|обращались)\b.{0,30}?(?:ответа\s+нет|нет\s+ответа|тишина)"
+)
+WAITING_WORDS_AT_MOST = 12
 
 
 @dataclass(frozen=True)
@@ -46,6 +55,7 @@ class RequestsQuery:
 
     number: str | None = None
     listing: bool = False  # «мои заявки», «список обращений»: the list asked for, not one request's state
+    waiting: bool = False  # «я вчера писал, ответа нет»: where their answer is
 
 
 def asked_about_requests(text: str) -> RequestsQuery | None:
@@ -64,6 +74,8 @@ def asked_about_requests(text: str) -> RequestsQuery | None:
         return RequestsQuery(number)
     if requests and (neighbours & OWN or listing or status and len(words) <= SHORT_QUESTION):
         return RequestsQuery(listing=listing)
+    if len(words) <= WAITING_WORDS_AT_MOST and WAITING.search(folded):
+        return RequestsQuery(waiting=True)
     return None
 
 
@@ -78,7 +90,7 @@ def answer(query: RequestsQuery, tickets: tuple[ClientTicket, ...], tz: ZoneInfo
             return Reply(t("requests.not_found_none_open"))
         return Reply(f"{t('requests.not_found')}\n{_lines(open_tickets, tz)}")
     if not open_tickets:
-        return Reply(t("requests.none_open"))
+        return Reply(t("requests.waiting_none_open" if query.waiting else "requests.none_open"))
     return Reply(t("requests.list", lines=_lines(open_tickets, tz)))
 
 

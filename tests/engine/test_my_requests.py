@@ -82,7 +82,26 @@ async def test_a_closed_ticket_leaves_the_list(runtime: Runtime) -> None:
         ("Хочу оставить заявку на доработку отчёта", None),
         ("По заявке TP-00042 прикладываю журнал за вчерашний день", None),  # a message for the ticket
         ("заявка", None),  # the command for a new one
+        ("я вчера писал, ответа нет", RequestsQuery(waiting=True)),
+        ("до сих пор не ответили", RequestsQuery(waiting=True)),
+        ("жду ответа уже второй день", RequestsQuery(waiting=True)),
+        ("где ответ?", RequestsQuery(waiting=True)),
+        ("контроллер не отвечает", None),  # a device: a report
+        ("Программа пишет запрос серверу, ответа нет, через минуту ошибка таймаута", None),
     ],
 )
 def test_what_counts_as_a_question_about_my_requests(text: str, query: RequestsQuery | None) -> None:
     assert asked_about_requests(text) == query
+
+
+async def test_waiting_for_an_answer_shows_where_my_requests_stand(runtime: Runtime) -> None:
+    """«я вчера писал, ответа нет» used to get the FAQ's entry on reading the documentation first."""
+    chat = RecordingChat(runtime)
+    number = await chat.open_ticket()
+    assert f"• {number} — {NOT_TAKEN}" in said(await chat.say("я вчера писал, ответа нет"))
+
+
+async def test_waiting_with_no_request_here_says_where_the_answer_comes(runtime: Runtime) -> None:
+    chat = RecordingChat(runtime)
+    await chat.say("Здравствуйте")
+    assert said(await chat.say("до сих пор не ответили")) == t("requests.waiting_none_open")
