@@ -196,9 +196,14 @@ def about_consent(text: str) -> ConsentIntent | None:
     return None
 
 
+ASKING = frozenset("зачем почему что чем как какие какой кто куда где сколько чего".split())
+
+
 def consent_answer(text: str) -> ConsentIntent | None:
     """The answer to the consent question: AGREE, REFUSE, or None (then the bot explains and asks again)."""
     words = _words(text, SHORT_ANSWER + 1)
+    if "?" in text and ASKING.intersection(words):  # «зачем вам согласие?» asks; it agrees to nothing
+        return None
     start = next((i for i, word in enumerate(words) if word not in FILLERS), len(words))
     window, agree, refuse = words[start : start + ANSWER_WINDOW], False, False
     for i, word in enumerate(window):

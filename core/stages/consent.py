@@ -10,6 +10,7 @@ from core.replies import Reply
 from core.stages import news
 from core.stages.flow import continue_with_kind, offered_name
 from core.stages.turn import NEW_TICKET, Turn
+from core.stages.words import looks_like_a_question
 from core.state import ConversationState, Stage
 from core.texts import CONSENT_VERSION, PRIVACY_POLICY_URL, t
 
@@ -66,5 +67,8 @@ def on_consent(turn: Turn) -> None:
         turn.say(Reply(t("consent.declined"), (NEW_TICKET,)))
     elif turn.payload is not None or (turn.inbound.unsupported and not turn.text):
         turn.not_understood()  # a button of another step, or a voice message: said so, the question again
+    elif looks_like_a_question(turn.text):  # «а что вы будете делать с моими данными?» is asked, not misunderstood
+        if not turn.answered_from_faq():
+            turn.say(Reply(t("consent.why"), CONSENT_CHOICES))
     else:
         turn.say(Reply(t("consent.unclear"), CONSENT_CHOICES))

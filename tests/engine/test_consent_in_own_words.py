@@ -46,7 +46,7 @@ def test_an_unclear_answer_to_consent_is_explained_not_repeated_silently() -> No
     chat = EngineChat()
     chat.say("Здравствуйте")
     chat.press("menu:ticket")
-    chat.say("а зачем это?")
+    chat.say("может быть")
     assert chat.text() == t("consent.unclear") and chat.state.stage == "consent"
     assert [c.payload for c in chat.last.replies[-1].choices] == ["consent:yes", "consent:no"]  # type: ignore[union-attr]
 
@@ -88,3 +88,17 @@ def test_my_data_is_answered_at_any_step_and_the_question_repeated() -> None:
     chat.say("какие мои данные вы храните?")
     assert t("mydata.nothing") in chat.text()  # the engine alone knows of nothing stored
     assert chat.state.field == prompt_before and len(chat.last.replies) == 2  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    "asked", ["зачем вам согласие?", "а зачем это?", "а без этого никак?", "а что вы будете делать с моими данными?"]
+)
+def test_a_question_at_the_consent_is_answered_not_misunderstood_nor_taken_for_yes(asked: str) -> None:
+    """«зачем вам согласие?» used to be taken for a yes (its «согласие»), the others got «Не понял ответа»."""
+    chat = EngineChat()
+    chat.say("Здравствуйте")
+    chat.press("menu:ticket")
+    replies = chat.say(asked)
+    assert replies[-1].text == t("consent.why") and chat.state.stage == "consent"
+    assert [choice.payload for choice in replies[-1].choices] == ["consent:yes", "consent:no"]
+    assert not chat.consent
