@@ -455,7 +455,59 @@ on problems not reproduced is written for questions only: nothing to offer besid
 turnstile reads as our access control, so the message names our product) and «сколько стоит контроллер sigur» (the
 sales department: a brand the glossary does not list, see above), «работает ли почта россии в воскресенье» («работает»
 speaks of support's work; whose it is, nothing in the words tells). The 95% target is still not met on
-unseen wordings (held-out 16: 87.5% at first sight)."""
+unseen wordings (held-out 16: 87.5% at first sight).
+
+Fourteenth round (2026-12-04), issue 14. The engine now opens a consultation request when the FAQ declines a question
+on how to do something in our products (core/howto_words.py, regulation п. 3.3), so declining such a question is right
+and answering it with an unrelated entry is wrong. Held-out 17 (40: 28 questions, 6 off-topic, 6 reports) was written
+first, from the entries' meaning, and measured once before any change: 87.5% (35/40: questions 23/28, off-topic 6/6,
+reports 6/6). Then a tuning batch of 35, appended to the tuning set with its intent labels: 8 misses seen in the console
+(1/8 at first sight) and 27 wordings of the same classes written during the round (16/27 at first sight: how-to
+questions no entry answers, a client waiting for an answer, dealers asking prices, hardware that burnt out); 33/35
+after. Kept, each general, none lowering any figure (batch cases moved in brackets): a part that «сгорел», «перегорел»,
+«накрылся» is broken, a failure verb like «сдох» (6); a negated verb of replying whose subject is a person («никто не
+ответил», «вы не отвечаете», «мне не ответили»: faq.intent._silence) is support's silence, no sign of a report, where
+«контроллер не отвечает» stays one (1, with the next); a request left unanswered («ответа нет», «нет ответа», «не
+ответили», «тишина»; «до сих пор» and «позавчера» carry no topic) reads as waiting for the answer: the reaction time
+(3); dealers and partners («дилер», «дилерский», «дистрибьютор», «реселлер», «партнёр») are the sales department's
+people, so their price goes to it (2); a how-to question (core.howto_words.asks_how_to_use) is answered only by an
+entry one of whose topics (the nouns of its tags and question, as for the entries offered beside reports) it names:
+«как добавить нового сотрудника в бастион» is no wish for a new function, «где в бастионе посмотреть кто сейчас на
+объекте» no custom code (2), and not when each of its verbs of doing is a word the base never uses («как перенести
+бастион на другой сервер» is not the choice of a server) (1); who came or left («кто во сколько пришёл», «кто опоздал»:
+faq.analyzer.functions_read) reads as the attendance, not as an answer that «придёт» (1); a backup the client makes
+(«сделать / настроить резервную копию», «резервное копирование», «сделать бэкап») reads as backing up, not as the copy
+of the base sent to support on request, whose own «бэкап» and «не делали резервные копии» are untouched (1). Both are
+words the base never uses, so such questions are declined.
+
+    measure                        before                 after
+    dev (27)                       100%                   100%
+    tuning (1045 → 1080)           95.7% of 1080          97.2% of 1080 (the first 1045: 97.3%, unchanged)
+      batch (35)                   17/35 first sight      33/35
+    held-out, new, 3, 4, 5         97.6 / 97.0 / 94.7 / 92.2 / 90.0%   unchanged
+    held-out 6, 7, 8               90.0 / 95.0 / 90.0%                 unchanged
+    held-out 9, 10, 11, 12         87.5 / 82.5 / 85.0 / 90.0%          unchanged
+    held-out 13, 14, 15, 16        97.5 / 87.5 / 86.7 / 87.5%          unchanged
+    held-out 17 (40, new)          87.5% first sight      87.5%
+    off-topic declined             all but held-out 9 (5/6) and 14 (4/6); tuning 140/145 → 145/145 (the batch's
+                                   questions to decline: 11/16 at first sight → 16/16)
+    reports precision / recall     100% / 100%            100% / 100% (intents.yaml; the tuning set's intent labels
+                                                          with the batch's: precision 98.9 → 100%, recall 87.5 → 93.3%)
+    suggestions beside reports     90.9%, 20/21 kept      90.9%, 20/21 kept
+    query p99                      0.85 ms                0.88 ms, 1.32 ms in a busier run (first sight 0.65 → 1.09 ms;
+                                                          CPU time of the tuning queries, the code before and after
+                                                          timed side by side: the same within noise)
+
+Tried and dropped: the verb of doing required among the entry's own words for every how-to question («как добавить
+сотрудника в базу» is not sending the base to us; +1 on the batch, but «как выставить права операторам» lost its
+security entry, which says «настроить», and held-out 11 one lower): kept only for verbs the base never uses, above.
+Left alone: «мы партнер-интегратор, какие у вас цены для партнеров?» («интегратор» pulls the entry on other
+developers' projects; the price entry scores under SUGGEST_THRESHOLD), «хотим стать вашим дилером, к кому обратиться»
+(no price nor purchase asked), «как выгрузить список сотрудников в excel» (the refusal on other vendors, as before the
+round). Two wordings of held-out 17 turned out
+to be near or exact repeats of tuning questions, written without reading them («считыватель на входе не реагирует на
+карты», «где глянуть какая у меня версия … стоит»); the set was not changed after its measure. The 95% target is still
+not met on unseen wordings (held-out 17: 87.5% at first sight)."""
 
 from __future__ import annotations
 
@@ -498,6 +550,8 @@ HELDOUT_SETS = {
     "held-out 15": TESTS / "heldout-15.yaml",
     # written before the thirteenth round, measured once before any change (its first sight)
     "held-out 16": TESTS / "heldout-16.yaml",
+    # written before the fourteenth round, measured once before any change (its first sight)
+    "held-out 17": TESTS / "heldout-17.yaml",
 }
 INTENTS = TESTS / "intents.yaml"
 # Problem reports labelled with the entry that would help beside the ticket (or none): measured only.

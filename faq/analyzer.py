@@ -73,6 +73,30 @@ def installed_read(text: str) -> str:
     return _INSTALLED.sub(read, text)
 
 
+# Who came or left ("кто во сколько пришёл", "кто опоздал", "кто ушёл раньше") asks about people on the site, the
+# attendance our products record; support's "прийти" is said of an answer or a request ("ответ придёт").
+_WHO_CAME = re.compile(
+    r"\bкто\b(?:\s+[a-zа-яё]+){0,2}?\s+"
+    r"(?:пришел|пришёл|пришла|пришли|приходит|приходил|ушел|ушёл|ушла|ушли|уходит|опоздал[аи]?|опаздывает)\b",
+    re.IGNORECASE,
+)
+
+
+# A backup the client makes ("сделать резервную копию", "настроить бэкап", "резервное копирование") is a function of the
+# product; the base's "копия" and "бэкап" are a copy of the database sent to support on request.
+_BACKUP_MADE = re.compile(
+    r"\b(?:с?делать|создать|создавать|настроить|настраивать)\s+"
+    r"(?:резервн[a-zа-яё]*\s+копи[a-zа-яё]*|б[эе]кап[a-zа-яё]*)"
+    r"|\bрезервн[a-zа-яё]*\s+копировани[a-zа-яё]*",
+    re.IGNORECASE,
+)
+
+
+def functions_read(text: str) -> str:
+    """Who came or left reads as the attendance, a backup made as backing up: words the base never uses."""
+    return _BACKUP_MADE.sub(" резервирование ", _WHO_CAME.sub(" посещаемость ", text))
+
+
 def _hours_read(text: str) -> str:
     """Times of day and "во сколько" of starting or finishing read as the word "час"."""
     text = _HOUR.sub(" час ", _CLOCK_TIME.sub(" час ", text))
@@ -171,7 +195,7 @@ class QueryAnalyzer:
         self.terms_of = lru_cache(maxsize=65536)(self._terms_of)
 
     def terms(self, text: str) -> list[str]:
-        return analyze(_hours_read(installed_read(text)), self.terms_of)
+        return analyze(_hours_read(functions_read(installed_read(text))), self.terms_of)
 
     def _terms_of(self, word: str) -> tuple[str, ...]:
         terms = word_terms(word)

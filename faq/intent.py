@@ -11,6 +11,9 @@ from the FAQ. Two kinds of signs:
   коннектится"); a question around it ("будет ли исправлена ошибка?", "сколько ждать решения
   проблемы", "не подскажете, как…") undoes it.
 
+A negated verb of replying whose subject is a person ("никто не ответил", "вы не отвечаете", "мне не ответили")
+tells of support's silence, not of a malfunction: it is no sign.
+
 The negated verb is what lets the detector meet wordings nobody listed: on a batch of 30 reports
 and 20 questions written afterwards, the word lists alone found 11 of the reports, with it 22, and
 no question was taken for a report.
@@ -20,7 +23,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
+from core.howto_words import NOT_DOING
 from core.morphology import analyzer
 from faq.analyzer import analyze, installed_read, word_terms
 from faq.normalize import lemma, words
@@ -32,6 +37,7 @@ FAILURE_VERBS = frozenset(
     упасть падать лечь слететь сломать сдохнуть крашить отвалить отваливать
     перестать переставать пропасть пропадать исчезнуть исчезать перезагружать вырубать вырубить встать
     отказать сбоить сбивать сбить выкидывать выкинуть задваивать ругать вылезать
+    сгореть перегореть погореть накрыть
     """.split()
 )
 # Verbs of things working as they should: a malfunction when negated.
@@ -82,9 +88,35 @@ HYPOTHETICAL = frozenset({"если", "случай"})
 NEGATION_REACH = 2
 
 
+# Verbs of replying: negated of a person ("никто не ответил", "вы не отвечаете", "мне не ответили"), support is silent,
+# which is no malfunction of ours ("сервер не отвечает" is one).
+REPLY_VERBS = frozenset("ответить отвечать перезвонить перезванивать".split())
+NOBODY = frozenset({"никто"})
+TO_ME = frozenset({"мне", "нам"})
+
+
+def _silence(tokens: list[str], position: int) -> bool:
+    """The negation at `position` tells that people did not reply: "никто не ответил", "вы не отвечаете", "мне не
+    ответили"."""
+    following = tokens[position + 1 : position + 1 + NEGATION_REACH]
+    before = set(tokens[:position])
+    for word in following:
+        if lemma(word) not in REPLY_VERBS:
+            continue
+        tag = analyzer().parse(word)[0].tag
+        if NOBODY & before or "2per" in tag or (TO_ME & before and {"past", "plur"} <= tag.grammemes):
+            return True
+    return False
+
+
+def _without_silence(tokens: list[str]) -> list[str]:
+    """The message's words, a negation that tells of support's silence dropped."""
+    return [token for position, token in enumerate(tokens) if not (token in NEGATIONS and _silence(tokens, position))]
+
+
 def is_report(text: str) -> bool:
     """True when the message tells of something of ours not working."""
-    tokens = words(text)
+    tokens = _without_silence(words(text))
     lemmas = [lemma(token) for token in tokens]
     if HYPOTHETICAL & set(lemmas):
         return False
@@ -174,7 +206,13 @@ SOLD_THINGS = frozenset(
     программа по продукт сервер видеосервер место датчик извещатель панель замок оборудовать скуд система
     """.split()
 )
-SALES_PEOPLE = frozenset("продажа продажник коммерческий менеджер департамент".split())
+# Dealers and partners ask the sales department's prices: "мы ваш дилер, хотим узнать цены", "цены для партнёров".
+SALES_PEOPLE = frozenset(
+    """
+    продажа продажник коммерческий менеджер департамент
+    дилер дилерский дистрибьютор реселлер партнер партнерский
+    """.split()
+)
 # What support itself does or owes (its price is the regulation's «бесплатно»), development to
 # order (a technical specification, section 4.14) and computers to choose (advice, section 3):
 # none of them is a sale.
@@ -437,6 +475,22 @@ _PAST_WARRANTY = re.compile(rf"(?<![\w.,])(?:{_YEARS}|{_NTH_YEAR}|{_MONTHS})", r
 def outlives_warranty(text: str) -> bool:
     """The message tells of more than a year, the warranty of a key: its replacement is then paid."""
     return _PAST_WARRANTY.search(text.replace("ё", "е")) is not None
+
+
+# A question on how to do something in our products (core.howto_words: "как добавить сотрудника в бастион") is answered
+# only by an entry that speaks of what is done: the engine otherwise opens a consultation (section 3, п. 3.3).
+_DOING_PARTS = frozenset({"INFN", "VERB"})
+
+
+@lru_cache(maxsize=16384)
+def _is_doing(word: str) -> bool:
+    parse = analyzer().parse(word)[0]
+    return parse.tag.POS in _DOING_PARTS and parse.normal_form.replace("ё", "е") not in NOT_DOING
+
+
+def doing_words(text: str) -> list[str]:
+    """The verbs of doing of a how-to question ("добавить", "меняется"), not of reaching support ("связаться")."""
+    return [token for token in words(text) if _is_doing(token)]
 
 
 # Verbs of help: "помогаете ли с инсталляцией" asks whether support helps with the one thing it names.

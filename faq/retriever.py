@@ -28,7 +28,9 @@ used, ask whether to duplicate the request. Some words are read by the message a
 where our data is exported ("выгрузка в Excel") or to which ours is linked ("связать бастион с 1С") is
 integration, a key older than its warranty is out of it, which computer to buy is a choice, not a purchase, a
 thing that "стоит" in place is installed ("какой антивирус стоит"); and help asked with one thing ("помогаете ли
-с инсталляцией") is answered by the entry whose question offers that help.
+с инсталляцией") is answered by the entry whose question offers that help. A question on how to do something in our
+products (core.howto_words) is answered only by an entry about a thing it names, and not when each of its verbs is a
+word the base never uses: declined, it becomes a consultation request ("как добавить сотрудника в бастион").
 
 A message that reports a malfunction (faq.intent) is answered only by an entry written
 for reports that fits it closely; either way the engine starts the intake, and offers beside
@@ -51,6 +53,7 @@ from pathlib import Path
 import numpy as np
 import structlog
 
+from core.howto_words import asks_how_to_use
 from core.morphology import analyzer
 from core.wish_words import asks_for_feature, without_urgency
 from faq.analyzer import NEGATION, QueryAnalyzer, analyze, vocabulary_of
@@ -65,6 +68,7 @@ from faq.intent import (
     asks_which_computer,
     asks_which_is_better,
     asks_which_os,
+    doing_words,
     is_report,
     names_exchange,
     names_others_hours,
@@ -418,7 +422,21 @@ class FaqIndex:
             return False, self._hits(ranking, limit)
         if report and not self._answers_report(ranking, best):
             return False, self._hits(ranking, limit)
+        if not report and asks_how_to_use(query) and not self._does_what_is_asked(query, terms, best):
+            return False, self._hits(ranking, limit)  # "как добавить сотрудника в бастион": a consultation
         return True, self._hits(ranking, limit, first=best)
+
+    def _does_what_is_asked(self, query: str, terms: list[str], best: int) -> bool:
+        """A how-to question is answered by an entry about one of the things it names (`_about`: "как добавить
+        сотрудника в бастион" is no wish for a new function), and not when each of its verbs of doing is a word the base
+        never uses ("как перенести бастион на другой сервер": nothing here tells how to move it)."""
+        doing = [term for word in doing_words(query) for term in self._analyzer.terms_of(word)]
+        return (not doing or any(term in self._row for term in doing)) and self._about(terms, best)
+
+    def _about(self, terms: Iterable[str], number: int) -> bool:
+        """A topic of the entry (see `concerns`) is named by one of the terms."""
+        stems = {_stem(term.removeprefix(f"{NEGATION} ")) for term in terms if term not in GENERIC_TROUBLE}
+        return any(_stem(topic) in stems for topic in self._topics[number])
 
     @staticmethod
     def _prices_others_thing(query: str, terms: list[str], report: bool) -> bool:
