@@ -341,12 +341,22 @@ def _bitness(match: re.Match[str]) -> str:
 
 # a protection key by its words, not a door's («ключи Touch Memory», «электронный ключ» of access control)
 _PROTECTION_KEY = re.compile(r"(?<![a-zа-я])(?:usb[\s-]?ключ|ключ\w*\s(?:защиты|лицензии)|лицензионн\w*\sключ)")
+# «ключ перестал видеться», «не определяется ключ»: a key the computer does not detect is a USB protection key; a door
+# key is read by a reader («считыватель не видит ключ»), which the message then names
+_KEY_UNSEEN = re.compile(
+    r"(?<![a-zа-я])ключ\w*\s(?:\w+\s)?(?:не\s)?(?:виде|видит|видн|определя|опознае|распозна)"
+    r"|(?:видит|видят|видится|видеться|виден|видно|определя\w*|опозна\w*|распозна\w*)\s(?:\w+\s)?ключ"
+)
+_DOOR_KEY = re.compile(r"считывател|touch|тач|таблетк|домофон|двер|замок|замк|проходн|турникет")
 
 
 def names_a_protection_key(text: str) -> bool:
-    """The message is about a licence protection key: «ключ Guardant не определяется», «ключ защиты пропал»."""
+    """The message is about a licence protection key: «ключ Guardant не определяется», «ключ защиты пропал», «после
+    обновления винды перестал видеться ключ» (a key the computer does not detect, no reader named)."""
     folded = text.casefold().replace("ё", "е")
-    return any(pattern.search(folded) for pattern in (_HASP, _GUARDANT, _PROTECTION_KEY))
+    if any(pattern.search(folded) for pattern in (_HASP, _GUARDANT, _PROTECTION_KEY)):
+        return True
+    return _KEY_UNSEEN.search(folded) is not None and _DOOR_KEY.search(folded) is None
 
 
 def _key_type(folded: str) -> str | None:

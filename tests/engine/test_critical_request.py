@@ -13,7 +13,17 @@ from tests.fakes import EngineChat
 HOTLINE = "8-800-25-00-846"
 
 
-@pytest.mark.parametrize("report", ["Вся СКУД легла!", "Ничего не работает с утра", "система стоит", "Стоит всё"])
+@pytest.mark.parametrize(
+    "report",
+    [
+        "Вся СКУД легла!",
+        "Ничего не работает с утра",
+        "система стоит",
+        "Стоит всё",
+        "Срочно!!! Сервер упал",
+        "сервер БД лежит",
+    ],
+)
 def test_a_report_that_the_whole_system_is_down_is_critical_without_asking(report: str) -> None:
     chat = EngineChat()
     chat.say(report)
@@ -122,3 +132,10 @@ def test_without_a_phone_in_the_first_message_nothing_is_offered() -> None:
     chat.say("Вся СКУД легла!")
     replies = chat.press("consent:yes")
     assert chat.state.field == "contact" and not replies[-1].choices
+
+
+def test_one_function_failing_is_not_the_whole_system() -> None:
+    chat = EngineChat()
+    chat.say("у одного оператора ничего не открывается в отчётах")
+    chat.press("consent:yes")
+    assert chat.state.priority is None and chat.state.stage == "criticality"

@@ -69,7 +69,20 @@ def test_a_protection_key_s_trouble_opens_the_key_s_request_with_its_type_from_t
     assert ticket.fields["description"] == "ключ guardant перестал определяться"
 
 
-def test_a_door_key_is_no_protection_key(faq: FaqIndex) -> None:
+@pytest.mark.parametrize(
+    "report", ["после обновления винды перестал видеться ключ", "бастион не видит ключ", "ключ не определяется"]
+)
+def test_a_key_the_computer_does_not_detect_is_a_protection_key(faq: FaqIndex, report: str) -> None:
+    """«после обновления винды перестал видеться ключ» used to open a problem request, without the key's number."""
     chat = EngineChat(faq=faq.search)
-    chat.say("считыватель перестал читать ключи Touch Memory")
+    chat.say(report)
+    assert chat.state.kind == "license"
+
+
+@pytest.mark.parametrize(
+    "report", ["считыватель перестал читать ключи Touch Memory", "считыватель на проходной не видит ключ"]
+)
+def test_a_door_key_is_no_protection_key(faq: FaqIndex, report: str) -> None:
+    chat = EngineChat(faq=faq.search)
+    chat.say(report)
     assert chat.state.kind == "problem"
