@@ -278,6 +278,7 @@ def test_an_urgent_wish_is_a_wish_not_a_critical_request(faq: FaqIndex, typed: s
         "хотим чтобы в отчетах была колонка с табельным номером",
         "Хотелось бы, чтобы программа умела печатать пропуска",
         "нужно, чтобы в журнале отображалась фамилия охранника",
+        "добрый день, хотелось бы чтобы в отчете по проходам была колонка с подразделением",  # four words before «была»
     ],
 )
 def test_what_the_product_should_show_or_do_is_a_wish(faq: FaqIndex, typed: str) -> None:
