@@ -64,9 +64,7 @@ ALL_CHANGED = Choice("ret:all", t("returning.all_changed"))
 VERIFY_CHOICES = (Choice("nav:skip", t("verify.skip")),)
 CRITICALITY_PRIORITY = {"stopped": "critical", "partial": "high", "question": "normal"}
 PROFILE_NAME = "opt:contact_name:profile"  # the messenger profile's name, offered at the contact name question
-WRITTEN_PHONE = (
-    "opt:contact:written"  # a phone the first message gave («звоните 8 927…»), offered at the contact question
-)
+WRITTEN_PHONE = "opt:contact:written"  # a phone the first message gave («звоните 8 927…»), offered in one tap
 KIND_WORDS_AT_MOST = 4  # «проблема в работе программы» only chooses; a longer answer tells the story too
 FREE_TEXT_QUESTION_WORDS_AT_MOST = 6  # «а когда ответите?» at «Что вы ожидали?» is a question; a story is longer
 REPORT_WORDS_AT_LEAST = 3  # «ООО Не работает» may be a name; «турникеты не отвечают» is a report
@@ -352,8 +350,9 @@ def yes_goes_on(turn: Turn, current: walker.Field) -> None:
 
 def answered_otherwise(turn: Turn, current: walker.Field) -> bool:
     """A typed message that is not plainly the answer to ``current``, dealt with; True when it was. Small talk,
-    «см. выше», a client fed up with the questions, a question, «номер как в телеграме», «нет телефона», an earlier
-    answer put right, or the answers to the next questions too."""
+    «зачем вам мой телефон?», «см. выше», a client fed up with the questions, «нет телефона», an earlier answer put
+    right, a product at the version question, a contact or more of the trouble where a name is asked, a question,
+    «номер как в телеграме», or the answers to the next questions too."""
     short = not current.free_text  # a long answer may say any of these and still be the answer
     talk = small_talk(turn.text)  # the whole message: «спасибо» is no description either
     if talk is not None:  # «спасибо», «привет» is no organisation, nor a phone refused
@@ -366,17 +365,13 @@ def answered_otherwise(turn: Turn, current: walker.Field) -> bool:
         fed_up(turn)
     elif current.request_phone and no_phone_given(turn.text):
         say_with_prompt(turn, "contact.phone_for_callback" if turn.state.calling_back else "contact.email_instead")
-    elif current.key == "product_version" and product_instead(turn):
-        pass  # said, with the question again
-    elif current.names and added_contact(turn):
-        pass  # said back, with the question again
-    elif current.names and added_to_description(turn):
-        pass  # said, with the question again
     elif corrected_earlier(turn, current.key):
         ask_next(turn)  # the question still open, asked again (and the correction added to an open ticket)
-    else:
+    else:  # each of these says what it took, and asks the question again
         return (
-            answers_faq_instead(turn, current)
+            (current.key == "product_version" and product_instead(turn))
+            or (current.names and (added_contact(turn) or added_to_description(turn)))
+            or answers_faq_instead(turn, current)
             or (current.request_phone and own_number_meant(turn))
             or answered_ahead(turn, current)
         )
