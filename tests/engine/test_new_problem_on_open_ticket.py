@@ -40,6 +40,8 @@ class Chat:
         "Новая заявка: не приходят события с контроллера",
         "Это не по этой заявке, а про лицензию",
         "Elsys-MB перестал отвечать",  # a malfunction of another product than the ticket's
+        "а ещё вопрос: камеры не показывают картинку",  # «ещё вопрос» used to be added to the ticket
+        "Ещё у нас проблема с печатью пропусков",
     ],
 )
 def test_what_looks_like_a_new_problem_is_asked_about(text: str) -> None:
@@ -55,6 +57,7 @@ def test_what_looks_like_a_new_problem_is_asked_about(text: str) -> None:
         "Ещё заметил, что окно не отвечает только после обеда",
         "Версия 3.1.14, Windows 10 64-бит",
         "Бастион-3 снова перестал открывать журнал",  # the ticket's own product
+        "Ещё раз проверил: журнал не открывается",
     ],
 )
 def test_plain_follow_ups_go_to_the_ticket_without_a_question(text: str) -> None:
