@@ -12,8 +12,10 @@ from dataclasses import replace
 
 from core import walker
 from core.changed_on_file import changes_in
+from core.choice_words import says_unknown
 from core.events import ContactVerified, VerificationRequested
-from core.facts import extract
+from core.facts import extract, names_a_protection_key
+from core.howto_words import asks_how_to_use
 from core.intake import ENVIRONMENT, FIELDS_BY_KEY, INTAKE, NO, YES
 from core.messages import Choice
 from core.render import resolve_choice
@@ -29,7 +31,7 @@ from core.stages.flow import (
 )
 from core.stages.greeting import on_idle
 from core.stages.known import corrected_earlier, fact_said, note_facts
-from core.stages.same_request import left_follow_up
+from core.stages.same_request import is_report, left_follow_up
 from core.stages.turn import Turn
 from core.stages.words import (
     after_yes,
@@ -56,6 +58,7 @@ from core.validators import (
     phone_or_email,
     short_text,
 )
+from core.wish_words import asks_for_feature
 
 KIND_CHOICES = tuple(Choice(f"kind:{k}", t(f"kind.{k}")) for k in ("problem", "consultation", "license", "wish"))
 CRIT_CHOICES = tuple(Choice(f"crit:{c}", t(f"crit.{c}")) for c in ("stopped", "partial", "question"))
@@ -123,16 +126,35 @@ def answered_question(turn: Turn) -> bool:
 def on_kind(turn: Turn) -> None:
     if answered_question(turn):
         return
-    chosen = turn.typed_choice(KIND_CHOICES)
+    typed = turn.typed_choice(KIND_CHOICES)
+    told = None if typed else kind_told(turn)  # a story: it is the description too
+    chosen = typed or told
+    if chosen is None and turn.payload is None and says_unknown(turn.text):
+        turn.say(Reply(t("kind.unknown"), KIND_CHOICES))
+        return
     if chosen is None:
         turn.not_understood()
         return
     turn.state.kind, turn.state.priority = chosen.removeprefix("kind:"), None  # chosen anew: its priority too
-    if turn.payload is None and word_count(turn.text) > KIND_WORDS_AT_MOST and not turn.state.pending_question:
+    long_answer = word_count(turn.text) > KIND_WORDS_AT_MOST
+    if turn.payload is None and (told or long_answer) and not turn.state.pending_question:
         turn.state.pending_question = turn.text  # «у нас после обновления Бастион-3 не видит…»: the description too
     if turn.state.kind == "wish":
         turn.say(t("kind.wish_note"))
     continue_with_kind(turn)
+
+
+def kind_told(turn: Turn) -> str | None:
+    """The kind a typed story tells, read as at the menu: «у нас не печатаются пропуска» a problem (a key's trouble
+    the key's request), «хотим, чтобы в отчёте была колонка» a wish, «как выдать пропуск посетителю» a consultation;
+    None when it tells none of them."""
+    if turn.payload is not None or not turn.text:
+        return None
+    if is_report(turn, turn.text):
+        return "kind:license" if names_a_protection_key(turn.text) else "kind:problem"
+    if asks_for_feature(turn.text):
+        return "kind:wish"
+    return "kind:consultation" if asks_how_to_use(turn.text) else None
 
 
 def on_criticality(turn: Turn) -> None:

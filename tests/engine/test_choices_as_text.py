@@ -7,6 +7,8 @@ where the words are the client's own answer to a question whose options are only
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from core import walker
@@ -15,6 +17,7 @@ from core.messages import Choice
 from core.render import choices_as_text, resolve_choice
 from core.stages.intake import CRIT_CHOICES, CRITICALITY_PRIORITY, RETURNING_CHOICES
 from core.texts import t
+from faq.retriever import FaqIndex
 from tests.engine.intake_answers import at_field
 from tests.fakes import EngineChat
 
@@ -187,8 +190,8 @@ def test_the_beginning_of_a_title_is_enough() -> None:
     assert resolve_choice("Соглас", CHOICES) == "consent:yes"
 
 
-def kind_chat() -> EngineChat:
-    chat = EngineChat()
+def kind_chat(**chat_options: Any) -> EngineChat:
+    chat = EngineChat(**chat_options)
     chat.say("Здравствуйте")
     chat.press("menu:ticket")
     chat.press("consent:yes")
@@ -201,6 +204,37 @@ def test_the_kind_of_request_in_own_words(typed: str, kind: str) -> None:
     chat = kind_chat()
     chat.say(typed)
     assert chat.state.kind == kind, chat.text()
+
+
+@pytest.fixture(scope="module")
+def faq() -> FaqIndex:
+    return FaqIndex.from_directory()
+
+
+STORIES_AT_THE_KIND = [
+    ("у нас не печатаются пропуска", "problem"),
+    ("после обновления винды перестал видеться ключ", "license"),
+    ("хотелось бы, чтобы в отчёте была колонка с отделом", "wish"),
+    ("как выдать пропуск посетителю", "consultation"),
+]
+
+
+@pytest.mark.parametrize(("typed", "kind"), STORIES_AT_THE_KIND, ids=[typed for typed, _ in STORIES_AT_THE_KIND])
+def test_a_story_at_the_kind_question_tells_the_kind_and_is_kept(faq: FaqIndex, typed: str, kind: str) -> None:
+    """«у нас не печатаются пропуска» at «С чем вы обращаетесь?» used to get «Не понял ответ»."""
+    chat = kind_chat(faq=faq.search)
+    chat.say(typed)
+    assert chat.state.kind == kind, chat.text()
+    if chat.state.stage == "criticality":
+        chat.press("crit:partial")
+    assert chat.state.answers["description"] == typed
+
+
+def test_dont_know_at_the_kind_question_asks_for_the_story() -> None:
+    chat = kind_chat()
+    replies = chat.say("не знаю")
+    assert replies[-1].text == t("kind.unknown") and chat.state.stage == "kind"
+    assert len(replies[-1].choices) == 4
 
 
 @pytest.mark.parametrize(("typed", "level"), CRITICALITY, ids=[typed for typed, _ in CRITICALITY])
