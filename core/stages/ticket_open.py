@@ -16,6 +16,7 @@ from core.stages import same_request
 from core.stages.consent import start_ticket
 from core.stages.greeting import on_idle
 from core.stages.turn import Step, Turn
+from core.stages.words import small_talk
 from core.state import DRAFT_STAGES, RATING_STAGES, ConversationState, Stage
 from core.texts import t
 
@@ -54,8 +55,9 @@ def on_ticket_open(turn: Turn) -> None:
     turn.emit(ClientWroteOnTicket(s.ticket, turn.text or None, kept))
     if not turn.inbound.by_letter and wants_answer_by_email(turn.text):
         turn.emit(AnswerByEmailAsked(s.ticket))  # the shell knows the address and answers
-    elif s.engineer is None:
-        turn.say(t("ticket.message_added", number=s.ticket))
+    elif s.engineer is None:  # «спасибо» is passed on too, and answered in kind
+        thanks = small_talk(turn.text) == "thanks"
+        turn.say(t("ticket.thanks_added" if thanks else "ticket.message_added", number=s.ticket))
 
 
 def reopen_ticket(state: ConversationState, number: str, engineer: str | None, channel: str, chat: str) -> Step:

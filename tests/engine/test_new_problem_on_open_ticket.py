@@ -105,3 +105,9 @@ def test_cancel_drops_the_question_and_the_ticket_stays() -> None:
 
     chat.say("Вот скриншот")
     assert chat.events == [ClientWroteOnTicket("TP-00003", "Вот скриншот")]
+
+
+def test_thanks_on_the_open_ticket_is_passed_on_and_answered_in_kind() -> None:
+    chat = Chat()
+    assert chat.say("Спасибо!") == t("ticket.thanks_added", number="TP-00003")
+    assert chat.events == [ClientWroteOnTicket("TP-00003", "Спасибо!")]
