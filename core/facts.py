@@ -347,14 +347,20 @@ _KEY_UNSEEN = re.compile(
     r"(?<![a-zа-я])ключ\w*\s(?:\w+\s)?(?:не\s)?(?:виде|видит|видн|определя|опознае|распозна)"
     r"|(?:видит|видят|видится|видеться|виден|видно|определя\w*|опозна\w*|распозна\w*)\s(?:\w+\s)?ключ"
 )
+# «лицензия слетела», «пропали лицензии»: the licences live in the protection key (section 6.1 of the regulation)
+_LICENCE_LOST = re.compile(
+    r"лицензи\w*\s(?:\w+\s)?(?:слетел|пропал|исчез|сбросил|отвалил|не\sвид|не\sнайден|не\sопределя)"
+    r"|(?:слетел|пропал|исчез|сбросил|отвалил)\w*\s(?:\w+\s)?лицензи"
+)
 _DOOR_KEY = re.compile(r"считывател|touch|тач|таблетк|домофон|двер|замок|замк|проходн|турникет")
 
 
 def names_a_protection_key(text: str) -> bool:
     """The message is about a licence protection key: «ключ Guardant не определяется», «ключ защиты пропал», «после
-    обновления винды перестал видеться ключ» (a key the computer does not detect, no reader named)."""
+    обновления винды перестал видеться ключ» (a key the computer does not detect, no reader named), «лицензия слетела»
+    (the licences live in the key)."""
     folded = text.casefold().replace("ё", "е")
-    if any(pattern.search(folded) for pattern in (_HASP, _GUARDANT, _PROTECTION_KEY)):
+    if any(pattern.search(folded) for pattern in (_HASP, _GUARDANT, _PROTECTION_KEY, _LICENCE_LOST)):
         return True
     return _KEY_UNSEEN.search(folded) is not None and _DOOR_KEY.search(folded) is None
 

@@ -58,6 +58,7 @@ def test_what_looks_like_a_new_problem_is_asked_about(text: str) -> None:
         "Версия 3.1.14, Windows 10 64-бит",
         "Бастион-3 снова перестал открывать журнал",  # the ticket's own product
         "Ещё раз проверил: журнал не открывается",
+        "и ещё вопрос",  # only announced: what it is about comes next
     ],
 )
 def test_plain_follow_ups_go_to_the_ticket_without_a_question(text: str) -> None:

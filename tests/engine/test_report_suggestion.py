@@ -70,7 +70,14 @@ def test_a_protection_key_s_trouble_opens_the_key_s_request_with_its_type_from_t
 
 
 @pytest.mark.parametrize(
-    "report", ["после обновления винды перестал видеться ключ", "бастион не видит ключ", "ключ не определяется"]
+    "report",
+    [
+        "после обновления винды перестал видеться ключ",
+        "бастион не видит ключ",
+        "ключ не определяется",
+        "лицензия слетела после переустановки системы",  # the licences live in the key (6.1)
+        "после обновления пропали все лицензии",
+    ],
 )
 def test_a_key_the_computer_does_not_detect_is_a_protection_key(faq: FaqIndex, report: str) -> None:
     """«после обновления винды перестал видеться ключ» used to open a problem request, without the key's number."""
