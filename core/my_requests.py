@@ -90,7 +90,7 @@ def answer(query: RequestsQuery, tickets: tuple[ClientTicket, ...], tz: ZoneInfo
             return Reply(t("requests.not_found_none_open"))
         return Reply(f"{t('requests.not_found')}\n{_lines(open_tickets, tz)}")
     if not open_tickets:
-        return Reply(t("requests.waiting_none_open" if query.waiting else "requests.none_open"))
+        return Reply(t("requests.none_open" if query.listing else "requests.waiting_none_open"))
     return Reply(t("requests.list", lines=_lines(open_tickets, tz)))
 
 

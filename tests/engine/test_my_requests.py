@@ -101,7 +101,10 @@ async def test_waiting_for_an_answer_shows_where_my_requests_stand(runtime: Runt
     assert f"• {number} — {NOT_TAKEN}" in said(await chat.say("я вчера писал, ответа нет"))
 
 
-async def test_waiting_with_no_request_here_says_where_the_answer_comes(runtime: Runtime) -> None:
+@pytest.mark.parametrize("asked", ["до сих пор не ответили", "почему моя заявка висит уже неделю без решения"])
+async def test_waiting_with_no_request_here_says_where_the_answer_comes(runtime: Runtime, asked: str) -> None:
+    """«почему моя заявка висит…» with none open in this chat got «Открытых заявок у вас нет»: the client has one,
+    written by e-mail or phoned in."""
     chat = RecordingChat(runtime)
     await chat.say("Здравствуйте")
-    assert said(await chat.say("до сих пор не ответили")) == t("requests.waiting_none_open")
+    assert said(await chat.say(asked)) == t("requests.waiting_none_open")

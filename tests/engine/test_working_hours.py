@@ -106,7 +106,14 @@ async def test_asked_first_thing_off_hours_the_greeting_is_the_answer(runtime: R
 
 @pytest.mark.parametrize(
     "asked",
-    ["вы работаете с Бастион-2?", "поддержка в субботу работает?", "до скольки работаете?", "как работает модуль?"],
+    [
+        "вы работаете с Бастион-2?",
+        "поддержка в субботу работает?",
+        "до скольки работаете?",
+        "как работает модуль?",
+        "31 декабря работаете?",  # a date: the days off, not now
+        "на майские работаете?",
+    ],
 )
 async def test_work_on_something_or_on_a_named_day_is_left_to_the_faq(
     runtime: Runtime, clock: FakeClock, asked: str
