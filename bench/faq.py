@@ -507,7 +507,58 @@ developers' projects; the price entry scores under SUGGEST_THRESHOLD), «хот�
 round). Two wordings of held-out 17 turned out
 to be near or exact repeats of tuning questions, written without reading them («считыватель на входе не реагирует на
 карты», «где глянуть какая у меня версия … стоит»); the set was not changed after its measure. The 95% target is still
-not met on unseen wordings (held-out 17: 87.5% at first sight)."""
+not met on unseen wordings (held-out 17: 87.5% at first sight).
+
+Fifteenth round (2026-12-04), issue 14. Held-out 18 (40: 28 questions, 6 off-topic, 6 reports; very short and long
+rambling messages, typos, Latin-typed Russian, two-part questions) was written first, from the entries' meaning, and
+measured once before any change: 87.5% (35/40: questions 25/28, off-topic 6/6, reports 4/6). Then a tuning batch of 40
+client first messages, each run through the console (support-bot chat) and judged by what the client saw, appended to
+the tuning set: 31/40 at first sight by the grader (questions 20/28, off-topic 6/6, reports 5/6; 30/40 as the client
+saw it: «31 декабря работаете?» gets no answer from the engine, below), 36/40 after. Kept, each general, none lowering
+any figure (tuning cases moved in brackets): a thing that «стоит» at the client's place with up to two words between
+(«у нас на предприятии стоит ваш комплекс») is installed, not a price, unless «сколько» follows (1); a negated verb
+in the second person («вы не работаете», «не принимаете звонки?») speaks of support, no sign of a report (1); a message
+typed mostly in Latin letters («videoarhiv ne pishetsya») is read in Cyrillic by the report detector, as the retrieval
+terms already were (1); «faq», «фак», «чаво» and «база знаний» are the documentation, not the product's database (1);
+a module made («сделать нам отдельный модуль», «написать свой модуль», no noun between) is development to order, not
+the price of a module we sell nor who develops the products (1); the price or purchase of a thing we sell (or asked by a
+dealer or partner) that no other entry answers goes to the sales department's entry whatever its score («цена модуля
+учёта рабочего времени», «мы партнер-интегратор, какие у вас цены для партнеров?») (2 older misses). And a bug fix,
+moving no case: a Latin-typed word whose synonyms the base knows («otchet»: «отчёт», a module) is no longer «mended»
+into another word of the base one letter away («ответ»).
+
+    measure                        before                 after
+    dev (27)                       100%                   100%
+    tuning (1080 → 1120)           96.5% of 1120          97.1% of 1120 (the first 1080: 97.2 → 97.4%)
+      batch (40)                   31/40 first sight      36/40
+    held-out, new, 3, 4, 5         97.6 / 97.0 / 94.7 / 92.2 / 90.0%   unchanged
+    held-out 6, 7, 8               90.0 / 95.0 / 90.0%                 unchanged
+    held-out 9, 10, 11, 12         87.5 / 82.5 / 85.0 / 90.0%          unchanged
+    held-out 13, 14, 15, 16        97.5 / 87.5 / 86.7 / 87.5%          unchanged
+    held-out 17 (40)               87.5%                  92.5% (see below)
+    held-out 18 (40, new)          87.5% first sight      90.0% (see below)
+    off-topic declined             all but held-out 9 (5/6) and 14 (4/6); tuning 151/151
+    reports precision / recall     100% / 100%            100% / 100% (intents.yaml)
+    suggestions beside reports     90.9%, 20/21 kept      90.9%, 20/21 kept
+    query p99                      1.06 ms                1.13–1.33 ms (first sight 0.83 → 0.90–1.27 ms; busy machine)
+
+Neither held-out rise is a clean measure: held-out 18's (a Latin-typed report) comes from the Latin rule, whose author
+wrote that set; the author of the round had read the first 23 wordings of held-out 17 (for its format) before the rule
+on the sales department's entry was written from the tuning misses, and one of them is a module's price. Tried and
+dropped: a negation at the end of a message («платная или нет», «а что нет») carrying no term (new held-out and
+held-out 7 one lower each, the batch's case unmoved); a phrasing «Что входит в техническую поддержку?» for the scope
+of support (nothing moved: «что входит в вашу поддержку, а что нет» keeps the entry on support's price, whose «не
+нужно» covers the bare «нет»); an imperative asked of support other than to look into trouble («оптимизируйте запросы,
+очень долго строится») undoing the weak signs of a report, like «можете…» (the message is declined instead of
+reported, no case moves: the entry on code optimisation scores 0.48 with too little coverage); no entry offered
+(«Возможно, поможет») beside a declined question whose words the base never uses weigh 0.4 of it or more («сколько
+стоит билет в кино» is offered the price of support, «посоветуйте сериал на вечер» the entry on requests sent in the
+evening): on the tuning set it kept the 5 helpful suggestions and dropped 58 of the 91 given beside off-topic
+questions, but over the held-out sets it dropped 12 of the 19 helpful ones. Left alone: «как установить бастион на
+новый сервер» (the entry on remote installation leads the one on installation by «сервер»), «как лучше описать ошибку
+чтобы вы её воспроизвели» (the entry on problems not reproduced leads the one on describing a problem), «что вообще
+входит в вашу поддержку, а что нет» (above), «оптимизируйте пожалуйста запросы в модуле отчетов, очень долго строится»
+(a report by «долго»). The 95% target is still not met on unseen wordings (held-out 18: 87.5% at first sight)."""
 
 from __future__ import annotations
 
@@ -552,6 +603,8 @@ HELDOUT_SETS = {
     "held-out 16": TESTS / "heldout-16.yaml",
     # written before the fourteenth round, measured once before any change (its first sight)
     "held-out 17": TESTS / "heldout-17.yaml",
+    # written before the fifteenth round, measured once before any change (its first sight)
+    "held-out 18": TESTS / "heldout-18.yaml",
 }
 INTENTS = TESTS / "intents.yaml"
 # Problem reports labelled with the entry that would help beside the ticket (or none): measured only.

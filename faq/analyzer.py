@@ -54,8 +54,9 @@ _STARTS_OR_ENDS = re.compile(r"\b(?:начина|начн|заканчива|з�
 # "Стоит" of a thing in place is installed, not priced: "какой антивирус стоит", "какая ОС стоит на сервере", "у нас
 # стоит касперский"; "сколько стоит", "стоит ли" are untouched.
 _INSTALLED = re.compile(
-    r"\b(?:(как(?:ой|ая|ое|ие|ую|их)\s+(?:(?!ско[лк]|скок)[a-zа-яё]+\s+){1,2})|(у\s+(?:нас|меня|них|него|вас)\s+))"
-    r"сто(?:ит|ят)\b(?!\s*(?:дешевл|дорож|дорог|денег|деньг|руб|\d))",
+    r"\b(?:(как(?:ой|ая|ое|ие|ую|их)\s+(?:(?!ско[лк]|скок)[a-zа-яё]+\s+){1,2})"
+    r"|(у\s+(?:нас|меня|них|него|вас)\s+(?:(?!ско[лк]|скок|сколь)[a-zа-яё]+\s+){0,2}))"
+    r"сто(?:ит|ят)\b(?!\s*(?:дешевл|дорож|дорог|денег|деньг|руб|\d|ско[лк]|скок))",
     re.IGNORECASE,
 )
 
@@ -92,8 +93,25 @@ _BACKUP_MADE = re.compile(
 )
 
 
+# A module made ("сделать нам отдельный модуль", "написать свой модуль", "разработать новый модуль") is development to
+# order (section 4.14), neither a module we sell nor who develops the products; the words between are no things
+# ("сделать отчёт в модуле" makes a report).
+_MODULE_MADE = re.compile(
+    r"\b(?:с?делать|написать|разработать|создать|запилить)((?:\s+[a-zа-яё]+){0,2}?)\s+(?=модул)", re.IGNORECASE
+)
+
+
+def _module_made(match: re.Match) -> str:
+    between = words(match.group(1))
+    if any(analyzer().parse(word)[0].tag.POS == "NOUN" for word in between):
+        return match.group(0)
+    return f" разработка{match.group(1)} "
+
+
 def functions_read(text: str) -> str:
-    """Who came or left reads as the attendance, a backup made as backing up: words the base never uses."""
+    """Who came or left reads as the attendance, a backup made as backing up: words the base never uses; a module
+    made reads as development."""
+    text = _MODULE_MADE.sub(_module_made, text)
     return _BACKUP_MADE.sub(" резервирование ", _WHO_CAME.sub(" посещаемость ", text))
 
 
@@ -199,7 +217,7 @@ class QueryAnalyzer:
 
     def _terms_of(self, word: str) -> tuple[str, ...]:
         terms = word_terms(word)
-        if not terms or terms[0] in self._known or not self._may_be_typo(word):
+        if not terms or self._known.intersection(terms) or not self._may_be_typo(word):
             return terms
         budget = 1 if len(word) <= 5 else 2
         spellings = {word, transliterate(word)} if is_latin(word) else {word}

@@ -28,7 +28,7 @@ from functools import lru_cache
 from core.howto_words import NOT_DOING
 from core.morphology import analyzer
 from faq.analyzer import analyze, installed_read, word_terms
-from faq.normalize import lemma, words
+from faq.normalize import is_latin, lemma, transliterate, words
 
 # Verbs (lemmas without "-ся") that alone tell something broke.
 FAILURE_VERBS = frozenset(
@@ -101,10 +101,10 @@ def _silence(tokens: list[str], position: int) -> bool:
     following = tokens[position + 1 : position + 1 + NEGATION_REACH]
     before = set(tokens[:position])
     for word in following:
-        if lemma(word) not in REPLY_VERBS:
-            continue
         tag = analyzer().parse(word)[0].tag
-        if NOBODY & before or "2per" in tag or (TO_ME & before and {"past", "plur"} <= tag.grammemes):
+        if "2per" in tag:  # "вы не работаете в праздники?", "не принимаете звонки ночью?": support's work, ours
+            return True
+        if lemma(word) in REPLY_VERBS and (NOBODY & before or (TO_ME & before and {"past", "plur"} <= tag.grammemes)):
             return True
     return False
 
@@ -114,9 +114,19 @@ def _without_silence(tokens: list[str]) -> list[str]:
     return [token for position, token in enumerate(tokens) if not (token in NEGATIONS and _silence(tokens, position))]
 
 
+def _cyrillic_words(text: str) -> list[str]:
+    """The message's words; a message typed mostly in Latin letters ("videoarhiv ne pishetsya") is Russian spelt in
+    them, read back in Cyrillic, where a few Latin names in a Russian message ("hasp не виден") stay as typed."""
+    tokens = words(text)
+    latin = [token for token in tokens if is_latin(token)]
+    if 2 * len(latin) <= len([token for token in tokens if not token.isdigit()]):
+        return tokens
+    return [transliterate(token) if is_latin(token) else token for token in tokens]
+
+
 def is_report(text: str) -> bool:
     """True when the message tells of something of ours not working."""
-    tokens = _without_silence(words(text))
+    tokens = _without_silence(_cyrillic_words(text))
     lemmas = [lemma(token) for token in tokens]
     if HYPOTHETICAL & set(lemmas):
         return False

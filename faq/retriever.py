@@ -127,7 +127,9 @@ OTHERS_TOPICS = frozenset({THIRD_PARTY_TAG, "программирование"})
 # (faq.intent.asks_to_buy) of a message of more than one word, once they score SUGGEST_THRESHOLD,
 # when it names a thing we sell or has no word the base never uses ("где взять прайс", not
 # "сколько стоит айфон"); never the answer otherwise:
-# "как с вами связаться по телефону" is not about the sales department's phone.
+# "как с вами связаться по телефону" is not about the sales department's phone. When the message names a thing we
+# sell and no other entry answers it, the best of them answers whatever its score ("цена модуля учёта рабочего
+# времени").
 SALES_TAG = "продажа"
 # The term, and the tag of the answer, of a message that reaches us a second way
 # (faq.intent.uses_second_channel), once the entry scores SUGGEST_THRESHOLD.
@@ -415,6 +417,8 @@ class FaqIndex:
         # A report is answered only by an entry written for reports (one of its phrasings is one).
         best = self._best_for_reports(ranking) if report else self._best_but_sales(ranking)
         if best is None or not self._answers(terms, ranking, best, asks_for_help(query)):
+            if buying and names_sold_thing(query, terms) and (sale := self._first_of(ranking, self._sales)) is not None:
+                return True, self._hits(ranking, limit, first=sale)  # "цена модуля учёта рабочего времени"
             return False, self._hits(ranking, limit)
         if self._only_calendar(terms, best) and not asked_of_us(query, terms):
             return False, self._hits(ranking, limit)
@@ -461,6 +465,11 @@ class FaqIndex:
             (int(number) for number in ranking.order if wanted[number] and ranking.score[number] >= SUGGEST_THRESHOLD),
             None,
         )
+
+    @staticmethod
+    def _first_of(ranking: _Ranking, wanted: Sequence[bool]) -> int | None:
+        """The best of the wanted entries (by number) among those ranked, whatever its score."""
+        return next((int(number) for number in ranking.order if wanted[number]), None)
 
     def _best_but_sales(self, ranking: _Ranking) -> int | None:
         return next((int(number) for number in ranking.order if not self._sales[number]), None)
