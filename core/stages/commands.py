@@ -20,7 +20,7 @@ from core.stages.news import news_intent, on_news
 from core.stages.rating import leave_rating
 from core.stages.same_request import drop_question
 from core.stages.turn import NEW_TICKET, Turn
-from core.stages.words import wants_a_person
+from core.stages.words import bot_asked, wants_a_person
 from core.state import DRAFT_STAGES, RATING_STAGES, Stage
 from core.texts import t
 
@@ -68,6 +68,8 @@ def handle_command(turn: Turn) -> bool:
     elif command == "help":
         turn.say(t("menu.help"))
         turn.reask()
+    elif payload is None and command is None and turn.state.stage in PERSON_ANSWERED and bot_asked(turn.text):
+        who_writes(turn)
     elif payload is None and command is None and turn.state.stage in PERSON_ANSWERED and wants_a_person(turn.text):
         ask_for_a_person(turn, "person.asked")
     elif payload is None and command is None and turn.state.stage in PERSON_ANSWERED and asks_for_someone(turn.text):
@@ -79,6 +81,16 @@ def handle_command(turn: Turn) -> bool:
 
 # where «позовите оператора» is answered by the bot; at an open ticket it reaches the engineers as it is
 PERSON_ANSWERED = DRAFT_STAGES | {Stage.NEW, Stage.IDLE, Stage.FAQ}
+
+
+def who_writes(turn: Turn) -> None:
+    """«Ты бот?»: who writes and who answers the requests; then the same question, or at the menu the ticket's
+    button (no ticket is started: nobody asked for one)."""
+    if turn.state.stage in DRAFT_STAGES:
+        turn.say(t("person.bot_asked"))
+        turn.reask()
+    else:
+        turn.say(Reply(t("person.bot_asked"), (NEW_TICKET,)))
 
 
 def ask_for_a_person(turn: Turn, key: str) -> None:

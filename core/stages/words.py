@@ -6,7 +6,7 @@ import re
 
 WORDS = re.compile(r"[^\W_]+", re.UNICODE)
 GREETINGS = frozenset(
-    "здравствуйте здравствуй привет добрый день вечер утро доброе доброго приветствую хай hello hi start".split()
+    "здравствуйте здравствуй привет добрый день вечер утро доброе доброго приветствую хай hello hi start бот".split()
 )
 # Small talk that needs a short human answer, not an FAQ search; the first group a message matches wins
 SMALL_TALK: dict[str, frozenset[str]] = {
@@ -61,7 +61,14 @@ WHY_ASKED = re.compile(
     re.IGNORECASE,
 )
 WHY_ASKED_WORDS_AT_MOST = 8
-HUMAN_WORDS_AT_MOST = 8  # a longer message is a question or a report that mentions a person
+HUMAN_WORDS_AT_MOST = 8
+# «ты бот?», «вы робот?», «это живой человек?»: who is writing, asked; not a request for a person
+BOT_ASKED = re.compile(
+    r"^\W*(?:а\s+|простите,?\s+)?(?:ты|вы|это|я\s+с)\s+(?:что\s+|же\s+|вообще\s+)?"
+    r"(?:бот|ботом|робот|роботом|живой|живая|живые|человек|автомат|программа|нейросеть|ии)\b",
+    re.IGNORECASE,
+)
+BOT_ASKED_WORDS_AT_MOST = 6  # a longer message is a question or a report that mentions a person
 # «тот же, что в профиле», «номер как в телеграме», «с которого пишу»: the number of the chat itself
 OWN_NUMBER = re.compile(
     r"профил|телеграм|telegram|\bтг\b|телег|вайбер|viber|ватсап|вотсап|whatsapp|мессенджер|аккаунт|учетн"
@@ -193,6 +200,11 @@ def open_asked(text: str) -> str | None:
     if word_count(text) > OPEN_ASKED_WORDS_AT_MOST or not OPEN_ASKED.search(text) or OPEN_NOT_ASKED.search(text):
         return None
     return "tomorrow" if TOMORROW.search(text) else "today"
+
+
+def bot_asked(text: str) -> bool:
+    """«ты бот?», «вы живой человек?»: the client asks who writes to them, in a few words."""
+    return word_count(text) <= BOT_ASKED_WORDS_AT_MOST and BOT_ASKED.search(text) is not None
 
 
 def why_asked(text: str) -> bool:

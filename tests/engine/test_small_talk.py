@@ -126,3 +126,26 @@ def test_a_story_with_a_question_in_it_is_the_story(faq: FaqIndex) -> None:
     story = "Почему при печати пропуска из бюро пропусков ничего не происходит, хотя принтер виден в системе?"
     chat.say(story)
     assert chat.state.answers["description"] == story
+
+
+@pytest.mark.parametrize("asked", ["ты бот?", "вы живой человек?", "я с ботом общаюсь?", "вы робот или человек?"])
+def test_who_writes_is_answered_without_starting_a_ticket(asked: str) -> None:
+    """«ты бот?» got «Не нашёл готового ответа», and «вы живой человек?» started a ticket as a request for a person."""
+    chat = EngineChat()
+    chat.say("Здравствуйте")
+    replies = chat.say(asked)
+    assert [reply.text for reply in replies] == [t("person.bot_asked")] and chat.state.kind is None
+    assert [choice.payload for choice in replies[-1].choices] == ["menu:ticket"]
+
+
+def test_who_writes_asked_in_the_intake_goes_on_with_the_question() -> None:
+    chat = at_field("consultation", "city")
+    chat.say("ты бот?")
+    assert chat.text().startswith(t("person.bot_asked")) and chat.state.field == "city"
+
+
+def test_a_greeting_to_the_bot_is_a_greeting() -> None:
+    chat = EngineChat()
+    chat.say("Здравствуйте")
+    chat.say("привет, бот")
+    assert chat.text() == t("menu.greeting")
