@@ -71,4 +71,10 @@ def asks_how_to_use(text: str) -> bool:
     asks_how = bool(HOW_WORDS.intersection(words)) or HOW_PHRASES.search(folded) is not None
     if not asks_how or NOT_HOW.search(folded) or lemmas & SUPPORT_TOPICS:
         return False
-    return any(map(_doing, words)) and bool(lemmas & {_lemma(word) for word in OBJECTS})
+    return any(map(_doing, words)) and bool(lemmas & _object_lemmas())
+
+
+@lru_cache(maxsize=1)
+def _object_lemmas() -> frozenset[str]:
+    """OBJECTS as the analyser reads them, so that a word of the message and its entry meet («скуд»)."""
+    return frozenset(map(_lemma, OBJECTS))
