@@ -558,7 +558,60 @@ questions, but over the held-out sets it dropped 12 of the 19 helpful ones. Left
 новый сервер» (the entry on remote installation leads the one on installation by «сервер»), «как лучше описать ошибку
 чтобы вы её воспроизвели» (the entry on problems not reproduced leads the one on describing a problem), «что вообще
 входит в вашу поддержку, а что нет» (above), «оптимизируйте пожалуйста запросы в модуле отчетов, очень долго строится»
-(a report by «долго»). The 95% target is still not met on unseen wordings (held-out 18: 87.5% at first sight)."""
+(a report by «долго»). The 95% target is still not met on unseen wordings (held-out 18: 87.5% at first sight).
+
+Sixteenth round (2026-12-04), issue 14. Held-out 19 (40: 28 questions, 6 off-topic, 6 reports) was written first,
+from the entries' meaning, and measured once before any change: 87.5% (35/40: questions 25/28, off-topic 6/6, reports
+4/6). Then a tuning batch of 33, appended to the tuning set: 8 misses seen in the console on 2026-12-04 (1/8 at first
+sight) and 25 wordings of the same classes and others written during the round (13/25 at first sight), 27/33 after;
+the three misses left alone last round were tried again (2/3 after). Kept, each general, none lowering any figure
+(batch and older tuning cases moved in brackets): a verb of the program telling something followed by «что» («пишет,
+что карта уже существует», «выдаёт, что нет прав») is a weak sign of a report, and that «что» quotes, it asks nothing
+(2); a schedule of someone's work named in the genitive or after «для» («время работы сотрудника», «график работы для
+сменщиков»: faq.intent.names_others_hours) is not support's, so support's hours do not answer it; «отдела поддержки»,
+«инженеров» stay ours (2); a licence that ran out («закончилась лицензия», «лицензии истёк», either order, adjacent)
+is a question of licensing, not the price of a key replaced after its warranty (3); «продление / продлить /
+продлевать» are one word, and the entry on support's price got the phrasing «Нужно ли продлевать техподдержку?» (2);
+the entry on what support covers got the phrasing «Что входит в поддержку, а что нет?» and the one on describing a
+problem «Как описать ошибку, чтобы её можно было воспроизвести?» (2 older tuning misses); our product the subject of
+a verb of capability in the third person («бастион поддерживает postgres?», «умеет ли бастион…», «бастион работает с
+mysql?»: faq.intent.asks_what_product_does), with no operating system and no word of the support's own topics, asks
+what the product can do, a consultation no entry answers: declined (5); a declined question is offered an entry
+(«Возможно, поможет») only when they share a word naming a thing, or when words the base never uses weigh less than
+0.4 of it (FaqIndex._related, SUGGEST_FOREIGN_SHARE: «скок стоит килограмм гречки» is no longer offered the price
+of support, «за что вы берёте деньги» still is). Measured apart (declined questions, not reports, with the entry
+offered; helpful = the offered entry passes the case): tuning 117 offered, 5 helpful, 103 beside off-topic → 90, 5,
+77; all held-out sets 74, 20, 44 → 49, 20, 21.
+
+    measure                        before                 after
+    dev (27)                       100%                   100%
+    tuning (1120 → 1153)           97.1% of 1120          97.3% of 1120 (the two older misses), 96.9% of 1153;
+                                                          the batch 14/33 → 27/33
+    held-out, new, 3, 4, 5         97.6 / 97.0 / 94.7 / 92.2 / 90.0%   unchanged
+    held-out 6, 7, 8               90.0 / 95.0 / 90.0%                 unchanged
+    held-out 9, 10, 11, 12         87.5 / 82.5 / 85.0 / 90.0%          unchanged
+    held-out 13, 14, 15, 16        97.5 / 87.5 / 86.7 / 87.5%          unchanged
+    held-out 17 (40)               92.5%                  95.0% (one case, by one of the round's rules; not attributed)
+    held-out 18 (40)               90.0%                  90.0%
+    held-out 19 (40, new)          87.5% first sight      87.5%
+    off-topic declined             all but held-out 9 (5/6) and 14 (4/6); tuning 151/151 → 164/166 (the batch's two
+                                   how-to questions left: tests/faq/test_accuracy.py OPEN_DECLINES)
+    reports precision / recall     100% / 100%            100% / 100% (intents.yaml)
+    suggestions beside reports     90.9%, 20/21 kept      95.2%, 20/21 kept (shown 22 → 21: one unhelpful dropped)
+    query p99                      0.99 ms                0.97 ms (first sight 1.09 → 0.98 ms)
+
+Tried and dropped: the phrasing «Как установить программу на сервер?» for the consultation on installation («как
+установить бастион на новый сервер» got it, but «какую ОС ставить на сервер бастиона» and «какое железо брать под сервер
+бастиона» lost the choice of system software and hardware: +3, −2); for the entry offered beside a declined question,
+a shared word naming a thing alone (helpful kept: tuning 3/5, held-out 16/20), only words the question has as nouns or
+adjectives («купить» no longer reads as «покупка»: held-out 16/20), and the share 0.2 or 0.3 of unknown words beside it
+(held-out 19/20): the 0.4 kept is the fifteenth round's share, and three of these variants were counted on the
+held-out sets, so the choice is not a clean measure. Left alone: «посоветуйте сериал на вечер» (shares «вечер»), «как
+часто менять резину на зимнюю» («менять» reads as «замена»), «где купить дешевый монитор» («покупка»): still offered
+an unrelated entry; «как установить бастион на новый сервер» (above), «лицензия на бастион закончилась, как продлить?»
+(the words not adjacent), «сколько камер можно подключить к одному серверу бастиона», «можно ли в бастионе вести учёт
+посетителей» (a system of request records reads as «учёт»), «с чем вообще вы помогаете, а с чем нет?». The 95% target
+is still not met on unseen wordings (held-out 19: 87.5% at first sight)."""
 
 from __future__ import annotations
 
@@ -605,6 +658,8 @@ HELDOUT_SETS = {
     "held-out 17": TESTS / "heldout-17.yaml",
     # written before the fifteenth round, measured once before any change (its first sight)
     "held-out 18": TESTS / "heldout-18.yaml",
+    # written before the sixteenth round, measured once before any change (its first sight)
+    "held-out 19": TESTS / "heldout-19.yaml",
 }
 INTENTS = TESTS / "intents.yaml"
 # Problem reports labelled with the entry that would help beside the ticket (or none): measured only.

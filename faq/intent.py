@@ -25,7 +25,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from core.howto_words import NOT_DOING
+from core.howto_words import NOT_DOING, SUPPORT_TOPICS
 from core.morphology import analyzer
 from faq.analyzer import analyze, installed_read, word_terms
 from faq.normalize import is_latin, lemma, transliterate, words
@@ -132,10 +132,27 @@ def is_report(text: str) -> bool:
         return False
     if _strong_sign(tokens, lemmas):
         return True
-    if not TROUBLE_WORDS & set(lemmas) and not _negated_verb(tokens, lemmas) and not _lets_in_freely(lemmas):
+    says = _program_says(lemmas)
+    if not (TROUBLE_WORDS & set(lemmas) or _negated_verb(tokens, lemmas) or _lets_in_freely(lemmas) or says):
         return False
-    asks = "?" in text or QUESTION_WORDS & (set(tokens) | set(lemmas))
+    # «пишет, что карта уже существует»: that «что» quotes the program, it asks nothing
+    quoted = {position + 1 for position in says}
+    pairs = [pair for position, pair in enumerate(zip(tokens, lemmas, strict=True)) if position not in quoted]
+    asked = {word for pair in pairs for word in pair}
+    asks = "?" in text or QUESTION_WORDS & asked
     return not asks
+
+
+# Verbs by which the program tells something, quoted after «что»: «пишет, что карта уже существует», «выдаёт, что
+# нет прав» (a weak sign: «а где пишет, что версия устарела?» asks).
+SAYING_VERBS = frozenset("писать выдавать выдать показывать сообщать".split())
+
+
+def _program_says(lemmas: list[str]) -> list[int]:
+    """Where a verb of the program telling something is followed by «что»: the positions of the verbs."""
+    return [
+        position for position, word in enumerate(lemmas[:-1]) if word in SAYING_VERBS and lemmas[position + 1] == "что"
+    ]
 
 
 def _lets_in_freely(lemmas: list[str]) -> bool:
@@ -434,13 +451,29 @@ def names_others_hours(text: str, terms: Iterable[str]) -> bool:
     tokens = words(text)
     ours = OWNED_BY_US | ADDRESSING_WORDS | SUPPORT_WORDS
     return any(
-        not any(
-            word in ours or lemma(word) in ours or ours.intersection(word_terms(word)) or names_our_product(word)
-            for word in tokens[position + 1 : position + 3]
-        )
+        not any(_ours(word, ours) for word in tokens[position + 1 : position + 3])
         for position, token in enumerate(tokens[:-1])
         if token == "у"
-    )
+    ) or any(not any(_ours(word, ours) for word in owner) for owner in _whose_work(tokens))
+
+
+def _whose_work(tokens: list[str]) -> list[list[str]]:
+    """The words telling whose work a schedule is, a noun in the genitive or after «для», and the word after it:
+    «время работы сотрудника», «график работы для сменщиков» (someone else's); «время работы отдела поддержки»."""
+    owners = []
+    for position, token in enumerate(tokens[:-1]):
+        if lemma(token) != "работа" or "gent" not in analyzer().parse(token)[0].tag:
+            continue
+        start = position + 2 if tokens[position + 1] == "для" else position + 1
+        owner = tokens[start : start + 2]
+        if owner and (start > position + 1 or {"NOUN", "gent"} <= analyzer().parse(owner[0])[0].tag.grammemes):
+            owners.append(owner)
+    return owners
+
+
+def _ours(word: str, ours: frozenset[str]) -> bool:
+    """The word names us, support or our product."""
+    return word in ours or lemma(word) in ours or bool(ours.intersection(word_terms(word))) or names_our_product(word)
 
 
 # A private place: "как настроить роутер дома", "на даче не ловит вайфай" are the client's own matters,
@@ -509,3 +542,28 @@ HELP_WORDS = frozenset("помочь помогать помощь консул�
 
 def asks_for_help(text: str) -> bool:
     return bool(HELP_WORDS & {lemma(token) for token in words(text)})
+
+
+# What our product can do: a consultation on its functionality (section 3, п. 3.3), which no entry answers. Our product
+# the subject of a verb of capability in the third person: "бастион поддерживает postgres?", "умеет ли бастион
+# распознавать номера", "бастион работает с mysql?" (not "вы поддерживаете…", support's own; not an operating system,
+# the choice of system software; not a word of the support's own topics: "поддерживает ли бастион ключи guardant").
+CAPABILITY_VERBS = frozenset("поддерживать уметь позволять".split())
+WORKING_WITH = frozenset({"с", "со"})
+OS_WORDS = frozenset("ос операционный ось".split())
+
+
+def asks_what_product_does(text: str, terms: Iterable[str]) -> bool:
+    tokens = words(text)
+    lemmas = [lemma(token) for token in tokens]
+    if not names_our_product(text, terms) or asks_which_os(text) or OS_WORDS.intersection(lemmas):
+        return False
+    if SUPPORT_TOPICS.intersection(lemmas) or SUPPORT_TOPICS.intersection(terms):
+        return False
+    for position, token in enumerate(tokens):
+        capable = lemmas[position] in CAPABILITY_VERBS or (
+            lemmas[position] == "работать" and bool(WORKING_WITH.intersection(tokens[position + 1 : position + 2]))
+        )
+        if capable and {"VERB", "3per"} <= analyzer().parse(token)[0].tag.grammemes:
+            return True
+    return False

@@ -65,6 +65,7 @@ from faq.intent import (
     asked_of_us,
     asks_for_help,
     asks_to_buy,
+    asks_what_product_does,
     asks_which_computer,
     asks_which_is_better,
     asks_which_os,
@@ -101,6 +102,9 @@ REPORT_THRESHOLD = 0.55
 REPORT_MARGIN = 0.1
 # An entry below the threshold is still offered («Возможно, поможет») from this score.
 SUGGEST_THRESHOLD = 0.3
+# ...to a declined question that shares no word naming a thing with it only when words the base never uses weigh
+# less than this share of the question (`FaqIndex._related`; the sixteenth round, bench/faq.py).
+SUGGEST_FOREIGN_SHARE = 0.4
 # Beside a report, only an entry whose topic the report names (`FaqIndex.concerns`): "программа не
 # открывается" shares "не открывается" with many an entry, but none of them is about what broke. An
 # entry's topics are the things its tags and its own question name ("ключ", "обновление", "база"):
@@ -204,6 +208,7 @@ class FaqAnswer:
     results: tuple[FaqHit, ...]
     report: bool = False  # the text reports a malfunction of our products: the intake comes first
     suggestion: FaqHit | None = None  # not answered, or a report: an entry that may still help («Возможно, поможет»)
+    consultation: bool = False  # not answered: a question on what our product does, for an engineer (п. 3.3)
 
     def to_json(self) -> dict:
         """The object of `faq ask --json` and `/api/faq/search` (see CONTRACT.md)."""
@@ -341,16 +346,30 @@ class FaqIndex:
         if answered and report and self._others_topics[self._numbers[hits[0].id]]:
             report = False  # someone else's product or code is broken: the regulation's refusal is the answer
         suggestion = None if (answered and not report) or wish else self._suggestion(query, hits, report)
-        return FaqAnswer(query, answered, hits, report, suggestion)
+        # "бастион поддерживает postgres?": declined, an engineer's consultation on what the product does
+        consultation = not (answered or report) and asks_what_product_does(query, self._analyzer.terms(query))
+        return FaqAnswer(query, answered, hits, report, suggestion, consultation)
 
     def _suggestion(self, query: str, hits: tuple[FaqHit, ...], report: bool) -> FaqHit | None:
         """The best hit worth offering; after a report, only an entry written for reports whose topic the
         report names (`concerns`), even when it fits the report closely: "Бастион вылетает без сообщений"
         is not the installer's error however much it has of "при установке вылетает сообщение"."""
-        return next(
-            (hit for hit in hits if hit.score >= SUGGEST_THRESHOLD and (not report or self.concerns(query, hit.id))),
-            None,
-        )
+        if report:
+            return next((hit for hit in hits if hit.score >= SUGGEST_THRESHOLD and self.concerns(query, hit.id)), None)
+        return next((hit for hit in hits if hit.score >= SUGGEST_THRESHOLD and self._related(query, hit.id)), None)
+
+    def _related(self, question: str, entry_id: str) -> bool:
+        """A declined question is offered the entry when they share a word naming a thing ("праздник", "заявка"),
+        or when words the base never uses weigh less than SUGGEST_FOREIGN_SHARE of it: "посоветуйте сериал на
+        вечер" is not offered the entry on requests sent in the evening, "скок стоит килограмм гречки" not the
+        price of support (a price names no topic), but "за что вы берёте деньги" is."""
+        terms = [term.removeprefix(f"{NEGATION} ") for term in self._analyzer.terms(question)]
+        if any(map(_names_a_topic, self._entry_terms[self._numbers[entry_id]].intersection(terms))):
+            return True
+        weights = self._weights(terms)
+        total = sum(weights.values())
+        foreign = sum(weight for term, weight in weights.items() if term not in self._row)
+        return not total or foreign < SUGGEST_FOREIGN_SHARE * total
 
     def concerns(self, report: str, entry_id: str) -> bool:
         """The entry, written for reports, is about the trouble reported: one of its topics is named by a
@@ -395,6 +414,8 @@ class FaqIndex:
         ranking = self._rank(terms, known, exclude_third_party=ours)
         if not len(ranking.order):
             return False, ()
+        if not report and asks_what_product_does(query, terms):  # "бастион поддерживает postgres?": a consultation
+            return False, self._hits(ranking, limit)
         if not ours and names_private_place(query):  # "как настроить роутер дома": the client's own matter
             return False, self._hits(ranking, limit)
         if not ours and self._prices_others_thing(query, terms, report):  # "во сколько обойдётся ремонт самсунга"
