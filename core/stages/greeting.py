@@ -138,7 +138,7 @@ def answer_question(turn: Turn, question: str, reading: str) -> None:
         s.stage, s.faq_entry, s.faq_query = Stage.FAQ, hit.id, question
         s.pending_question = None
         turn.say(Reply(t("faq.answer", answer=hit.answer), FAQ_CHOICES))
-    elif asks_how_to_use(reading):  # «как выдать временный пропуск посетителю»: an engineer's consultation
+    elif asks_how_to_use(reading) or (found is not None and found.consultation):  # «как выдать пропуск гостю»
         turn.emit(QuestionUnanswered(question))
         s.pending_question = question
         turn.say(t("howto.taken"))

@@ -29,6 +29,7 @@ from core.texts import TEXTS, t
 class FaqResult(Protocol):
     answered: bool
     report: bool  # a malfunction reported: the intake comes first
+    consultation: bool  # not answered: a question on what our product does, an engineer's consultation
 
     @property
     def results(self) -> tuple: ...
