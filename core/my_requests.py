@@ -5,7 +5,8 @@ was typed); a number that is not among them gets the same neutral answer whether
 leaks about other clients. «Заявка» is also a word of the products (a pass request in an access-control system:
 «статус заявки на пропуск не меняется»), so a question counts only when it is about the client's own requests:
 a TP number, «мои/моя заявка», or a short question about a request's status with no such product word. «Я вчера
-писал, ответа нет» is one too: the client waits for the engineers, and sees where their requests stand.
+писал, ответа нет» is one too: the client waits for the engineers, and sees where their requests stand; so are
+«проблема решена» and «закройте заявку»: the engineers close a request, and the client hears how.
 """
 
 from __future__ import annotations
@@ -36,6 +37,12 @@ WAITING = re.compile(
     r"|\b(?:писал|писала|писали|обращался|обращалась|обращались)\b.{0,30}?(?:ответа\s+нет|нет\s+ответа|тишина)"
 )
 WAITING_WORDS_AT_MOST = 12
+# «проблема решена, спасибо», «закройте заявку», «хочу отменить свою заявку»: the request is over for the client
+SOLVED = re.compile(
+    r"\b(?:проблем\w*|вопрос\w*|заявк\w*)\s+(?:уже\s+)?(?:решен|решил|снят|неактуальн|не\s+актуальн)"
+    r"|\bвс[её]\s+(?:уже\s+)?(?:заработало|решилось|решили)"
+    r"|\b(?:закро\w*|отмени\w*|отменя\w*|аннулир\w*|удали\w*)\s+(?:мою\s+|нашу\s+|эту\s+|свою\s+)?(?:заявк|обращени)"
+)
 
 
 @dataclass(frozen=True)
@@ -56,6 +63,7 @@ class RequestsQuery:
     number: str | None = None
     listing: bool = False  # «мои заявки», «список обращений»: the list asked for, not one request's state
     waiting: bool = False  # «я вчера писал, ответа нет»: where their answer is
+    solved: bool = False  # «проблема решена», «закройте заявку»: the engineers close it
 
 
 def asked_about_requests(text: str) -> RequestsQuery | None:
@@ -76,6 +84,8 @@ def asked_about_requests(text: str) -> RequestsQuery | None:
         return RequestsQuery(listing=listing)
     if len(words) <= WAITING_WORDS_AT_MOST and WAITING.search(folded):
         return RequestsQuery(waiting=True)
+    if len(words) <= WAITING_WORDS_AT_MOST and SOLVED.search(folded):
+        return RequestsQuery(solved=True)
     return None
 
 
@@ -89,6 +99,9 @@ def answer(query: RequestsQuery, tickets: tuple[ClientTicket, ...], tz: ZoneInfo
         if not open_tickets:
             return Reply(t("requests.not_found_none_open"))
         return Reply(f"{t('requests.not_found')}\n{_lines(open_tickets, tz)}")
+    if query.solved:
+        lines = _lines(open_tickets, tz)
+        return Reply(t("requests.solved", lines=lines) if open_tickets else t("requests.solved_none_open"))
     if not open_tickets:
         return Reply(t("requests.none_open" if query.listing else "requests.waiting_none_open"))
     return Reply(t("requests.list", lines=_lines(open_tickets, tz)))

@@ -87,6 +87,11 @@ async def test_a_closed_ticket_leaves_the_list(runtime: Runtime) -> None:
         ("жду ответа уже второй день", RequestsQuery(waiting=True)),
         ("где ответ?", RequestsQuery(waiting=True)),
         ("контроллер не отвечает", None),  # a device: a report
+        ("проблема решена, спасибо", RequestsQuery(solved=True)),
+        ("закройте заявку, вопрос решён", RequestsQuery(solved=True)),
+        ("я хочу отменить свою заявку", RequestsQuery(solved=True)),
+        ("всё заработало, спасибо!", RequestsQuery(solved=True)),
+        ("проблема не решена", None),
         ("Программа пишет запрос серверу, ответа нет, через минуту ошибка таймаута", None),
     ],
 )
@@ -108,3 +113,19 @@ async def test_waiting_with_no_request_here_says_where_the_answer_comes(runtime:
     chat = RecordingChat(runtime)
     await chat.say("Здравствуйте")
     assert said(await chat.say(asked)) == t("requests.waiting_none_open")
+
+
+async def test_solved_with_no_request_here_is_no_new_request(runtime: Runtime) -> None:
+    """«проблема решена, спасибо» started a new problem request (its «проблема»), «я хочу отменить свою заявку» got
+    the entry on withdrawing the consent."""
+    chat = RecordingChat(runtime)
+    await chat.say("Здравствуйте")
+    for said_ in ("проблема решена, спасибо", "я хочу отменить свою заявку"):
+        assert said(await chat.say(said_)) == t("requests.solved_none_open")
+    assert (await chat.state())["kind"] is None
+
+
+async def test_solved_in_the_tickets_own_chat_reaches_its_engineers(runtime: Runtime) -> None:
+    chat = RecordingChat(runtime)
+    number = await chat.open_ticket()
+    assert said(await chat.say("вопрос решён, закрывайте")) == t("ticket.message_added", number=number)
