@@ -18,9 +18,9 @@ from core.stages.flow import leave_follow_up
 from core.stages.greeting import greet
 from core.stages.news import news_intent, on_news
 from core.stages.rating import leave_rating
-from core.stages.same_request import drop_question
+from core.stages.same_request import AT_MENU, drop_question
 from core.stages.turn import NEW_TICKET, Turn
-from core.stages.words import bot_asked, wants_a_person
+from core.stages.words import bot_asked, own_data_changed, wants_a_person
 from core.state import DRAFT_STAGES, RATING_STAGES, Stage
 from core.texts import t
 
@@ -68,6 +68,8 @@ def handle_command(turn: Turn) -> bool:
     elif command == "help":
         turn.say(t("menu.help"))
         turn.reask()
+    elif payload is None and command is None and turn.state.stage in AT_MENU and own_data_changed(turn.text):
+        turn.say(Reply(t("my_data.change_how"), (NEW_TICKET,)))
     elif payload is None and command is None and turn.state.stage in PERSON_ANSWERED and bot_asked(turn.text):
         who_writes(turn)
     elif payload is None and command is None and turn.state.stage in PERSON_ANSWERED and wants_a_person(turn.text):
@@ -80,7 +82,7 @@ def handle_command(turn: Turn) -> bool:
 
 
 # where «позовите оператора» is answered by the bot; at an open ticket it reaches the engineers as it is
-PERSON_ANSWERED = DRAFT_STAGES | {Stage.NEW, Stage.IDLE, Stage.FAQ}
+PERSON_ANSWERED = DRAFT_STAGES | AT_MENU
 
 
 def who_writes(turn: Turn) -> None:

@@ -68,7 +68,15 @@ BOT_ASKED = re.compile(
     r"(?:бот|ботом|робот|роботом|живой|живая|живые|человек|автомат|программа|нейросеть|ии)\b",
     re.IGNORECASE,
 )
-BOT_ASKED_WORDS_AT_MOST = 6  # a longer message is a question or a report that mentions a person
+BOT_ASKED_WORDS_AT_MOST = 6
+OWN_DATA_WORDS_AT_MOST = 10
+# «как поменять свой телефон», «у меня сменился номер телефона»: the client's own data on file to change
+OWN_DATA = r"(?:телефон|номер|почт|e-?mail|емейл|контакт|данн|фамили|организаци)"
+OWN_DATA_CHANGED = re.compile(
+    rf"\b(?:помен|измен|смен|обнов|исправ)\w*\s+(?:мо[йиюяе]\w*|сво[йиюяе]\w*|наш\w*)\s+(?:\w+\s+)?{OWN_DATA}"
+    rf"|\bу\s+(?:меня|нас)\s+(?:\w+\s+)?(?:смен|помен|измен)\w*\s+(?:\w+\s+)?{OWN_DATA}",
+    re.IGNORECASE,
+)  # a longer message is a question or a report that mentions a person
 # «тот же, что в профиле», «номер как в телеграме», «с которого пишу»: the number of the chat itself
 OWN_NUMBER = re.compile(
     r"профил|телеграм|telegram|\bтг\b|телег|вайбер|viber|ватсап|вотсап|whatsapp|мессенджер|аккаунт|учетн"
@@ -205,6 +213,11 @@ def open_asked(text: str) -> str | None:
 def bot_asked(text: str) -> bool:
     """«ты бот?», «вы живой человек?»: the client asks who writes to them, in a few words."""
     return word_count(text) <= BOT_ASKED_WORDS_AT_MOST and BOT_ASKED.search(text) is not None
+
+
+def own_data_changed(text: str) -> bool:
+    """«как поменять свой телефон у вас», «у меня сменился номер»: the client's data on file is to change."""
+    return word_count(text) <= OWN_DATA_WORDS_AT_MOST and OWN_DATA_CHANGED.search(text) is not None
 
 
 def why_asked(text: str) -> bool:

@@ -129,3 +129,14 @@ async def test_solved_in_the_tickets_own_chat_reaches_its_engineers(runtime: Run
     chat = RecordingChat(runtime)
     number = await chat.open_ticket()
     assert said(await chat.say("вопрос решён, закрывайте")) == t("ticket.message_added", number=number)
+
+
+@pytest.mark.parametrize(
+    "asked",
+    ["как поменять свой телефон у вас", "у меня сменился номер телефона", "хочу изменить свои контактные данные"],
+)
+async def test_how_to_change_my_data_is_told(runtime: Runtime, asked: str) -> None:
+    """«как поменять свой телефон у вас» got the entry on calling the support line."""
+    chat = RecordingChat(runtime)
+    await chat.say("Здравствуйте")
+    assert said(await chat.say(asked)) == t("my_data.change_how")
