@@ -38,6 +38,7 @@ HUMAN = re.compile(
     r"|\bжив(?:ой|ого|ым|ому)\s(?:человек|оператор|специалист|сотрудник|инженер)\w*",
     re.IGNORECASE,
 )
+HUMAN_WORDS_AT_MOST = 8  # a longer message is a question or a report that mentions a person
 # «вы сейчас работаете?», «поддержка сегодня работает?», «есть кто на связи?», «завтра работаете?»: whether the
 # engineers are at work now, today or tomorrow, which only the clock answers; days and hours named («в субботу», «до
 # скольки») and work on something («работаете с Бастион-2?») are the FAQ's
@@ -61,7 +62,6 @@ WHY_ASKED = re.compile(
     re.IGNORECASE,
 )
 WHY_ASKED_WORDS_AT_MOST = 8
-HUMAN_WORDS_AT_MOST = 8
 # «ты бот?», «вы робот?», «это живой человек?»: who is writing, asked; not a request for a person
 BOT_ASKED = re.compile(
     r"^\W*(?:а\s+|простите,?\s+)?(?:ты|вы|это|я\s+с)\s+(?:что\s+|же\s+|вообще\s+)?"
