@@ -112,8 +112,8 @@ def answer_requests(turn: Turn, query: my_requests.RequestsQuery) -> bool:
     engineer has taken that ticket the bot leaves a question about it to them.
     """
     s = turn.state
-    if s.stage == Stage.TICKET_OPEN and query.solved:
-        return False  # «вопрос решён» in the ticket's own chat: its engineers read it and close it
+    if (query.solved and s.stage not in AT_MENU) or (query.waiting and s.stage in RATING_STAGES):
+        return False  # «вопрос решён» in a ticket's chat reaches its engineers; at a rating it is the comment
     if s.stage != Stage.TICKET_OPEN:
         turn.say(my_requests.answer(query, turn.ctx.client_tickets, turn.ctx.timezone))
         turn.reask()

@@ -140,3 +140,14 @@ async def test_how_to_change_my_data_is_told(runtime: Runtime, asked: str) -> No
     chat = RecordingChat(runtime)
     await chat.say("Здравствуйте")
     assert said(await chat.say(asked)) == t("my_data.change_how")
+
+
+async def test_solved_or_waiting_said_with_a_rating_is_its_comment(runtime: Runtime) -> None:
+    """«Спасибо, всё решили» after the stars is the rating's comment, not a question about the requests."""
+    chat = RecordingChat(runtime)
+    number = await chat.open_ticket()
+    assert await runtime.staff.close(number, "staff-2")
+    await runtime.drain()
+    chat.outbox.take()
+    await chat.press("rate:4")
+    assert said(await chat.say("Спасибо, всё решили")) == t("rating.thanks")
