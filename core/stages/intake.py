@@ -43,7 +43,6 @@ from core.stages.words import (
     no_phone_given,
     points_back,
     small_talk,
-    system_down,
     why_asked,
     word_count,
 )
@@ -443,10 +442,7 @@ def added_to_description(turn: Turn) -> bool:
     city, the contact person): more of the trouble, not an answer. It joins the description (or is the description,
     when none is given yet), is said so, and the question is asked again; it used to be kept as the organisation."""
     s = turn.state
-    if word_count(turn.text) < REPORT_WORDS_AT_LEAST:
-        return False
-    found = turn.ctx.faq(turn.text) if turn.ctx.faq else None
-    if not (found is not None and found.report) and not system_down(turn.text):
+    if word_count(turn.text) < REPORT_WORDS_AT_LEAST or not is_report(turn, turn.text):
         return False
     given = s.answers.get("description")
     s.answers["description"] = long_text(f"{given}\n{turn.text}" if given else turn.text)
