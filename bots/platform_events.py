@@ -13,6 +13,12 @@ from core.messages import ChannelName, Inbound
 UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 
 
+# How such a character is written in a JSON text: escaped (a raw one is either invalid JSON or no UTF-8).
+# A text without this pattern parses to nothing ``UNSTORABLE``; one with it may (an escaped backslash before
+# the ``u`` does not count, but only costs the slower way).
+ESCAPED_UNSTORABLE = re.compile(r"\\u(?:0000|[dD][89a-fA-F][0-9a-fA-F]{2})")
+
+
 def storable(text: str) -> str:
     """``text`` with what no store keeps replaced by U+FFFD: the rest of it still counts."""
     return UNSTORABLE.sub("\ufffd", text)

@@ -23,7 +23,7 @@ from pydantic import ValidationError
 from bots.base import BadRequest, DeliveryResult, Unauthorized
 from bots.channel import Capabilities, Keep, Webhook, WebhookAnswer
 from bots.files import FileStore
-from bots.platform_events import Ignored, PlatformEvent, Received, storable_json
+from bots.platform_events import ESCAPED_UNSTORABLE, Ignored, PlatformEvent, Received, storable_json
 from bots.staff_commands import is_staff_command
 from bots.telegram_render import TEXT_LIMIT, client_markup, message_pieces
 from bots.telegram_send import TELEGRAM_DOCUMENT, TELEGRAM_PHOTO, Target, delivered, send_bundle
@@ -37,6 +37,7 @@ LONG_POLL_SECONDS = 25
 POLL_PAUSE_SECONDS = 1.0  # after a failed fetch
 # updates the webhook read, kept parsed for their processing a moment later: each is validated once, not twice
 PARSED_KEPT = 256
+ANSWER = WebhookAnswer.json({"ok": True})  # the same to every update
 UNSUPPORTED_CONTENT = {
     "sticker": "sticker",
     "voice": "voice",
@@ -140,7 +141,8 @@ def client_router() -> Router:
 
 def chat_of(update: Update) -> str:
     """The chat whose updates must be handled in order; updates without one share a queue."""
-    event = next((value for name, value in update if name != "update_id" and value is not None), None)
+    # the fields the update was given (not all of ``Update``'s: iterating them cost more than parsing it)
+    event = next((getattr(update, name) for name in update.model_fields_set if name != "update_id"), None)
     chat = getattr(event, "chat", None) or getattr(getattr(event, "message", None), "chat", None)
     if chat is not None:
         return str(chat.id)
@@ -179,7 +181,7 @@ class TelegramChannel:
         return self._received(update, text)
 
     def answer(self, event: PlatformEvent | Received) -> WebhookAnswer:
-        return WebhookAnswer.json({"ok": True})
+        return ANSWER
 
     async def unpack(self, raw: str, *, retry_later: bool) -> PlatformEvent:
         """The routers' verdict on a kept update: a client's ``Inbound``; anything else is Ignored here
@@ -194,7 +196,11 @@ class TelegramChannel:
 
     def _parse(self, raw: str) -> Update:
         """The update with its texts ``storable``: the engineers' routers store them too, not only the desk.
-        (Updates are frozen: the one the webhook read is the very one its processing feeds the routers.)"""
+        (Updates are frozen: the one the webhook read is the very one its processing feeds the routers.)
+        Nearly every update holds nothing unstorable and is validated straight from its text, in pydantic's
+        own parser: about a sixth cheaper than building the dicts first."""
+        if ESCAPED_UNSTORABLE.search(raw) is None:
+            return Update.model_validate_json(raw, context={"bot": self.bot})
         return Update.model_validate(storable_json(json.loads(raw)), context={"bot": self.bot})
 
     def _received(self, update: Update, raw: str) -> Received:

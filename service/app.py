@@ -14,6 +14,7 @@ from service import api, metrics
 from service.channels import install_routes, start_channels
 from service.channels.webhook import WEBHOOKS
 from service.desk import Clock, utc_now
+from service.front import ServiceApp
 from service.limits import BodyLimit
 from service.runtime import Runtime
 from service.settings import Settings
@@ -53,7 +54,7 @@ def create_app(settings: Settings, *, clock: Clock = utc_now, started: Callable[
         finally:
             await runtime.close()
 
-    app = FastAPI(title="TwinPro support bot", lifespan=lifespan)
+    app = ServiceApp(title="TwinPro support bot", lifespan=lifespan)
     app.add_middleware(BodyLimit)
     app.state.settings = settings
     app.include_router(api.router)

@@ -40,6 +40,12 @@ def _declared_length(scope: Scope) -> bytes | None:
     return declared
 
 
+def declared_within_limit(scope: Scope) -> bool:
+    """Whether the request declares a body length, and one within its route's limit."""
+    declared = _declared_length(scope)
+    return declared is not None and declared.isdigit() and int(declared) <= limit_for(scope["path"])
+
+
 async def _refuse(send: Send) -> None:
     body = b'{"detail":"request body too large"}'
     headers = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]

@@ -8,7 +8,6 @@ items and the dispatcher delivers its outbox.
 from __future__ import annotations
 
 from fastapi import FastAPI
-from starlette.routing import Route
 
 from bots.channel import Channel, ReceivingChannel, WebhookChannel
 from service.channels import media, registry, webhook
@@ -19,11 +18,8 @@ from service.runtime import Runtime
 def install_routes(app: FastAPI) -> None:
     """The webhook route answers for channels that are off too: 404, never 5xx.
 
-    Its requests are served by ``webhook.Endpoint``, put first among the app's routes so that nothing is
-    matched before it; FastAPI's route of the same path stays for the OpenAPI document.
+    Most of its requests never reach it: ``service.front`` hands them to ``webhook.Endpoint`` first.
     """
-    endpoint = Route(webhook.webhook_path("{name}"), webhook.Endpoint(), methods=["POST"], include_in_schema=False)
-    app.router.routes.insert(0, endpoint)
     app.include_router(webhook.router())
     app.include_router(media.router())
 

@@ -6,16 +6,18 @@ before the answer, or the callback is settled at once (``service.channels.intake
 gets the answer its adapter gives.
 
 The platforms call this route at their own rate, as fast as it answers, so it is served by a bare ASGI
-app (``Endpoint``) that ``install_routes`` puts ahead of every other route: no scan of the routes before
-it, and none of FastAPI's work per request (dependencies, parameter validation, response encoding).
-The FastAPI route of the same path (``router``) documents it in the OpenAPI document and answers the
-same way; FastAPI's exception handlers turn the ``HTTPException`` of either into the same JSON answer.
+app (``Endpoint``) that ``service.front`` calls ahead of the whole middleware stack: none of Starlette's
+and FastAPI's work per request (exception middlewares, the scan of the routes, dependencies, parameter
+validation, response encoding), which cost more than acknowledging itself. The FastAPI route of the same
+path (``router``) documents it in the OpenAPI document and answers what the front leaves to the stack (a
+body without a declared length, counted by ``service.limits``); both refuse with the same JSON answer.
 """
 
 from __future__ import annotations
 
 import structlog
 from fastapi import APIRouter, HTTPException, Request, Response
+from fastapi.responses import JSONResponse
 from sqlalchemy.exc import SQLAlchemyError
 from starlette.requests import ClientDisconnect
 from starlette.types import Receive, Scope, Send
@@ -29,6 +31,7 @@ from service.runtime import Runtime
 from service.settings import Settings
 
 WEBHOOKS = "/webhooks"
+WEBHOOKS_PREFIX = WEBHOOKS + "/"
 STORE_RETRY_AFTER = "5"  # seconds, for a platform whose update the store could not take
 
 log = structlog.get_logger(__name__)
@@ -43,20 +46,34 @@ def webhook_url(settings: Settings, name: str) -> str:
     return settings.public_base_url.rstrip("/") + webhook_path(name)
 
 
+def webhook_name(path: str) -> str | None:
+    """The channel's name in a webhook's path, as the route's ``{name}`` matches it; None for another path."""
+    if not path.startswith(WEBHOOKS_PREFIX):
+        return None
+    name = path[len(WEBHOOKS_PREFIX) :]
+    return name if name and "/" not in name else None
+
+
 class Endpoint:
-    """The webhook as a bare ASGI app, for a Starlette ``Route`` of ``POST webhook_path("{name}")``.
+    """The webhook as a bare ASGI app, for ``POST webhook_path(name)``, ``scope["app"]`` the service's app.
 
     While it answers, the runtime's background loops wait (``Runtime.acks``): acknowledging goes first.
+    A refusal is answered here as FastAPI's handler would answer it; a client that hung up is not answered.
     """
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+    async def __call__(self, scope: Scope, receive: Receive, send: Send, name: str) -> None:
         runtime: Runtime = scope["app"].state.runtime
-        channel = _channel(runtime, scope["path_params"]["name"])
-        with runtime.acks.answering():
-            header = channel.webhook.signature_header.lower().encode("latin-1")
-            signature = next((value.decode("latin-1") for key, value in scope["headers"] if key == header), None)
-            response = await _acknowledge(runtime, channel, await _body(receive), signature)
-            await response(scope, receive, send)
+        try:
+            channel = _channel(runtime, name)
+            with runtime.acks.answering():
+                header = channel.webhook.signature_header.lower().encode("latin-1")
+                signature = next((value.decode("latin-1") for key, value in scope["headers"] if key == header), None)
+                response = await _acknowledge(runtime, channel, await _body(receive), signature)
+        except HTTPException as refusal:
+            response = JSONResponse({"detail": refusal.detail}, refusal.status_code, refusal.headers)
+        except ClientDisconnect:
+            return
+        await response(scope, receive, send)
 
 
 async def _body(receive: Receive) -> bytes:

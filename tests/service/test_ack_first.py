@@ -8,16 +8,19 @@ being answered the inbox takes one chat's item a pass, not a batch. The webhook 
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+
+import httpx
 
 from service.app import ACKNOWLEDGED_WEBHOOKS
 from service.inbox import BATCH
 from service.settings import Settings
 from tests.fakes import FakeClock
 from tests.telegram import updates
-from tests.telegram.world import TelegramWorld, telegram_world
+from tests.telegram.world import WEBHOOK_SECRET, TelegramWorld, telegram_world
 
 CLIENTS = 3 * BATCH  # more chats than one pass of the inbox takes
 HANG_GUARD = 120.0  # seconds: a test that would wait for ever fails instead; no assertion on how long anything took
@@ -79,6 +82,34 @@ async def test_the_webhook_answers_as_before(settings: Settings, clock: FakeCloc
     assert wrong_method.headers["allow"] == "POST"
     assert (no_channel.status_code, no_channel.json()) == (404, {"detail": "no nosuch channel, or it is off"})
     assert "post" in schema["paths"]["/webhooks/{name}"]  # still documented
+
+
+async def test_a_webhook_without_a_declared_length_is_answered_and_processed_alike(
+    settings: Settings, clock: FakeClock
+) -> None:
+    """Such a request goes through the middleware stack (its bytes counted against the limit), not the shortcut."""
+    async with telegram_world(settings, clock) as telegram:
+        streamed_chat, declared_chat = updates.CLIENT_ID + 1, updates.CLIENT_ID + 2
+        replies = []
+        for chat, stream in ((streamed_chat, True), (declared_chat, False)):
+            body = json.dumps(updates.private_message(telegram.next_id(), chat, text="/start")).encode()
+            answer = await post_raw(telegram, body, WEBHOOK_SECRET, stream=stream)
+            forged = await post_raw(telegram, body, "forged", stream=stream)
+            assert (answer.status_code, answer.json(), forged.status_code) == (200, {"ok": True}, 401)
+            assert stream == ("content-length" not in answer.request.headers)
+            await telegram.deliver()
+            replies.append(telegram.bot_api.texts(chat))
+    assert replies[0] == replies[1] != []
+
+
+async def post_raw(telegram: TelegramWorld, body: bytes, secret: str, *, stream: bool) -> httpx.Response:
+    """``body`` posted with its length declared, or streamed without one."""
+
+    async def one_chunk() -> AsyncIterator[bytes]:
+        yield body
+
+    headers = {"X-Telegram-Bot-Api-Secret-Token": secret, "Content-Type": "application/json"}
+    return await telegram.http.post("/webhooks/telegram", content=one_chunk() if stream else body, headers=headers)
 
 
 def access_line(path: str, status: int) -> logging.LogRecord:
