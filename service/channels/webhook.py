@@ -6,7 +6,7 @@ before the answer, or the callback is settled at once (``service.channels.intake
 gets the answer its adapter gives.
 
 The platforms call this route at their own rate, as fast as it answers, so it is served by a bare ASGI
-app (``Endpoint``) that ``service.front`` calls ahead of the whole middleware stack: none of Starlette's
+app (``Endpoint``) that ``service.front`` calls ahead of everything FastAPI does: none of Starlette's
 and FastAPI's work per request (exception middlewares, the scan of the routes, dependencies, parameter
 validation, response encoding), which cost more than acknowledging itself. The FastAPI route of the same
 path (``router``) documents it in the OpenAPI document and answers what the front leaves to the stack (a
