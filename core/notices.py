@@ -3,7 +3,7 @@ engineers are away (regulation 4.6: requests are handled 08:00–17:00 Moscow ti
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
 from core.calendar import is_working_day, is_working_time, next_opening
@@ -27,16 +27,22 @@ def away(moment: datetime, tz: ZoneInfo, key: str) -> str | None:
     return None if is_working_time(moment, tz) else t(key, back=back_at(moment, tz))
 
 
-def open_when(moment: datetime, tz: ZoneInfo, asked: str) -> str:
-    """Whether the engineers are at work now (``asked`` "today") or tomorrow ("tomorrow"), and else when they are
-    back."""
-    if asked == "today":
+def open_when(moment: datetime, tz: ZoneInfo, day: date) -> str:
+    """Whether the engineers are at work now (``day`` is today) or on ``day``, and if not, when they are back."""
+    days = (day - moment.astimezone(tz).date()).days
+    if days == 0:
         return away(moment, tz, "hours.away_greeting") or t("hours.open_now")
-    tomorrow = moment.astimezone(tz).date() + timedelta(days=1)
-    if is_working_day(tomorrow):
-        return t("hours.open_tomorrow", date=tomorrow.strftime("%d.%m.%Y"))
-    after = datetime.combine(tomorrow, time(0), tzinfo=tz)
-    return t("hours.closed_tomorrow", date=tomorrow.strftime("%d.%m.%Y"), back=back_at(moment, tz, after=after))
+    named = t("hours.in_1_days") if days == 1 else t(f"hours.weekday.{day.weekday()}")
+    if is_working_day(day):
+        return t("hours.open_on", day=named, date=day.strftime("%d.%m.%Y"))
+    back = back_at(moment, tz, after=max(moment, datetime.combine(day, time(0), tzinfo=tz)))
+    return t("hours.closed_on", day=named, date=day.strftime("%d.%m.%Y"), back=back)
+
+
+def back_after(moment: datetime, tz: ZoneInfo, days_off: date) -> str:
+    """When the engineers are back after the days off that begin (or began) on ``days_off``."""
+    after = max(moment, datetime.combine(days_off, time(0), tzinfo=tz))
+    return t("hours.back_after_days_off", back=back_at(moment, tz, after=after))
 
 
 # «menu:» payloads: Viber sends a button's payload back as text, read as one only for the prefixes core/render.py

@@ -12,6 +12,7 @@ from core.consent_words import ConsentIntent, about_consent, consent_answer
 from core.events import ConsentWithdrawn, PersonalDataShown
 from core.messages import Choice
 from core.person_names import asks_for_someone
+from core.render import resolve_choice
 from core.replies import Reply
 from core.stages.consent import start_ticket
 from core.stages.flow import leave_follow_up
@@ -20,12 +21,13 @@ from core.stages.news import news_intent, on_news
 from core.stages.rating import leave_rating
 from core.stages.same_request import AT_MENU, drop_question
 from core.stages.turn import NEW_TICKET, Turn
-from core.stages.words import bot_asked, own_data_changed, wants_a_person
+from core.stages.words import bot_asked, looks_like_a_question, own_data_changed, wants_a_person
 from core.state import DRAFT_STAGES, RATING_STAGES, Stage
 from core.texts import t
 
 WITHDRAW_CHOICES = (Choice("consent:withdraw", t("consent.withdraw_yes")), Choice("consent:keep", t("consent.keep")))
 DROP_DRAFT, KEEP_DRAFT = Choice("draft:drop", t("draft.drop")), Choice("draft:keep", t("draft.keep"))
+WHAT_IS_DROPPED = "draft:what"  # «а что удалится?» asked back
 
 
 def handle_command(turn: Turn) -> bool:
@@ -40,6 +42,8 @@ def handle_command(turn: Turn) -> bool:
     elif about_draft == KEEP_DRAFT.payload and turn.state.stage in DRAFT_STAGES:
         turn.say(t("draft.kept"))
         turn.reask()
+    elif about_draft == WHAT_IS_DROPPED and turn.state.stage in DRAFT_STAGES:
+        explain_what_is_dropped(turn)
     elif about_draft is not None:
         turn.stale()  # the draft was sent or dropped since the question
     elif payload == "consent:withdraw" or command == "withdraw" or intent is ConsentIntent.WITHDRAW:
@@ -129,7 +133,10 @@ def stops_draft(turn: Turn) -> bool:
 
 
 def cancel_answer(turn: Turn) -> str | None:
-    """The answer to «Отменить заполнение заявки?»: a button, or words (/start and «отмена» again mean yes)."""
+    """The answer to «Отменить заполнение заявки?»: a button, or words (/start and «отмена» again mean yes).
+
+    A question back («а что удалится?») is no yes, though it names deleting: it is ``WHAT_IS_DROPPED``.
+    """
     confirming, turn.state.confirming_cancel = turn.state.confirming_cancel, False
     if turn.payload in (DROP_DRAFT.payload, KEEP_DRAFT.payload):
         return turn.payload
@@ -137,7 +144,20 @@ def cancel_answer(turn: Turn) -> str | None:
         return None
     if turn.command in ("start", "cancel", "stop"):
         return DROP_DRAFT.payload
-    return turn.typed_choice((DROP_DRAFT, KEEP_DRAFT))
+    whole = resolve_choice(turn.text, (DROP_DRAFT, KEEP_DRAFT), loose=False)
+    if whole is None and looks_like_a_question(turn.text):
+        return WHAT_IS_DROPPED
+    return whole or turn.typed_choice((DROP_DRAFT, KEEP_DRAFT))
+
+
+def explain_what_is_dropped(turn: Turn) -> None:
+    """The draft's items the client has answered, which cancelling would drop; and the question again."""
+    items = [t(f"field.{name}.label") for name, value in turn.state.answers.items() if value]
+    if turn.state.attachments:
+        items.append(t("draft.files"))
+    turn.state.confirming_cancel = True
+    dropped = t("draft.what_is_dropped", items=", ".join(items) or t("draft.nothing_typed"))
+    turn.say(Reply(f"{dropped}\n\n{t('draft.confirm_cancel')}", (DROP_DRAFT, KEEP_DRAFT)))
 
 
 def consent_intent(turn: Turn) -> ConsentIntent | None:

@@ -8,7 +8,10 @@ functionality (core/wish_words.py), as a wish; a question gets an FAQ answer onl
 
 from __future__ import annotations
 
+from datetime import date
+
 from core import calendar, notices
+from core.day_words import days_off_asked
 from core.events import FaqFeedback, QuestionUnanswered
 from core.facts import names_a_protection_key
 from core.howto_words import asks_how_to_use
@@ -19,6 +22,7 @@ from core.stages.consent import start_ticket
 from core.stages.turn import NEW_TICKET, FaqResult, Turn
 from core.stages.words import (
     after_small_talk,
+    back_asked,
     bare_yes_or_no,
     is_greeting,
     open_asked,
@@ -44,11 +48,17 @@ def greet(turn: Turn) -> None:
     turn.say(Reply(text, (NEW_TICKET,)))
 
 
+def today_of(turn: Turn) -> date:
+    """The desk's date now (Moscow's, not the server's)."""
+    return turn.ctx.now.astimezone(turn.ctx.timezone).date()
+
+
 def on_new(turn: Turn) -> None:
     greet(turn)
     reading = cyrillic_reading(turn.text)
     # «вы сейчас работаете?» off hours: the greeting has said when the engineers are back
-    said_by_greeting = open_asked(reading) == "today" and not calendar.is_working_time(turn.ctx.now, turn.ctx.timezone)
+    asked_now = open_asked(reading, today_of(turn)) == today_of(turn)
+    said_by_greeting = asked_now and not calendar.is_working_time(turn.ctx.now, turn.ctx.timezone)
     if (turn.text and not is_greeting(reading) and turn.payload is None and not said_by_greeting) or (
         turn.inbound.attachments
     ):
@@ -102,8 +112,14 @@ def answer_text(turn: Turn) -> None:
         turn.say(Reply(t("smalltalk.ack"), (NEW_TICKET,)))
     elif talk == "greeting":
         greet(turn)
-    elif (asked := open_asked(reading)) is not None:  # «вы сейчас работаете?»: the clock answers, not the FAQ
-        turn.say(Reply(notices.open_when(turn.ctx.now, turn.ctx.timezone, asked), (NEW_TICKET,)))
+    elif (day := open_asked(reading, today_of(turn))) is not None:  # «вы сейчас работаете?»: the clock answers
+        turn.say(Reply(notices.open_when(turn.ctx.now, turn.ctx.timezone, day), (NEW_TICKET,)))
+    elif back_asked(reading):  # «когда после нового года выходите на работу?»: the production calendar answers
+        days_off = days_off_asked(reading, today_of(turn), calendar.is_working_day)
+        if days_off is None:
+            answer_question(turn, turn.text, reading)
+        else:
+            turn.say(Reply(notices.back_after(turn.ctx.now, turn.ctx.timezone, days_off), (NEW_TICKET,)))
     elif talk == "help":  # with what is not said yet: asked, with the way to a ticket at hand
         turn.say(Reply(t("smalltalk.help"), (NEW_TICKET,)))
     elif talk is not None:

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
+
+from core.day_words import AFTER_DAYS_OFF, named_day
 
 WORDS = re.compile(r"[^\W_]+", re.UNICODE)
 GREETINGS = frozenset(
@@ -39,13 +42,16 @@ HUMAN = re.compile(
     re.IGNORECASE,
 )
 HUMAN_WORDS_AT_MOST = 8  # a longer message is a question or a report that mentions a person
-# «вы сейчас работаете?», «поддержка сегодня работает?», «есть кто на связи?», «завтра работаете?»: whether the
-# engineers are at work now, today or tomorrow, which only the clock answers; days and hours named («в субботу», «до
-# скольки») and work on something («работаете с Бастион-2?») are the FAQ's
+# «вы сейчас работаете?», «поддержка сегодня работает?», «есть кто на связи?», «завтра работаете?», «в понедельник
+# работаете?», «31 декабря работаете?»: whether the engineers are at work now or on a day (``core.day_words``), which
+# only the clock and the production calendar answer; hours («до скольки»), days it cannot name («на майские») and
+# work on something («работаете с Бастион-2?», «работаете в выходные с объектами?») are the FAQ's
 OPEN_ASKED = re.compile(
     r"(?:\b(?:работаете|на\s+связи|открыты|есть\s+кто|кто-?(?:нибудь|то)\s+(?:есть|тут|здесь))"
-    r"|\b(?:поддержка|техподдержка|саппорт|инженеры|офис)\s+(?:\w+\s+)?(?:работает|работают))\b"
-    r"(?!\s+(?:с|со|над|по|в|во|до|с\s+какого)\b)",
+    r"|\b(?:поддержка|техподдержка|саппорт|инженеры|офис)\s+(?:\w+\s+){0,2}(?:работает|работают)"
+    r"|\b(?:выходите|выйдете)\s+на\s+работу|\bбудете\s+работать|\bоткроетесь|\bначн[её]те\s+работать)\b"
+    r"(?!\s+(?:с|со|над|по|до|с\s+какого)\b)(?!\s+во?\s+(?!понедельник|вторник|среду|четверг|пятницу|субботу"
+    r"|воскресенье|выходн))",
     re.IGNORECASE,
 )
 OPEN_NOT_ASKED = re.compile(
@@ -203,11 +209,23 @@ def looks_like_a_question(text: str) -> bool:
     return "?" in text or first in QUESTION_STARTS
 
 
-def open_asked(text: str) -> str | None:
-    """«вы сейчас работаете?»: "today" for now or today, "tomorrow" for tomorrow; None for anything else."""
-    if word_count(text) > OPEN_ASKED_WORDS_AT_MOST or not OPEN_ASKED.search(text) or OPEN_NOT_ASKED.search(text):
+def open_asked(text: str, today: date) -> date | None:
+    """The day the client asks whether the engineers work: ``today`` for «вы сейчас работаете?», tomorrow for
+    «завтра работаете?», the day named in «в понедельник работаете?»; None for anything else."""
+    if word_count(text) > OPEN_ASKED_WORDS_AT_MOST or not OPEN_ASKED.search(text):
         return None
-    return "tomorrow" if TOMORROW.search(text) else "today"
+    if TOMORROW.search(text):
+        return today + timedelta(days=1)
+    named = named_day(text, today)
+    if named is not None:
+        return named
+    return None if OPEN_NOT_ASKED.search(text) or AFTER_DAYS_OFF.search(text) else today
+
+
+def back_asked(text: str) -> bool:
+    """«когда после нового года выходите на работу?»: when the engineers are back after days off, in a few words."""
+    asks = OPEN_ASKED.search(text) is not None or "когда" in text.casefold()
+    return asks and word_count(text) <= OPEN_ASKED_WORDS_AT_MOST and AFTER_DAYS_OFF.search(text) is not None
 
 
 def bot_asked(text: str) -> bool:

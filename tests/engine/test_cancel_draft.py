@@ -30,7 +30,9 @@ def test_cancelling_a_draft_with_answers_is_asked_first(typed: str) -> None:
     assert chat.state.stage == "field" and chat.state.answers == before
 
 
-@pytest.mark.parametrize("typed", ["нет", "Нет, продолжить", "продолжим", "не отменять", "2", "назад"])
+@pytest.mark.parametrize(
+    "typed", ["нет", "Нет, продолжить", "продолжим", "не отменять", "2", "назад", "подождите", "секунду"]
+)
 def test_no_goes_on_with_the_same_question(typed: str) -> None:
     chat = with_an_answer()
     field, answers = chat.state.field, chat.state.answers.copy()
@@ -49,6 +51,19 @@ def test_yes_drops_the_draft(typed: str) -> None:
     chat.say(typed)
     assert chat.state.stage == "idle" and chat.state.answers == {}
     assert t("menu.cancelled") in chat.text()
+
+
+@pytest.mark.parametrize("asked", ["а что удалится?", "что будет удалено", "а какие данные удалятся?"])
+def test_what_would_be_dropped_asked_back_is_answered_and_the_question_stays(asked: str) -> None:
+    """«а что удалится?» named deleting and used to drop the draft at once."""
+    chat = with_an_answer()
+    chat.say("отмена")
+    [explained] = chat.say(asked)
+    assert t("field.contact.label") in explained.text and t("draft.confirm_cancel") in explained.text
+    assert [c.payload for c in explained.choices] == CONFIRM
+    assert chat.state.stage == "field" and "contact" in chat.state.answers
+    chat.say("да")
+    assert chat.state.stage == "idle" and chat.state.answers == {}
 
 
 def test_the_buttons_answer_too() -> None:

@@ -1,0 +1,79 @@
+"""The day a client names when asking whether the engineers work then: «в понедельник», «31 декабря», «31.12»,
+«после нового года». Read against the desk's today: a weekday is the next one (today included), a date this year's
+or, once past, next year's. Only the clock can answer such a question (the production calendar moves days off),
+so these are never left to the FAQ, whose entry states the usual hours.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date, timedelta
+
+WEEKDAYS = re.compile(
+    r"\b(?:понедельник|вторник|сред[ауы]|четверг|пятниц[ауы]|суббот[ауы]|воскресень[ея]|выходн\w*)", re.IGNORECASE
+)
+WEEKDAY_STEMS = ("понед", "втор", "сред", "четв", "пятн", "субб", "воскр", "выход")  # «выходные»: Saturday
+MONTHS = ("январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр", "октябр", "ноябр", "декабр")
+DATE_IN_WORDS = re.compile(
+    r"\b(\d{1,2})(?:-?го)?\s+(январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|октябр|ноябр|декабр)", re.IGNORECASE
+)
+DATE_IN_DIGITS = re.compile(r"(?<![\d.])(\d{1,2})[./](\d{1,2})(?:[./](\d{2}|\d{4}))?(?![\d.])")
+# «после нового года», «после праздников», «после майских»: the days off ahead, and who comes back after them
+AFTER_DAYS_OFF = re.compile(
+    r"\bпосле\s+(?:нов\w*\s+год\w*|нг\b|праздник\w*|новогодн\w*|каникул\w*|майск\w*)", re.IGNORECASE
+)
+
+
+def named_day(text: str, today: date) -> date | None:
+    """The day the text names, read from ``today``; None when it names none."""
+    if (found := DATE_IN_WORDS.search(text)) is not None:
+        month = next(i for i, stem in enumerate(MONTHS, 1) if found.group(2).casefold().startswith(stem))
+        return _this_or_next_year(int(found.group(1)), month, today)
+    if (found := DATE_IN_DIGITS.search(text)) is not None:
+        day, month, year = int(found.group(1)), int(found.group(2)), found.group(3)
+        if year is None:
+            return _this_or_next_year(day, month, today)
+        return _valid(int(year) + (2000 if len(year) == 2 else 0), month, day)
+    if (found := WEEKDAYS.search(text)) is not None:
+        weekday = min(next(i for i, stem in enumerate(WEEKDAY_STEMS) if found.group().casefold().startswith(stem)), 5)
+        return today + timedelta(days=(weekday - today.weekday()) % 7)
+    return None
+
+
+def days_off_asked(text: str, today: date, is_working_day: Callable[[date], bool]) -> date | None:
+    """«когда после нового года выходите на работу?»: the first of the days off the text names (the New Year's, the
+    May holidays, or the next holiday on a weekday), ahead or under way; None when it names none."""
+    found = AFTER_DAYS_OFF.search(text)
+    if found is None:
+        return None
+    named = found.group().casefold()
+    if "май" in named:
+        return _season_start(today, 5)
+    if "праздник" not in named:
+        return _season_start(today, 1)
+    day = today
+    while is_working_day(day) or day.weekday() >= 5:  # a weekend is no holiday
+        day += timedelta(days=1)
+        if day - today > timedelta(days=366):
+            return None
+    return day
+
+
+def _season_start(today: date, month: int) -> date:
+    """The 1st of ``month`` this year while its days off may still be under way (to the 12th), else next year's."""
+    return date(today.year, month, 1) if (today.month, today.day) <= (month, 12) else date(today.year + 1, month, 1)
+
+
+def _this_or_next_year(day: int, month: int, today: date) -> date | None:
+    this_year = _valid(today.year, month, day)
+    if this_year is None or this_year >= today:
+        return this_year
+    return _valid(today.year + 1, month, day)
+
+
+def _valid(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:  # «31.02», «45.13»: no such day
+        return None
