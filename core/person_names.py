@@ -84,3 +84,38 @@ def asks_for_someone(text: str) -> bool:
 def _is_person(word: str) -> bool:
     """The capitalised word is a first name, a patronymic or a surname for pymorphy3 (in any case)."""
     return word[0].isupper() and any(p.tag.grammemes & _PERSON_GRAMMEMES for p in analyzer().parse(word.casefold()))
+
+
+NAME = "[name]"
+# security products of the field that pymorphy3 knows as first names: «не видит Орион» names no one
+PRODUCTS_NAMED_LIKE_PEOPLE = frozenset({"орион", "сириус", "аргус"})
+_CAPITALISED = re.compile(r"(?<![\w-])[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?![\w-])")
+
+
+def mask_names(text: str) -> str:
+    """``text`` with people's names replaced by ``[name]``: a capitalised first name («Алексей»), and a surname or
+    patronymic beside another part of a name («Сидоров Алексей»). A lone word that is only possibly a surname
+    stays, and so do the products named like people («Орион»).
+
+    >>> mask_names("Меня зовут Сидоров Алексей, не работает Орион")
+    'Меня зовут [name] [name], не работает Орион'
+    """
+    found = list(_CAPITALISED.finditer(text))
+    person = [_is_person(match.group()) for match in found]
+    masked = []
+    for i, match in enumerate(found):
+        beside = [j for j in (i - 1, i + 1) if 0 <= j < len(found) and person[j] and _adjacent(text, found, i, j)]
+        word = match.group().casefold()
+        if word in PRODUCTS_NAMED_LIKE_PEOPLE:
+            continue
+        if _name_score(word) >= _NAME_SCORE or (person[i] and beside):
+            masked.append(match)
+    for match in reversed(masked):
+        text = text[: match.start()] + NAME + text[match.end() :]
+    return text
+
+
+def _adjacent(text: str, found: list[re.Match[str]], i: int, j: int) -> bool:
+    """The two capitalised words have only spaces between them."""
+    first, second = sorted((found[i], found[j]), key=lambda match: match.start())
+    return not text[first.end() : second.start()].strip()

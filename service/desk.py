@@ -26,6 +26,7 @@ from core.events import (
     AnswerByEmailAsked,
     ClientWroteOnTicket,
     ConsentGiven,
+    ConsentRefused,
     ConsentWithdrawn,
     ContactVerified,
     Event,
@@ -501,6 +502,8 @@ class Desk:
                 now=turn.now,
             )
             self._remember_chat(turn)
+        elif isinstance(event, ConsentRefused) and turn.conversation.id is not None:
+            await messages.redact_unfiled(session=session, conversation_id=turn.conversation.id)
         elif isinstance(event, ConsentWithdrawn):
             await erasure.erase_person(session=session, client=turn.client, now=turn.now)
             assert turn.client.id is not None

@@ -18,6 +18,7 @@ from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from core.gap_key import gap_key
+from core.person_names import mask_names
 from core.scrub import Scrubber
 from storage.models import FaqGap
 
@@ -42,10 +43,10 @@ def record_gap(
     emails: Iterable[str | None] = (),
 ) -> None:
     """Keep ``query`` (with ``entry_id``, the entry that did not help), scrubbed of the writer's ``names``,
-    ``phones`` and ``emails`` and of anything shaped like a phone or an e-mail. A query with no words left is
-    not kept."""
+    ``phones`` and ``emails``, of anything shaped like a phone or an e-mail, and of people's names typed in it
+    («меня зовут Сидоров Алексей»: no one's consent covers them here). A query with no words left is not kept."""
     scrub = Scrubber(phones=filter(None, phones), emails=filter(None, emails), names=filter(None, names))
-    text = " ".join(scrub.text(query).split())[:MAX_TEXT]  # masked whole before the cut: no half phone is kept
+    text = " ".join(mask_names(scrub.text(query)).split())[:MAX_TEXT]  # masked whole before the cut
     key = gap_key(text)  # «не открывается журнал» and «журнал не открывается» are one question
     if key:
         session.add(FaqGap(text=text, key=key, entry_id=entry_id, asked_at=now))

@@ -9,6 +9,7 @@ from sqlalchemy import insert
 from sqlmodel import select, update
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from core.scrub import REDACTED
 from storage.models import Conversation, Message
 from storage.types import utcnow
 
@@ -76,6 +77,20 @@ async def last_client_chat(*, session: AsyncSession, ticket_id: int) -> tuple[st
     )
     found = (await session.exec(query)).first()
     return (found[0], found[1]) if found is not None else None
+
+
+async def redact_unfiled(*, session: AsyncSession, conversation_id: int) -> None:
+    """The client's messages of this chat that no ticket holds, redacted: consent was refused, and what they
+    wrote before (a question with their name and phone in it) is not kept, files included."""
+    await session.exec(
+        update(Message)
+        .where(
+            Message.conversation_id == conversation_id,
+            Message.ticket_id.is_(None),  # type: ignore[union-attr]
+            Message.direction == "in",
+        )
+        .values(text=REDACTED, attachments=[])
+    )
 
 
 async def attach_dialogue(*, session: AsyncSession, conversation_id: int, ticket_id: int) -> None:

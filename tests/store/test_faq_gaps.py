@@ -82,6 +82,15 @@ async def test_a_phone_email_or_name_typed_in_a_question_is_not_kept(
         assert "@" not in text and "сидоров" not in text.casefold() and "пётр" not in text.casefold(), text
 
 
+async def test_a_name_the_writer_introduces_is_not_kept_though_no_profile_names_it(runtime: Runtime) -> None:
+    """Only the profile's name was cut out; a name typed in the question stayed in the gap."""
+    await DeskChat(runtime).say("Меня зовут Сидоров Алексей. Какая погода завтра в Москве, где Орион?")
+    async with runtime.desk.sessions() as session:
+        [kept] = [gap.text for gap in await session.exec(select(FaqGap))]
+    assert "Сидоров" not in kept and "Алексей" not in kept
+    assert "погода" in kept and "Орион" in kept  # a product named like a person stays
+
+
 async def test_gaps_group_by_wording_and_order_by_count_then_recency(runtime: Runtime, clock: FakeClock) -> None:
     asked = [
         ("Как сбросить пароль?", None),
