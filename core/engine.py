@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from core.messages import Inbound
 from core.replies import Reply
 from core.stages import consent, form, greeting, intake, news, rating, same_request, summary, ticket_open
-from core.stages.commands import handle_command
+from core.stages.commands import handle_command, keep_files_at_a_choice
 from core.stages.rating import ask_rating
 from core.stages.ticket_open import reopen_ticket
 from core.stages.turn import CodeCheck, Context, FaqLookup, Handler, Question, Step, Turn
@@ -61,7 +61,7 @@ def step(state: ConversationState, inbound: Inbound, ctx: Context) -> Step:
     """Everything the bot does in answer to one client message."""
     turn = Turn(state, inbound, ctx, question_of)
     # at the menu, a message like an open ticket of the client's other chat is asked about first (4.13)
-    if not handle_command(turn) and not same_request.ask_if_elsewhere(turn):
+    if not handle_command(turn) and not same_request.ask_if_elsewhere(turn) and not keep_files_at_a_choice(turn):
         STAGES[turn.state.stage].handle(turn)
     rating.ask_due_rating(turn)
     news.offer_after_intake(turn)

@@ -127,6 +127,26 @@ def answer_requests(turn: Turn, query: my_requests.RequestsQuery) -> bool:
     return False
 
 
+# the questions answered by a button, where a file is no answer; the questions typed into keep files themselves
+CHOICE_STAGES = frozenset({Stage.CONSENT, Stage.KIND, Stage.CRITICALITY, Stage.RETURNING})
+
+
+def keep_files_at_a_choice(turn: Turn) -> bool:
+    """Files without text while a button question waits are kept for the ticket and the question asked again.
+
+    Telegram sends an album as one update per photo: the first may start the intake, and the others arrive at
+    the consent or kind question, where each was «Не понял ответ» and lost. False when the message is not such.
+    """
+    if turn.state.stage not in CHOICE_STAGES or not turn.inbound.attachments or turn.text or turn.payload:
+        return False
+    for refusal in turn.keep_attachments():
+        turn.say(refusal)
+    if turn.state.attachments:
+        turn.say(t("files.kept_for_ticket", count=len(turn.state.attachments)))
+    turn.reask()
+    return True
+
+
 def stops_draft(turn: Turn) -> bool:
     """«Стоп», «хватит» in a new ticket's intake or the questions after a critical one: «отмена»."""
     return turn.command == "stop" and (turn.state.stage in DRAFT_STAGES or bool(turn.state.on_ticket))

@@ -60,3 +60,21 @@ def test_files_sent_at_the_summary_go_with_the_ticket() -> None:
     assert t("intake.files_received", count=1) in chat.text() and t("summary.files", count=1) in chat.text()
     chat.press("sum:send")
     assert chat.tickets()[0].fields["screenshots"] == "error.png"
+
+
+def test_an_album_sent_as_the_first_message_is_kept_whole_through_the_button_questions() -> None:
+    """Telegram posts an album as one update per photo: the second and third arrived at the consent question and
+    were answered «Не понял ответ» and lost; at the criticality question all of them were."""
+    chat = EngineChat()
+    chat.say("Здравствуйте")
+    chat.say("Не открывается журнал событий", attachments=(PHOTO,))
+    assert chat.state.stage == "consent"
+    for _ in range(2):
+        replies = chat.say(None, attachments=(PHOTO,))
+        assert t("files.kept_for_ticket", count=len(chat.state.attachments)) in chat.text()
+        assert [c.payload for c in replies[-1].choices] == ["consent:yes", "consent:no"]  # the question again
+    chat.press("consent:yes")
+    assert chat.state.stage == "criticality"
+    chat.say(None, attachments=(PHOTO,))
+    assert len(chat.state.attachments) == 4 and chat.state.stage == "criticality"
+    assert "Не понял" not in chat.text()
