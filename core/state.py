@@ -76,7 +76,6 @@ class ConversationState:
     faq_query: str | None = None
     ticket: str | None = None  # number of the open ticket this chat talks to (kept while a draft or rating runs)
     engineer: str | None = None  # first name of the engineer who took it
-    verify_channel: str | None = None  # a code was sent to the client on file in this messenger
     confirming_withdrawal: bool = False  # «Вы хотите отозвать согласие?» was asked
     confirming_cancel: bool = False  # «Отменить заполнение заявки?» was asked (core/stages/commands.py)
     rating_ticket: str | None = None  # the closed ticket the rating question is about (stages rating, rating_comment)
@@ -109,7 +108,7 @@ class ConversationState:
 
     def reset_intake(self) -> None:
         """Forget everything collected for a ticket not yet sent."""
-        self.kind = self.priority = self.field = self.pending_question = self.verify_channel = None
+        self.kind = self.priority = self.field = self.pending_question = None
         self.profile_name = None
         self.answers, self.attachments, self.history, self.offer, self.form_keys = {}, [], [], {}, []
         self.on_ticket = {}

@@ -47,7 +47,7 @@ from core.stages.words import (
     word_count,
 )
 from core.state import ConversationState, Stage
-from core.texts import channel_key, t
+from core.texts import t
 from core.validators import (
     InvalidAnswer,
     contacts,
@@ -91,8 +91,7 @@ def returning_question(state: ConversationState) -> Reply:
 
 
 def verify_question(state: ConversationState) -> Reply:
-    assert state.verify_channel is not None
-    return Reply(t("verify.sent", channel=t(channel_key(state.verify_channel))), VERIFY_CHOICES)
+    return Reply(t("verify.sent"), VERIFY_CHOICES)
 
 
 def field_question(state: ConversationState) -> Reply | None:
@@ -336,7 +335,7 @@ def take_answer(turn: Turn, current: walker.Field, payload: str | None) -> None:
     note_facts(turn, turn.text)
     if current.key == "contact" and turn.ctx.claim_channel is not None:
         turn.emit(VerificationRequested())
-        s.field, s.verify_channel = None, turn.ctx.claim_channel
+        s.field = None
         turn.ask(Stage.VERIFY)
         return
     if current.key == "contact" and offer_on_file(turn, turn.ctx.contact_match):

@@ -32,7 +32,7 @@ async def test_typed_whatsapp_phone_needs_the_code_sent_to_that_whatsapp(whatsap
         await say(choice=payload)
     before = len(whatsapp.bodies())
     asked = await say("+7 916 123-45-67")  # the WhatsApp number, typed as the contact
-    assert "WhatsApp" in asked and "Самара" not in asked and "Смирнова" not in asked
+    assert t("verify.sent") in asked and "Самара" not in asked and "Смирнова" not in asked
     code = code_in(whatsapp.bodies()[before:])  # the code went to the client's own WhatsApp chat
 
     offered = await say(code)
