@@ -22,6 +22,7 @@ from typing import Any
 import structlog
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from bots.media import MediaUnavailable
 from service.desk import Clock
 from service.retry import AcksFirst, backoff, poll_forever
 from storage.models import InboxItem
@@ -119,6 +120,10 @@ class Inbox:
     async def _handle(self, item: InboxItem, replayed: bool) -> str | None:
         try:
             await self.handlers[item.channel](item.body, replayed)
+        except MediaUnavailable as error:  # a file host failing for now: expected, retried shortly, no traceback
+            log.warning("inbox_item_waits_for_a_file", item_id=item.id, channel=item.channel, attempts=item.attempts,
+                        error=str(error))  # fmt: skip
+            return type(error).__name__
         except Exception as error:  # one bad update must not stop every other chat
             if item.attempts == 0:
                 log.exception("inbox_item_failed", item_id=item.id, channel=item.channel)

@@ -31,8 +31,9 @@ from storage.repos import inbox, outbox
 
 log = structlog.get_logger(__name__)
 
-# how long a message waits for a file host that fails (5xx, no connection) before it goes on with the link
-MEDIA_PATIENCE = timedelta(minutes=10)
+# how long a message waits for a file host that fails (5xx, no connection) before it goes on with the link: the
+# chat's later messages wait behind it, so a minute (five or six tries), not the ten minutes it used to be
+MEDIA_PATIENCE = timedelta(minutes=1)
 Item = TypeVar("Item", Inbound, Attachment)
 
 

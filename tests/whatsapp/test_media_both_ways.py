@@ -64,6 +64,24 @@ async def test_media_host_failing_is_acknowledged_and_the_photos_fetched_when_it
     assert sorted(store.path(a["ref"]) for a in notice["attachments"]) == stored_files(whatsapp)  # type: ignore[type-var]
 
 
+async def test_a_media_host_down_holds_the_chat_a_minute_at_most_then_the_message_goes_on_with_the_link(
+    whatsapp: WhatsAppWorld,
+) -> None:
+    """The chat's later messages wait behind the one with the file: they waited ten minutes, the client unanswered."""
+    number = await whatsapp.open_ticket()
+    whatsapp.api.fail("/Media/ME3", 500, times=100)
+    await whatsapp.send(photo(whatsapp, 3))
+    await whatsapp.send(whatsapp.message("Алло, вы здесь?"))
+    assert whatsapp.staff_notices("client_message") == []  # both wait for the file host
+    for _ in range(8):  # each retry's backoff, well within the minute's patience and one try past it
+        whatsapp.clock.advance(seconds=30)
+        await whatsapp.deliver()
+    notices = whatsapp.staff_notices("client_message")
+    assert [n["ticket"] for n in notices] == [number, number]
+    assert notices[0]["attachments"] and notices[1]["text"] == "Алло, вы здесь?"
+    assert stored_files(whatsapp) == []  # the photo goes as its link: nothing was fetched
+
+
 async def test_engineer_picture_is_sent_by_a_signed_link_with_the_name_in_bold(whatsapp: WhatsAppWorld) -> None:
     number = await whatsapp.open_ticket()
     ref = FileStore(whatsapp.runtime.settings.files_dir).save(PICTURE, file_name="schema.png")
