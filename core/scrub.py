@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from core.facts import LEGAL_FORMS
 from core.pii import mask_personal
 
 REDACTED = "[удалено]"
@@ -38,7 +39,8 @@ class Scrubber:
         patterns += [re.escape(e) for e in set(emails) if e]
         names = {n.strip() for n in names if n and n.strip()}
         patterns += [re.escape(n) for n in sorted(names, key=len, reverse=True)]  # whole values first
-        tokens = {token for name in names for token in _NAME_TOKEN.findall(name)}
+        # «ООО» of «ООО «Зенит»» names no one: cut everywhere, it took «ООО» out of every text, the consent's too
+        tokens = {token for name in names for token in _NAME_TOKEN.findall(name) if token.casefold() not in LEGAL_FORMS}
         patterns += [rf"(?<!\w){re.escape(token)}\w*" for token in sorted(tokens, key=len, reverse=True)]
         self._known = re.compile("|".join(patterns), re.IGNORECASE) if patterns else None
 

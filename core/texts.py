@@ -339,7 +339,7 @@ TEXTS: dict[str, str] = {
     # a phone typed alone where a name is asked
     "invalid.version_for_name": "это похоже на номер версии, а не на {expected}.",
     "invalid.letters_needed": "напишите {expected} буквами.",
-    "invalid.needed": "без этого заявку не принять: напишите {expected}.",
+    "invalid.needed": "он нужен для заявки — напишите {expected}.",
     "invalid.contact_for_name": "это похоже на {contact}, а не на {expected}.",
     "invalid.contact.phone": "номер телефона",
     "invalid.contact.email": "адрес e-mail",
