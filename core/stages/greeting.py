@@ -28,6 +28,7 @@ from core.stages.words import (
     open_asked,
     small_talk,
     system_down,
+    unknown_command,
     word_count,
 )
 from core.state import Stage
@@ -85,6 +86,8 @@ def on_idle(turn: Turn) -> None:
         turn.say(Reply(text, (NEW_TICKET,)))
     elif not turn.text:
         turn.say(Reply(t("menu.ask_more"), (NEW_TICKET,)))
+    elif unknown_command(turn.text):  # «/foo»: said so, and not kept among the FAQ's gaps as a question
+        turn.say(Reply(t("menu.unknown_command"), (NEW_TICKET,)))
     else:
         answer_text(turn)
 

@@ -133,11 +133,23 @@ COMMANDS = {
 
 def command_of(text: str) -> str | None:
     """The name of the command typed («назад», «/start» …), if the whole message is one."""
-    typed = " ".join(WORDS.findall(text.casefold())) if not text.startswith("/") else text.casefold().split()[0]
+    if text.startswith("/"):  # «/start@twinpro_bot», as a group addresses the bot
+        typed = text.casefold().split()[0].split("@")[0] if text.split() else ""
+    else:
+        typed = " ".join(WORDS.findall(text.casefold()))
     for name, words in COMMANDS.items():
         if typed in words:
             return name
     return None
+
+
+UNKNOWN_COMMAND = re.compile(r"\s*/[a-z][a-z0-9_]{0,31}(?:@\w+)?\s*", re.IGNORECASE)
+
+
+def unknown_command(text: str) -> bool:
+    """«/foo», «/settings@twinpro_bot»: a command of the messenger's kind that the bot does not have (the known
+    ones are read by ``command_of`` first); no question for the FAQ."""
+    return UNKNOWN_COMMAND.fullmatch(text) is not None
 
 
 def wants_a_person(text: str) -> bool:
