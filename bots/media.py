@@ -30,7 +30,7 @@ import structlog
 from bots.delivery import same_origin
 from bots.files import STORE_PREFIX, FileStore
 from core.intake import MAX_FILE_BYTES
-from core.messages import Attachment, AttachmentKind
+from core.messages import UNAVAILABLE, Attachment, AttachmentKind
 
 log = structlog.get_logger(__name__)
 
@@ -38,7 +38,6 @@ LINK_LIFETIME = timedelta(hours=24)
 MEDIA_PATH = "/media"
 FETCH_SECONDS = 60.0  # the whole download, however slowly the host drips it
 MAX_REDIRECTS = 3
-UNAVAILABLE = "unavailable:"  # the ref of a file that was not fetched and whose URL is not kept
 
 
 def kind_of(mime_type: str | None) -> AttachmentKind:

@@ -14,6 +14,9 @@ ChannelName = str  # a channel's key in the registry (service/channels/registry.
 AttachmentKind = Literal["image", "document", "audio", "video", "sticker", "location", "other"]
 
 
+UNAVAILABLE = "unavailable:"  # the ref of a file that was not fetched and whose URL is not kept
+
+
 @dataclass(frozen=True)
 class Attachment:
     """A file a client or engineer sent, or the bot sends.

@@ -141,8 +141,8 @@ def keep_files_at_a_choice(turn: Turn) -> bool:
         return False
     for refusal in turn.keep_attachments():
         turn.say(refusal)
-    if turn.state.attachments:
-        turn.say(t("files.kept_for_ticket", count=len(turn.state.attachments)))
+    if turn.files_kept():
+        turn.say(t("files.kept_for_ticket", count=turn.files_kept()))
     turn.reask()
     return True
 

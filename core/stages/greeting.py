@@ -96,8 +96,8 @@ def keep_files(turn: Turn) -> None:
     """Files sent before a ticket are kept for it; the text sent with them is read as usual."""
     for refusal in turn.keep_attachments():
         turn.say(refusal)
-    if turn.state.attachments:
-        turn.say(t("files.kept_for_ticket", count=len(turn.state.attachments)))
+    if turn.files_kept():
+        turn.say(t("files.kept_for_ticket", count=turn.files_kept()))
     if turn.text:
         answer_text(turn)
     else:

@@ -102,5 +102,5 @@ def take_files(turn: Turn) -> None:
     """Screenshots and logs sent at the summary are kept for the ticket; the summary shows how many."""
     for refusal in turn.keep_attachments():
         turn.say(refusal)
-    turn.say(t("intake.files_received", count=len(turn.state.attachments)))
+    turn.say(t("intake.files_received", count=turn.files_kept()))
     turn.reask()

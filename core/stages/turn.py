@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 
 from core import personal_data, walker
 from core.events import Event
-from core.messages import Choice, Inbound, Outbound
+from core.messages import UNAVAILABLE, Choice, Inbound, Outbound
 from core.my_requests import ClientTicket
 from core.render import resolve_choice
 from core.replies import Reply
@@ -188,15 +188,26 @@ class Turn:
         return resolve_choice(self.text, choices)
 
     def keep_attachments(self) -> list[str]:
-        """Keep acceptable attachments; return the refusals for the others."""
+        """Keep acceptable attachments; return the refusals for the others.
+
+        A file that never came (``UNAVAILABLE``: its URL was not one the messenger serves files from) is kept, so
+        that the engineers see one was sent, and the client is asked to send it again rather than told it was saved.
+        """
         refusals: list[str] = []
         for attachment in self.inbound.attachments:
             refusal = walker.check_attachment(attachment)
             if refusal:
                 refusals.append(refusal)
-            else:
-                self.state.attachments.append(attachment.to_dict())
+                continue
+            self.state.attachments.append(attachment.to_dict())
+            if attachment.ref == UNAVAILABLE:
+                name = f" «{attachment.file_name}»" if attachment.file_name else ""
+                refusals.append(t("intake.file_unavailable", name=name))
         return refusals
+
+    def files_kept(self) -> int:
+        """The files of the draft that really came (not those the client was asked to send again)."""
+        return sum(1 for attachment in self.state.attachments if attachment.get("ref") != UNAVAILABLE)
 
 
 Handler = Callable[[Turn], None]  # what a stage does with the client's message

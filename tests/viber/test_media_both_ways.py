@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 from bots.files import FileStore
 from bots.media import UNAVAILABLE
 from core.messages import Attachment
+from core.texts import t
 from service.staff_actions import Engineer
 from tests.messenger_world import PICTURE
 from tests.viber.world import CLIENT, ViberWorld
@@ -127,3 +128,14 @@ async def test_engineer_document_goes_out_as_a_file(viber: ViberWorld) -> None:
     [message] = viber.sent()[-1:]
     assert message["type"] == "file" and message["file_name"] == "setup.log" and message["size"] == 90
     assert CLIENT == message["receiver"]
+
+
+async def test_a_picture_that_never_came_is_asked_again_not_said_to_be_saved(viber: ViberWorld) -> None:
+    """Before a ticket the bot said «Файлов сохранено: 1 — приложу их к заявке» of a file it never had."""
+    await viber.client_says("Здравствуйте")
+    event = picture(viber)
+    event["message"]["media"] = "https://evil.example.com/a.jpg"  # signed, but not a Viber file
+    await viber.send(event)
+    said = "\n".join(viber.texts())
+    assert t("intake.file_unavailable", name=" «screen.jpg»") in said
+    assert t("files.kept_for_ticket", count=1) not in said
