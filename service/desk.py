@@ -46,7 +46,7 @@ from core.personal_data import StoredData
 from core.replies import Reply, one_letter
 from core.staff import status_after_client_wrote
 from core.stages.consent import CONSENT_CHOICES
-from core.stages.intake import KIND_CHOICES
+from core.stages.intake import KIND_CHOICES, contact_answer
 from core.stages.summary import SEND
 from core.stages.turn import OpenTicket
 from core.state import ConversationState
@@ -320,8 +320,8 @@ class Desk:
         at_contact = state.at_contact_question
         contact_match = dict(proved.profile or {}) if proved is not None and at_contact else {}
         code_check = None
-        if at_contact and text:
-            turn.claim = await self._claim(session, turn, text)
+        if at_contact and (answer := contact_answer(state, turn.inbound)):  # the first message's phone, tapped too
+            turn.claim = await self._claim(session, turn, answer)
         if state.awaiting_code and text:
             code_check, proven_id = await verification.check(session, turn.identity, text, turn.now)
             turn.proven = await session.get(Client, proven_id) if proven_id else None

@@ -17,7 +17,7 @@ from core.events import ContactVerified, VerificationRequested
 from core.facts import extract, names_a_protection_key
 from core.howto_words import asks_how_to_use
 from core.intake import ENVIRONMENT, FIELDS_BY_KEY, INTAKE, NO, YES
-from core.messages import Choice
+from core.messages import Choice, Inbound
 from core.render import resolve_choice
 from core.replies import Reply
 from core.stages.flow import (
@@ -104,6 +104,15 @@ def field_question(state: ConversationState) -> Reply | None:
     if written:
         return replace(reply, choices=(Choice(WRITTEN_PHONE, written), *reply.choices))
     return reply
+
+
+def contact_answer(state: ConversationState, inbound: Inbound) -> str:
+    """What the client answers at the contact question: the phone of the first message when tapped (or typed as
+    its number «1»), else the text. The desk checks this, not «1», against the clients on file."""
+    written = written_phone(state)
+    if written and (inbound.choice == WRITTEN_PHONE or (inbound.text or "").strip() == "1"):
+        return written
+    return inbound.text or ""
 
 
 def written_phone(state: ConversationState) -> str | None:

@@ -88,6 +88,25 @@ async def test_a_typed_phone_of_another_client_reveals_nothing_and_links_nothing
     assert ticket.fields["contact"] == "+78465551234" and ticket.fields["contact_name"] == "Смирнова Анна"
 
 
+async def test_the_phone_of_the_first_message_tapped_is_a_claim_as_if_typed(runtime: Runtime) -> None:
+    """The one-tap offer of the first message's phone answered «1», which the desk checked instead of the phone:
+    another client's number went into the ticket with no code asked and no coincidence shown to the engineers."""
+    victim = DeskChat(runtime, channel="viber", sender="victim")
+    await victim.open_ticket("consultation", **VICTIM)
+    impostor = DeskChat(runtime, channel="console", sender="impostor")
+    await impostor.say(f"Не открывается журнал событий, звоните {KNOWN_PHONE}")
+    await impostor.press("consent:yes")
+    await impostor.press("crit:partial")
+    for _ in range(10):
+        state = await impostor.state()
+        if state["field"] == "contact":
+            break
+        await impostor.say(IMPOSTOR.get(state["field"], VALID_ANSWERS[state["field"]]))
+    asked = text_of(await impostor.say("1"))  # «1. +7 846 555-12-34», the phone offered in one tap
+    assert t("verify.sent") in asked and not any(value in asked for value in VICTIMS_DATA)
+    assert sent_code(victim)
+
+
 async def test_the_right_code_links_the_chat_and_offers_the_data_on_file(runtime: Runtime) -> None:
     victim, owner, _ = await victim_and_impostor(runtime)  # here the second chat is the client themself
     await owner.say(KNOWN_PHONE)
