@@ -54,6 +54,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         *("стоит", "стоит все", "все стоит", "систем* стоит", "останов*", "встал*", "систем* не работает"),
         *("ничего не работает", "не работает ничего", "вообще не работает", "совсем не работает", "полност*"),
         *("все не работает", "не работает вообще", "не работает совсем", "полностью не работает"),
+        *("вообще не работают", "совсем не работают", "не работают вообще", "не работают совсем", "все не работают"),
         *("совсем", "лежит", "все лежит", "упал*", "критич*", "срочн*", "авари*", "горит", "умер*"),
     ),
     "crit:partial": (
@@ -205,11 +206,24 @@ def best_match(text: str, options: Mapping[str, Iterable[Phrase]], *, whole: boo
     return leaders[0] if len(leaders) == 1 else None
 
 
+_FIRST_CLAUSE = re.compile(r"[^,.;!?—–]*[,.;!?—–]")
+
+
 def says_unknown(text: str) -> bool:
-    """«Не знаю», «не помню, где посмотреть», «хз»: nothing known, and nothing else said (no digit, no name)."""
-    typed = _words(text)
+    """«Не знаю», «не помню, где посмотреть», «хз»: nothing known, and nothing else said (no digit, no name); or
+    a first clause that says so, with why after it («не знаю, я щас не на работе»)."""
     if any(char.isdigit() for char in text):
         return False
+    if _only_unknown(_words(text)):
+        return True
+    first = _FIRST_CLAUSE.match(text)
+    if first is None or not _only_unknown(_words(first.group())):
+        return False
+    why = text[first.end() :]  # «я щас не на работе»; not «Бастион вроде», a guess at the answer after all
+    return not any((char.isascii() and char.isalpha()) or char.isupper() for char in why)
+
+
+def _only_unknown(typed: Phrase) -> bool:
     for phrase in _UNKNOWN:
         start = _found_at(typed, phrase)
         if start is not None:

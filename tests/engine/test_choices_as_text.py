@@ -55,6 +55,8 @@ CRITICALITY = [
     ("ничего не работает", "stopped"),
     ("всё встало", "stopped"),
     ("полностью не работает", "stopped"),
+    ("вообще не работают", "stopped"),  # the plural: it was met with the same menu again
+    ("камеры совсем не работают", "stopped"),
     ("срочно!", "stopped"),
     ("критично", "stopped"),
     ("упал сервер", "stopped"),

@@ -26,6 +26,8 @@ DONT_KNOW = [
     "я не знаю какая",
     "незнаю",
     "к сожалению, не помню",
+    "не знаю, я щас не на работе",  # a first clause that says so, and why: it was refused
+    "хз. спрошу у админа",
 ]
 SOMETHING_KNOWN = [
     "3.1, точно не помню",  # a version, however unsure
@@ -33,6 +35,7 @@ SOMETHING_KNOWN = [
     "не знаю, Windows 10 наверное",
     "знаю",
     "не знаю точно, вроде Касперский",
+    "не знаю, Бастион вроде",  # a guess after all
 ]
 
 
