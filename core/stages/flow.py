@@ -11,6 +11,7 @@ the client's open ticket of another chat is asked about before anything more (co
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 
 from core import notices, walker
@@ -27,10 +28,17 @@ from core.validators import InvalidAnswer, person_name
 KIND_PRIORITY = {"consultation": "normal", "wish": "low"}
 
 
+# what a profile name may hold besides a name: markup («<b>», WhatsApp's «*bold*»), emoji, direction marks (U+202E
+# turns the line around), anything but letters, spaces, hyphens, apostrophes and dots
+PROFILE_MARKUP = re.compile(r"<[^>]*>|[^\w\s.'’-]|_")
+
+
 def offered_name(profile_name: str | None) -> str | None:
-    """The messenger profile's name when it would pass as the contact's name: offered in one tap."""
+    """The messenger profile's name, cleaned of markup and symbols, when it would pass as the contact's name:
+    offered in one tap (the offer is shown in the chat and goes into the ticket as it is)."""
+    cleaned = " ".join(PROFILE_MARKUP.sub(" ", profile_name or "").split())
     try:
-        return person_name(profile_name) if profile_name else None
+        return person_name(cleaned) if cleaned else None
     except InvalidAnswer:
         return None
 

@@ -3,6 +3,8 @@ is one tap; the optional environment items come in one message, answered in one 
 
 from __future__ import annotations
 
+import pytest
+
 from core.texts import t
 from tests.engine.intake_answers import VALID_ANSWERS, walk_to_summary
 from tests.fakes import EngineChat
@@ -52,8 +54,10 @@ def test_facts_in_a_later_answer_are_taken_too() -> None:
     assert chat.state.field != "product_version"
 
 
-def test_the_profile_name_is_offered_at_the_contact_name_question_in_one_tap() -> None:
-    chat = reported(EngineChat(profile_name="Анна Смирнова"))
+@pytest.mark.parametrize("profile", ["Анна Смирнова", "*Анна Смирнова* 🌸", "<b>Анна</b> Смирнова\u202e"])
+def test_the_profile_name_is_offered_at_the_contact_name_question_in_one_tap(profile: str) -> None:
+    """Markup, emoji and direction marks of a profile name were offered and kept as they were."""
+    chat = reported(EngineChat(profile_name=profile))
     while chat.state.field != "contact_name":
         chat.say(VALID_ANSWERS[chat.state.field or ""])
     [question] = chat.last.replies if chat.last else []
