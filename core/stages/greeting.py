@@ -60,9 +60,9 @@ def on_new(turn: Turn) -> None:
     # «вы сейчас работаете?» off hours: the greeting has said when the engineers are back
     asked_now = open_asked(reading, today_of(turn)) == today_of(turn)
     said_by_greeting = asked_now and not calendar.is_working_time(turn.ctx.now, turn.ctx.timezone)
-    if (turn.text and not is_greeting(reading) and turn.payload is None and not said_by_greeting) or (
-        turn.inbound.attachments
-    ):
+    typed_more = turn.text and not is_greeting(reading) and turn.payload is None and not said_by_greeting
+    # «Оформить заявку» pressed on a message of a conversation the store no longer has: pressed once is enough
+    if typed_more or turn.inbound.attachments or turn.payload == NEW_TICKET.payload:
         on_idle(turn)
 
 

@@ -10,6 +10,7 @@ import pytest
 
 from core.engine import STAGES
 from core.state import ConversationState, Stage
+from tests.fakes import EngineChat
 
 # what rows in the store hold: never rename these values
 STORED = (
@@ -61,3 +62,10 @@ def test_what_the_shell_asks_instead_of_the_stage() -> None:
 
     assert ConversationState(stage=Stage.VERIFY).awaiting_code
     assert not ConversationState(stage=Stage.FIELD).awaiting_code
+
+
+def test_new_ticket_pressed_on_an_old_message_of_a_forgotten_chat_starts_the_ticket() -> None:
+    """A chat the store has no state for (a new bot, an erased one) got only the greeting, and had to press again."""
+    chat = EngineChat()
+    chat.press("menu:ticket")
+    assert chat.state.stage == "consent"
