@@ -47,6 +47,9 @@ class Capabilities:
     received_text_limit: int = 4096  # the longest text a client can send; anything longer is clipped
     delivery_window: timedelta | None = None  # free text only this long after the client's last message
     by_letter: bool = False  # messages are letters: the whole intake asked at once, one answer to each message
+    # the options are seen only on the last message of an answer: Viber's keyboard is replaced by the next
+    # message's (none: the default one), a numbered list is read where the answer ends
+    choices_last: bool = False
     share_phone: str | None = None  # the text key of the button that shares the client's own number, if any
 
 

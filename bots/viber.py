@@ -71,6 +71,7 @@ class ViberChannel:
         formatting="plain",
         received_text_limit=TEXT_LIMIT,
         share_phone="viber.share_phone",
+        choices_last=True,
     )
     webhook = Webhook(SIGNATURE_HEADER)
 

@@ -53,6 +53,7 @@ class WhatsAppChannel:
         media=True,
         formatting="markdown",  # WhatsApp's own marks: *bold*
         delivery_window=WINDOW,
+        choices_last=True,
     )
     webhook = Webhook(SIGNATURE_HEADER, body_limit=FORM_LIMIT)
 

@@ -83,6 +83,7 @@ class Inbound:
     unsupported: str | None = None  # e.g. "sticker", "voice", "location": content we cannot use
     text_limit: int = DEFAULT_TEXT_LIMIT  # the longest text the channel lets a client send (its capabilities)
     by_letter: bool = False  # the channel carries letters (e-mail): the intake at once, one answer per message
+    choices_last: bool = False  # the channel shows an answer's options only on its last message (Viber, WhatsApp)
     share_phone: str | None = None  # the title of the channel's «share my number» button, where it has one
     reply_extras: dict[str, str] = field(default_factory=dict)  # for the channel, on every answer (e-mail: thread)
 

@@ -38,6 +38,24 @@ class Reply:
         )
 
 
+def choices_on_last(replies: list[Outbound]) -> list[Outbound]:
+    """The answers of one step with their options moved to the last message, for channels that show options there
+    only: «Не нашёл ответа… [Оформить заявку]» then «Возможно, поможет: …» lost its keyboard in Viber."""
+    if len(replies) < 2 or replies[-1].choices or len({(r.channel, r.chat) for r in replies}) > 1:
+        return replies
+    offering = max((i for i, reply in enumerate(replies) if reply.choices), default=None)
+    if offering is None:
+        return replies
+    source = replies[offering]
+    moved = {k: v for k, v in source.extras.items() if k == "unnumbered"}
+    kept = {k: v for k, v in source.extras.items() if k != "unnumbered"}
+    last = replies[-1]
+    with_them = replace(last, choices=source.choices, request_phone=source.request_phone or last.request_phone,
+                        extras={**last.extras, **moved})  # fmt: skip
+    without = replace(source, choices=(), request_phone=False, extras=kept)
+    return [*replies[:offering], without, *replies[offering + 1 : -1], with_them]
+
+
 def one_letter(replies: list[Outbound]) -> list[Outbound]:
     """The answers of one step to one chat as a single message: for channels where each message is a letter.
 

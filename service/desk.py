@@ -43,7 +43,7 @@ from core.events import (
 from core.messages import TICKET_EXTRA, Choice, Inbound, Outbound
 from core.my_requests import asked_about_requests
 from core.personal_data import StoredData
-from core.replies import Reply, one_letter
+from core.replies import Reply, choices_on_last, one_letter
 from core.staff import status_after_client_wrote
 from core.stages.consent import CONSENT_CHOICES
 from core.stages.intake import KIND_CHOICES, contact_answer
@@ -211,6 +211,8 @@ class Desk:
         replies = caused + list(step.replies)
         if inbound.by_letter:
             replies = one_letter(replies)
+        elif inbound.choices_last:
+            replies = choices_on_last(replies)
         replies = [self._offer_form(session, reply, turn) for reply in replies]
         ticket_id = await self._ticket_id(session, turn, step.state.open_ticket_number)
         await self._save(session, turn, step.state, replies, ticket_id, said=[] if step.events else [said])

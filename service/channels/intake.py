@@ -84,7 +84,13 @@ def processor(runtime: Runtime, channel: ReceivingChannel) -> Handler:
             return
         event = await channel.unpack(body["raw"], retry_later=_waited(runtime, body) < MEDIA_PATIENCE)
         if isinstance(event, Inbound):
-            event = replace(event, text_limit=limit, by_letter=capabilities.by_letter, share_phone=share_phone)
+            event = replace(
+                event,
+                text_limit=limit,
+                by_letter=capabilities.by_letter,
+                choices_last=capabilities.choices_last,
+                share_phone=share_phone,
+            )
             await _record(runtime, key, storable_message(event))
         else:
             await settle(runtime, event)
