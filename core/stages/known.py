@@ -17,7 +17,7 @@ from core.validators import InvalidAnswer
 
 # «ой, не Самара, а Тольятти», «Тольятти, а не Самара»: an earlier answer put right (an «ой,» may come first)
 _CORRECTION = re.compile(
-    r"(?:[^\W\d_]{1,12}[,!.]?\s)?не\s(?P<old>[^,;\n]{1,60}?),?\sа\s(?P<new>[^,;\n]{1,60}?)[\s.!]*"
+    r"(?:[^\W\d_]{1,12}[,!.]?\s){0,2}не\s(?P<old>[^,;\n]{1,60}?),?\sа\s(?P<new>[^,;\n]{1,60}?)[\s.!]*"
     r"|(?P<new_first>[^,;\n]{1,60}?),?\sа\sне\s(?P<old_last>[^,;\n]{1,60}?)[\s.!]*",
     re.IGNORECASE,
 )
