@@ -22,6 +22,7 @@ from core.stages.consent import start_ticket
 from core.stages.turn import NEW_TICKET, FaqResult, Turn
 from core.stages.words import (
     after_small_talk,
+    asks_for_ticket,
     back_asked,
     bare_yes_or_no,
     is_greeting,
@@ -73,7 +74,7 @@ def on_idle(turn: Turn) -> None:
     payload = turn.payload
     if payload is None and turn.text:
         payload = resolve_choice(turn.text, NOT_FOUND_CHOICES, loose=False)  # every menu starts with these
-    if payload == "menu:ticket" or turn.command == "ticket":
+    if payload == "menu:ticket" or turn.command == "ticket" or (payload is None and asks_for_ticket(turn.text)):
         start_ticket(turn)
     elif payload == "menu:ask":
         turn.say(t("menu.ask_more"))

@@ -143,6 +143,22 @@ def command_of(text: str) -> str | None:
     return None
 
 
+# «оформите заявку, пожалуйста», «создайте заявку», «нужна заявка», «хочу оставить заявку»: the menu's «Оформить
+# заявку» in the client's words (the FAQ took them for a question it had no answer to)
+TICKET_ASKED = re.compile(
+    r"^\W*(?:(?:хочу|хотим|хотел[аи]?|нужно|надо|можно|прошу|пожалуйста|давайте)\s+)?(?:оформ|созда|остав|завед|завест"
+    r"|открой|откройте|открыть|сдела|зарегистрир)\w*\s+(?:мне\s+|нам\s+)?(?:нову[юя]\s+)?заявк\w*"
+    r"|^\W*(?:нужна|нужно|надо)\s+(?:оформить\s+)?заявк\w*",
+    re.IGNORECASE,
+)
+TICKET_ASKED_WORDS_AT_MOST = 6
+
+
+def asks_for_ticket(text: str) -> bool:
+    """The client asks for a ticket in a few words of their own, not for the FAQ."""
+    return word_count(text) <= TICKET_ASKED_WORDS_AT_MOST and TICKET_ASKED.search(text) is not None
+
+
 UNKNOWN_COMMAND = re.compile(r"\s*/[a-z][a-z0-9_]{0,31}(?:@\w+)?\s*", re.IGNORECASE)
 
 
