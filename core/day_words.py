@@ -7,8 +7,9 @@ so these are never left to the FAQ, whose entry states the usual hours.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from datetime import date, timedelta
+
+from core.calendar import is_working_day
 
 WEEKDAYS = re.compile(
     r"\b(?:понедельник|вторник|сред[ауы]|четверг|пятниц[ауы]|суббот[ауы]|воскресень[ея]|выходн\w*)", re.IGNORECASE
@@ -41,7 +42,7 @@ def named_day(text: str, today: date) -> date | None:
     return None
 
 
-def days_off_asked(text: str, today: date, is_working_day: Callable[[date], bool]) -> date | None:
+def days_off_asked(text: str, today: date) -> date | None:
     """«когда после нового года выходите на работу?»: the first of the days off the text names (the New Year's, the
     May holidays, or the next holiday on a weekday), ahead or under way; None when it names none."""
     found = AFTER_DAYS_OFF.search(text)

@@ -139,10 +139,7 @@ def keep_files_at_a_choice(turn: Turn) -> bool:
     """
     if turn.state.stage not in CHOICE_STAGES or not turn.inbound.attachments or turn.text or turn.payload:
         return False
-    for refusal in turn.keep_attachments():
-        turn.say(refusal)
-    if turn.files_kept():
-        turn.say(t("files.kept_for_ticket", count=turn.files_kept()))
+    turn.keep_files_for_ticket()
     turn.reask()
     return True
 

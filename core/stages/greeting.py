@@ -8,8 +8,6 @@ functionality (core/wish_words.py), as a wish; a question gets an FAQ answer onl
 
 from __future__ import annotations
 
-from datetime import date
-
 from core import calendar, notices
 from core.day_words import days_off_asked
 from core.events import FaqFeedback, QuestionUnanswered
@@ -50,16 +48,12 @@ def greet(turn: Turn) -> None:
     turn.say(Reply(text, (NEW_TICKET,)))
 
 
-def today_of(turn: Turn) -> date:
-    """The desk's date now (Moscow's, not the server's)."""
-    return turn.ctx.now.astimezone(turn.ctx.timezone).date()
-
-
 def on_new(turn: Turn) -> None:
     greet(turn)
     reading = cyrillic_reading(turn.text)
     # «вы сейчас работаете?» off hours: the greeting has said when the engineers are back
-    asked_now = open_asked(reading, today_of(turn)) == today_of(turn)
+    today = turn.today()
+    asked_now = open_asked(reading, today) == today
     said_by_greeting = asked_now and not calendar.is_working_time(turn.ctx.now, turn.ctx.timezone)
     typed_more = turn.text and not is_greeting(reading) and turn.payload is None and not said_by_greeting
     # «Оформить заявку» pressed on a message of a conversation the store no longer has: pressed once is enough
@@ -95,10 +89,7 @@ def on_idle(turn: Turn) -> None:
 
 def keep_files(turn: Turn) -> None:
     """Files sent before a ticket are kept for it; the text sent with them is read as usual."""
-    for refusal in turn.keep_attachments():
-        turn.say(refusal)
-    if turn.files_kept():
-        turn.say(t("files.kept_for_ticket", count=turn.files_kept()))
+    turn.keep_files_for_ticket()
     if turn.text:
         answer_text(turn)
     else:
@@ -116,10 +107,10 @@ def answer_text(turn: Turn) -> None:
         turn.say(Reply(t("smalltalk.ack"), (NEW_TICKET,)))
     elif talk == "greeting":
         greet(turn)
-    elif (day := open_asked(reading, today_of(turn))) is not None:  # «вы сейчас работаете?»: the clock answers
+    elif (day := open_asked(reading, turn.today())) is not None:  # «вы сейчас работаете?»: the clock answers
         turn.say(Reply(notices.open_when(turn.ctx.now, turn.ctx.timezone, day), (NEW_TICKET,)))
     elif back_asked(reading):  # «когда после нового года выходите на работу?»: the production calendar answers
-        days_off = days_off_asked(reading, today_of(turn), calendar.is_working_day)
+        days_off = days_off_asked(reading, turn.today())
         if days_off is None:
             answer_question(turn, turn.text, reading)
         else:

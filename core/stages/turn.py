@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from copy import deepcopy
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import date, datetime
 from typing import Literal, Protocol
 from zoneinfo import ZoneInfo
 
@@ -208,6 +208,17 @@ class Turn:
     def files_kept(self) -> int:
         """The files of the draft that really came (not those the client was asked to send again)."""
         return sum(1 for attachment in self.state.attachments if attachment.get("ref") != UNAVAILABLE)
+
+    def keep_files_for_ticket(self) -> None:
+        """Files sent before the ticket is open: kept for it, the refusals said, and how many came."""
+        for refusal in self.keep_attachments():
+            self.say(refusal)
+        if self.files_kept():
+            self.say(t("files.kept_for_ticket", count=self.files_kept()))
+
+    def today(self) -> date:
+        """The desk's date now (Moscow's, not the server's)."""
+        return self.ctx.now.astimezone(self.ctx.timezone).date()
 
 
 Handler = Callable[[Turn], None]  # what a stage does with the client's message

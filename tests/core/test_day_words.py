@@ -6,7 +6,6 @@ from datetime import date
 
 import pytest
 
-from core.calendar import is_working_day
 from core.day_words import days_off_asked, named_day
 
 FRIDAY = date(2027, 3, 5)
@@ -44,4 +43,4 @@ def test_no_day_or_no_such_day_is_none(text: str) -> None:
     ],
 )
 def test_the_days_off_asked_about(today: date, text: str, first_day_off: date) -> None:
-    assert days_off_asked(text, today, is_working_day) == first_day_off
+    assert days_off_asked(text, today) == first_day_off
