@@ -11,6 +11,11 @@ the outbox's lease (a batch of 50, staff cards first), also while none of it is 
 and every item waits for its retry), each rolled back so that every pass sees the same backlog. Prints
 the median milliseconds per statement. On PostgreSQL the tables are analysed first, as its autovacuum
 would have done on a running desk.
+
+On PostgreSQL it also times the inbox's lease on statistics gathered before the backlog came (autovacuum
+analysed the table in a quiet hour), while half the chats' heads are being processed: the planner then takes
+unfinished items for all but absent and compares each with every other. That pass is timed once; then the
+table is analysed as the service does after a slow pass (``Store.refresh_statistics``) and timed again.
 """
 
 from __future__ import annotations
@@ -66,16 +71,24 @@ def rows(count: int, status: str, chats: int, start: int) -> list[dict[str, Any]
     ]
 
 
-async def fill(store: Store, history: int, backlog: int) -> None:
-    """``history`` finished items and ``backlog`` pending ones in both queues' tables."""
-    async with store.transaction() as session:
-        for model, done in ((InboxItem, "done"), (OutboxItem, "sent")):
-            table = model.__table__  # type: ignore[attr-defined]
-            names = set(table.c.keys())
-            for batch in (rows(history, done, 3000, 0), rows(backlog, "pending", max(backlog // PER_CHAT, 1), history)):
-                for first in range(0, len(batch), 5000):
-                    await session.exec(insert(table), params=[{k: v for k, v in row.items() if k in names}  # type: ignore[call-overload]
-                                                              for row in batch[first:first + 5000]])  # fmt: skip
+async def fill(store: Store, history: int, backlog: int, *, analysed_between: bool = False) -> None:
+    """``history`` finished items and ``backlog`` pending ones in both queues' tables; ``analysed_between``:
+    the store's statistics gathered after the history, before the backlog."""
+    batches = {
+        "finished": rows(history, "done", 3000, 0),
+        "pending": rows(backlog, "pending", max(backlog // PER_CHAT, 1), history),
+    }
+    for name, batch in batches.items():
+        if name == "pending" and analysed_between:
+            await analyze(store)
+        async with store.transaction() as session:
+            for model, done in ((InboxItem, "done"), (OutboxItem, "sent")):
+                table = model.__table__  # type: ignore[attr-defined]
+                names = set(table.c.keys())
+                params = [{k: v for k, v in row.items() if k in names} | {"status": row["status"].replace("done", done)}
+                          for row in batch]  # fmt: skip
+                for first in range(0, len(params), 5000):
+                    await session.exec(insert(table), params=params[first : first + 5000])  # type: ignore[call-overload]
 
 
 async def analyze(store: Store) -> None:
@@ -86,10 +99,22 @@ async def analyze(store: Store) -> None:
             await connection.execute(text("ANALYZE"))
 
 
-async def median_ms(store: Store, statement: Callable[[Any], Awaitable[object]]) -> float:
+LEASE_EVERY_OTHER_HEAD = text(
+    "UPDATE inboxitem SET status = 'leased', next_attempt_at = :until"
+    " WHERE id IN (SELECT min(id) FROM inboxitem WHERE status = 'pending' GROUP BY queue HAVING min(id) % 2 = 0)"
+)
+
+
+async def lease_half_the_heads(store: Store) -> None:
+    """Every other chat's head leased (its worker is at it): the next pass must look past them."""
+    async with store.transaction() as session:
+        await session.exec(LEASE_EVERY_OTHER_HEAD, params={"until": NOW + timedelta(minutes=2)})  # type: ignore[call-overload]
+
+
+async def median_ms(store: Store, statement: Callable[[Any], Awaitable[object]], repeat: int = REPEAT) -> float:
     """The median time of ``statement`` in a transaction that is rolled back (the backlog stays as it is)."""
     times = []
-    for _ in range(REPEAT):
+    for _ in range(repeat):
         async with store._writing_engine.connect() as connection:  # noqa: SLF001 (a transaction that must not commit)
             transaction = await connection.begin()
             began = time.perf_counter()
@@ -125,6 +150,26 @@ async def measure(url: str, history: int, backlog: int) -> dict[str, float]:
     return result
 
 
+async def measure_stale(url: str, history: int, backlog: int) -> dict[str, float]:
+    """The inbox's lease (a batch) on statistics from before the backlog, once; then after a refresh."""
+    engine = create_engine(url)
+    await upgrade(engine)
+    store = Store(engine)
+    await fill(store, history, backlog, analysed_between=True)
+    await lease_half_the_heads(store)
+    heads = Heads(InboxItem, INBOX_BATCH, skip_locked=True, count_takeovers=True)
+
+    async def timed(connection: Any) -> object:
+        return await lease_heads(connection=connection, heads=heads, channels=["telegram"], now=NOW,
+                                 until=NOW + timedelta(minutes=2))  # fmt: skip
+
+    before = await median_ms(store, timed, repeat=1)
+    await store.refresh_statistics(InboxItem.__tablename__)  # type: ignore[arg-type]
+    result = {"stale statistics: inbox lease": before, "after the refresh": await median_ms(store, timed)}
+    await engine.dispose()
+    return result
+
+
 async def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--backlogs", default="10,200,2000,10000")
@@ -144,15 +189,19 @@ async def main() -> None:
                     url = f"sqlite+aiosqlite:///{workdir}/queues-{backlog}.db"
                     results.append((store, backlog, await measure(url, args.history, backlog)))
                     continue
-                url = await fresh_postgres(args.postgres_url, f"bench_queues_{os.getpid()}")
-                try:
-                    results.append((store, backlog, await measure(url, args.history, backlog)))
-                finally:
-                    await drop_postgres(args, url)
-    for name in results[0][2]:
+                timings: dict[str, float] = {}
+                for measured in (measure, measure_stale):
+                    url = await fresh_postgres(args.postgres_url, f"bench_queues_{os.getpid()}")
+                    try:
+                        timings |= await measured(url, args.history, backlog)
+                    finally:
+                        await drop_postgres(args, url)
+                results.append((store, backlog, timings))
+    names = list(dict.fromkeys(name for _, _, timings in results for name in timings))
+    for name in names:
         table.add_column(name, justify="right")
     for store, backlog, timings in results:
-        table.add_row(store, str(backlog), *(f"{value:.2f}" for value in timings.values()))
+        table.add_row(store, str(backlog), *(f"{timings[name]:.2f}" if name in timings else "—" for name in names))
     Console(width=150).print(table)
 
 

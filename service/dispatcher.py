@@ -32,7 +32,7 @@ from service.retry import backoff, poll_forever
 from service.send_rates import platform_buckets
 from storage.models import OutboxItem
 from storage.repos import outbox
-from storage.repos.queues import Heads, lease_heads
+from storage.repos.queues import Heads, lease
 
 log = structlog.get_logger(__name__)
 
@@ -114,10 +114,7 @@ class Dispatcher:
         heads, send them concurrently, record each outcome (only where the lease still holds).
         """
         now = self.desk.clock()
-        async with self.desk.store.statements() as connection:
-            leased = await lease_heads(
-                connection=connection, heads=self.heads, channels=self.senders.keys(), now=now, until=now + LEASE
-            )
+        leased = await lease(self.desk.store, self.heads, channels=self.senders.keys(), now=now, until=now + LEASE)
         heads, self.more_due = leased.items, leased.more
         outcomes = await asyncio.gather(*(self._deliver(item) for item in heads))
         ended: list[tuple[OutboxItem, str, DeliveryResult]] = []

@@ -28,7 +28,7 @@ from service.retry import AcksFirst, backoff, poll_forever
 from storage.models import InboxItem
 from storage.notify import NOTIFY_INBOX
 from storage.repos import inbox as inbox_repo
-from storage.repos.queues import Heads, lease_heads
+from storage.repos.queues import Heads, lease
 from storage.store import Store
 
 log = structlog.get_logger(__name__)
@@ -102,10 +102,7 @@ class Inbox:
         """
         now = self.clock()
         heads = self._one if self.acks is not None and self.acks.busy else self._batch
-        async with self.store.statements() as connection:
-            leased = await lease_heads(
-                connection=connection, heads=heads, channels=self.handlers.keys(), now=now, until=now + LEASE
-            )
+        leased = await lease(self.store, heads, channels=self.handlers.keys(), now=now, until=now + LEASE)
         heads, self.more_due = leased.items, leased.more
         replayed = [item.attempts > 0 for item in heads]  # tried before, or taken over from a worker that died
         errors = await asyncio.gather(*(self._handle(item, again) for item, again in zip(heads, replayed, strict=True)))

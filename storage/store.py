@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import time
 from collections.abc import AsyncIterator
 
+from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -22,6 +24,7 @@ class Store:
         # SQLite has one writer: serialize this process's transactions instead of failing on locks.
         self._write_lock = asyncio.Lock() if is_sqlite(str(engine.url)) else None
         self.committed = asyncio.Event()  # set after a commit that may have made work: wakes who waits for it
+        self._analyzed: dict[str, float] = {}  # table → when this process last refreshed its statistics (monotonic)
 
     @property
     def shared_by_processes(self) -> bool:
@@ -49,3 +52,20 @@ class Store:
         message processed). It wakes no one: its user says who has work (``Inbox.arrived``)."""
         async with self._write_lock or contextlib.nullcontext(), self._writing_engine.begin() as connection:
             yield connection
+
+    async def refresh_statistics(self, table: str, *, every: float = 30.0) -> bool:
+        """PostgreSQL's statistics of ``table`` gathered anew (``ANALYZE``), at most once in ``every`` seconds
+        by this process; whether they were. SQLite plans without statistics: nothing to do.
+
+        For a statement that has just been slow: planned on statistics from before the table changed. A queue's
+        table analysed while it held no backlog tells the planner that unfinished items are all but absent, and
+        its heads statement then compares every item with every other (seconds a pass, where it takes
+        milliseconds); autovacuum would take a minute or more to come round.
+        """
+        now = time.monotonic()
+        if not self.shared_by_processes or now - self._analyzed.get(table, -every) < every:
+            return False
+        self._analyzed[table] = now
+        async with self._writing_engine.begin() as connection:
+            await connection.execute(text(f'ANALYZE "{table}"'))
+        return True

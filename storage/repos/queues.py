@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import ColumnElement, FromClause, bindparam, case, exists, literal_column, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlalchemy.orm import configure_mappers
 
 from storage.models import QUEUE_ACTIVE
+
+if TYPE_CHECKING:
+    from storage.store import Store
+
+SLOW_LEASE = 0.25  # seconds: a lease this slow was planned on statistics that no longer hold (Store.refresh_statistics)
 
 
 def active(table: FromClause) -> ColumnElement[bool]:
@@ -118,3 +124,16 @@ async def lease_heads(
     rows.sort(key=lambda row: tuple(row[width + 1 :]))  # RETURNING keeps no order
     items = [heads.model.model_construct(**dict(zip(columns, row[:width], strict=True))) for row in rows]
     return Leased(items, more=len(rows) >= heads.limit or any(row[width] for row in rows))
+
+
+async def lease(
+    store: Store, heads: Heads, *, channels: Collection[str], now: datetime, until: datetime, slow: float = SLOW_LEASE
+) -> Leased:
+    """``lease_heads`` in a transaction of its own; when it took more than ``slow`` seconds, the table's
+    statistics are refreshed for the passes that follow."""
+    began = time.perf_counter()
+    async with store.statements() as connection:
+        leased = await lease_heads(connection=connection, heads=heads, channels=channels, now=now, until=until)
+    if time.perf_counter() - began > slow:
+        await store.refresh_statistics(heads.table.name)
+    return leased
