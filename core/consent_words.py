@@ -24,12 +24,15 @@ for :func:`about_consent`), while «да, отзываю» still answers «Вы 
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 from enum import StrEnum
 from itertools import islice, takewhile
 
 WORD = re.compile(r"[^\W_]+")
 
 CONSENT_STEMS = ("согласи", "сагласи", "соглоси", "саглоси", "соглси", "саглси")  # the noun «согласие», not «согласен»
+CONSENT_NOUN = "согласие"
+CONSENT_LIKENESS = 0.8  # beside a withdrawal verb, a word this like «согласие» is it: «сгласие», «согласе», «соглассие»
 WITHDRAW_STEMS = ("отозв", "отзыв", "отзов", "отзав", "атозв", "отазв", "атзыв")
 REVIEW_FORMS = frozenset({"отзыв", "отзыва", "отзывы", "отзыву", "отзывом", "отзыве", "отзывов", "отзывах"})
 CANCEL_STEMS = ("отмен", "аннул", "анулир", "прекрат", "прекращ", "забер", "забир", "забрат", "отказ")
@@ -74,8 +77,10 @@ FILLERS = frozenset("ну я мы а ой эм хм пожалуй наверн�
 BARE_YES = frozenset("да даа дааа ага угу ок окей ok okay хорошо конечно ладно разумеется yes 1".split())
 BARE_NO = frozenset("нет неа нее no nope никогда 2".split())
 AGREE_STEMS = ("соглас", "сагласен", "соглаш", "принима", "подтвержд", "разреша")
-REFUSE_STEMS = ("отказ", "несоглас")  # and the word «против», not «противо…»
-NEGATED_STEMS = ("соглас", "сагласен", "хоч", "хот", "над", "нуж", "буд", "да", "жела", "приним", "разреш", "подтвержд")
+REFUSE_STEMS = ("отказ", "откаж", "несоглас")  # and the word «против», not «противо…»
+NEVER = ["ни", "за", "что"]  # «ни за что»
+NEGATED_STEMS = ("соглас", "соглаш", "сагласен", "хоч", "хот", "над", "нуж", "буд", "да", "жела", "приним", "разреш")
+NEGATED_STEMS += ("подтвержд",)
 NOT_AGAINST = frozenset({"против", "возражаю", "возражаем"})
 ANSWER_WINDOW = 4  # explicit words are looked for among the first words only
 SHORT_ANSWER = 6  # a bare «да»/«нет» counts in a message of at most this many words
@@ -140,7 +145,7 @@ def _request(words: list[str], mine: bool, device: bool) -> ConsentIntent | None
         clear = MAYBE if "не" in words[max(0, i - 2) : i] else WITHDRAW  # «не удаляйте» is asked about
         deletes, neighbours = _deletes(word, past_ok), _neighbours(words, i)
         me = "меня" in neighbours  # «удалите меня», not «у меня …, как удалить …»
-        if _withdraws(word, words[i + 1 : i + 2]) and any(n.startswith(CONSENT_STEMS) for n in neighbours):
+        if _withdraws(word, words[i + 1 : i + 2]) and any(map(_consent_like, neighbours)):
             hits.add(clear)
         forgets = word.startswith(FORGET_STEMS) or past_ok and word.startswith("забыл")  # «чтобы вы меня забыли»
         if deletes and (mine or me and from_base) or forgets and (mine or me):
@@ -152,6 +157,14 @@ def _request(words: list[str], mine: bool, device: bool) -> ConsentIntent | None
     if refusing and "меня" in vocab and (processing or _has(words, KNOW_STEMS)):  # «не хочу, чтобы вы меня знали»
         hits.add(MAYBE)
     return WITHDRAW if WITHDRAW in hits else next(iter(hits), None)
+
+
+def _consent_like(word: str) -> bool:
+    """«согласие», or a typo of it (only ever asked beside a verb of taking back)."""
+    if word.startswith(CONSENT_STEMS):
+        return True
+    likeness = SequenceMatcher(None, word[: len(CONSENT_NOUN)], CONSENT_NOUN).ratio()
+    return word[:1] == "с" and likeness >= CONSENT_LIKENESS
 
 
 def _withdraws(word: str, following: list[str]) -> bool:
@@ -197,7 +210,7 @@ def about_consent(text: str) -> ConsentIntent | None:
     return None
 
 
-ASKING = frozenset("зачем почему что чем как какие какой кто куда где сколько чего".split())
+ASKING = frozenset("зачем почему что чем как какие какой кто куда где сколько чего можно".split())
 
 
 def consent_answer(text: str) -> ConsentIntent | None:
@@ -212,7 +225,7 @@ def consent_answer(text: str) -> ConsentIntent | None:
         if word == "не":
             agree = agree or following in NOT_AGAINST
             refuse = refuse or (following not in NOT_AGAINST and following.startswith(NEGATED_STEMS))
-        elif i and window[i - 1] == "не":
+        elif i and window[i - 1] in ("не", "без"):  # «без согласия» gives none
             continue
         else:
             refuse = refuse or word == "против" or word.startswith(REFUSE_STEMS) and word not in REVIEW_FORMS
@@ -220,5 +233,5 @@ def consent_answer(text: str) -> ConsentIntent | None:
     if len(words) <= SHORT_ANSWER and "?" not in text and "но" not in words:
         bare = set(takewhile(lambda word: word in BARE_YES or word in BARE_NO, words[start:]))
         refuse, agree = refuse or bool(bare & BARE_NO), agree or bool(bare & BARE_YES)
-        refuse = refuse or words[start:] in (["не"], ["не", "а"])  # «Не.», «не-а»
+        refuse = refuse or words[start:] in (["не"], ["не", "а"], NEVER)  # «Не.», «не-а», «ни за что»
     return ConsentIntent.REFUSE if refuse else ConsentIntent.AGREE if agree else None

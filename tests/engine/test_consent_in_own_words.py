@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from core.events import ClientWroteOnTicket, ConsentRefused, ConsentWithdrawn
+from core.events import ClientWroteOnTicket, ConsentGiven, ConsentRefused, ConsentWithdrawn
 from core.texts import t
 from tests.engine.intake_answers import start_ticket, walk_to_summary
 from tests.fakes import EngineChat
@@ -16,6 +16,7 @@ WITHDRAWALS = (
     "удалите мои персональные данные",
     "прошу удалить мои данные",
     "не храните больше мой телефон",
+    "отзываю сгласие",  # a typo: at the organisation question it was stored as the organisation
 )
 
 
@@ -32,7 +33,9 @@ def at(stage: str) -> EngineChat:
     return chat
 
 
-@pytest.mark.parametrize("refusal", ["нет", "Нет!", "не согласна", "отказываюсь", "не даю согласие", "2"])
+@pytest.mark.parametrize(
+    "refusal", ["нет", "Нет!", "не согласна", "отказываюсь", "не даю согласие", "2", "не соглашусь", "ни за что"]
+)
 def test_consent_is_refused_in_any_words(refusal: str) -> None:
     chat = EngineChat()
     chat.say("Здравствуйте")
@@ -49,6 +52,17 @@ def test_an_unclear_answer_to_consent_is_explained_not_repeated_silently() -> No
     chat.say("может быть")
     assert chat.text() == t("consent.unclear") and chat.state.stage == "consent"
     assert [c.payload for c in chat.last.replies[-1].choices] == ["consent:yes", "consent:no"]  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("question", ["а можно без согласия?", "можно без согласия"])
+def test_asking_to_go_on_without_consent_is_no_consent(question: str) -> None:
+    """«согласия» is not «согласен»: the question used to be recorded as consent given."""
+    chat = EngineChat()
+    chat.say("Здравствуйте")
+    chat.press("menu:ticket")
+    chat.say(question)
+    assert chat.state.stage == "consent" and not any(isinstance(e, ConsentGiven) for e in chat.events)
+    assert t("consent.unclear") in chat.text() or t("consent.why") in chat.text(), chat.text()
 
 
 @pytest.mark.parametrize("stage", ["before", "during", "after"])
