@@ -53,11 +53,16 @@ def unreachable_api(error: httpx.HTTPError) -> DeliveryResult:
     return DeliveryResult.later(type(error).__name__)
 
 
+OUR_CREDENTIALS = (401, 403)  # the platform refuses the bot's own token or account: fixed on our side, then sent
+
+
 def refused(response: httpx.Response) -> DeliveryResult | None:
-    """None for a 2xx answer; a retry for 429 and 5xx; a final failure for any other 4xx."""
+    """None for a 2xx answer; a retry for 429, 5xx and a refusal of our credentials (a token being rotated, an
+    account to be paid: the messages wait for the fix, and become dead letters past the horizon); a final failure
+    for any other 4xx (this message or this chat)."""
     if response.is_success:
         return None
     error = f"http {response.status_code}"
-    if response.status_code == 429 or response.status_code >= 500:
+    if response.status_code in (429, *OUR_CREDENTIALS) or response.status_code >= 500:
         return DeliveryResult.later(error, _retry_after(response))
     return DeliveryResult.failed(error)

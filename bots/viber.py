@@ -46,6 +46,9 @@ SENDER_NAME_LIMIT = 28
 MIN_API_VERSION = 7
 NOT_SUBSCRIBED = {5, 6}  # receiver not registered / not subscribed
 TOO_MANY_REQUESTS = 12
+# invalid auth token, inactive / blocked / unknown / suspended account, no webhook set, API version: the bot's own
+# standing, fixed on our side; the message waits for it (a dead letter past the horizon), it is not dropped
+ACCOUNT_TROUBLE = {2, 7, 8, 9, 10, 11, 13}
 PICTURE_TYPES = ("image/jpeg", "image/png", "image/gif")
 MESSAGE_TEXTS = ("text", "media", "thumbnail", "file_name", "tracking_data")  # sticker_id, size: numbers
 EVENTS = frozenset(value for name, value in vars(EventType).items() if not name.startswith("_"))
@@ -237,7 +240,7 @@ class ViberChannel:
         error = f"viber status {status}: {answer.get('status_message', '')}"
         if status in NOT_SUBSCRIBED:
             return DeliveryResult.failed(error, unreachable=True)
-        if status == TOO_MANY_REQUESTS:
+        if status == TOO_MANY_REQUESTS or status in ACCOUNT_TROUBLE:
             return DeliveryResult.later(error)
         return DeliveryResult.failed(error)
 

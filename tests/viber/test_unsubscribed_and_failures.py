@@ -76,3 +76,15 @@ async def test_location_gets_a_polite_answer(viber: ViberWorld) -> None:
         await viber.client_says(text)
     await viber.send(viber.message({"type": "location", "location": {"lat": 53.2, "lon": 50.1}}))
     assert "геопозиция" in viber.texts()[-1]
+
+
+async def test_a_refused_auth_token_keeps_the_messages_until_the_token_is_fixed(viber: ViberWorld) -> None:
+    """Viber's «invalid auth token» is about the bot, not the message: it used to fail it for good, lost."""
+    viber.api.fail("/send_message", 200, {"status": 2, "status_message": "invalid auth token"}, times=3)
+    await viber.client_says("Сколько стоит поддержка?")
+    for _ in range(3):  # refused twice more, then the token is put right
+        assert not [item for item in await viber.rows(OutboxItem) if item.status != "pending"]
+        viber.clock.advance(minutes=10)
+        await viber.deliver()
+    assert {item.status for item in await viber.rows(OutboxItem)} == {"sent"}
+    assert viber.texts()[-2] == t("menu.greeting") and "бесплатна" in viber.texts()[-1]

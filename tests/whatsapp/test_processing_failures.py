@@ -10,7 +10,8 @@ import pytest
 from sqlmodel import select
 
 from core.messages import Inbound
-from storage.models import InboxItem
+from core.texts import t
+from storage.models import InboxItem, OutboxItem
 from tests.conftest import EMAIL_IN_LOG, PHONE_IN_LOG
 from tests.whatsapp.world import WhatsAppWorld
 
@@ -78,3 +79,15 @@ async def test_an_item_failing_for_good_is_retried_until_the_horizon_then_failed
     [given_up] = [r for line in lines if (r := json.loads(line))["event"] == "inbox_item_failed_for_good"]
     assert (given_up["item_id"], given_up["channel"], given_up["level"]) == (item.id, "whatsapp", "error")
     assert not [line for line in lines if PHONE_IN_LOG.search(line) or EMAIL_IN_LOG.search(line)]
+
+
+async def test_a_refused_account_keeps_the_messages_until_the_credentials_are_fixed(whatsapp: WhatsAppWorld) -> None:
+    """Twilio's 401 (code 20003) is about our account, not the message: it used to fail it for good, lost."""
+    whatsapp.api.fail("/Messages.json", 401, {"code": 20003, "message": "Authenticate"}, times=3)
+    await whatsapp.client_says("Сколько стоит поддержка?")
+    for _ in range(3):  # refused twice more, then the credentials are put right
+        assert not [item for item in await whatsapp.rows(OutboxItem) if item.status != "pending"]
+        whatsapp.clock.advance(minutes=10)
+        await whatsapp.deliver()
+    assert {item.status for item in await whatsapp.rows(OutboxItem)} == {"sent"}
+    assert whatsapp.bodies()[-2].startswith(t("menu.greeting")) and "бесплатна" in whatsapp.bodies()[-1]
