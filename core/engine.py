@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from core.messages import Inbound
 from core.replies import Reply
-from core.stages import consent, form, greeting, intake, news, rating, same_request, summary, ticket_open
+from core.stages import consent, form, greeting, intake, link, news, rating, same_request, summary, ticket_open
 from core.stages.commands import handle_command, keep_files_at_a_choice
 from core.stages.rating import ask_rating
 from core.stages.ticket_open import reopen_ticket
@@ -40,7 +40,8 @@ STAGES: dict[Stage, Handling] = {
     Stage.KIND: Handling(intake.on_kind, intake.kind_question),
     Stage.CRITICALITY: Handling(intake.on_criticality, intake.criticality_question),
     Stage.RETURNING: Handling(intake.on_returning, intake.returning_question),
-    Stage.VERIFY: Handling(intake.on_verify, intake.verify_question),
+    Stage.LINK: Handling(link.on_link, link.link_question),
+    Stage.VERIFY: Handling(link.on_verify, link.verify_question),
     Stage.FIELD: Handling(intake.on_field, intake.field_question),
     Stage.FORM: Handling(form.on_form, form.form_question),
     Stage.SUMMARY: Handling(summary.on_summary, summary.summary_question),

@@ -24,7 +24,8 @@ class Stage(StrEnum):
     KIND = "kind"  # problem, consultation, licence or wish
     CRITICALITY = "criticality"
     RETURNING = "returning"  # data on file offered back: «всё верно?»
-    VERIFY = "verify"  # a code went to the client on file whose contact was typed
+    LINK = "link"  # the contact of an earlier chat is asked for, to join this chat to it (core/stages/link.py)
+    VERIFY = "verify"  # a code went where that contact wrote from, if anywhere
     FIELD = "field"  # one question of the intake form (``ConversationState.field``)
     FORM = "form"  # the open questions of the intake in one message (``ConversationState.form_keys``)
     SUMMARY = "summary"  # the answers shown back before sending
@@ -40,7 +41,6 @@ DRAFT_STAGES = frozenset(
         Stage.KIND,
         Stage.CRITICALITY,
         Stage.RETURNING,
-        Stage.VERIFY,
         Stage.FIELD,
         Stage.FORM,
         Stage.SUMMARY,
@@ -141,6 +141,11 @@ class ConversationState:
         return self.stage == Stage.FIELD and self.field == "contact"
 
     @property
+    def awaiting_earlier_contact(self) -> bool:
+        """The contact of an earlier chat is asked for: a phone or e-mail typed may be a client's on file."""
+        return self.stage == Stage.LINK
+
+    @property
     def awaiting_code(self) -> bool:
-        """A one-time code was sent to the client on file: what is typed now is checked as that code."""
+        """A one-time code may have been sent to a client on file: what is typed now is checked as that code."""
         return self.stage == Stage.VERIFY

@@ -46,7 +46,7 @@ from core.personal_data import StoredData
 from core.replies import Reply, choices_on_last, one_letter
 from core.staff import status_after_client_wrote
 from core.stages.consent import CONSENT_CHOICES
-from core.stages.intake import KIND_CHOICES, contact_answer
+from core.stages.intake import KIND_CHOICES
 from core.stages.summary import SEND
 from core.stages.turn import OpenTicket
 from core.state import ConversationState
@@ -322,8 +322,8 @@ class Desk:
         at_contact = state.at_contact_question
         contact_match = dict(proved.profile or {}) if proved is not None and at_contact else {}
         code_check = None
-        if at_contact and (answer := contact_answer(state, turn.inbound)):  # the first message's phone, tapped too
-            turn.claim = await self._claim(session, turn, answer)
+        if state.awaiting_earlier_contact and text:
+            turn.claim = await self._claim(session, turn, text)
         if state.awaiting_code and text:
             code_check, proven_id = await verification.check(session, turn.identity, text, turn.now)
             turn.proven = await session.get(Client, proven_id) if proven_id else None
@@ -336,7 +336,6 @@ class Desk:
             consent_given=turn.client.consent_at is not None,
             on_file=dict(turn.client.profile or {}),
             contact_match=contact_match,
-            claim_channel=turn.claim.chat.channel if turn.claim is not None else None,
             code_check=code_check,
             stored_data=await self._stored_data(session, turn.client) if wants_data else None,
             timezone=self.timezone,
@@ -511,7 +510,7 @@ class Desk:
             assert turn.client.id is not None
             for ticket in await tickets.tickets_of_client(session=session, client_id=turn.client.id):
                 self.notify_staff(session, {"type": "consent_withdrawn", "ticket": ticket.number}, turn.now)
-        elif isinstance(event, VerificationRequested) and turn.claim is not None:
+        elif isinstance(event, VerificationRequested):
             await self._send_code(session, turn, turn.claim)
         elif isinstance(event, ContactVerified) and turn.proven is not None:
             turn.client = await clients.link_identity(session=session, identity=turn.identity, client=turn.proven)
@@ -596,9 +595,13 @@ class Desk:
             reply = t("ticket.email_answers_on", number=event.ticket, address=address)
         return Reply(reply, personal=True).to(turn.inbound)
 
-    async def _send_code(self, session: AsyncSession, turn: Turn, claim: verification.CodeDestination) -> None:
-        """The code goes to the client on file's own chat, not to this one, and not into any transcript."""
-        code = await verification.issue(session, turn.identity, claim.client, turn.now)
+    async def _send_code(self, session: AsyncSession, turn: Turn, claim: verification.CodeDestination | None) -> None:
+        """The code goes to the client on file's own chat, not to this one, and not into any transcript. For a
+        contact on file nowhere (or past the limits) a code is kept all the same and sent to nobody: what is
+        typed back is checked and counted alike, so the answers tell nobody whether the contact is a client's."""
+        code = await verification.issue(session, turn.identity, claim.client if claim else turn.client, turn.now)
+        if claim is None:
+            return
         text = t("verify.code_message", code=code, channel=t(f"channel.{turn.inbound.channel}"))
         message = Outbound(channel=claim.chat.channel, chat=claim.chat.chat, text=text)  # type: ignore[arg-type]
         outbox.enqueue(

@@ -1,11 +1,14 @@
 """What the client may say at any stage, before the stage's own handler sees the message: consent withdrawal
 (in the client's own words too), «мои данные», «подписаться на новости» / «отписаться», «мои заявки» and a
-ticket's status, /start, «отмена» (asked first when it would lose what the client typed into a draft) and
-«помощь»; «новая заявка» in the questions after a critical ticket opened. «Не знаю» to a question the client
+ticket's status (with «Связать с прежним чатом» when none is open), /start, «отмена» (asked first when it would
+lose what the client typed into a draft) and «помощь»; «новая заявка» in the questions after a critical ticket
+opened. «Не знаю» to a question the client
 may well not know gets a hint where to find it here, and then goes on to the intake, which keeps it as the answer.
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from core import my_requests, personal_data
 from core.consent_words import ConsentIntent, about_consent, consent_answer
@@ -17,6 +20,7 @@ from core.replies import Reply
 from core.stages.consent import start_ticket
 from core.stages.flow import leave_follow_up
 from core.stages.greeting import greet
+from core.stages.link import LINK_START
 from core.stages.news import news_intent, on_news
 from core.stages.rating import leave_rating
 from core.stages.same_request import AT_MENU, drop_question
@@ -62,6 +66,8 @@ def handle_command(turn: Turn) -> bool:
         turn.reask()
     elif requests is not None:
         return answer_requests(turn, requests)
+    elif payload == LINK_START.payload and turn.state.stage not in DRAFT_STAGES:
+        turn.ask(Stage.LINK)
     elif turn.state.on_ticket and (payload == NEW_TICKET.payload or command == "ticket"):
         new_request_after_ticket(turn)
     elif command == "ticket" and turn.state.stage in DRAFT_STAGES:  # «новая заявка» is no answer to the question
@@ -119,7 +125,9 @@ def answer_requests(turn: Turn, query: my_requests.RequestsQuery) -> bool:
     if (query.solved and s.stage not in AT_MENU) or (query.waiting and s.stage in RATING_STAGES):
         return False  # «вопрос решён» in a ticket's chat reaches its engineers; at a rating it is the comment
     if s.stage != Stage.TICKET_OPEN:
-        turn.say(my_requests.answer(query, turn.ctx.client_tickets, turn.ctx.timezone))
+        reply = my_requests.answer(query, turn.ctx.client_tickets, turn.ctx.timezone)
+        none_open = all(ticket.status == "closed" for ticket in turn.ctx.client_tickets)
+        turn.say(replace(reply, choices=(LINK_START, NEW_TICKET)) if none_open and s.stage in AT_MENU else reply)
         turn.reask()
         return True
     if s.engineer is None or query.listing or query.number not in (None, s.ticket):

@@ -1,8 +1,9 @@
-"""Stages kind, criticality, returning, verify and field: the walk through the intake form of core/intake.py.
+"""Stages kind, criticality, returning and field: the walk through the intake form of core/intake.py.
 
 kind → criticality (problems and licences only) → returning (data on file offered back, «всё верно?») →
-one field after another, with verify when the contact typed is another client's on file → summary
-(core/stages/summary.py). What comes next is decided in core/stages/flow.py.
+one field after another → summary (core/stages/summary.py). What comes next is decided in core/stages/flow.py.
+A contact typed here is only the ticket's: joining a chat to a client on file is asked for apart
+(core/stages/link.py).
 """
 
 from __future__ import annotations
@@ -13,11 +14,10 @@ from dataclasses import replace
 from core import walker
 from core.changed_on_file import changes_in
 from core.choice_words import says_unknown
-from core.events import ContactVerified, VerificationRequested
 from core.facts import extract, names_a_protection_key
 from core.howto_words import asks_how_to_use
 from core.intake import ENVIRONMENT, FIELDS_BY_KEY, INTAKE, NO, YES
-from core.messages import Choice, Inbound
+from core.messages import Choice
 from core.render import resolve_choice
 from core.replies import Reply
 from core.stages.flow import (
@@ -63,7 +63,6 @@ KIND_CHOICES = tuple(Choice(f"kind:{k}", t(f"kind.{k}")) for k in ("problem", "c
 CRIT_CHOICES = tuple(Choice(f"crit:{c}", t(f"crit.{c}")) for c in ("stopped", "partial", "question"))
 RETURNING_CHOICES = (Choice("ret:yes", t("choice.all_correct")), Choice("ret:change", t("choice.change")))
 ALL_CHANGED = Choice("ret:all", t("returning.all_changed"))
-VERIFY_CHOICES = (Choice("nav:skip", t("verify.skip")),)
 CRITICALITY_PRIORITY = {"stopped": "critical", "partial": "high", "question": "normal"}
 PROFILE_NAME = "opt:contact_name:profile"  # the messenger profile's name, offered at the contact name question
 WRITTEN_PHONE = "opt:contact:written"  # a phone the first message gave («звоните 8 927…»), offered in one tap
@@ -90,10 +89,6 @@ def returning_question(state: ConversationState) -> Reply:
     return Reply(t("returning.offer", summary="\n".join(lines)), RETURNING_CHOICES, personal=True)
 
 
-def verify_question(state: ConversationState) -> Reply:
-    return Reply(t("verify.sent"), VERIFY_CHOICES)
-
-
 def field_question(state: ConversationState) -> Reply | None:
     if not (state.field and state.kind):
         return None
@@ -104,15 +99,6 @@ def field_question(state: ConversationState) -> Reply | None:
     if written:
         return replace(reply, choices=(Choice(WRITTEN_PHONE, written), *reply.choices))
     return reply
-
-
-def contact_answer(state: ConversationState, inbound: Inbound) -> str:
-    """What the client answers at the contact question: the phone of the first message when tapped (or typed as
-    its number «1»), else the text. The desk checks this, not «1», against the clients on file."""
-    written = written_phone(state)
-    if written and (inbound.choice == WRITTEN_PHONE or (inbound.text or "").strip() == "1"):
-        return written
-    return inbound.text or ""
 
 
 def written_phone(state: ConversationState) -> str | None:
@@ -342,11 +328,6 @@ def take_answer(turn: Turn, current: walker.Field, payload: str | None) -> None:
     if current.unknown_ok and value == walker.UNKNOWN:
         turn.say(t("unknown.noted", hint=t(f"unknown.hint.{current.key}")))
     note_facts(turn, turn.text)
-    if current.key == "contact" and turn.ctx.claim_channel is not None:
-        turn.emit(VerificationRequested())
-        s.field = None
-        turn.ask(Stage.VERIFY)
-        return
     if current.key == "contact" and offer_on_file(turn, turn.ctx.contact_match):
         return
     yes_goes_on(turn, current)
@@ -559,29 +540,3 @@ def answers_faq_instead(turn: Turn, current: walker.Field) -> bool:
     if current.free_text and (word_count(turn.text) > FREE_TEXT_QUESTION_WORDS_AT_MOST or "?" not in turn.text):
         return False
     return turn.answered_from_faq()
-
-
-# --- a code sent to the client on file whose contact was typed
-def on_verify(turn: Turn) -> None:
-    """The right code links this chat to the client on file; skipping it, or a code that no longer can, goes on."""
-    check = turn.ctx.code_check
-    chosen = turn.typed_choice(VERIFY_CHOICES) if check is None else None  # «Пропустить» pressed or typed, «1»
-    if turn.command == "back":
-        go_back(turn)
-    elif chosen == "nav:skip" or turn.command == "skip":
-        turn.say(t("verify.skipped"))
-        ask_next(turn)
-    elif turn.payload is not None:
-        turn.stale()
-    elif check is None:
-        turn.say(Reply(t("verify.expect_code"), VERIFY_CHOICES))
-    elif check.outcome == "ok":
-        turn.emit(ContactVerified())
-        turn.say(t("verify.ok"))
-        if not offer_on_file(turn, turn.ctx.contact_match):
-            ask_next(turn)
-    elif check.outcome == "wrong":
-        turn.say(Reply(t("verify.wrong", left=check.attempts_left), VERIFY_CHOICES))
-    else:
-        turn.say(t(f"verify.{check.outcome}"))
-        ask_next(turn)

@@ -73,7 +73,6 @@ class Context:
     on_file: Mapping[str, str] = field(default_factory=dict)  # remembered answers of this client
     # on file for a contact this chat has proved to own (a verified phone, a code typed back); never for a claim
     contact_match: Mapping[str, str] = field(default_factory=dict)
-    claim_channel: str | None = None  # the contact typed is a client on file: a code can go to their chat there
     code_check: CodeCheck | None = None  # the code typed at the «verify» stage, checked
     stored_data: personal_data.StoredData | None = None  # for «мои данные»
     timezone: ZoneInfo = ZoneInfo("Europe/Moscow")

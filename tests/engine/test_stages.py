@@ -17,6 +17,7 @@ STORED = (
     "new idle faq consent kind criticality returning verify field summary ticket_open rating rating_comment".split()
     + ["form"]  # added with the e-mail channel
     + ["same_request"]  # added with one request across channels (issue 15)
+    + ["link"]  # added when joining a chat to an earlier one moved out of the intake
 )
 
 

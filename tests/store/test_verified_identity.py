@@ -1,5 +1,6 @@
 """A client is who the messenger vouches for. A typed phone is a claim: it shows nothing of the client on file,
-links nothing and lets nobody erase their data; only a one-time code sent to that client's own chat does."""
+links nothing, lets nobody erase their data and, in an intake, is met exactly as any other contact; only a one-time
+code sent to that client's own chat, asked for apart («Связать с прежним чатом»), joins a chat to them."""
 
 from __future__ import annotations
 
@@ -51,6 +52,16 @@ def sent_code(victim: DeskChat) -> str:
     return code
 
 
+UNKNOWN_PHONE = "+7 846 411-22-33"
+
+
+async def asked_to_link(chat: DeskChat) -> str:
+    """«Мои заявки» in a chat with none open, then «Связать с прежним чатом»."""
+    listing = (await chat.say("мои заявки"))[-1]
+    assert "link:start" in [choice.payload for choice in listing.choices]
+    return text_of(await chat.press("link:start"))
+
+
 async def finish(chat: DeskChat) -> list:
     for _ in range(30):
         state = await chat.state()
@@ -60,16 +71,19 @@ async def finish(chat: DeskChat) -> list:
     return await chat.press("sum:send")
 
 
-async def test_a_typed_phone_of_another_client_reveals_nothing_and_links_nothing(runtime: Runtime) -> None:
+async def test_a_typed_phone_of_another_client_is_met_as_any_phone_and_links_nothing(runtime: Runtime) -> None:
+    """The step used to differ for a contact on file: «код отправлен туда, откуда по нему писали», and a code pushed
+    at that client. That told a stranger who is a client, and let them send codes at will."""
     victim, impostor, victims_ticket = await victim_and_impostor(runtime)
+    stranger = DeskChat(runtime, channel="telegram", sender="stranger")  # a sender of its own per channel
+    await stranger.say("Здравствуйте")
+    for payload in ("menu:ticket", "consent:yes", "kind:consultation"):
+        await stranger.press(payload)
 
     asked = text_of(await impostor.say(KNOWN_PHONE))
-    assert t("verify.sent") in asked and not any(value in asked for value in VICTIMS_DATA)
-    assert "Viber" not in asked  # where the client on file writes from is theirs too
-    assert sent_code(victim)  # the code went to the victim's own chat, not here
-    assert t("verify.expect_code") in text_of(await impostor.say("что за код?"))  # neither a code nor a choice
-    skipped = text_of(await impostor.say("1"))  # «1. Пропустить», typed
-    assert t("verify.skipped") in skipped and not any(value in skipped for value in VICTIMS_DATA)
+    assert asked == text_of(await stranger.say(UNKNOWN_PHONE))  # the next question, word for word
+    assert not any(value in asked for value in VICTIMS_DATA)
+    assert not [r for r in victim.outbox.take() if re.search(r"\b\d{6}\b", r.text)]  # no code to the victim
     summary = await finish(impostor)
     assert not any(value in text_of(summary) for value in VICTIMS_DATA)
 
@@ -88,77 +102,63 @@ async def test_a_typed_phone_of_another_client_reveals_nothing_and_links_nothing
     assert ticket.fields["contact"] == "+78465551234" and ticket.fields["contact_name"] == "Смирнова Анна"
 
 
-async def test_the_phone_of_the_first_message_tapped_is_a_claim_as_if_typed(runtime: Runtime) -> None:
-    """The one-tap offer of the first message's phone answered «1», which the desk checked instead of the phone:
-    another client's number went into the ticket with no code asked and no coincidence shown to the engineers."""
+async def test_asked_to_link_any_contact_gets_the_same_answer_and_a_code_goes_only_to_the_client_s_chat(
+    runtime: Runtime,
+) -> None:
     victim = DeskChat(runtime, channel="viber", sender="victim")
     await victim.open_ticket("consultation", **VICTIM)
-    impostor = DeskChat(runtime, channel="console", sender="impostor")
-    await impostor.say(f"Не открывается журнал событий, звоните {KNOWN_PHONE}")
-    await impostor.press("consent:yes")
-    await impostor.press("crit:partial")
-    for _ in range(10):
-        state = await impostor.state()
-        if state["field"] == "contact":
-            break
-        await impostor.say(IMPOSTOR.get(state["field"], VALID_ANSWERS[state["field"]]))
-    asked = text_of(await impostor.say("1"))  # «1. +7 846 555-12-34», the phone offered in one tap
-    assert t("verify.sent") in asked and not any(value in asked for value in VICTIMS_DATA)
-    assert sent_code(victim)
+    owner = DeskChat(runtime, channel="console", sender="owner")
+    stranger = DeskChat(runtime, channel="telegram", sender="stranger")  # a sender of its own per channel
+    assert t("link.ask") in await asked_to_link(owner) and t("link.ask") in await asked_to_link(stranger)
+
+    for_known, for_unknown = text_of(await owner.say(KNOWN_PHONE)), text_of(await stranger.say(UNKNOWN_PHONE))
+    assert for_known == for_unknown == t("verify.sent")
+    code = sent_code(victim)  # to the client's own Viber chat
+    assert t("verify.wrong", left=4) in text_of(await stranger.say(code))  # a code was kept for the stranger too
+    forgetful = DeskChat(runtime, channel="whatsapp", sender="forgetful")
+    await asked_to_link(forgetful)
+    assert t("link.not_a_contact") in text_of(await forgetful.say("не помню"))
 
 
-async def test_the_right_code_links_the_chat_and_offers_the_data_on_file(runtime: Runtime) -> None:
-    victim, owner, _ = await victim_and_impostor(runtime)  # here the second chat is the client themself
+async def test_the_right_code_links_the_chat_and_the_next_ticket_offers_the_data_on_file(runtime: Runtime) -> None:
+    victim = DeskChat(runtime, channel="viber", sender="victim")
+    await victim.open_ticket("consultation", **VICTIM)
+    owner = DeskChat(runtime, channel="console", sender="owner")
+    await asked_to_link(owner)
     await owner.say(KNOWN_PHONE)
-    offered = text_of(await owner.say(sent_code(victim)))
-    assert t("verify.ok") in offered and "Зенит" in offered and "Сызрань" in offered
+    assert t("verify.ok") in text_of(await owner.say(sent_code(victim)))
     owners = {i.sender: i.client_id for i in await rows(runtime, Identity)}
-    assert owners["impostor"] == owners["victim"]
+    assert owners["owner"] == owners["victim"]
+    await owner.press("menu:ticket")
+    offered = text_of(await owner.press("kind:consultation"))
+    assert "Зенит" in offered and "Сызрань" in offered
 
 
 async def test_a_code_typed_wrong_five_times_locks_and_the_right_one_is_then_useless(runtime: Runtime) -> None:
-    victim, impostor, _ = await victim_and_impostor(runtime)
+    victim = DeskChat(runtime, channel="viber", sender="victim")
+    await victim.open_ticket("consultation", **VICTIM)
+    impostor = DeskChat(runtime, channel="console", sender="impostor")
+    await asked_to_link(impostor)
     await impostor.say(KNOWN_PHONE)
     code = sent_code(victim)
     wrong = f"{(int(code) + 1) % 1_000_000:06d}"
     for left in (4, 3, 2, 1):
         assert t("verify.wrong", left=left) in text_of(await impostor.say(wrong))
     locked = text_of(await impostor.say(wrong))
-    assert t("verify.locked") in locked and (await impostor.state())["field"] == "organization"
-    await impostor.say(code)  # too late: it is only an answer to the next question now
+    assert t("verify.locked") in locked and (await impostor.state())["stage"] == "idle"
+    await impostor.say(code)  # too late: only a message at the menu now
     owners = {i.sender: i.client_id for i in await rows(runtime, Identity)}
     assert owners["impostor"] != owners["victim"]
 
 
 async def test_an_expired_code_does_not_link(runtime: Runtime, clock: FakeClock) -> None:
-    victim, impostor, _ = await victim_and_impostor(runtime)
+    victim = DeskChat(runtime, channel="viber", sender="victim")
+    await victim.open_ticket("consultation", **VICTIM)
+    impostor = DeskChat(runtime, channel="console", sender="impostor")
+    await asked_to_link(impostor)
     await impostor.say(KNOWN_PHONE)
     code = sent_code(victim)
     clock.advance(minutes=11)
     assert t("verify.expired") in text_of(await impostor.say(code))
     owners = {i.sender: i.client_id for i in await rows(runtime, Identity)}
     assert owners["impostor"] != owners["victim"]
-
-
-async def test_codes_are_rate_limited_per_requesting_chat(runtime: Runtime) -> None:
-    victim, impostor, _ = await victim_and_impostor(runtime)
-    codes = 0
-    for _ in range(5):
-        await impostor.say(KNOWN_PHONE)
-        codes += len([r for r in victim.outbox.take() if re.search(r"\b\d{6}\b", r.text)])
-        await impostor.say("назад")  # back to the contact question, to ask for another code
-    assert codes == 3
-    assert (await impostor.state())["stage"] == "field"
-
-
-async def test_a_phone_the_messenger_vouches_for_links_at_once(runtime: Runtime) -> None:
-    whatsapp = DeskChat(runtime, channel="whatsapp", sender="+78465551234", verified_phone="+78465551234")
-    await whatsapp.open_ticket("consultation")
-    telegram = DeskChat(runtime, channel="telegram", sender="7001")
-    await telegram.say("Здравствуйте")
-    for payload in ("menu:ticket", "consent:yes", "kind:consultation"):
-        await telegram.press(payload)
-    offered = text_of(await telegram.say(None, verified_phone="+78465551234"))  # an own contact, shared
-    assert "Охрана-Сервис" in offered and not whatsapp.outbox.take()  # no code needed
-    owners = {i.channel: i.client_id for i in await rows(runtime, Identity)}
-    assert owners["telegram"] == owners["whatsapp"]
