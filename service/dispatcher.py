@@ -32,7 +32,7 @@ from service.retry import backoff, poll_forever
 from service.send_rates import platform_buckets
 from storage.models import OutboxItem
 from storage.repos import outbox
-from storage.repos.queues import Heads, lease
+from storage.repos.queues import Heads, lease, take_back
 
 log = structlog.get_logger(__name__)
 
@@ -145,4 +145,5 @@ class Dispatcher:
         self, poll_seconds: float, stop: asyncio.Event, turn: Callable[[], Awaitable[None]] | None = None
     ) -> None:
         """Deliver while there is work; ``turn`` (``AcksFirst.turn``) lets the webhooks be answered first."""
+        await take_back(self.desk.store, self.heads, channels=self.senders.keys(), now=self.desk.clock())
         await poll_forever(self.run_once, poll_seconds, stop, self.desk.committed, turn, lambda: self.more_due)

@@ -28,7 +28,7 @@ from service.retry import AcksFirst, backoff, poll_forever
 from storage.models import InboxItem
 from storage.notify import NOTIFY_INBOX
 from storage.repos import inbox as inbox_repo
-from storage.repos.queues import Heads, lease
+from storage.repos.queues import Heads, lease, take_back
 from storage.store import Store
 
 log = structlog.get_logger(__name__)
@@ -151,5 +151,6 @@ class Inbox:
         )
 
     async def run_forever(self, poll_seconds: float, stop: asyncio.Event) -> None:
+        await take_back(self.store, self._batch, channels=self.handlers.keys(), now=self.clock())
         turn = self.acks.turn if self.acks is not None else None
         await poll_forever(self.process_once, poll_seconds, stop, self.arrived, turn, lambda: self.more_due)

@@ -137,3 +137,20 @@ async def lease(
     if time.perf_counter() - began > slow:
         await store.refresh_statistics(heads.table.name)
     return leased
+
+
+async def take_back(store: Store, heads: Heads, *, channels: Collection[str], now: datetime) -> int:
+    """On a store only this process works on (SQLite), the leases of ``channels`` found at its start are those of a
+    process that died mid-way: their items are due at once, not when the lease runs out (the inbox's two minutes,
+    all that time its chat's later messages waiting behind it). How many; none on a shared store (PostgreSQL),
+    where a lease may belong to a process at work."""
+    if store.shared_by_processes:
+        return 0
+    table = heads.table
+    statement = (
+        update(table)
+        .where(table.c.status == "leased", table.c.next_attempt_at > now, table.c.channel.in_(list(channels)))
+        .values(next_attempt_at=now)
+    )
+    async with store.statements() as connection:
+        return (await connection.execute(statement)).rowcount

@@ -152,3 +152,28 @@ def test_a_pass_that_is_the_process_s_first_use_of_the_store_reads_its_items(tmp
     done = subprocess.run([sys.executable, "-c", LEASE_FIRST_THING, url], capture_output=True, text=True, cwd=ROOT)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[('telegram:1', {'n': 7}, 0)]"
+
+
+async def test_at_start_on_sqlite_the_leases_of_a_process_that_died_are_taken_back_at_once(runtime: Runtime) -> None:
+    """A service killed mid-message and started again answered that chat two minutes later, when the lease ran out.
+    On PostgreSQL a lease may be another process's, at work: it is left to run out."""
+    await backlog(runtime, {"a": 2, "b": 1})
+    assert [chat for chat, _, _ in await lease(runtime)] == ["a", "b"]  # the process that held them dies here
+    store, now = runtime.inbox_store, runtime.desk.clock()
+    heads = Heads(InboxItem, 16, skip_locked=store.shared_by_processes, count_takeovers=True)
+
+    taken = await queues.take_back(store, heads, channels=["telegram"], now=now)
+
+    if store.shared_by_processes:
+        assert taken == 0 and await lease(runtime) == []
+    else:
+        assert taken == 2 and await lease(runtime) == [("a", 0, 1), ("b", 0, 1)]  # replayed: the desk dedupes
+
+
+async def test_taking_back_leaves_the_channels_another_process_handles(runtime: Runtime) -> None:
+    await backlog(runtime, {"a": 1})
+    await lease(runtime)
+    store, now = runtime.inbox_store, runtime.desk.clock()
+    heads = Heads(InboxItem, 16, skip_locked=store.shared_by_processes, count_takeovers=True)
+    assert await queues.take_back(store, heads, channels=["viber"], now=now) == 0
+    assert await lease(runtime) == []
