@@ -1,6 +1,8 @@
 """Stages rating and rating_comment: a closed ticket's score from 1 to 5, then an optional comment.
 
 An engineer's /close asks it (``ask_rating``) at once, or once a draft in progress is over (``ask_due_rating``).
+A client who answers that the problem is not solved («не заработало», «ошибка осталась») is not just thanked:
+the words reach the closed ticket's engineers, who may reopen it.
 """
 
 from __future__ import annotations
@@ -9,7 +11,7 @@ import re
 from copy import deepcopy
 
 from core import walker
-from core.events import TicketRated
+from core.events import ClientWroteOnTicket, TicketRated
 from core.messages import Choice
 from core.replies import Reply
 from core.stages.greeting import on_idle
@@ -24,6 +26,11 @@ RATING_CHOICES = tuple(Choice(f"rate:{n}", str(n)) for n in range(1, 6))
 _LONE_SCORE = re.compile(r"(?<![\w.,-])([1-5])(?![\w.,-]*\d)(?!\w)")
 _OUT_OF_FIVE = re.compile(r"(?<![\w.,-])([1-5])\s*(?:/|из)\s*5(?!\w)")  # «4/5», «4 из 5»
 _DIGIT = re.compile(r"\d")
+NOT_SOLVED = re.compile(
+    r"\bне\s+(?:решен|решил|решат|помогл|заработал|работает|исправ|устран)|\bдо\s+сих\s+пор\b|\bосталас|\bосталось\b"
+    r"|\bпо-прежнему\b|\bопять\b|\bснова\s+не\b|\bне\s+то\b",
+    re.IGNORECASE,
+)
 
 
 def _typed_score(turn: Turn) -> str | None:
@@ -40,10 +47,22 @@ def rating_question(state: ConversationState) -> Reply:
     return Reply(t("rating.ask", number=state.rating_ticket), RATING_CHOICES)
 
 
+def not_solved(turn: Turn) -> bool:
+    """«Проблема не решена, пульт так и не на связи» after /close: passed to that ticket's engineers; True if so."""
+    if turn.payload is not None or not turn.text or not NOT_SOLVED.search(turn.text.replace("ё", "е")):
+        return False
+    assert turn.state.rating_ticket is not None
+    turn.emit(ClientWroteOnTicket(turn.state.rating_ticket, turn.text))
+    turn.say(t("rating.not_solved", number=turn.state.rating_ticket))
+    return True
+
+
 def on_rating(turn: Turn) -> None:
     chosen = _typed_score(turn)
     if chosen is None:
-        if turn.payload is None and word_count(turn.text) > 3:
+        if not_solved(turn):
+            leave_rating(turn.state)
+        elif turn.payload is None and word_count(turn.text) > 3:
             leave_rating(turn.state)  # a message, not a rating: it goes to the open ticket, or is a question
             handler = on_ticket_open if turn.state.stage == Stage.TICKET_OPEN else on_idle
             handler(turn)
@@ -60,6 +79,9 @@ def on_rating_comment(turn: Turn) -> None:
     if turn.payload != "nav:skip" and turn.command != "skip" and turn.text:
         assert turn.state.rating_ticket is not None
         turn.emit(TicketRated(turn.state.rating_ticket, comment=turn.text[:2000]))
+        if not_solved(turn):
+            leave_rating(turn.state)
+            return
     leave_rating(turn.state)
     turn.say(t("rating.thanks"))
 
