@@ -16,7 +16,10 @@ templates = Jinja2Templates(directory=WEB_DIR / "templates")  # autoescape on fo
 
 
 def install_web(app: FastAPI) -> None:
-    """Mount the static files and include the desk's and the form's routers."""
+    """Mount the static files and include the desk's and the form's routers; their pages are not cached."""
+    from service.web.no_store import NoStore
+
+    app.add_middleware(NoStore)
     app.mount("/web-static", StaticFiles(directory=WEB_DIR / "static"), name="web-static")
     from service.web import desk_actions, desk_auth, desk_reports, desk_tickets  # import here: they use ``templates``
 

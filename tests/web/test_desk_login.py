@@ -137,3 +137,15 @@ async def logins(settings: Settings, clock: FakeClock, passwords: list[str]) -> 
     """How the desk answers «boris» with each password."""
     async with running_app(settings, clock) as (http, _):
         return [(await log_in(http, "boris", password)).status_code for password in passwords]
+
+
+async def test_no_desk_page_is_kept_by_the_browser(desk_app: tuple[httpx.AsyncClient, Runtime]) -> None:
+    """After «Выход», Back showed a ticket with the client's contacts again, from the browser's cache."""
+    http, runtime = desk_app
+    number = await seed_ticket(runtime, "client-cache")
+    assert (await http.get("/desk/login")).headers["cache-control"] == "no-store"
+    await log_in(http)
+    for path in ("/desk/tickets", f"/desk/tickets/{number}"):
+        page = await http.get(path)
+        assert page.status_code == 200 and page.headers["cache-control"] == "no-store"
+    assert "cache-control" not in (await http.get("/healthz")).headers  # nothing personal there
