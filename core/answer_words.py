@@ -34,6 +34,10 @@ _VARIATION = re.compile("[\ufe0e\ufe0f\u200d]")
 _LEAD = {key: re.compile(rf"(?:{pattern})[\s:,—–-]+") for key, pattern in _LEAD_INS.items()}
 
 
+_FIRST_CLAUSE = re.compile(r"[^,;\n]*?(?=\s+(?:(?:г|гор)\.\s*|(?:город|из|в)\s)|[,;\n]|$)")
+ORGANIZATION_WORDS_AT_MOST = 7  # «АО Северные системы безопасности и связи»
+
+
 def plain_answer(key: str, text: str) -> str:
     """``text`` without the greeting, the thanks and the lead-in words of field ``key`` around its answer."""
     answer = _VARIATION.sub("", "".join(char for char in text if unicodedata.category(char) not in _PICTURES))
@@ -43,8 +47,20 @@ def plain_answer(key: str, text: str) -> str:
     if lead is not None:
         answer = _cut(answer, lead, at_start=True)
     if key == "organization":
-        answer = extract(answer).get("organization", answer)  # «ООО «Ромашка», мы обслуживаем объект»
+        answer = _organization(answer)
     return answer if answer.strip() else text
+
+
+def _organization(answer: str) -> str:
+    """The organisation answered: the whole answer when it is one clause that begins with the name found
+    («ООО Архив Сервис», which the facts' reading of free text cut to «ООО Архив»); the name found when more
+    follows («ООО «Ромашка», мы обслуживаем объект»)."""
+    found = extract(answer).get("organization")
+    if found is None:
+        return answer
+    clause = _FIRST_CLAUSE.match(answer)
+    whole = clause.group().strip() if clause else answer
+    return whole if whole.startswith(found) and len(whole.split()) <= ORGANIZATION_WORDS_AT_MOST else found
 
 
 def _cut(text: str, pattern: re.Pattern[str], *, at_start: bool) -> str:
