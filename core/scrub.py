@@ -31,17 +31,51 @@ def _phone_pattern(phone: str) -> str | None:
     return r"(?:\+?\d{1,3}" + _SEPARATORS + r")?" + _SEPARATORS.join(national)
 
 
+_ENDING = re.compile(r"[аяоеыиуюйь]$", re.IGNORECASE)
+_CASE_ENDINGS = "ами|ями|ому|ему|ой|ей|ою|ею|ом|ем|ым|им|ых|их|ая|яя|ую|юю|ое|ее|ах|ях|ам|ям|ов|ев|[аяоеыиуюйь]"
+
+
+def _name_pattern(token: str) -> str:
+    """A word of a name in any of its cases: «Смирнова» → «Смирновой», «Ольга» → «Ольге», «Петров» → «Петровым»;
+    never a longer word that only begins like it («Анна» is no part of «аннулировать»)."""
+    stem = _ENDING.sub("", token) if len(token) > 3 else token
+    return rf"(?<!\w){re.escape(stem)}(?:{_CASE_ENDINGS})?(?!\w)"
+
+
+def _without_legal_form(organization: str) -> str | None:
+    """«ООО «Архив Сервис»» → «Архив Сервис»: the name as it is also written; None when nothing is left or changed,
+    or one word is left."""
+    words = [w for w in organization.split() if w.casefold().strip("«»\"'") not in LEGAL_FORMS]
+    bare = " ".join(words).strip(" «»\"'")
+    return bare if " " in bare and bare != organization else None  # «ООО Архив»: «архив» alone is anyone's word
+
+
 class Scrubber:
     """Replaces the given person's values in texts and in JSON-like data with «[удалено]»."""
 
-    def __init__(self, *, phones: Iterable[str], emails: Iterable[str], names: Iterable[str]) -> None:
+    def __init__(
+        self,
+        *,
+        phones: Iterable[str],
+        emails: Iterable[str],
+        names: Iterable[str],
+        organizations: Iterable[str] = (),
+        not_names: Iterable[str] = (),
+    ) -> None:
+        """``names``: people's, cut as a whole and word by word in any ending («Смирновой»); ``organizations``: cut
+        as a whole only, with or without their legal form and quotes: their words are everyday ones («Архив
+        Сервис»), and cutting them took «архив» out of «не пишется архив» in the description. ``not_names``: values
+        that stand in for an answer («уточняется у клиента»), never cut."""
         patterns = [p for p in map(_phone_pattern, set(phones)) if p]
         patterns += [re.escape(e) for e in set(emails) if e]
-        names = {n.strip() for n in names if n and n.strip()}
-        patterns += [re.escape(n) for n in sorted(names, key=len, reverse=True)]  # whole values first
+        skipped = {value.strip().casefold() for value in not_names}
+        names = {n.strip() for n in names if n and n.strip() and n.strip().casefold() not in skipped}
+        organizations = {o.strip() for o in organizations if o and o.strip() and o.strip().casefold() not in skipped}
+        wholes = names | organizations | {bare for o in organizations if (bare := _without_legal_form(o))}
+        patterns += [re.escape(n) for n in sorted(wholes, key=len, reverse=True)]  # whole values first
         # «ООО» of «ООО «Зенит»» names no one: cut everywhere, it took «ООО» out of every text, the consent's too
         tokens = {token for name in names for token in _NAME_TOKEN.findall(name) if token.casefold() not in LEGAL_FORMS}
-        patterns += [rf"(?<!\w){re.escape(token)}\w*" for token in sorted(tokens, key=len, reverse=True)]
+        patterns += [_name_pattern(token) for token in sorted(tokens, key=len, reverse=True)]
         self._known = re.compile("|".join(patterns), re.IGNORECASE) if patterns else None
 
     def text(self, value: str) -> str:

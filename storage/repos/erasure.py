@@ -17,8 +17,11 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from core.intake import PERSONAL_KEYS
 from core.scrub import REDACTED, Scrubber
 from core.validators import InvalidAnswer, phone_or_email
+from core.walker import PENDING, UNKNOWN
 from storage.models import Client, Conversation, Identity, Message, OutboxItem, Ticket
 from storage.repos import clients, verifications
+
+STAND_INS = (PENDING, UNKNOWN)  # what a ticket says instead of an answer not given: no one's name
 
 
 def _person_values(values: list[str]) -> tuple[list[str], list[str]]:
@@ -41,8 +44,9 @@ def _scrubber(client: Client, identities: list[Identity], tickets: list[Ticket],
     phones, emails = _person_values(contacts + [client.phone or "", client.email or ""])
     phones += [i.phone for i in identities if i.phone]
     names = [client.name or ""] + [i.profile_name or "" for i in identities]
-    names += [str(a.get(key) or "") for a in answers for key in ("contact_name", "organization")]
-    return Scrubber(phones=phones, emails=emails, names=names)
+    names += [str(a.get("contact_name") or "") for a in answers]
+    organizations = [str(a.get("organization") or "") for a in answers]
+    return Scrubber(phones=phones, emails=emails, names=names, organizations=organizations, not_names=STAND_INS)
 
 
 async def erase_person(*, session: AsyncSession, client: Client, now: datetime) -> None:

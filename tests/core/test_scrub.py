@@ -10,3 +10,26 @@ def test_the_legal_form_of_the_persons_organisation_is_not_cut_everywhere() -> N
     scrub = Scrubber(phones=["+78465551234"], emails=[], names=["ООО «Зенит-Безопасность»", "Смирнова Анна"])
     text = "вы даёте ООО «ТвинПро» согласие; Смирнова из ООО «Зенит-Безопасность» звонить на 8 846 555-12-34"
     assert scrub.text(text) == f"вы даёте ООО «ТвинПро» согласие; {REDACTED} из {REDACTED} звонить на {REDACTED}"
+
+
+def test_an_organisation_is_cut_whole_and_its_everyday_words_stay_in_the_technical_text() -> None:
+    """«ООО Архив Сервис» was cut word by word: the description «не пишется архив» lost «архив» after a withdrawal."""
+    scrub = Scrubber(phones=[], emails=[], names=[], organizations=["ООО Архив Сервис"])
+    assert scrub.text("Не пишется архив в Бастион-3, архив пустой") == "Не пишется архив в Бастион-3, архив пустой"
+    assert scrub.text("ООО Архив Сервис просит, «Архив Сервис» ждёт") == f"{REDACTED} просит, «{REDACTED}» ждёт"
+
+
+def test_a_stand_in_for_an_answer_is_no_one_s_name() -> None:
+    """«уточняется у клиента» in the organisation of a critical ticket cut every field that said it."""
+    pending = "уточняется у клиента"
+    scrub = Scrubber(phones=[], emails=[], names=[pending], organizations=[pending], not_names=[pending])
+    assert scrub.text(f"версия: {pending}") == f"версия: {pending}"
+
+
+def test_a_name_is_cut_in_any_case_and_no_longer_word_that_begins_like_it() -> None:
+    scrub = Scrubber(phones=[], emails=[], names=["Смирнова Ольга", "Анна Петрова", "Кузнецов Дмитрий"])
+    text = "звонила Смирновой Ольге, Анне Петровой и Дмитрию Кузнецову; аннулируйте заявку"
+    assert (
+        scrub.text(text)
+        == f"звонила {REDACTED} {REDACTED}, {REDACTED} {REDACTED} и {REDACTED} {REDACTED}; аннулируйте заявку"
+    )

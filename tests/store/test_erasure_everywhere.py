@@ -10,10 +10,11 @@ import json
 import re
 
 from sqlalchemy import text
+from sqlmodel import select
 
 from core.texts import t
 from service.runtime import Runtime
-from storage.models import metadata
+from storage.models import Ticket, metadata
 from storage.store import Store
 from tests.store.dialogue import DeskChat
 
@@ -80,3 +81,16 @@ async def test_personal_data_request_without_consent_says_nothing_is_kept(runtim
     chat = DeskChat(runtime)
     replies = await chat.say("что вы обо мне знаете?")
     assert t("mydata.nothing") in replies[0].text
+
+
+async def test_the_words_of_an_organisation_s_name_stay_in_the_technical_content(runtime: Runtime) -> None:
+    """«ООО Архив Сервис» was erased word by word: the ticket's description became «не пишется [удалено]»."""
+    chat = DeskChat(runtime, channel="console", sender="archive")
+    number = await chat.open_ticket(
+        "consultation", organization="ООО Архив Сервис", description="Не пишется архив в Бастион-3, архив пустой"
+    )
+    await chat.say("отзываю согласие")
+    async with runtime.desk.sessions() as session:
+        [ticket] = (await session.exec(select(Ticket).where(Ticket.number == number))).all()
+    assert ticket.fields["description"] == "Не пишется архив в Бастион-3, архив пустой"
+    assert ticket.fields["organization"] == "" and "Архив Сервис" not in " ".join(await dump(runtime.desk.store))
