@@ -364,6 +364,7 @@ class Desk:
                 or "",
                 product=walker.given(ticket.fields.get("product_name")),
                 engineer=ticket.assignee,
+                waiting=ticket.status == "waiting",
             )
             for ticket in found
             if ticket.number is not None

@@ -16,13 +16,13 @@ from typing import Literal, Protocol
 from zoneinfo import ZoneInfo
 
 from core import personal_data, walker
-from core.events import Event
+from core.events import ClientWroteOnTicket, Event
 from core.messages import UNAVAILABLE, Choice, Inbound, Outbound
 from core.my_requests import ClientTicket
 from core.render import resolve_choice
 from core.replies import Reply
 from core.stages.words import command_of, looks_like_a_question
-from core.state import ConversationState, Stage
+from core.state import DRAFT_STAGES, ConversationState, Stage
 from core.texts import TEXTS, t
 
 
@@ -64,6 +64,7 @@ class OpenTicket:
     subject: str = ""  # its description
     product: str | None = None
     engineer: str | None = None  # who took it
+    waiting: bool = False  # an engineer asked the client something and waits for the answer
 
 
 @dataclass(frozen=True)
@@ -148,7 +149,7 @@ class Turn:
         if self.inbound.unsupported and not self.text:  # a voice message or a sticker: said so, not «не понял»
             self.say(replace(reply, text=t("intake.unsupported", what=self.unsupported_what(), prompt=reply.text)))
             return
-        if self.answered_from_faq():
+        if self.answered_from_faq() or self.answered_engineer(reply):
             return
         if not reply.choices:
             text = t("choice.not_understood_again", prompt=reply.text)
@@ -157,6 +158,16 @@ class Turn:
         else:
             text = t("choice.not_understood_inline", options=", ".join(f"«{c.title}»" for c in reply.choices))
         self.say(replace(reply, text=text))
+
+    def answered_engineer(self, question: Reply) -> bool:
+        """In a new request's intake, text that answers none of its questions while an engineer of this chat's
+        ticket waits for the client («Какая СУБД у вас?» → «Oracle 19c») goes to that ticket; it was lost."""
+        waiting = next((ticket for ticket in self.ctx.open_tickets if ticket.waiting and ticket.here), None)
+        if waiting is None or not self.text or self.state.stage not in DRAFT_STAGES:
+            return False
+        self.emit(ClientWroteOnTicket(waiting.number, self.text))
+        self.say(replace(question, text=t("ticket.answer_passed", number=waiting.number, prompt=question.text)))
+        return True
 
     def unsupported_what(self) -> str:
         """What the client sent that the bot cannot read, in words («голосовое сообщение»)."""

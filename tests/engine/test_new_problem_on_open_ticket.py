@@ -112,3 +112,20 @@ def test_thanks_on_the_open_ticket_is_passed_on_and_answered_in_kind() -> None:
     chat = Chat()
     assert chat.say("Спасибо!") == t("ticket.thanks_added", number="TP-00003")
     assert chat.events == [ClientWroteOnTicket("TP-00003", "Спасибо!")]
+
+
+def test_an_answer_to_the_waiting_engineer_typed_in_a_new_intake_reaches_the_ticket() -> None:
+    """The engineer asked «Какая СУБД у вас?» while the client was at «Насколько это критично?» of a new request:
+    «Oracle 19c» got «Не понял ответ» and was lost, the ticket waiting for the client ever after."""
+    waiting = OpenTicket("TP-00003", "telegram", here=True, subject="журнал событий зависает", waiting=True)
+    state = ConversationState(stage=Stage.CRITICALITY, kind="problem", ticket="TP-00003")
+    ctx = Context(now=WORKING_MOMENT, consent_given=True, faq=FakeFaq(), open_tickets=(waiting,))
+    result = step(state, inbound("Oracle 19c", channel="telegram"), ctx)
+    assert ClientWroteOnTicket("TP-00003", "Oracle 19c") in result.events
+    said = "\n".join(reply.text for reply in result.replies)
+    assert said.startswith(t("ticket.answer_passed", number="TP-00003", prompt="")[:30])
+    assert result.state.stage == Stage.CRITICALITY  # the new request goes on where it was
+
+    not_waiting = Context(now=WORKING_MOMENT, consent_given=True, faq=FakeFaq(), open_tickets=(TICKET,))
+    result = step(state, inbound("Oracle 19c", channel="telegram"), not_waiting)
+    assert not any(isinstance(event, ClientWroteOnTicket) for event in result.events)
