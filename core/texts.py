@@ -751,6 +751,7 @@ TEXTS: dict[str, str] = {
     "cli.desk_user.created": "Пользователь {login} создан.",
     "cli.desk_user.reset": "Пароль пользователя {login} изменён, его сеансы завершены.",
     "cli.desk_user.too_short": "Пароль слишком короткий: нужно не меньше {min} символов.",
+    "cli.desk_user.bad_login": "Логин — от 1 до {most} символов, без пробелов и управляющих символов.",
     # --- issue 16 · web desk: reports (helper: reports)
     "desk.reports.title": "Отчёты",
     "desk.reports.from": "С",

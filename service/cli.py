@@ -27,7 +27,7 @@ from service.heap import freeze_startup_heap
 from service.logs import configure_logging
 from service.runtime import Runtime
 from service.settings import Settings
-from service.web.desk_auth import hash_password
+from service.web.desk_auth import check_login, hash_password
 from storage.db import create_engine
 from storage.migrate import upgrade
 from storage.repos import desk_users, faq_gaps, outbox
@@ -46,7 +46,7 @@ app.add_typer(desk_app, name="desk")
 
 
 @app.command()
-def serve(host: str = "127.0.0.1", port: int = 8000) -> None:
+def serve(host: str = "127.0.0.1", port: Annotated[int, typer.Option(min=1, max=65535)] = 8000) -> None:
     """Веб-сервис: вебхуки, API, здоровье. Создаёт или обновляет хранилище при старте."""
     configure_logging()
     settings = Settings()
@@ -222,13 +222,14 @@ def desk_user_add(
     prompt = t("desk.login.password") + ": "
     password = sys.stdin.readline().rstrip("\r\n") if password_stdin else getpass.getpass(prompt)
     try:
+        login = check_login(login.strip())
         password_hash = hash_password(password)
     except ValueError as error:
         typer.echo(str(error), err=True)
         raise typer.Exit(1) from None
     configure_logging(logging.WARNING)
-    created = asyncio.run(save_desk_user(Settings(), login.strip(), password_hash))
-    typer.echo(t("cli.desk_user.created" if created else "cli.desk_user.reset", login=login.strip()))
+    created = asyncio.run(save_desk_user(Settings(), login, password_hash))
+    typer.echo(t("cli.desk_user.created" if created else "cli.desk_user.reset", login=login))
 
 
 async def save_desk_user(settings: Settings, login: str, password_hash: str) -> bool:

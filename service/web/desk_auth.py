@@ -55,6 +55,17 @@ def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
+LOGIN_AT_MOST = 200  # the login form's limit
+
+
+def check_login(login: str) -> str:
+    """The login as it will be typed on /desk/login: 1 to 200 characters, none of them a space or a control
+    character (an empty one was created, and could never log in)."""
+    if not 0 < len(login) <= LOGIN_AT_MOST or any(char.isspace() or not char.isprintable() for char in login):
+        raise ValueError(t("cli.desk_user.bad_login", most=LOGIN_AT_MOST))
+    return login
+
+
 def hash_password(password: str) -> str:
     if len(password) < MIN_PASSWORD:
         raise ValueError(t("cli.desk_user.too_short", min=MIN_PASSWORD))
@@ -124,7 +135,7 @@ async def login_form(request: Request, next: str | None = None) -> HTMLResponse:
 @router.post("/desk/login", response_model=None)
 async def login(
     request: Request,
-    login: Annotated[str, Form(max_length=200, pattern=NO_NUL)],
+    login: Annotated[str, Form(max_length=LOGIN_AT_MOST, pattern=NO_NUL)],
     password: Annotated[str, Form(max_length=1000)],
     csrf: Annotated[str, Form(max_length=100)] = "",
     next: Annotated[str, Form(max_length=2000)] = HOME,

@@ -133,6 +133,23 @@ def test_desk_user_add_creates_and_resets_a_user(
     assert asyncio.run(logins(settings, clock, ["первый-пароль-1", "второй-пароль-2"])) == [401, 303]
 
 
+@pytest.mark.parametrize("login", ["", "  ", "ev\x01il", "анна петрова"])
+def test_a_login_nobody_could_type_is_refused(login: str, settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An empty login was «создан» with exit code 0, and could never log in."""
+    monkeypatch.setattr(cli_module, "configure_logging", lambda *args, **kwargs: None)
+    env = {"DATABASE_URL": settings.database_url}
+    added = CliRunner().invoke(
+        cli, ["desk", "user", "add", login, "--password-stdin"], input="пароль-длинный-1\n", env=env
+    )
+    assert added.exit_code == 1 and t("cli.desk_user.bad_login", most=200) in added.output
+
+
+def test_serve_refuses_a_port_no_one_can_listen_on() -> None:
+    """«--port 99999» logged «running on :99999» and listened on another port."""
+    refused = CliRunner().invoke(cli, ["serve", "--port", "99999"])
+    assert refused.exit_code == 2 and "65535" in refused.output
+
+
 async def logins(settings: Settings, clock: FakeClock, passwords: list[str]) -> list[int]:
     """How the desk answers «boris» with each password."""
     async with running_app(settings, clock) as (http, _):
