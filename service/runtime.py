@@ -137,12 +137,16 @@ class Runtime:
         )
 
     async def purge_expired(self) -> int:
-        """Empty payloads older than the retention period (``DATA_RETENTION_DAYS``) and drop expired desk sessions
-        and form links; how many rows changed."""
+        """Empty payloads older than the retention period (``DATA_RETENTION_DAYS``), drop expired desk sessions
+        and form links, and redact what people who never consented wrote a day ago; how many rows changed."""
         before = self.desk.clock() - timedelta(days=self.settings.data_retention_days)
         async with self.desk.transaction() as session:
             purged = await retention.purge_outbox(session=session, before=before)
             purged += await retention.purge_web(session=session, now=self.desk.clock())
+            unconsented_before = self.desk.clock() - retention.UNCONSENTED_KEPT
+            purged += await retention.purge_unconsented(
+                session=session, before=unconsented_before, now=self.desk.clock()
+            )
         async with self.inbox_store.transaction() as session:
             purged += await retention.purge_inbox(session=session, before=before)
         return purged

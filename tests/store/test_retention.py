@@ -6,8 +6,18 @@ from datetime import timedelta
 
 from sqlmodel import select
 
+from core.scrub import REDACTED
 from service.runtime import Runtime
-from storage.models import Conversation, DeskSession, DeskUser, FormLink, InboxItem, LoginFailure, OutboxItem
+from storage.models import (
+    Conversation,
+    DeskSession,
+    DeskUser,
+    FormLink,
+    InboxItem,
+    LoginFailure,
+    Message,
+    OutboxItem,
+)
 from storage.repos import inbox
 from tests.fakes import FakeClock
 from tests.store.dialogue import DeskChat
@@ -25,7 +35,9 @@ async def test_old_payloads_are_purged_and_recent_ones_kept(runtime: Runtime, cl
         session.add(pending)
 
     clock.advance(days=29)
-    assert await runtime.purge_expired() == 0  # within the retention period nothing goes
+    await runtime.purge_expired()
+    async with runtime.desk.sessions() as session:  # within the retention period no payload goes
+        assert all(item.payload for item in await session.exec(select(OutboxItem)))
 
     clock.advance(days=2)
     async with runtime.inbox_store.transaction() as session:
@@ -73,3 +85,37 @@ async def test_expired_sessions_form_links_and_old_login_failures_are_dropped(
     await runtime.purge_expired()
     async with runtime.desk.sessions() as session:
         assert list(await session.exec(select(LoginFailure))) == []
+
+
+async def test_what_someone_who_never_consented_wrote_is_redacted_a_day_on(runtime: Runtime, clock: FakeClock) -> None:
+    """«Меня зовут Сидоров, тел 8 927 700-11-22, не пишется архив» and no answer to the consent question: the
+    message and the draft that kept it as the description stayed for good."""
+    silent, agreed = DeskChat(runtime, sender="silent"), DeskChat(runtime, sender="agreed")
+    first = "Меня зовут Сидоров Алексей, тел 8 927 700-11-22, не пишется архив на сервере"
+    await silent.say(first)
+    await agreed.say(first)
+    await agreed.press("consent:yes")
+    assert (await silent.state())["pending_question"] == first  # kept for the description, waiting for consent
+
+    clock.advance(hours=23)
+    await runtime.purge_expired()
+    assert await inbound_texts(runtime, "silent") == [first]  # they may still answer today
+
+    clock.advance(hours=2)
+    assert await runtime.purge_expired() >= 2
+    assert await inbound_texts(runtime, "silent") == [REDACTED]
+    state = await silent.state()
+    assert not state["pending_question"] and state["stage"] == "idle"
+    assert (await inbound_texts(runtime, "agreed"))[0] == first  # consent given: kept
+    assert await runtime.purge_expired() == 0  # redacted once, not rewritten every hour
+
+
+async def inbound_texts(runtime: Runtime, sender: str) -> list[str | None]:
+    async with runtime.desk.sessions() as session:
+        [conversation] = (await session.exec(select(Conversation).where(Conversation.chat == sender))).all()
+        found = await session.exec(
+            select(Message)
+            .where(Message.conversation_id == conversation.id, Message.direction == "in")
+            .order_by(Message.id)
+        )
+        return [message.text for message in found]
