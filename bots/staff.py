@@ -9,7 +9,6 @@ import asyncio
 from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
-import aiohttp
 import structlog
 from aiogram import Bot, Router
 from aiogram.exceptions import AiogramError
@@ -22,8 +21,9 @@ from bots.staff_card import TicketCard, parse_button, priority_keyboard
 from bots.staff_commands import StaffCommand, parse_staff_text, priority_named
 from bots.staff_general import on_general_message
 from bots.telegram import answer_quietly, attachments_of, unsupported_content
+from bots.telegram_files import telegram_file_id
 from bots.telegram_render import escape
-from bots.telegram_send import telegram_file_id
+from bots.telegram_send import download
 from core.messages import Attachment
 from core.staff import Engineer, StaffDesk
 from core.texts import t
@@ -120,18 +120,13 @@ ACTIONS = {"take": take, "close": close, "reopen": reopen, "priority": set_prior
 
 async def _portable(attachment: Attachment, bot: Bot, files: FileStore) -> Attachment | None:
     """The file kept in the file store, for a client on another messenger; None when Telegram will not give it."""
-    file_id = telegram_file_id(attachment)
+    file_id = telegram_file_id(attachment.ref)
     if file_id is None:
         return attachment
-    try:
-        content = await bot.download(file_id)
-    except (AiogramError, aiohttp.ClientError, TimeoutError) as error:
-        log.warning("engineer_file_not_downloaded", error=type(error).__name__)
+    content = await download(bot, file_id)
+    if content is None:
         return None
-    assert content is not None
-    ref = await asyncio.to_thread(
-        files.save, content.read(), file_name=attachment.file_name, mime_type=attachment.mime_type
-    )
+    ref = await asyncio.to_thread(files.save, content, file_name=attachment.file_name, mime_type=attachment.mime_type)
     return replace(attachment, ref=ref)
 
 

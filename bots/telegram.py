@@ -25,8 +25,9 @@ from bots.channel import Capabilities, Keep, Webhook, WebhookAnswer
 from bots.files import FileStore
 from bots.platform_events import ESCAPED_UNSTORABLE, Ignored, PlatformEvent, Received, storable_json
 from bots.staff_commands import is_staff_command
+from bots.telegram_files import TELEGRAM_DOCUMENT, TELEGRAM_PHOTO
 from bots.telegram_render import TEXT_LIMIT, client_markup, message_pieces
-from bots.telegram_send import TELEGRAM_DOCUMENT, TELEGRAM_PHOTO, Target, delivered, send_bundle
+from bots.telegram_send import Target, delivered, download, send_bundle
 from core.messages import Attachment, Inbound, Outbound
 
 log = structlog.get_logger(__name__)
@@ -182,6 +183,10 @@ class TelegramChannel:
 
     def answer(self, event: PlatformEvent | Received) -> WebhookAnswer:
         return ANSWER
+
+    async def file_bytes(self, file_id: str) -> bytes | None:
+        """A file a client sent here, as Telegram keeps it (the web desk shows it); None when it will not give it."""
+        return await download(self.bot, file_id)
 
     async def unpack(self, raw: str, *, retry_later: bool) -> PlatformEvent:
         """The routers' verdict on a kept update: a client's ``Inbound``; anything else is Ignored here

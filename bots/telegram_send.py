@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
+import aiohttp
 import structlog
 from aiogram import Bot
 from aiogram.exceptions import (
@@ -20,6 +21,7 @@ from aiogram.types import FSInputFile, InputFile, ReplyParameters
 
 from bots.base import DeliveryResult, progress
 from bots.files import FileStore
+from bots.telegram_files import TELEGRAM_PHOTO, telegram_file_id
 from bots.telegram_render import CAPTION_LIMIT, Markup, escape
 from core.messages import Attachment
 from core.texts import t
@@ -27,8 +29,6 @@ from core.texts import t
 log = structlog.get_logger(__name__)
 
 # Files that came through Telegram keep their file id: the same bot can send them again without a download.
-TELEGRAM_PHOTO = "tg:photo:"
-TELEGRAM_DOCUMENT = "tg:document:"
 PHOTO_TYPES = ("image/jpeg", "image/png")
 
 
@@ -49,15 +49,19 @@ class Target:
         return where
 
 
-def telegram_file_id(attachment: Attachment) -> str | None:
-    for prefix in (TELEGRAM_PHOTO, TELEGRAM_DOCUMENT):
-        if attachment.ref.startswith(prefix):
-            return attachment.ref.removeprefix(prefix)
-    return None
+async def download(bot: Bot, file_id: str) -> bytes | None:
+    """A file Telegram keeps, fetched through the Bot API; None when Telegram will not give it now (or at all: the
+    Bot API hands out files of up to 20 MB)."""
+    try:
+        content = await bot.download(file_id)
+    except (AiogramError, aiohttp.ClientError, TimeoutError) as error:
+        log.warning("telegram_file_not_downloaded", error=type(error).__name__)
+        return None
+    return content.read() if content is not None else None
 
 
 def _source(attachment: Attachment, files: FileStore) -> InputFile | str | None:
-    file_id = telegram_file_id(attachment)
+    file_id = telegram_file_id(attachment.ref)
     if file_id is not None:
         return file_id
     if attachment.ref.startswith(("https://", "http://")):
@@ -69,7 +73,7 @@ def _source(attachment: Attachment, files: FileStore) -> InputFile | str | None:
 def _as_photo(attachment: Attachment) -> bool:
     if attachment.ref.startswith(TELEGRAM_PHOTO):
         return True
-    return telegram_file_id(attachment) is None and attachment.mime_type in PHOTO_TYPES
+    return telegram_file_id(attachment.ref) is None and attachment.mime_type in PHOTO_TYPES
 
 
 async def send_file(

@@ -730,6 +730,7 @@ TEXTS: dict[str, str] = {
     "desk.ticket.transcript": "Переписка",
     "desk.ticket.files": "Файлы заявки",
     "desk.ticket.file_missing": "файл не сохранён",
+    "desk.ticket.telegram_file_unavailable": "Telegram сейчас не отдаёт этот файл. Откройте его чуть позже.",
     "desk.direction.in": "клиент",
     "desk.direction.out": "бот",
     "desk.direction.staff": "инженер",

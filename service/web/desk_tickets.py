@@ -7,13 +7,14 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Annotated, Any
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, HTTPException, Path, Query, Request
-from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse
+from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 
 from bots.files import STORE_PREFIX, FileStore
 from bots.media import media_type
+from bots.telegram_files import telegram_file_id
 from core.intake import INTAKE, KINDS
 from core.staff import PRIORITIES, STATUSES
 from core.texts import TEXTS, channel_key, t
@@ -128,6 +129,12 @@ def stored_keys(ticket: Ticket, transcript: list[Message]) -> set[str]:
     return {str(f["ref"]).removeprefix(STORE_PREFIX) for f in files if str(f.get("ref", "")).startswith(STORE_PREFIX)}
 
 
+def telegram_files(ticket: Ticket, transcript: list[Message]) -> dict[str, dict[str, Any]]:
+    """The ticket's files that Telegram keeps, by their file id: fetched from the Bot API when opened."""
+    files = [*ticket.fields.get("attachments", []), *(a for m in transcript for a in m.attachments)]
+    return {file_id: file for file in files if (file_id := telegram_file_id(str(file.get("ref", ""))))}
+
+
 @dataclass(frozen=True)
 class TicketView:
     ticket: Ticket
@@ -166,6 +173,7 @@ async def ticket_page(
         nonce=secrets.token_urlsafe(16),  # one per rendered page: a form sent twice is done once
         priorities=[(p, t(f"priority.{p}")) for p in PRIORITIES],
         store_prefix=STORE_PREFIX,
+        telegram_on="telegram" in request.app.state.runtime.channels,
     )
 
 
@@ -183,3 +191,26 @@ async def ticket_file(
     return FileResponse(
         path, media_type=kind, filename=path.name, content_disposition_type=disposition, headers=SAFE_HEADERS
     )
+
+
+@router.get("/desk/tickets/{number}/telegram-files/{file_id}")
+async def telegram_file(
+    request: Request,
+    me: LoggedIn,
+    number: Annotated[str, NUMBER],
+    file_id: Annotated[str, Path(max_length=200, pattern=r"^[\w-]+$")],
+) -> Response:
+    """A file the client sent in Telegram, fetched from the Bot API: Telegram keeps it, the service does not."""
+    view = await _load(_desk(request), number)
+    file = telegram_files(view.ticket, view.transcript).get(file_id)
+    channel = request.app.state.runtime.channels.get("telegram")
+    if file is None or channel is None:
+        raise HTTPException(404, "no such file")
+    content = await channel.file_bytes(file_id)
+    if content is None:
+        raise HTTPException(503, t("desk.ticket.telegram_file_unavailable"))
+    kind = str(file.get("mime_type") or "application/octet-stream")
+    disposition = "inline" if kind in INLINE_TYPES else "attachment"
+    name = quote(str(file.get("file_name") or file_id))
+    headers = {**SAFE_HEADERS, "Content-Disposition": f"{disposition}; filename*=UTF-8''{name}"}
+    return Response(content, media_type=kind, headers=headers)
