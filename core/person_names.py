@@ -44,6 +44,16 @@ def first_name(full_name: str | None) -> str | None:
     return "-".join(part.capitalize() for part in words[index].split("-"))
 
 
+def is_full_name(text: str) -> bool:
+    """«Кузнецов Дмитрий», «Анна Петровна Смирнова»: two or three words, each of them part of a person's name, one a
+    first name. The answer to the city or the organisation question typed where the name was meant."""
+    words = text.split()
+    if not 2 <= len(words) <= 3 or any(not _WORD.fullmatch(word) for word in words):
+        return False
+    first = _first_name_at(words)
+    return first is not None and all(_is_person(word.capitalize()) for i, word in enumerate(words) if i != first)
+
+
 def with_part_replaced(full_name: str, part: str, new: str) -> str | None:
     """«Смирнова Анна Петровна» with a new surname «Соколова»: «Соколова Анна Петровна», the other words kept in
     their order; ``part`` is "surname", "first" or "patronymic". The part is told by what the words are, in any order:

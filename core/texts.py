@@ -356,6 +356,11 @@ TEXTS: dict[str, str] = {
     "invalid.contact_for_name": "это похоже на {contact}, а не на {expected}.",
     "invalid.contact.phone": "номер телефона",
     "invalid.contact.email": "адрес e-mail",
+    "invalid.person_for.city": "это похоже на имя человека, а нужен город, где находится объект. Например: Самара.",
+    "invalid.person_for.organization": (
+        "это похоже на имя человека, а нужно название организации. Например: ООО «Охрана-Сервис»; если вы ИП — "
+        "«ИП Смирнова О. И.»."
+    ),
     "invalid.name_of.organization": "название организации",
     "invalid.name_of.city": "название города",
     "invalid.name_of.contact_name": "фамилию и имя",

@@ -17,12 +17,14 @@ from core.intake import (
     Field,
 )
 from core.messages import Attachment, Choice
+from core.person_names import is_full_name
 from core.replies import Reply
 from core.texts import TEXTS, field_example, field_prompt, t
 from core.validators import InvalidAnswer, contacts, only_a_phone, only_an_email, unnamed
 
 BLOCKED_EXTENSIONS = (".exe", ".msi", ".bat", ".cmd", ".com", ".scr", ".js", ".vbs", ".dll", ".ps1", ".jar")
 SKIP = Choice("nav:skip", t("choice.skip"))
+PLACES_AND_FIRMS = frozenset({"city", "organization"})  # never a person's full name
 UNKNOWN = t("unknown.value")  # stored for «не знаю»: the ticket says so, and it is never offered back
 # stored for the items a critical ticket's questions left unasked when the client stopped answering them
 NOT_GIVEN = t("followup.not_given")
@@ -93,6 +95,8 @@ def parse_answer(field: Field, text: str, choice: str | None) -> str:
         reason = unnamed(answer)  # «3.1.14» at «Для какого продукта ключ защиты?»
         if reason is not None:
             raise InvalidAnswer(reason, expected=t(f"invalid.name_of.{field.key}"))
+        if field.key in PLACES_AND_FIRMS and is_full_name(answer):  # «Кузнецов Дмитрий» as the city
+            raise InvalidAnswer(f"invalid.person_for.{field.key}")
     return field.parse(answer)
 
 

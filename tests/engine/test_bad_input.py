@@ -42,6 +42,8 @@ def at_field(key: str) -> EngineChat:
         ("product_version", "последняя", t("invalid.version")),
         ("product_name", "3.1.14", t("invalid.version_for_name", expected=t("invalid.name_of.product_name"))),
         ("organization", "12345", t("invalid.letters_needed", expected=t("invalid.name_of.organization"))),
+        ("organization", "Смирнова Ольга", t("invalid.person_for.organization")),  # the name, one question early
+        ("city", "Кузнецов Дмитрий", t("invalid.person_for.city")),  # the ticket's card said «Город: Кузнецов…»
     ],
 )
 def test_wrong_answer_is_asked_again_with_an_example(field: str, bad: str, reason: str) -> None:
