@@ -157,6 +157,9 @@ def on_criticality(turn: Turn) -> None:
     if answered_question(turn):
         return
     chosen = turn.typed_choice(CRIT_CHOICES)
+    if chosen is None and turn.payload is None and note_facts(turn, turn.text):
+        turn.reask()  # «ООО «Вектор», г. Сызрань» a question early: kept, not «не понял» and asked again later
+        return
     if chosen is None:
         turn.not_understood()
         return

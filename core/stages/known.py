@@ -24,17 +24,19 @@ _CORRECTION = re.compile(
 _NOT_WORD = re.compile(r"[\W_]+")
 
 
-def note_facts(turn: Turn, text: str) -> None:
-    """Keep the facts ``text`` states for questions of this request not answered yet, and say what was kept."""
+def note_facts(turn: Turn, text: str) -> bool:
+    """Keep the facts ``text`` states for questions of this request not answered yet, and say what was kept;
+    whether any was."""
     s = turn.state
     if s.kind is None or not text:
-        return
+        return False
     found = extract(text)
     noted = [f for f in walker.applicable_fields(s.kind, s.answers) if f.key in found and f.key not in s.answers]
     if not noted:
-        return
+        return False
     s.answers.update({f.key: found[f.key] for f in noted})
     turn.say(t("facts.noted", facts=", ".join(fact_said(f.key, found[f.key]) for f in noted)))
+    return True
 
 
 def fact_said(key: str, value: str) -> str:

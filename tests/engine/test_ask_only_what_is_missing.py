@@ -128,3 +128,17 @@ def test_where_there_are_no_buttons_the_profile_name_is_chosen_by_its_number() -
         chat.say(VALID_ANSWERS[chat.state.field or ""])
     chat.say("1")
     assert chat.state.answers["contact_name"] == "Анна Смирнова"
+
+
+def test_facts_given_at_the_criticality_question_are_kept_and_the_question_asked_again() -> None:
+    """«ООО "Вектор-Безопасность" г.Сызрань» at «Насколько это критично?» got «Не понял ответ», and both were
+    asked again later."""
+    chat = EngineChat()
+    chat.say("Здравствуйте")
+    for payload in ("menu:ticket", "consent:yes", "kind:problem"):
+        chat.press(payload)
+    assert chat.state.stage == "criticality"
+    chat.say('ООО "Вектор-Безопасность" г.Сызрань')
+    assert chat.state.answers["organization"] == 'ООО "Вектор-Безопасность"' and chat.state.answers["city"] == "Сызрань"
+    assert chat.state.stage == "criticality" and "Не понял" not in chat.text()
+    assert chat.text().startswith(t("facts.noted", facts="")[:8])
