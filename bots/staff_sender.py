@@ -39,6 +39,7 @@ WORDED_NOTICES = frozenset({"whatsapp_window_closed", "deadline_reminder"})  # t
 # worded notices for the group's general topic, with the mentions of who must act: notice → the mention's label
 GENERAL_NOTICES = {"escalated": "staff.mention.lead", "critical_alert": "staff.mention.on_duty"}
 TOPIC_UNCHANGED = "TOPIC_NOT_MODIFIED"
+MESSAGE_UNCHANGED = "message is not modified"
 
 
 class TicketPlaces(Protocol):
@@ -64,6 +65,8 @@ class StaffSender:
             return DeliveryResult.failed(f"staff notice {kind} for an unknown ticket")
         if kind == "ticket_opened":
             return await delivered(self._open(card))
+        if kind == "consent_withdrawn":
+            return await delivered(self._withdrawn(card))
         if kind == "client_message":
             attachments = [Attachment.from_dict(a) for a in payload.get("attachments") or ()]
             pieces = client_message_pieces(payload.get("text"), payload.get("channel"), card.channel)
@@ -79,6 +82,26 @@ class StaffSender:
         if kind == "topic_title":
             return await delivered(self._rename(card))
         return DeliveryResult.failed(f"unknown staff notice {kind}")
+
+    async def _withdrawn(self, card: TicketCard) -> None:
+        """The client withdrew consent: the topic's title and the card are rebuilt from the ticket as the store
+        now holds it, without the person (their organisation was in the title, their name and phone on the card),
+        then the engineers are told. In that order, so that a retry never tells them twice."""
+        await self._rename(card)
+        place = card.place
+        if place is not None and place.card_message_id is not None:
+            pieces = card_pieces(card, self.timezone, topics=place.thread_id is not None)
+            try:
+                await self.bot.edit_message_text(
+                    chat_id=int(place.chat_id),
+                    message_id=place.card_message_id,
+                    text=pieces[-1],
+                    reply_markup=card_keyboard(card.number),
+                )
+            except TelegramBadRequest as error:
+                if MESSAGE_UNCHANGED not in error.message:
+                    raise
+        await self._post(card, notice_pieces(NOTICES["consent_withdrawn"]))
 
     async def _rename(self, card: TicketCard) -> None:
         """The topic's title shows the ticket as it is now (status, priority, escalation), whatever notice asked."""
