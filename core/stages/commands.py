@@ -20,7 +20,7 @@ from core.replies import Reply
 from core.stages.consent import start_ticket
 from core.stages.flow import leave_follow_up
 from core.stages.greeting import greet
-from core.stages.link import LINK_START
+from core.stages.link import NO_REQUESTS_CHOICES, asked_to_link
 from core.stages.news import news_intent, on_news
 from core.stages.rating import leave_rating
 from core.stages.same_request import AT_MENU, drop_question
@@ -66,7 +66,7 @@ def handle_command(turn: Turn) -> bool:
         turn.reask()
     elif requests is not None:
         return answer_requests(turn, requests)
-    elif payload == LINK_START.payload and turn.state.stage not in DRAFT_STAGES:
+    elif turn.state.stage in AT_MENU and asked_to_link(turn):
         turn.ask(Stage.LINK)
     elif turn.state.on_ticket and (payload == NEW_TICKET.payload or command == "ticket"):
         new_request_after_ticket(turn)
@@ -127,7 +127,7 @@ def answer_requests(turn: Turn, query: my_requests.RequestsQuery) -> bool:
     if s.stage != Stage.TICKET_OPEN:
         reply = my_requests.answer(query, turn.ctx.client_tickets, turn.ctx.timezone)
         none_open = all(ticket.status == "closed" for ticket in turn.ctx.client_tickets)
-        turn.say(replace(reply, choices=(LINK_START, NEW_TICKET)) if none_open and s.stage in AT_MENU else reply)
+        turn.say(replace(reply, choices=NO_REQUESTS_CHOICES) if none_open and s.stage in AT_MENU else reply)
         turn.reask()
         return True
     if s.engineer is None or query.listing or query.number not in (None, s.ticket):

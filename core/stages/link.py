@@ -10,14 +10,18 @@ from __future__ import annotations
 
 from core.events import ContactVerified, VerificationRequested
 from core.messages import Choice
+from core.render import resolve_choice
 from core.replies import Reply
 from core.stages.flow import ask_next
+from core.stages.greeting import NOT_FOUND_CHOICES
 from core.stages.turn import NEW_TICKET, Turn
 from core.state import ConversationState, Stage
 from core.texts import t
 from core.validators import InvalidAnswer, contacts
 
 LINK_START = Choice("link:start", t("link.offer"))  # beside «no open requests»: they may be in another chat
+# the menu's own options first, as every menu starts (core/stages/greeting.py): «1» typed means the same everywhere
+NO_REQUESTS_CHOICES = (*NOT_FOUND_CHOICES, LINK_START)
 SKIP = Choice("nav:skip", t("verify.skip"))
 SKIP_CHOICES = (SKIP,)
 
@@ -28,6 +32,13 @@ def link_question(state: ConversationState) -> Reply:
 
 def verify_question(state: ConversationState) -> Reply:
     return Reply(t("verify.sent"), SKIP_CHOICES)
+
+
+def asked_to_link(turn: Turn) -> bool:
+    """«Связать с прежним чатом» pressed, or typed as its words or its number among ``NO_REQUESTS_CHOICES``."""
+    if turn.payload is not None:
+        return turn.payload == LINK_START.payload
+    return resolve_choice(turn.text, NO_REQUESTS_CHOICES, loose=False) == LINK_START.payload
 
 
 def on_link(turn: Turn) -> None:

@@ -12,6 +12,7 @@ from core.texts import t
 from service.runtime import Runtime
 from service.staff_actions import Engineer
 from tests.engine.desk_chat import RecordingChat, said
+from tests.fakes import EngineChat
 
 ENGINEER = Engineer(id="501", name="Иван")
 NOT_TAKEN = "новая, ещё не взята. Ответ инженера — не позднее 26.11.2026 11:00 (МСК)."
@@ -151,3 +152,14 @@ async def test_solved_or_waiting_said_with_a_rating_is_its_comment(runtime: Runt
     chat.outbox.take()
     await chat.press("rate:4")
     assert said(await chat.say("Спасибо, всё решили")) == t("rating.thanks")
+
+
+@pytest.mark.parametrize("typed", ["3", "связать с прежним чатом"])
+def test_linking_an_earlier_chat_is_offered_beside_no_requests_and_chosen_by_number_too(typed: str) -> None:
+    """In Viber, WhatsApp and the console the options are numbered: the menu's own come first, as in every menu,
+    so that «1» is «Оформить заявку» here too; «3» was read against the menu and started a ticket."""
+    chat = EngineChat()
+    chat.say("мои заявки")
+    assert [choice.payload for choice in chat.last.replies[-1].choices] == ["menu:ticket", "menu:ask", "link:start"]  # type: ignore[union-attr]
+    chat.say(typed)
+    assert chat.state.stage == "link" and chat.text() == t("link.ask")
