@@ -37,6 +37,8 @@ WAITING = re.compile(
     r"|\b(?:писал|писала|писали|обращался|обращалась|обращались)\b.{0,30}?(?:ответа\s+нет|нет\s+ответа|тишина)"
 )
 WAITING_WORDS_AT_MOST = 12
+# «когда ответите, если я сейчас напишу заявку»: a request not written yet, a question about the reaction time
+HYPOTHETICAL = re.compile(r"\bесли\b.{0,30}?\b(?:напишу|оставлю|отправлю|подам|оформлю|создам|пришлю)\b")
 # «проблема решена, спасибо», «закройте заявку», «хочу отменить свою заявку»: the request is over for the client
 SOLVED = re.compile(
     r"\b(?:проблем\w*|вопрос\w*|заявк\w*)\s+(?:уже\s+)?(?:решен|решил|снят|неактуальн|не\s+актуальн)"
@@ -70,7 +72,7 @@ def asked_about_requests(text: str) -> RequestsQuery | None:
     """The question the message asks about the client's own requests, or None when it asks none."""
     folded = text.casefold().replace("ё", "е")
     words = WORD.findall(folded)
-    if not words or any(w.startswith(PRODUCT_WORDS) for w in words):
+    if not words or any(w.startswith(PRODUCT_WORDS) for w in words) or HYPOTHETICAL.search(folded):
         return None
     numbered = NUMBER.search(folded)
     number = f"TP-{int(numbered.group(1)):05d}" if numbered else None

@@ -83,6 +83,7 @@ async def test_a_closed_ticket_leaves_the_list(runtime: Runtime) -> None:
         ("Хочу оставить заявку на доработку отчёта", None),
         ("По заявке TP-00042 прикладываю журнал за вчерашний день", None),  # a message for the ticket
         ("заявка", None),  # the command for a new one
+        ("когда ответите если я сейчас напишу заявку", None),  # not written yet: the reaction time, not «нет заявок»
         ("я вчера писал, ответа нет", RequestsQuery(waiting=True)),
         ("до сих пор не ответили", RequestsQuery(waiting=True)),
         ("жду ответа уже второй день", RequestsQuery(waiting=True)),
