@@ -505,7 +505,7 @@ class Desk:
             )
             self._remember_chat(turn)
         elif isinstance(event, ConsentRefused) and turn.conversation.id is not None:
-            await messages.redact_unfiled(session=session, conversation_id=turn.conversation.id)
+            await messages.redact_unfiled(session=session, conversations=[turn.conversation.id])
         elif isinstance(event, ConsentWithdrawn):
             await erasure.erase_person(session=session, client=turn.client, now=turn.now)
             assert turn.client.id is not None

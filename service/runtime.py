@@ -144,9 +144,7 @@ class Runtime:
             purged = await retention.purge_outbox(session=session, before=before)
             purged += await retention.purge_web(session=session, now=self.desk.clock())
             unconsented_before = self.desk.clock() - retention.UNCONSENTED_KEPT
-            purged += await retention.purge_unconsented(
-                session=session, before=unconsented_before, now=self.desk.clock()
-            )
+            purged += await retention.purge_unconsented(session=session, before=unconsented_before)
         async with self.inbox_store.transaction() as session:
             purged += await retention.purge_inbox(session=session, before=before)
         return purged

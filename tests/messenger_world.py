@@ -46,6 +46,15 @@ class MessengerWorld:
         while await self.runtime.dispatcher.run_once():
             pass
 
+    async def retried_until_sent(self, refusals: int) -> None:
+        """The messenger refuses ``refusals`` more tries: each time the backoff passes, nothing has been given up
+        (every item still pending); then everything is sent."""
+        for _ in range(refusals):
+            assert not [item for item in await self.rows(OutboxItem) if item.status != "pending"]
+            self.clock.advance(minutes=10)
+            await self.deliver()
+        assert {item.status for item in await self.rows(OutboxItem)} == {"sent"}
+
     async def state(self, chat: str, channel: str | None = None) -> dict[str, Any]:
         async with self.runtime.desk.sessions() as session:
             conversation = await find_conversation(session=session, channel=channel or self.channel, chat=chat)

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import Any
 
-from sqlalchemy import insert
+from sqlalchemy import Select, insert
 from sqlmodel import select, update
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -79,18 +79,21 @@ async def last_client_chat(*, session: AsyncSession, ticket_id: int) -> tuple[st
     return (found[0], found[1]) if found is not None else None
 
 
-async def redact_unfiled(*, session: AsyncSession, conversation_id: int) -> None:
-    """The client's messages of this chat that no ticket holds, redacted: consent was refused, and what they
-    wrote before (a question with their name and phone in it) is not kept, files included."""
-    await session.exec(
+async def redact_unfiled(*, session: AsyncSession, conversations: Collection[int] | Select[Any]) -> int:
+    """The client's messages of these chats that no ticket holds, redacted (files included): consent was refused,
+    or never given, and what they wrote before (a question with their name and phone in it) is not kept. How many
+    were still there to redact."""
+    result = await session.exec(
         update(Message)
         .where(
-            Message.conversation_id == conversation_id,
+            Message.conversation_id.in_(conversations),  # type: ignore[attr-defined]
             Message.ticket_id.is_(None),  # type: ignore[union-attr]
             Message.direction == "in",
+            Message.text.is_distinct_from(REDACTED),  # type: ignore[union-attr]
         )
         .values(text=REDACTED, attachments=[])
     )
+    return result.rowcount  # type: ignore[attr-defined,no-any-return]
 
 
 async def attach_dialogue(*, session: AsyncSession, conversation_id: int, ticket_id: int) -> None:

@@ -13,9 +13,9 @@ from datetime import datetime, timedelta
 from sqlalchemy import delete, select, update
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from core.scrub import REDACTED
 from core.state import DRAFT_STAGES, ConversationState, Stage
-from storage.models import Client, Conversation, DeskSession, FormLink, InboxItem, LoginFailure, Message, OutboxItem
+from storage.models import Client, Conversation, DeskSession, FormLink, InboxItem, LoginFailure, OutboxItem
+from storage.repos import messages
 
 SETTLED = ("sent", "skipped", "failed")
 LOGIN_FAILURES_KEPT = timedelta(days=1)  # far longer than the window that counts them
@@ -48,7 +48,7 @@ async def purge_web(*, session: AsyncSession, now: datetime) -> int:
     return sum([(await session.exec(statement)).rowcount for statement in statements])  # type: ignore[call-overload,misc]
 
 
-async def purge_unconsented(*, session: AsyncSession, before: datetime, now: datetime) -> int:
+async def purge_unconsented(*, session: AsyncSession, before: datetime) -> int:
     """For chats silent since ``before`` whose person has not consented: what they wrote that no ticket holds,
     redacted, and the draft of a request left at the consent question dropped (the first message, kept for its
     description, often has a name and a phone in it). How many rows changed."""
@@ -57,17 +57,7 @@ async def purge_unconsented(*, session: AsyncSession, before: datetime, now: dat
         .join(Client, Client.id == Conversation.client_id)
         .where(Client.consent_at.is_(None), Conversation.updated_at < before)  # type: ignore[union-attr,operator]
     )
-    messages = (
-        update(Message)
-        .where(
-            Message.conversation_id.in_(silent),  # type: ignore[attr-defined]
-            Message.ticket_id.is_(None),  # type: ignore[union-attr]
-            Message.direction == "in",
-            Message.text.is_distinct_from(REDACTED),  # type: ignore[union-attr]
-        )
-        .values(text=REDACTED, attachments=[])
-    )
-    changed: int = (await session.exec(messages)).rowcount  # type: ignore[call-overload]
+    changed = await messages.redact_unfiled(session=session, conversations=silent)
     for conversation in (await session.exec(select(Conversation).where(Conversation.id.in_(silent)))).scalars():  # type: ignore[call-overload,union-attr]
         state = ConversationState.from_dict(conversation.state)
         if state.stage in DRAFT_STAGES or state.answers or state.attachments or state.pending_question:

@@ -11,7 +11,7 @@ from sqlmodel import select
 
 from core.messages import Inbound
 from core.texts import t
-from storage.models import InboxItem, OutboxItem
+from storage.models import InboxItem
 from tests.conftest import EMAIL_IN_LOG, PHONE_IN_LOG
 from tests.whatsapp.world import WhatsAppWorld
 
@@ -85,9 +85,5 @@ async def test_a_refused_account_keeps_the_messages_until_the_credentials_are_fi
     """Twilio's 401 (code 20003) is about our account, not the message: it used to fail it for good, lost."""
     whatsapp.api.fail("/Messages.json", 401, {"code": 20003, "message": "Authenticate"}, times=3)
     await whatsapp.client_says("Сколько стоит поддержка?")
-    for _ in range(3):  # refused twice more, then the credentials are put right
-        assert not [item for item in await whatsapp.rows(OutboxItem) if item.status != "pending"]
-        whatsapp.clock.advance(minutes=10)
-        await whatsapp.deliver()
-    assert {item.status for item in await whatsapp.rows(OutboxItem)} == {"sent"}
+    await whatsapp.retried_until_sent(3)  # the first try and two more refused, then the credentials are put right
     assert whatsapp.bodies()[-2].startswith(t("menu.greeting")) and "бесплатна" in whatsapp.bodies()[-1]
