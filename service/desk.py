@@ -327,7 +327,6 @@ class Desk:
         if state.awaiting_code and text:
             code_check, proven_id = await verification.check(session, turn.identity, text, turn.now)
             turn.proven = await session.get(Client, proven_id) if proven_id else None
-            contact_match = dict(turn.proven.profile or {}) if turn.proven is not None else {}
         wants_data = bool(text) and about_consent(text) is ConsentIntent.MY_DATA
         asks_requests = bool(text) and asked_about_requests(text) is not None
         assert turn.client.id is not None
