@@ -168,10 +168,21 @@ def _negated(typed: Phrase, phrase: Phrase, start: int) -> bool:
     return start > 0 and typed[start - 1] == "не" and phrase[0] != "не"
 
 
+# «сколько стоит», «что стоит», «стоит ли»: a price or advice, not a system that «стоит»
+_PRICE_BEFORE = frozenset({"сколько", "скок", "скока", "почем", "что", "дорого", "дешево"})
+
+
+def _priced(typed: Phrase, phrase: Phrase, start: int) -> bool:
+    if phrase[0] != "стоит":
+        return False
+    end = start + len(phrase)
+    return (start > 0 and typed[start - 1] in _PRICE_BEFORE) or (end < len(typed) and typed[end] == "ли")
+
+
 def _found_at(typed: Phrase, phrase: Phrase) -> int | None:
-    """Where ``phrase`` starts among the words ``typed`` (not right after «не»), or None."""
+    """Where ``phrase`` starts among the words ``typed`` (not right after «не», not «сколько стоит»), or None."""
     for start in range(len(typed) - len(phrase) + 1):
-        if _match_at(typed, phrase, start) and not _negated(typed, phrase, start):
+        if _match_at(typed, phrase, start) and not _negated(typed, phrase, start) and not _priced(typed, phrase, start):
             return start
     return None
 

@@ -63,6 +63,7 @@ def step(state: ConversationState, inbound: Inbound, ctx: Context) -> Step:
     turn = Turn(state, inbound, ctx, question_of)
     # at the menu, a message like an open ticket of the client's other chat is asked about first (4.13)
     if not handle_command(turn) and not same_request.ask_if_elsewhere(turn) and not keep_files_at_a_choice(turn):
+        turn.answer_aside()
         STAGES[turn.state.stage].handle(turn)
     rating.ask_due_rating(turn)
     news.offer_after_intake(turn)

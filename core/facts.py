@@ -68,9 +68,11 @@ _PRODUCTS = tuple((product, re.compile(rf"(?<![\w-])(?:{product.pattern})(?![а-
 _KEY_BRANDS_OR_OS = re.compile(r"hasp|guardant|sentinel|хасп|гардант|гвардант|windows|ключ")
 
 _VERSION = r"(?<![\d.])(\d{1,4}(?:\.\d{1,6}){1,3})(?!\.?\d)"
-_AFTER_PRODUCT = re.compile(rf"\s?[(,:]?\s?(?:v\.?\s?|вер\.\s?|верси[яи]\s)?{_VERSION}")
+# «версия вроде 2023.2», «версия, кажется, 2.1»: a guess is still the version the client has
+_HEDGE = r"(?:,?\s?(?:вроде|кажется|примерно|наверное|где-?то|скорее всего)\s?,?\s?)?"
+_AFTER_PRODUCT = re.compile(rf"\s?[(,:]?\s?(?:v\.?\s?|вер\.\s?|верси[яи]\s)?{_HEDGE}{_VERSION}")
 _VERSION_WORD = re.compile(
-    rf"(?<![\w])(?:верси[яиюей]|верс\.|вер\.|version|ver\.?|v\.?)(?:\s(?:продукта|по|программы|системы))?\s?[:№]?\s?{_VERSION}"
+    rf"(?<![\w])(?:верси[яиюей]|верс\.|вер\.|version|ver\.?|v\.?)(?:\s(?:продукта|по|программы|системы))?\s?[:№]?\s?{_HEDGE}{_VERSION}"
     rf"|{_VERSION}\s(?:верси[яи])(?!\sпрошивк)"
 )
 _BUILD = re.compile(r"\s?[,(]?\s?(?:сборка|сборки|build|билд|сб\.)\s?(?:№\s?)?(\d{1,6})(?!\d)")

@@ -84,6 +84,7 @@ TEXTS: dict[str, str] = {
     ),
     "faq.thanks": "Рад, что помог! Если появится ещё вопрос — пишите.",
     "faq.inline_then_reask": "{answer}\n\nПродолжим оформление заявки.",
+    "faq.aside": "Сначала на ваш вопрос:\n{answer}",
     "faq.maybe_helps": "Возможно, поможет, пока оформляем заявку:\n{answer}",
     "faq.maybe_helps_question": "Возможно, поможет:\n{answer}",
     # --- a malfunction reported in the first message: the intake starts at once

@@ -21,9 +21,12 @@ from core.messages import UNAVAILABLE, Choice, Inbound, Outbound
 from core.my_requests import ClientTicket
 from core.render import resolve_choice
 from core.replies import Reply
-from core.stages.words import command_of, looks_like_a_question
+from core.stages.words import aside_question, command_of, looks_like_a_question
 from core.state import DRAFT_STAGES, ConversationState, Stage
 from core.texts import TEXTS, t
+
+# where a question may come after an answer: the intake's questions but a letter's form, which reads its lines alone
+ASIDE_STAGES = DRAFT_STAGES - {Stage.FORM}
 
 
 class FaqResult(Protocol):
@@ -185,6 +188,21 @@ class Turn:
         self.say(t("faq.inline_then_reask", answer=found.results[0].answer))
         self.reask()
         return True
+
+    def answer_aside(self) -> None:
+        """«тел 8412 55-66-77, а сколько стоит продление лицензии?» in an intake: the question after the answer gets
+        the FAQ's answer first, and the stage reads the answer alone (the question's «стоит» is no stopped system).
+        Nothing changes when the FAQ has no answer, or the field takes a story, whose questions are its own."""
+        if self.payload is not None or self.state.stage not in ASIDE_STAGES or self.ctx.faq is None:
+            return
+        field_asked = walker.field_of(self.state.field) if self.state.stage is Stage.FIELD else None
+        split = None if field_asked and field_asked.free_text else aside_question(self.text)
+        if split is None:
+            return
+        found = self.ctx.faq(split[1])
+        if found.answered:
+            self.say(t("faq.aside", answer=found.results[0].answer))
+            self.text = split[0]
 
     def _question(self) -> Reply:
         """The question of the current stage; the menu's where the stage asks none."""

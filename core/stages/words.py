@@ -105,6 +105,10 @@ DIGITS = re.compile(r"\d")
 QUESTION_STARTS = frozenset("а как сколько где когда почему зачем можно что какой какая какие кто чем".split())
 # words a question may open with before its question word: «кстати, сколько…», «скажите, а где…»
 LEAD_INS = frozenset("кстати скажите подскажите извините простите слушайте ещё еще и вот ну уточните".split())
+# where a question may follow an answer: a comma, full stop, «!», «?» or «;» and a space, or a dash between spaces
+ASIDE_BREAK = re.compile(r"[,.;!?]+\s+|\s[—–-]\s")
+ASIDE_QUESTION_WORDS = QUESTION_STARTS - {"а"}  # after an answer, «а» alone is «but»: «Самара, а офис в Тольятти»
+ASIDE_WORDS_AT_LEAST = 3  # «версия 2.1? не уверен» is no question to answer; «а ключ можно заменить?» is
 # a client fed up with the questions, instead of an answer
 ANNOYED = re.compile(
     r"задолбал|достали|достал\b|надоел|надоели|замучил|отстаньте|отвяжитесь|какая разница|не ваше дело"
@@ -230,11 +234,27 @@ def system_down(text: str) -> bool:
     return SYSTEM_DOWN.search(_folded(text)) is not None
 
 
+def aside_question(text: str) -> tuple[str, str] | None:
+    """An answer and the question asked after it («тел 8412 55-66-77, а сколько стоит продление лицензии кстати»);
+    None when the message opens with its question or asks nothing after its first clause («Самара, а офис в
+    Тольятти»: an «а» alone asks nothing)."""
+    if _first_asking_word(text) in QUESTION_STARTS:
+        return None
+    for gap in ASIDE_BREAK.finditer(text):
+        answer, question = text[: gap.start()].strip(), text[gap.end() :].strip()
+        asks = _first_asking_word(question, skipping=LEAD_INS | {"а"}) in ASIDE_QUESTION_WORDS
+        if answer and (asks or (question.endswith("?") and word_count(question) >= ASIDE_WORDS_AT_LEAST)):
+            return answer, question
+    return None
+
+
+def _first_asking_word(text: str, skipping: frozenset[str] = LEAD_INS) -> str | None:
+    return next((word for word in WORDS.findall(text.casefold()) if word not in skipping), None)
+
+
 def looks_like_a_question(text: str) -> bool:
     """«а сколько стоит ключ», «кстати, сколько стоит замена»: a «?», or a question word after the lead-in words."""
-    words = WORDS.findall(text.casefold())
-    first = next((word for word in words if word not in LEAD_INS), None)
-    return "?" in text or first in QUESTION_STARTS
+    return "?" in text or _first_asking_word(text) in QUESTION_STARTS
 
 
 def open_asked(text: str, today: date) -> date | None:

@@ -30,3 +30,16 @@ def test_the_build_named_in_the_first_message_reaches_the_ticket() -> None:
     chat = EngineChat()
     reach_ticket(chat, "Бастион-3 версия 2.3.7 сборка 1204: журнал не открывается, ошибка")
     assert ticket_items(chat)["product_version"] == "2.3.7 (сборка 1204)"
+
+
+@pytest.mark.parametrize(
+    ("text", "version"),
+    [
+        ("бастион 3, версия вроде 2023.2 но не уверена", "2023.2"),
+        ("Бастион-3, версия, кажется, 2.1", "2.1"),
+        ("бастион 3 наверное 3.1.14", "3.1.14"),
+    ],
+)
+def test_a_version_given_as_a_guess_is_still_the_version(text: str, version: str) -> None:
+    """«версия вроде 2023.2» kept the product alone, and the version was asked again."""
+    assert extract(text) == {"product_name": "Бастион-3", "product_version": version}
