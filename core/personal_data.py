@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -29,10 +30,18 @@ class StoredData:
     news_since: datetime | None = None  # subscribed to the release news (4.8) since then; None: not subscribed
 
 
-def report(data: StoredData | None, timezone: ZoneInfo) -> Reply:
-    """The client's data in plain words, with how to withdraw; marked personal so that it is erased too."""
+DRAFT_VALUE_AT_MOST = 60  # a story in the draft is shown by its beginning
+
+
+def report(
+    data: StoredData | None, timezone: ZoneInfo, *, draft: Mapping[str, str], first_message_kept: bool = False
+) -> Reply:
+    """The client's data in plain words, with how to withdraw; marked personal so that it is erased too.
+
+    ``draft``: the answers of the request being filled in, not yet in a ticket; ``first_message_kept``: a message
+    written before consent, kept until consent is given or refused (then erased, as it is after a day's silence)."""
     if data is None or data.consent_at is None:
-        return Reply(t("mydata.nothing"))
+        return Reply(t("mydata.nothing_but_message" if first_message_kept else "mydata.nothing"))
     lines = [
         t(
             "mydata.consent",
@@ -54,7 +63,17 @@ def report(data: StoredData | None, timezone: ZoneInfo) -> Reply:
     if data.tickets:
         numbers = ", ".join(f"{number} ({t(f'status.{status}')})" for number, status in data.tickets)
         lines.append(f"• {t('mydata.tickets')}: {numbers}")
+    drafted = "; ".join(_draft_item(key, value) for key, value in draft.items() if key in FIELDS_BY_KEY and value)
+    if drafted:
+        lines.append(f"• {t('mydata.draft')}: {drafted}")
     return Reply(t("mydata.report", lines="\n".join(lines)), personal=True)
+
+
+def _draft_item(key: str, value: str) -> str:
+    shown = walker.display_value(FIELDS_BY_KEY[key], value)
+    if len(shown) > DRAFT_VALUE_AT_MOST:
+        shown = shown[:DRAFT_VALUE_AT_MOST].rstrip() + "…"
+    return f"{t(f'field.{key}.label')}: {shown}"
 
 
 def _moment(moment: datetime, timezone: ZoneInfo) -> str:

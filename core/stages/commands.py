@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from core import my_requests, personal_data
+from core import my_requests, personal_data, walker
 from core.consent_words import ConsentIntent, about_consent, consent_answer
 from core.events import ConsentWithdrawn, PersonalDataShown
 from core.messages import Choice
@@ -62,7 +62,7 @@ def handle_command(turn: Turn) -> bool:
         turn.say(Reply(t("consent.confirm_withdraw"), WITHDRAW_CHOICES))
     elif intent is ConsentIntent.MY_DATA:
         turn.emit(PersonalDataShown())
-        turn.say(personal_data.report(turn.ctx.stored_data, turn.ctx.timezone))
+        turn.say(my_data(turn))
         turn.reask()
     elif requests is not None:
         return answer_requests(turn, requests)
@@ -89,6 +89,14 @@ def handle_command(turn: Turn) -> bool:
     else:
         return False
     return True
+
+
+def my_data(turn: Turn) -> Reply:
+    """«Мои данные»: what the store holds, and what this chat's draft holds besides (not yet in a ticket)."""
+    s = turn.state
+    draft = {key: value for key, value in s.answers.items() if s.on_ticket.get(key) != value and walker.given(value)}
+    kept = bool(s.pending_question) and s.stage is Stage.CONSENT
+    return personal_data.report(turn.ctx.stored_data, turn.ctx.timezone, draft=draft, first_message_kept=kept)
 
 
 # where «позовите оператора» is answered by the bot; at an open ticket it reaches the engineers as it is
