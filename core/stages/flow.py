@@ -33,10 +33,17 @@ KIND_PRIORITY = {"consultation": "normal", "wish": "low"}
 PROFILE_MARKUP = re.compile(r"<[^>]*>|[^\w\s.'’-]|_")
 
 
+# an account's name, not a person's: a console's «root», a profile called «Admin»
+ACCOUNT_NAMES = frozenset("root admin administrator user guest test operator support админ администратор".split())
+ACCOUNT_NAMES |= frozenset("пользователь гость оператор".split())
+
+
 def offered_name(profile_name: str | None) -> str | None:
     """The messenger profile's name, cleaned of markup and symbols, when it would pass as the contact's name:
     offered in one tap (the offer is shown in the chat and goes into the ticket as it is)."""
     cleaned = " ".join(PROFILE_MARKUP.sub(" ", profile_name or "").split())
+    if cleaned.casefold() in ACCOUNT_NAMES:
+        return None
     try:
         return person_name(cleaned) if cleaned else None
     except InvalidAnswer:

@@ -125,6 +125,11 @@ CASES = [
     ),
     pytest.param("HASP ID 987654321 не виден", {"key_type": "hasp", "key_number": "987654321"}),
     pytest.param(
+        "ключ гардант, номер на нём 12-34567",
+        {"key_type": "guardant", "key_number": "12-34567"},
+        id="the number written on the key",
+    ),
+    pytest.param(
         "ключ hasp, мой номер 89171234567, перезвоните",
         {"key_type": "hasp"},
         id="a phone number is no key number",

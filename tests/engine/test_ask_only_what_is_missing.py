@@ -66,8 +66,9 @@ def test_the_profile_name_is_offered_at_the_contact_name_question_in_one_tap(pro
     assert chat.state.answers["contact_name"] == "Анна Смирнова"
 
 
-def test_a_profile_name_that_is_not_a_name_is_not_offered() -> None:
-    chat = reported(EngineChat(profile_name="🐱"))
+@pytest.mark.parametrize("profile", ["🐱", "root", "Admin"])  # «root»: the console's account offered as a name
+def test_a_profile_name_that_is_not_a_name_is_not_offered(profile: str) -> None:
+    chat = reported(EngineChat(profile_name=profile))
     while chat.state.field != "contact_name":
         chat.say(VALID_ANSWERS[chat.state.field or ""])
     assert chat.last is not None and chat.last.replies[-1].choices == ()
