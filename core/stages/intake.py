@@ -18,6 +18,7 @@ from core.facts import extract, names_a_protection_key
 from core.howto_words import asks_how_to_use
 from core.intake import ENVIRONMENT, FIELDS_BY_KEY, INTAKE, NO, YES
 from core.messages import Choice
+from core.person_names import is_full_name
 from core.render import resolve_choice
 from core.replies import Reply
 from core.stages.flow import (
@@ -53,6 +54,7 @@ from core.validators import (
     contacts,
     long_text,
     only_contacts,
+    person_name,
     phone_in,
     phone_or_email,
     short_text,
@@ -386,8 +388,24 @@ def answered_otherwise(turn: Turn, current: walker.Field) -> bool:
             or (current.names and (added_contact(turn) or added_to_description(turn)))
             or answers_faq_instead(turn, current)
             or (current.request_phone and own_number_meant(turn))
+            or (current.key == "contact" and name_instead(turn))
             or answered_ahead(turn, current)
         )
+    return True
+
+
+def name_instead(turn: Turn) -> bool:
+    """«Кузнецов Сергей Петрович» at the phone-or-e-mail question: the contact's name, kept when it is still to be
+    asked and said back; the phone or e-mail is asked again (it was refused as neither)."""
+    s = turn.state
+    assert s.kind is not None
+    asked_later = any(f.key == "contact_name" for f in walker.applicable_fields(s.kind, s.answers))
+    if "contact_name" in s.answers or not asked_later or not is_full_name(turn.text.strip()):
+        return False
+    s.answers["contact_name"] = person_name(turn.text)
+    remember_answered(turn, "contact_name")
+    turn.say(t("facts.noted", facts=s.answers["contact_name"]))
+    turn.reask()
     return True
 
 
