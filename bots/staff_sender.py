@@ -40,6 +40,7 @@ WORDED_NOTICES = frozenset({"whatsapp_window_closed", "deadline_reminder"})  # t
 GENERAL_NOTICES = {"escalated": "staff.mention.lead", "critical_alert": "staff.mention.on_duty"}
 TOPIC_UNCHANGED = "TOPIC_NOT_MODIFIED"
 MESSAGE_UNCHANGED = "message is not modified"
+TOPIC_GONE = ("TOPIC_ID_INVALID", "message thread not found")  # what Telegram says of a topic deleted already
 
 
 class TicketPlaces(Protocol):
@@ -48,6 +49,8 @@ class TicketPlaces(Protocol):
     async def claim_place(self, number: str, place: StaffPlace) -> StaffPlace: ...
 
     async def claim_card(self, number: str, message_id: int) -> int: ...
+
+    async def forget_place(self, number: str, thread_id: int) -> StaffPlace | None: ...
 
 
 class StaffSender:
@@ -84,9 +87,18 @@ class StaffSender:
         return DeliveryResult.failed(f"unknown staff notice {kind}")
 
     async def _withdrawn(self, card: TicketCard) -> None:
-        """The client withdrew consent: the topic's title and the card are rebuilt from the ticket as the store
-        now holds it, without the person (their organisation was in the title, their name and phone on the card),
-        then the engineers are told. In that order, so that a retry never tells them twice."""
+        """The client withdrew consent: what the group holds of the person goes, then the engineers are told.
+
+        In a forum the ticket's topic is deleted with every message in it (the client's messages relayed there held
+        their words, the card their name and phone, the title their organisation), and a new topic gets the card of
+        the ticket as the store now holds it. Where topics cannot be deleted (no right to, or no forum) the title
+        and the card are rebuilt from that ticket instead. The notice comes last, so that a retry never tells twice.
+        """
+        place = card.place
+        if place is not None and place.thread_id is not None and await self._topic_deleted(card, place):
+            card = replace(card, place=await self.places.forget_place(card.number, place.thread_id))
+            await self._post(card, notice_pieces("staff.consent_withdrawn_topic_deleted"))
+            return
         await self._rename(card)
         place = card.place
         if place is not None and place.card_message_id is not None:
@@ -102,6 +114,16 @@ class StaffSender:
                 if MESSAGE_UNCHANGED not in error.message:
                     raise
         await self._post(card, notice_pieces(NOTICES["consent_withdrawn"]))
+
+    async def _topic_deleted(self, card: TicketCard, place: StaffPlace) -> bool:
+        """Delete the ticket's topic; True when it is gone (a retry finds it deleted already)."""
+        try:
+            await self.bot.delete_forum_topic(chat_id=int(place.chat_id), message_thread_id=place.thread_id)
+        except TelegramBadRequest as error:
+            if not any(gone in error.message for gone in TOPIC_GONE):
+                log.warning("staff_topic_not_deleted", ticket=card.number, error=error.message)
+                return False
+        return True
 
     async def _rename(self, card: TicketCard) -> None:
         """The topic's title shows the ticket as it is now (status, priority, escalation), whatever notice asked."""

@@ -58,6 +58,12 @@ class StaffDirectory:
         assert winner is not None
         return winner
 
+    async def forget_place(self, number: str, thread_id: int) -> StaffPlace | None:
+        """The topic ``thread_id`` is deleted: forget it; the place that counts now (None: to be opened anew)."""
+        async with self.desk.transaction() as session:
+            await tickets.forget_staff_place(session=session, number=number, thread_id=thread_id)
+            return await self._place_of(session, number)
+
     async def claim_card(self, number: str, message_id: int) -> int:
         """Store the card's message id unless another card was stored first; the id that counts."""
         async with self.desk.transaction() as session:

@@ -83,6 +83,17 @@ async def claim_staff_place(*, session: AsyncSession, number: str, chat_id: str,
     return await _set_while_empty(session, number, Ticket.staff_chat_id, values)
 
 
+async def forget_staff_place(*, session: AsyncSession, number: str, thread_id: int) -> None:
+    """Forget the ticket's topic ``thread_id`` (deleted from the group) and its card, unless another place is stored
+    by now: the next notice then opens a topic of its own."""
+    statement = (
+        update(Ticket)
+        .where(Ticket.number == number, Ticket.staff_thread_id == thread_id)
+        .values(staff_chat_id=None, staff_thread_id=None, staff_message_id=None)
+    )
+    await session.exec(statement)  # type: ignore[call-overload]
+
+
 async def claim_staff_message(*, session: AsyncSession, number: str, message_id: int) -> bool:
     """Store the id of the ticket's card in the group, unless a card was stored first; True when stored."""
     return await _set_while_empty(session, number, Ticket.staff_message_id, {"staff_message_id": message_id})
