@@ -74,13 +74,13 @@ class Change:
     refused: InvalidAnswer | None = None
 
 
-def changes_in(text: str, offer: Mapping[str, str], priority: str | None) -> dict[str, Change]:
+def changes_in(text: str, offer: Mapping[str, str]) -> dict[str, Change]:
     """The items of ``offer`` the client's ``text`` speaks of, by key; the value kept where they said it is the same."""
-    found = _labelled(text, offer, priority) or _unlabelled(text, priority)
+    found = _labelled(text, offer) or _unlabelled(text)
     return {key: change for key, change in found.items() if key in offer}
 
 
-def _labelled(text: str, offer: Mapping[str, str], priority: str | None) -> dict[str, Change]:
+def _labelled(text: str, offer: Mapping[str, str]) -> dict[str, Change]:
     """The items of the offer named by their word, each with the text up to the next item named as its value."""
     labels = [(m.lastgroup or "", m.start(), m.end()) for m in _LABEL.finditer(folded(text))]
     found: dict[str, Change] = {}
@@ -92,7 +92,7 @@ def _labelled(text: str, offer: Mapping[str, str], priority: str | None) -> dict
         if _SAME.search(value):
             found[key] = Change(key, offer[key])
         else:
-            found[key] = _name_part(folded(text[start:end]), offer[key], _parsed(key, value, priority))
+            found[key] = _name_part(folded(text[start:end]), offer[key], _parsed(key, value))
     return _added(text, found, offer)
 
 
@@ -125,24 +125,24 @@ def _value_of(part: str) -> str:
     return " ".join(words).strip(_SEPARATORS)
 
 
-def _parsed(key: str, value: str, priority: str | None) -> Change:
+def _parsed(key: str, value: str) -> Change:
     """The new value as the item's question would keep it; refused or missing: to be asked again."""
     if not value:
         return Change(key, None)
     field = FIELDS_BY_KEY[key]
     try:
-        kept = walker.answer_value(field, value, None, priority)
+        kept = walker.parse_answer(field, value, None)
     except InvalidAnswer as error:
         return Change(key, None, error)
     return Change(key, city_named(kept) if key == "city" else kept)  # «в Самару» → «Самара»
 
 
-def _unlabelled(text: str, priority: str | None) -> dict[str, Change]:
+def _unlabelled(text: str) -> dict[str, Change]:
     """A phone or an e-mail, an organisation with its legal form or a known city, typed with no word naming it."""
     found: dict[str, Change] = {}
     try:
         if contacts(text).kept:
-            found["contact"] = _parsed("contact", text, priority)
+            found["contact"] = _parsed("contact", text)
     except InvalidAnswer:
         pass
     facts = extract(text)

@@ -165,6 +165,14 @@ def only_an_email(text: str) -> str | None:
         return None
 
 
+_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+def email_in(text: str) -> str | None:
+    """The first valid e-mail address written anywhere in ``text`` («…, Екб, leonid@bars-sec.ru»), or None."""
+    return next(filter(None, (_valid_email(found.rstrip(".")) for found in _ADDRESS.findall(text))), None)
+
+
 def email(text: str) -> str:
     try:
         return validate_email(text.strip(), check_deliverability=False).normalized

@@ -20,7 +20,7 @@ from core.messages import Attachment, Choice
 from core.person_names import is_full_name
 from core.replies import Reply
 from core.texts import TEXTS, field_example, field_prompt, t
-from core.validators import InvalidAnswer, contacts, only_a_phone, only_an_email, unnamed
+from core.validators import InvalidAnswer, only_a_phone, only_an_email, unnamed
 
 BLOCKED_EXTENSIONS = (".exe", ".msi", ".bat", ".cmd", ".com", ".scr", ".js", ".vbs", ".dll", ".ps1", ".jar")
 SKIP = Choice("nav:skip", t("choice.skip"))
@@ -98,14 +98,6 @@ def parse_answer(field: Field, text: str, choice: str | None) -> str:
         if field.key in PLACES_AND_FIRMS and is_full_name(answer):  # «Кузнецов Дмитрий» as the city
             raise InvalidAnswer(f"invalid.person_for.{field.key}")
     return field.parse(answer)
-
-
-def answer_value(field: Field, text: str, choice: str | None, priority: str | None) -> str:
-    """The value to store, as ``parse_answer`` reads it; a critical request is called back: its contact is a phone."""
-    value = parse_answer(field, text, choice)
-    if field.key == "contact" and priority == "critical" and contacts(value).phone is None:
-        raise InvalidAnswer("invalid.callback_phone")
-    return value
 
 
 def attached_names(attachments: list[dict[str, Any]]) -> str:

@@ -164,7 +164,7 @@ def _take(s: ConversationState, field: Field, text: str) -> str | None:
         return t("form.required")
     payload = resolve_choice(text, walker.option_choices(field), loose=field.strict_options) if field.options else None
     try:
-        s.answers[field.key] = walker.answer_value(field, text, payload, s.priority)
+        s.answers[field.key] = walker.parse_answer(field, text, payload)
     except InvalidAnswer as error:
         return t(error.reason, **error.values)
     return None

@@ -52,6 +52,7 @@ from core.texts import t
 from core.validators import (
     InvalidAnswer,
     contacts,
+    email_in,
     long_text,
     only_contacts,
     person_name,
@@ -202,7 +203,7 @@ def changed_in_words(turn: Turn) -> bool:
     """«Город поменялся, теперь Тольятти»: the items named are updated (or asked again), the rest is taken as it
     is, and the change said back in one line; False when the message names no item of the offer."""
     s = turn.state
-    changes = changes_in(turn.text, s.offer, s.priority)
+    changes = changes_in(turn.text, s.offer)
     if not changes:
         return False
     asked = {key for key, change in changes.items() if change.value is None}
@@ -324,12 +325,14 @@ def take_answer(turn: Turn, current: walker.Field, payload: str | None) -> None:
     if payload is None and answered_otherwise(turn, current):
         return
     try:
-        value = walker.answer_value(current, turn.text, payload, s.priority)
+        value = walker.parse_answer(current, turn.text, payload)
     except InvalidAnswer as error:
         refuse(turn, current, error, file_kept=kept)
         return
     s.answers[current.key] = value
     remember_answered(turn, current.key)
+    if current.key == "contact" and s.calling_back and contacts(value).phone is None:
+        turn.say(t("contact.email_for_critical"))
     if current.unknown_ok and value == walker.UNKNOWN:
         turn.say(t("unknown.noted", hint=t(f"unknown.hint.{current.key}")))
     note_facts(turn, turn.text)
@@ -356,7 +359,7 @@ def yes_goes_on(turn: Turn, current: walker.Field) -> None:
     if following is None:
         return
     try:
-        s.answers[following.key] = walker.answer_value(following, rest, None, s.priority)
+        s.answers[following.key] = walker.parse_answer(following, rest, None)
     except InvalidAnswer:
         return
     remember_answered(turn, following.key)
@@ -374,12 +377,14 @@ def answered_otherwise(turn: Turn, current: walker.Field) -> bool:
         say_with_prompt(turn, f"intake.small_talk.{talk}")
     elif short and why_asked(turn.text):  # «зачем вам мой телефон?»: not the FAQ's entry on calling us
         say_with_prompt(turn, f"intake.why.{'contacts' if current.group == 'contacts' else 'other'}")
+    elif current.request_phone and (no_phone_given(turn.text) or points_back(turn.text)) and earlier_email(turn):
+        pass  # «телефона не дам, пишите на почту, я же указал»: the e-mail of the first message is the contact
     elif short and points_back(turn.text):
         say_with_prompt(turn, "intake.not_found_above")  # what earlier messages stated was kept already
     elif short and annoyed(turn.text) and not checked_answer(turn, current):
         fed_up(turn)
     elif current.request_phone and no_phone_given(turn.text):
-        say_with_prompt(turn, "contact.phone_for_callback" if turn.state.calling_back else "contact.email_instead")
+        say_with_prompt(turn, "contact.email_instead")
     elif corrected_earlier(turn, current.key):
         ask_next(turn)  # the question still open, asked again (and the correction added to an open ticket)
     else:  # each of these says what it took, and asks the question again
@@ -391,6 +396,22 @@ def answered_otherwise(turn: Turn, current: walker.Field) -> bool:
             or (current.key == "contact" and name_instead(turn))
             or answered_ahead(turn, current)
         )
+    return True
+
+
+def earlier_email(turn: Turn) -> bool:
+    """The e-mail address the client wrote earlier in this request (in its first message), taken as the contact
+    and said back; False when there is none."""
+    s = turn.state
+    address = email_in(s.answers.get("description", ""))
+    if address is None:
+        return False
+    s.answers["contact"] = address
+    remember_answered(turn, "contact")
+    turn.say(t("contact.email_taken", email=address))
+    if s.calling_back:
+        turn.say(t("contact.email_for_critical"))
+    ask_next(turn)
     return True
 
 
@@ -482,11 +503,11 @@ def answered_ahead(turn: Turn, current: walker.Field) -> bool:
     keys = open_keys(s, files=False)
     if current.free_text or not 2 <= len(parts) <= len(keys) or keys[0] != current.key:
         return False
-    ahead = {key: plain_value(key, part, s.priority) for key, part in zip(keys[1:], parts[1:], strict=False)}
+    ahead = {key: plain_value(key, part) for key, part in zip(keys[1:], parts[1:], strict=False)}
     if None in ahead.values():
         return False
     try:
-        s.answers[current.key] = walker.answer_value(current, parts[0], None, s.priority)
+        s.answers[current.key] = walker.parse_answer(current, parts[0], None)
     except InvalidAnswer:
         return False
     s.answers.update({key: value for key, value in ahead.items() if value is not None})
@@ -497,7 +518,7 @@ def answered_ahead(turn: Turn, current: walker.Field) -> bool:
     return True
 
 
-def plain_value(key: str, text: str, priority: str | None) -> str | None:
+def plain_value(key: str, text: str) -> str | None:
     """``text`` as the answer to ``key`` when it plainly is one: checked by its parser, or, where any text would pass
     (a city, an organisation, a product), read as that fact; None otherwise."""
     field = FIELDS_BY_KEY[key]
@@ -505,7 +526,7 @@ def plain_value(key: str, text: str, priority: str | None) -> str | None:
     if read is not None or field.free_text or field.options or field.files or field.parse in (short_text, long_text):
         return read
     try:
-        return walker.answer_value(field, text, None, priority)
+        return walker.parse_answer(field, text, None)
     except InvalidAnswer:
         return None
 
@@ -516,7 +537,7 @@ def checked_answer(turn: Turn, current: walker.Field) -> bool:
     if current.parse in (short_text, long_text):
         return False
     try:
-        walker.answer_value(current, turn.text, None, turn.state.priority)
+        walker.parse_answer(current, turn.text, None)
     except InvalidAnswer:
         return False
     return True

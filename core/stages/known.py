@@ -48,7 +48,7 @@ def _fold(text: str) -> str:
     return _NOT_WORD.sub(" ", text.casefold().replace("ё", "е")).strip()
 
 
-def _names_kept(field: walker.Field, typed: str, read: dict[str, str], kept: str, priority: str | None) -> bool:
+def _names_kept(field: walker.Field, typed: str, read: dict[str, str], kept: str) -> bool:
     """``typed`` is the value kept for ``field``: the same words («бастион 3» for «Бастион-3»: case, «ё» and
     punctuation aside), the same fact read from it (``read``: ``extract(typed)``), or the same value its parser
     makes («8 927…» for «+7927…»)."""
@@ -57,7 +57,7 @@ def _names_kept(field: walker.Field, typed: str, read: dict[str, str], kept: str
     if _fold(typed) == _fold(kept) or read.get(field.key) == kept:
         return True
     try:
-        return walker.answer_value(field, typed, None, priority) == kept
+        return walker.parse_answer(field, typed, None) == kept
     except InvalidAnswer:
         return False
 
@@ -75,10 +75,10 @@ def corrected_earlier(turn: Turn, current: str) -> bool:
     read = extract(old)
     for field in walker.applicable_fields(s.kind, s.answers):
         kept = s.answers.get(field.key, "")
-        if field.key == current or field.files or not _names_kept(field, old, read, kept, s.priority):
+        if field.key == current or field.files or not _names_kept(field, old, read, kept):
             continue
         try:
-            value = walker.answer_value(field, new, None, s.priority)
+            value = walker.parse_answer(field, new, None)
         except InvalidAnswer:
             return False
         s.answers[field.key] = extract(new).get(field.key, value)

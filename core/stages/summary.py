@@ -68,7 +68,7 @@ def edited_in_words(turn: Turn) -> bool:
         turn.reask()
         return True
     items = {field.key: s.answers.get(field.key, "") for field in walker.summary_items(s.kind, s.answers)}
-    changes = {key: c for key, c in changes_in(turn.text, items, s.priority).items() if c.value != items[key]}
+    changes = {key: c for key, c in changes_in(turn.text, items).items() if c.value != items[key]}
     if not changes:
         return False
     for key, change in changes.items():

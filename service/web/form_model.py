@@ -112,7 +112,7 @@ def _take(checked: Checked, f: Field, kind: str, text: str) -> str | None:
         return t("webform.choose") if f.strict_options else t("form.required")
     payload = f"opt:{f.key}:{text}" if f.strict_options and text in f.options else None
     try:
-        checked.answers[f.key] = walker.answer_value(f, text, payload, checked.priority)
+        checked.answers[f.key] = walker.parse_answer(f, text, payload)
     except InvalidAnswer as error:
         return t(error.reason, **error.values)
     return None

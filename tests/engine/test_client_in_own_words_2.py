@@ -287,12 +287,26 @@ def test_no_phone_offers_an_e_mail_instead() -> None:
     assert chat.state.answers["contact"] == "ivanov@mail.ru"
 
 
-def test_a_critical_request_without_a_phone_is_told_why_one_is_needed() -> None:
+def test_a_critical_request_without_a_phone_is_asked_for_an_e_mail_and_told_of_the_line() -> None:
+    """«нет телефона» in a critical request was a dead end: only a phone was taken, the e-mail refused."""
     chat = EngineChat()
     chat.say("Вся СКУД легла")
     chat.press("consent:yes")
     chat.say("нет телефона")
-    assert t("contact.phone_for_callback").split("\n")[0] in chat.text()
+    assert t("contact.email_instead").split("\n")[0] in chat.text()
+    chat.say("ivanov@mail.ru")
+    assert chat.state.answers["contact"] == "ivanov@mail.ru" and t("contact.email_for_critical") in chat.text()
+    assert chat.state.field != "contact"
+
+
+def test_the_e_mail_of_the_first_message_is_taken_when_the_client_will_give_no_phone() -> None:
+    chat = EngineChat()
+    chat.say("всё стоит, ключ не найден. Леонид Петров, ЧОП Барс, Екб, leonid.petrov@bars-sec.ru")
+    chat.press("consent:yes")
+    assert chat.state.field == "contact"
+    chat.say("телефона не дам, пишите на почту я же указал")
+    assert chat.state.answers["contact"] == "leonid.petrov@bars-sec.ru"
+    assert t("contact.email_taken", email="leonid.petrov@bars-sec.ru") in chat.text()
 
 
 def test_a_phones_extension_reaches_the_ticket() -> None:
