@@ -25,7 +25,7 @@ from core.stages.news import news_intent, on_news
 from core.stages.rating import leave_rating
 from core.stages.same_request import AT_MENU, drop_question
 from core.stages.turn import NEW_TICKET, Turn
-from core.stages.words import bot_asked, looks_like_a_question, own_data_changed, wants_a_person
+from core.stages.words import bot_asked, looks_like_a_question, no_longer_needed, own_data_changed, wants_a_person
 from core.state import DRAFT_STAGES, RATING_STAGES, Stage
 from core.texts import t
 
@@ -40,7 +40,8 @@ def handle_command(turn: Turn) -> bool:
     about_draft = cancel_answer(turn)
     intent = consent_intent(turn)
     news = news_intent(turn)
-    requests = my_requests.asked_about_requests(turn.text) if turn.command is None and turn.payload is None else None
+    asks = turn.command is None and turn.payload is None and not stops_draft(turn)  # «вопрос снят»: the draft's
+    requests = my_requests.asked_about_requests(turn.text) if asks else None
     if about_draft == DROP_DRAFT.payload and turn.state.stage in DRAFT_STAGES:
         drop_draft(turn)
     elif about_draft == KEEP_DRAFT.payload and turn.state.stage in DRAFT_STAGES:
@@ -82,7 +83,7 @@ def handle_command(turn: Turn) -> bool:
         turn.say(Reply(t("my_data.change_how"), (NEW_TICKET,)))
     elif payload is None and command is None and turn.state.stage in PERSON_ANSWERED and bot_asked(turn.text):
         who_writes(turn)
-    elif payload is None and command is None and turn.state.stage in PERSON_ANSWERED and wants_a_person(turn.text):
+    elif payload is None and command is None and person_asked_for(turn):
         ask_for_a_person(turn, "person.asked")
     elif payload is None and command is None and turn.state.stage in PERSON_ANSWERED and asks_for_someone(turn.text):
         ask_for_a_person(turn, "person.named")
@@ -101,6 +102,13 @@ def my_data(turn: Turn) -> Reply:
 
 # where «позовите оператора» is answered by the bot; at an open ticket it reaches the engineers as it is
 PERSON_ANSWERED = DRAFT_STAGES | AT_MENU
+
+
+def person_asked_for(turn: Turn) -> bool:
+    """«Позовите оператора» where the bot answers it; not «нет, не согласна, просто дайте человека» at the consent,
+    which refuses it (the refusal is the stage's, and says how to reach a person)."""
+    refused = turn.state.stage is Stage.CONSENT and consent_answer(turn.text) is ConsentIntent.REFUSE
+    return turn.state.stage in PERSON_ANSWERED and wants_a_person(turn.text) and not refused
 
 
 def who_writes(turn: Turn) -> None:
@@ -161,8 +169,10 @@ def keep_files_at_a_choice(turn: Turn) -> bool:
 
 
 def stops_draft(turn: Turn) -> bool:
-    """«Стоп», «хватит» in a new ticket's intake or the questions after a critical one: «отмена»."""
-    return turn.command == "stop" and (turn.state.stage in DRAFT_STAGES or bool(turn.state.on_ticket))
+    """«Стоп», «хватит», «всё заработало, заявка не нужна» in a new ticket's intake or the questions after a critical
+    one: «отмена» (asked first)."""
+    stops = turn.command == "stop" or (turn.payload is None and no_longer_needed(turn.text))
+    return stops and (turn.state.stage in DRAFT_STAGES or bool(turn.state.on_ticket))
 
 
 def cancel_answer(turn: Turn) -> str | None:

@@ -156,6 +156,29 @@ TICKET_ASKED = re.compile(
     re.IGNORECASE,
 )
 TICKET_ASKED_WORDS_AT_MOST = 6
+# «не надо заявку», «заявка уже не нужна», «вопрос снят»: the request is no longer needed (the draft is dropped
+# after the client confirms it, as at «отмена»)
+NO_LONGER_NEEDED = re.compile(
+    r"заявк\w*\s(?:уже\s|мне\s|нам\s)?(?:не\s(?:нужн|надо)|отмен)|\bне\s(?:надо|нужно|нужна)\s(?:\w+\s)?заявк"
+    r"|\bуже\sне\s(?:актуальн|нужн|надо)|\bвопрос\s(?:снят|решен|решён)|\bотбой\b",
+    re.IGNORECASE,
+)
+# «всё, заработало», «сама разобралась», in a few words; not a story of trouble that came back («заработало на час,
+# потом опять»)
+FIXED_ITSELF = re.compile(
+    r"\b(?:сам|сама|сами)\s(?:уже\s)?разобрал|\bразобрал(?:ся|ась|ись)\b|\bвс[её],?\s(?:уже\s)?заработал",
+    re.IGNORECASE,
+)
+CAME_BACK = re.compile(r"\b(?:потом|опять|снова|но|однако|пока|иногда)\b", re.IGNORECASE)
+FIXED_ITSELF_WORDS_AT_MOST = 12
+
+
+def no_longer_needed(text: str) -> bool:
+    """«а всё разобралась, кабель отошел. не надо заявку»: the client says the request is not needed any more."""
+    if NO_LONGER_NEEDED.search(text):
+        return True
+    short = word_count(text) <= FIXED_ITSELF_WORDS_AT_MOST
+    return short and FIXED_ITSELF.search(text) is not None and CAME_BACK.search(text) is None
 
 
 def asks_for_ticket(text: str) -> bool:

@@ -126,3 +126,37 @@ def test_asking_for_a_new_request_in_a_draft_is_no_answer(typed: str) -> None:
     chat.say(typed)
     assert chat.text().startswith(t("draft.in_progress"))
     assert chat.state.field == field and chat.state.answers == answers
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "а всё разобралась, кабель отошел. не надо заявку",
+        "ой всё, заработало, спасибо, заявка не нужна",
+        "вопрос снят",
+        "сам разобрался",
+    ],
+)
+def test_a_request_no_longer_needed_in_the_clients_words_is_cancelled_as_at_otmena(typed: str) -> None:
+    """They got «Не понял ответ» or «не похоже ни на телефон, ни на e-mail»: only the bare «отмена» worked."""
+    chat = with_an_answer()
+    [question] = chat.say(typed)
+    assert question.text == t("draft.confirm_cancel")
+    chat.press("draft:drop")
+    assert chat.state.stage != "field" and not chat.state.answers
+
+
+def test_trouble_that_came_back_is_a_description_not_a_cancellation() -> None:
+    chat = with_an_answer()
+    chat.say("после перезагрузки всё заработало на час, потом опять")
+    assert chat.text() != t("draft.confirm_cancel")
+
+
+def test_a_refusal_that_asks_for_a_person_is_still_a_refusal() -> None:
+    """«нет не согласна, просто дайте человека» showed the consent text again."""
+    chat = EngineChat()
+    chat.say("соедините с живым человеком пожалуйста")
+    chat.say("Оформить заявку")
+    assert chat.state.stage == "consent"
+    chat.say("нет не согласна, просто дайте человека")
+    assert t("consent.declined") in chat.text() and chat.state.stage != "consent"
