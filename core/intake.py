@@ -139,7 +139,7 @@ INTAKE: tuple[Field, ...] = (
     Field(
         "key_number",
         "license",
-        v.short_text,
+        v.key_number,
         kinds=frozenset({"license"}),
         optional_in=frozenset({"license"}),
         unknown_ok=True,
@@ -148,14 +148,14 @@ INTAKE: tuple[Field, ...] = (
     Field(
         "expected",
         "problem",
-        v.long_text,
+        v.story,
         kinds=frozenset({"problem", "consultation", "wish"}),
         optional_in=frozenset({"consultation"}),
         free_text=True,
     ),
-    Field("description", "problem", v.long_text, free_text=True),
-    Field("steps", "problem", v.long_text, kinds=PROBLEM, free_text=True),
-    Field("actual", "problem", v.long_text, kinds=frozenset({"problem", "license"}), free_text=True),
+    Field("description", "problem", v.story, free_text=True),
+    Field("steps", "problem", v.story, kinds=PROBLEM, free_text=True),
+    Field("actual", "problem", v.story, kinds=frozenset({"problem", "license"}), free_text=True),
     Field("screenshots", "problem", v.short_text, optional_in=ALL, files=True),
 )
 

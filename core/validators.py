@@ -69,6 +69,29 @@ def long_text(text: str) -> str:
     return _clean(text, LONG_LIMIT)
 
 
+# a bare yes, «ок» or «отправить» meant for another question, not a story of what happens
+_NOT_A_STORY = frozenset("да ага угу ок окей ok yes отправить отправляю отправь готово".split())
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+KEY_NUMBER_WORDS_AT_MOST = 5  # «на ключе написано 12-34567»; a longer answer is a story, not a number
+
+
+def story(text: str) -> str:
+    """The description, the steps or a result in the client's words: a bare «да» or «отправить» is none of them."""
+    value = long_text(text)
+    if set(_WORD.findall(value.casefold())) <= _NOT_A_STORY:
+        raise InvalidAnswer("invalid.not_a_story")
+    return value
+
+
+def key_number(text: str) -> str:
+    """The number on a protection key («12-34567», «0x1A2B3C4D»): digits, in a few words; not the story of the
+    trouble typed at its question («обновили вчера с 2.1 на 2.2, после этого пишет ключ не найден»)."""
+    value = short_text(text)
+    if not _DIGIT.search(value) or len(value.split()) > KEY_NUMBER_WORDS_AT_MOST:
+        raise InvalidAnswer("invalid.key_number")
+    return value
+
+
 def person_name(text: str) -> str:
     """A name as clients write it, in any order; not a sentence typed at the question («новая заявка»,
     «ещё отвалился второй считыватель»): no verb, and some word a name (pymorphy3's first names,

@@ -59,9 +59,11 @@ from core.validators import (
     phone_in,
     phone_or_email,
     short_text,
+    story,
 )
 from core.wish_words import asks_for_feature
 
+ANY_TEXT = (short_text, long_text, story)  # parsers any text with a letter passes
 KIND_CHOICES = tuple(Choice(f"kind:{k}", t(f"kind.{k}")) for k in ("problem", "consultation", "license", "wish"))
 CRIT_CHOICES = tuple(Choice(f"crit:{c}", t(f"crit.{c}")) for c in ("stopped", "partial", "question"))
 RETURNING_CHOICES = (Choice("ret:yes", t("choice.all_correct")), Choice("ret:change", t("choice.change")))
@@ -523,7 +525,7 @@ def plain_value(key: str, text: str) -> str | None:
     (a city, an organisation, a product), read as that fact; None otherwise."""
     field = FIELDS_BY_KEY[key]
     read = extract(text).get(key)
-    if read is not None or field.free_text or field.options or field.files or field.parse in (short_text, long_text):
+    if read is not None or field.free_text or field.options or field.files or field.parse in ANY_TEXT:
         return read
     try:
         return walker.parse_answer(field, text, None)
@@ -534,7 +536,7 @@ def plain_value(key: str, text: str) -> str | None:
 def checked_answer(turn: Turn, current: walker.Field) -> bool:
     """The message holds an answer its field's parser checks (a phone, a version, a name), whatever else it says;
     any text passes as a plain short answer, so that counts for nothing here."""
-    if current.parse in (short_text, long_text):
+    if current.parse in ANY_TEXT:
         return False
     try:
         walker.parse_answer(current, turn.text, None)

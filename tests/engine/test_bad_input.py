@@ -44,6 +44,9 @@ def at_field(key: str) -> EngineChat:
         ("organization", "12345", t("invalid.letters_needed", expected=t("invalid.name_of.organization"))),
         ("organization", "Смирнова Ольга", t("invalid.person_for.organization")),  # the name, one question early
         ("city", "Кузнецов Дмитрий", t("invalid.person_for.city")),  # the ticket's card said «Город: Кузнецов…»
+        ("description", "да", t("invalid.not_a_story")),  # the summary said «Полученный результат: да»
+        ("expected", "отправить", t("invalid.not_a_story")),
+        ("actual", "да", t("invalid.not_a_story")),
     ],
 )
 def test_wrong_answer_is_asked_again_with_an_example(field: str, bad: str, reason: str) -> None:
@@ -144,3 +147,17 @@ def test_a_wrong_button_is_still_called_stale() -> None:
     start_ticket(chat, "problem", criticality=None)
     chat.press("kind:wish")  # pressed again from an earlier message
     assert chat.state.stage == "criticality" and "другому шагу" in chat.text()
+
+
+def test_a_story_at_the_key_number_question_is_no_key_number() -> None:
+    """«Номер ключа: обновили вчера с 2.1 на 2.2, после этого пишет…» was the ticket's key number."""
+    chat = EngineChat()
+    start_ticket(chat, "license")
+    for _ in range(30):
+        if chat.state.field == "key_number":
+            break
+        chat.say(answer_form(chat) if chat.state.stage == "form" else VALID_ANSWERS[chat.state.field or ""])
+    chat.say("обновили вчера с 2.1 на 2.2, после этого пишет ключ не найден, в диспетчере устройств ключ есть")
+    assert t("invalid.key_number") in chat.text() and "key_number" not in chat.state.answers
+    chat.say("на ключе написано 12-34567")
+    assert chat.state.answers["key_number"] == "на ключе написано 12-34567"
