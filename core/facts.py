@@ -411,9 +411,21 @@ def _organization(original: str, folded: str) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+# «город Самара, ой точнее Тольятти»: the city put right in the same message
+_CITY_PUT_RIGHT = re.compile(
+    r"\b(?:точнее|вернее|в смысле|то есть)[,\s]+(?:в\s|из\s|г\.\s?|город\s)?"
+    r"(?P<name>[^\W\d_][\w-]*(?:\s[^\W\d_][\w-]*)?)",
+    re.IGNORECASE,
+)
+
+
 def _city(original: str) -> str | None:
     """The one city named as «из Самары», «г. Самара», «в городе Самаре» (in the nominative), or alone as a part of
-    the message, «…, Самара», «…. Самара» (from the closed list ``_CITIES``)."""
+    the message, «…, Самара», «…. Самара» (from the closed list ``_CITIES``); the last one put right («…, ой точнее
+    Тольятти») wins."""
+    put_right = _city_put_right(original)
+    if put_right is not None:
+        return put_right
     cities = set()
     for match in _CITY.finditer(original):
         cases = _CITY_CASES.get(match.group("marker").lower(), _ANY_CASE)
@@ -427,6 +439,19 @@ def _city(original: str) -> str | None:
             if city:
                 cities.add(city)
     return cities.pop() if len(cities) == 1 else None
+
+
+def _city_put_right(original: str) -> str | None:
+    """The known city named last after «точнее», «вернее» (two words, «Нижний Новгород», or one); None for none."""
+    found = None
+    for match in _CITY_PUT_RIGHT.finditer(original):
+        words = match["name"].split()
+        for name in dict.fromkeys((" ".join(words), words[0])):
+            city = _KNOWN_CITIES.get(_city_key(city_named(name)))
+            if city:
+                found = city
+                break
+    return found
 
 
 def city_named(name: str) -> str:

@@ -16,8 +16,10 @@ from core.texts import TEXTS, t
 from core.validators import InvalidAnswer
 
 # «ой, не Самара, а Тольятти», «Тольятти, а не Самара»: an earlier answer put right (an «ой,» may come first)
+# «ой, не Тольятти а Жигулевск, объект там»: a short clause may follow, saying why
 _CORRECTION = re.compile(
-    r"(?:[^\W\d_]{1,12}[,!.]?\s){0,2}не\s(?P<old>[^,;\n]{1,60}?),?\sа\s(?P<new>[^,;\n]{1,60}?)[\s.!]*"
+    r"(?:[^\W\d_]{1,12}[,!.]?\s){0,2}не\s(?P<old>[^,;\n]{1,60}?),?\sа\s(?P<new>[^,;\n]{1,60}?)"
+    r"(?:,\s[^\W\d_][^,;\n\d]{0,40})?[\s.!]*"
     r"|(?P<new_first>[^,;\n]{1,60}?),?\sа\sне\s(?P<old_last>[^,;\n]{1,60}?)[\s.!]*",
     re.IGNORECASE,
 )

@@ -28,6 +28,11 @@ from tests.fakes import EngineChat
         pytest.param("Ошибка лицензии! Санкт-Петербург", "Санкт-Петербург", id="after an exclamation"),
         pytest.param("Ошибка лицензии, СПб", "Санкт-Петербург", id="a common short name"),
         pytest.param("Вся СКУД легла. Жигулёвск", "Жигулёвск", id="a town of the Samara region, ё"),
+        pytest.param(
+            "прибор не ставится на охрану, город Самара, ой точнее Тольятти", "Тольятти", id="put right in passing"
+        ),
+        pytest.param("мы из Самары, точнее из Тольятти", "Тольятти", id="put right, in the genitive"),
+        pytest.param("Самара, вернее Нижний Новгород", "Нижний Новгород", id="put right, two words"),
     ],
 )
 def test_a_known_city_named_alone_is_the_city(text: str, city: str) -> None:

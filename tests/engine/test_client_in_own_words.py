@@ -35,6 +35,7 @@ def at_contact_name_after(city: str) -> EngineChat:
         "Тольятти, а не Самара",
         "Извините, не самара а Тольятти!",
         "ой город не самара а Тольятти",  # two words before: it became the answer to the question asked
+        "ой, не Самара а Тольятти, объект там",  # a clause after it: refused as a name, and the city kept
     ],
 )
 def test_an_earlier_answer_put_right_in_passing_reaches_the_ticket(typed: str) -> None:
