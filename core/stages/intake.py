@@ -35,6 +35,7 @@ from core.stages.known import corrected_earlier, fact_said, note_facts
 from core.stages.same_request import is_report, left_follow_up
 from core.stages.turn import Turn
 from core.stages.words import (
+    after_pointing_back,
     after_yes,
     annoyed,
     first_word,
@@ -63,6 +64,7 @@ from core.validators import (
 )
 from core.wish_words import asks_for_feature
 
+NAME_MISPLACED_AT = frozenset({"contact", "organization", "city"})  # where a person's name is typed one step early
 ANY_TEXT = (short_text, long_text, story)  # parsers any text with a letter passes
 KIND_CHOICES = tuple(Choice(f"kind:{k}", t(f"kind.{k}")) for k in ("problem", "consultation", "license", "wish"))
 CRIT_CHOICES = tuple(Choice(f"crit:{c}", t(f"crit.{c}")) for c in ("stopped", "partial", "question"))
@@ -381,7 +383,7 @@ def answered_otherwise(turn: Turn, current: walker.Field) -> bool:
         say_with_prompt(turn, f"intake.why.{'contacts' if current.group == 'contacts' else 'other'}")
     elif current.request_phone and (no_phone_given(turn.text) or points_back(turn.text)) and earlier_email(turn):
         pass  # «телефона не дам, пишите на почту, я же указал»: the e-mail of the first message is the contact
-    elif short and points_back(turn.text):
+    elif short and points_back(turn.text) and not said_after_pointing_back(turn):
         say_with_prompt(turn, "intake.not_found_above")  # what earlier messages stated was kept already
     elif short and annoyed(turn.text) and not checked_answer(turn, current):
         fed_up(turn)
@@ -395,10 +397,19 @@ def answered_otherwise(turn: Turn, current: walker.Field) -> bool:
             or (current.names and (added_contact(turn) or added_to_description(turn)))
             or answers_faq_instead(turn, current)
             or (current.request_phone and own_number_meant(turn))
-            or (current.key == "contact" and name_instead(turn))
+            or (current.key in NAME_MISPLACED_AT and name_instead(turn))
             or answered_ahead(turn, current)
         )
     return True
+
+
+def said_after_pointing_back(turn: Turn) -> bool:
+    """«я же написала Соколова Ирина»: the words after the pointing back are the answer, read as it (the message goes
+    on with them alone); False when nothing follows it."""
+    rest = after_pointing_back(turn.text)
+    if rest:
+        turn.text = rest
+    return bool(rest)
 
 
 def earlier_email(turn: Turn) -> bool:
@@ -418,8 +429,8 @@ def earlier_email(turn: Turn) -> bool:
 
 
 def name_instead(turn: Turn) -> bool:
-    """«Кузнецов Сергей Петрович» at the phone-or-e-mail question: the contact's name, kept when it is still to be
-    asked and said back; the phone or e-mail is asked again (it was refused as neither)."""
+    """«Кузнецов Сергей Петрович» at the phone-or-e-mail, organisation or city question: the contact's name, kept
+    when it is still to be asked and said back; the question is asked again (the name was refused as no answer)."""
     s = turn.state
     assert s.kind is not None
     asked_later = any(f.key == "contact_name" for f in walker.applicable_fields(s.kind, s.answers))

@@ -121,6 +121,7 @@ POINTS_BACK = re.compile(
     r"|\b(?:на)?(?:писа|указ|говори|сообща)\w*\s(?:\w+\s)?(?:выше|раньше|ранее)\b"
     r"|\bсм\.?\s?выше|\bсмотрите\sвыше|\bвыше\s(?:написано|указано|писал)"
 )
+POINTER_WORDS = frozenset("выше раньше ранее вам же в сообщении первом начале там же уже".split())  # «…писал выше»
 ANNOYED_WORDS_AT_MOST = 12  # a longer message says more than that
 COMMANDS = {
     "withdraw": ("отозвать согласие", "/withdraw"),
@@ -317,6 +318,15 @@ def why_asked(text: str) -> bool:
 def points_back(text: str) -> bool:
     """«Я уже писал выше», «см. выше»: the answer is said to be in an earlier message."""
     return word_count(text) <= ANNOYED_WORDS_AT_MOST and POINTS_BACK.search(_folded(text)) is not None
+
+
+def after_pointing_back(text: str) -> str:
+    """What follows the pointing back in a message: «Соколова Ирина» of «я же написала Соколова Ирина»; empty when
+    nothing does («я уже писал выше»). The folded text keeps the original's positions (only «ё» becomes «е»)."""
+    match = POINTS_BACK.search(_folded(text))
+    rest = text[match.end() :].strip(" ,.:;!?-—–") if match else ""
+    words = set(WORDS.findall(_folded(rest)))
+    return rest if words - POINTER_WORDS else ""
 
 
 def annoyed(text: str) -> bool:
