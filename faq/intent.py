@@ -515,6 +515,21 @@ _MONTHS = r"(?:1[3-9]|[2-9]\d)\s+мес"
 _PAST_WARRANTY = re.compile(rf"(?<![\w.,])(?:{_YEARS}|{_NTH_YEAR}|{_MONTHS})", re.IGNORECASE)
 
 
+# a key without the maker's marking, in clients' words: no sticker or number on it, or bought before 2013 (п. 6.2)
+_UNMARKED = re.compile(
+    r"\bбез\s(?:маркировки|наклейки|номера)|\bнет\s(?:маркировки|наклейки|номера)"
+    r"|\bномер\w*\s(?:на\s\w+\s)?(?:не\s(?:написан|указан|видно|виден)|нет)\b"
+    r"|\b(?:куплен|купили|покупали|брали|приобрет\w*)\w*\s(?:\w+\s)?в\s(?:19\d\d|200\d|201[0-2])\b"
+    r"|\bдо\s2013\b",
+    re.IGNORECASE,
+)
+
+
+def unmarked_key(text: str) -> bool:
+    """The message tells of a key without the maker's marking: its replacement follows п. 6.5."""
+    return _UNMARKED.search(text.replace("ё", "е")) is not None
+
+
 def outlives_warranty(text: str) -> bool:
     """The message tells of more than a year, the warranty of a key: its replacement is then paid."""
     return _PAST_WARRANTY.search(text.replace("ё", "е")) is not None

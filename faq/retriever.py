@@ -78,6 +78,7 @@ from faq.intent import (
     names_sold_thing,
     outlives_warranty,
     prices_others_goods,
+    unmarked_key,
     uses_second_channel,
 )
 from faq.knowledge import FaqEntry, KnowledgeBaseError, check_entries, entry_files, load_entries
@@ -153,6 +154,7 @@ OS_TERMS = ("операционный", "система")
 # "ключ сломался на второй год, замена платная?" asks what "после окончания гарантии" does.
 KEY = "ключ"
 EXPIRED = "окончание"
+UNMARKED = f"{NEGATION} маркировка"  # a key without it (faq.intent.unmarked_key): its replacement is п. 6.5's
 SCHEDULE_TAGS = frozenset({"график", "выходной", "ночь"})
 CALENDAR_TERMS = frozenset(
     analyze(
@@ -407,6 +409,8 @@ class FaqIndex:
             terms.extend(term for term in OS_TERMS if term not in terms)
         if KEY in terms and EXPIRED not in terms and outlives_warranty(query):  # "ключ сломался на второй год"
             terms.append(EXPIRED)
+        if KEY in terms and UNMARKED not in terms and unmarked_key(query):  # "номер на нём не написан", "куплен в 2010"
+            terms.append(UNMARKED)
         known = [term for term in terms if term in self._row]
         if not known or limit < 1:
             return False, ()
