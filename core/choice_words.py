@@ -78,6 +78,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     # --- intake options (core/intake.py)
     "opt:device_involved:yes": (*YES, "касается", "конкретн* прибор*"),
     "opt:device_involved:no": (*NO, "не касается", "не прибор*", "программ*"),
+    "opt:device_involved:unknown": UNKNOWN,
     "opt:key_type:hasp": ("hasp*", "хасп*", "sentinel*", "сентинел*", "аладин*", "аладдин*", "aladdin*"),
     "opt:key_type:guardant": ("guardant*", "гардант*", "гвардант*", "гуардант*"),
     "opt:key_type:unknown": (*UNKNOWN, "какой то", "не знаю какой"),

@@ -17,7 +17,7 @@ ALL = frozenset(KINDS)
 PROBLEM = frozenset({"problem"})
 NOT_WISH = frozenset({"problem", "consultation", "license"})
 
-YES, NO = "yes", "no"
+YES, NO, NOT_KNOWN = "yes", "no", "unknown"
 
 
 @dataclass(frozen=True)
@@ -113,7 +113,7 @@ INTAKE: tuple[Field, ...] = (
         "device",
         v.short_text,
         kinds=frozenset({"problem", "consultation"}),
-        options=(YES, NO),
+        options=(YES, NO, NOT_KNOWN),  # «не знаю»: the engineer tells from the description
         strict_options=True,
     ),
     Field("device_name", "device", v.short_text, kinds=NOT_WISH, applies_when=_device_involved, names=True),

@@ -914,6 +914,7 @@ FIELD_TEXTS: dict[str, str] = {
     "field.device_involved.example": "Да",
     "field.device_involved.option.yes": "Да",
     "field.device_involved.option.no": "Нет",
+    "field.device_involved.option.unknown": "Не знаю",
     "field.device_name.label": "Прибор",
     "field.device_name.prompt": "Наименование прибора?",
     "field.device_name.example": "контроллер «Сфинкс-2»",

@@ -21,10 +21,11 @@ _BITNESS = re.compile(r"(?<!\d)(32|64)(?!\d)|x86|x64|amd64|arm64|i386|i686", re.
 # Windows Server since 2008 R2 exists in 64 bits only: naming it states the bitness
 _SERVER_64_ONLY = re.compile(r"(?:server|сервер)\s?(?:2012|2016|2019|2022|2025|2008\s?r2)(?!\d)", re.IGNORECASE)
 _VERSION_ONLY = re.compile(r"\s*v?\.?\s*\d{1,4}(?:[.,]\d{1,6}){1,3}\s*", re.IGNORECASE)
-# an operating system named, its bitness aside: «Windows 10», «винда 7», «Astra Linux SE»; «нет» names none
+# an operating system named, its bitness aside: «Windows 10», «винда 7», «семёрка», «Astra Linux SE»; «нет» names none
 _OS_NAME = re.compile(
     r"windows|win|винд|виндовс|виндоус|linux|линукс|astra|астра|ubuntu|убунту|debian|дебиан|centos|red\s?os|ред\s?ос"
-    r"|alt|альт|server|сервер|(?<!\d)(?:xp|vista|7|8|8\.1|10|11)(?![\d.])",
+    r"|alt|альт|server|сервер|(?<!\d)(?:xp|vista|7|8|8\.1|10|11)(?![\d.])"
+    r"|сем[её]рк|восьм[её]рк|десятк|хрюш",  # Windows 7, 8, 10 and XP as clients call them
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"(?<!\d)(19[89]\d|20\d\d)(?!\d)")

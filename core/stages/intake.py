@@ -352,7 +352,7 @@ def yes_goes_on(turn: Turn, current: walker.Field) -> None:
     прибора») or is no answer to that question."""
     s = turn.state
     assert s.kind is not None
-    if current.options != (YES, NO) or s.answers.get(current.key) != YES:
+    if YES not in current.options or s.answers.get(current.key) != YES:
         return
     rest = after_yes(turn.text)
     if not rest or resolve_choice(rest, walker.option_choices(current)) is not None:

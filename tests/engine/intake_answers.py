@@ -86,9 +86,17 @@ def at_field(kind: str, key: str, criticality: str = "question", **chat_options:
     """A new client at the question ``key`` of a ``kind`` request, everything before answered plainly."""
     chat = EngineChat(**chat_options)
     start_ticket(chat, kind, criticality)
+    return answer_until(chat, key)
+
+
+def answer_until(chat: EngineChat, key: str) -> EngineChat:
+    """Plain answers (the optional items in one message) until the intake asks ``key``."""
     for _ in range(30):
         if chat.state.field == key:
             return chat
+        if chat.state.stage == "form":
+            chat.say(answer_form(chat))
+            continue
         assert chat.state.field is not None, chat.text()
         chat.say(VALID_ANSWERS[chat.state.field])
     raise AssertionError(f"never asked {key}")

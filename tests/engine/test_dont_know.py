@@ -103,3 +103,11 @@ def test_every_way_of_not_knowing_goes_on_through_the_engine(typed: str) -> None
     chat = at_field("consultation", "product_version")
     chat.say(typed)
     assert chat.state.answers["product_version"] == "не знает", chat.text()
+
+
+@pytest.mark.parametrize(("kind", "key"), [("problem", "device_involved"), ("license", "key_type")])
+def test_dont_know_is_an_option_where_the_client_may_not_tell(kind: str, key: str) -> None:
+    """«не знаю» at «Вопрос касается конкретного прибора…? Да / Нет» was refused again and again."""
+    chat = at_field(kind, key)
+    chat.say("не знаю")
+    assert chat.state.answers[key] == "unknown" and chat.state.field != key

@@ -5,7 +5,7 @@ question, and after «я же написала»."""
 from __future__ import annotations
 
 from core.texts import t
-from tests.engine.intake_answers import VALID_ANSWERS
+from tests.engine.intake_answers import VALID_ANSWERS, answer_until
 from tests.fakes import EngineChat
 
 
@@ -51,11 +51,7 @@ def test_a_name_at_the_organisation_question_is_the_contact_name_too() -> None:
 
 def test_an_answer_after_pointing_back_is_taken() -> None:
     """«я же написала Соколова Ирина» got «В ваших сообщениях ответа на этот вопрос я не нашёл»."""
-    chat = at_contact()
-    for _ in range(20):
-        if chat.state.field == "contact_name":
-            break
-        chat.say(VALID_ANSWERS[chat.state.field or ""])
+    chat = answer_until(at_contact(), "contact_name")
     chat.say("я же написала Соколова Ирина")
     assert chat.state.answers["contact_name"] == "Соколова Ирина"
 

@@ -4,7 +4,7 @@ the FAQ's answer, and the answer goes to the question being asked; the question'
 from __future__ import annotations
 
 from core.texts import t
-from tests.engine.intake_answers import VALID_ANSWERS
+from tests.engine.intake_answers import answer_until
 from tests.fakes import EngineChat, FakeFaq
 
 PRICE = "Техническая поддержка бесплатна."  # what FakeFaq answers for a question with «стоит»
@@ -16,18 +16,6 @@ def at(stage_payloads: tuple[str, ...], faq: FakeFaq | None = None) -> EngineCha
     for payload in ("menu:ticket", "consent:yes", *stage_payloads):
         chat.press(payload)
     return chat
-
-
-def answer_until(chat: EngineChat, field: str) -> None:
-    """Valid answers until the intake asks ``field`` on its own."""
-    for _ in range(20):
-        if chat.state.field == field:
-            return
-        if chat.state.stage == "form":  # the optional environment items, all in one message
-            chat.press("nav:skip")
-        else:
-            chat.say(VALID_ANSWERS[chat.state.field or ""])
-    raise AssertionError(f"{field} was never asked")
 
 
 def test_a_question_after_a_criticality_answer_is_answered_and_the_answer_taken() -> None:
