@@ -157,7 +157,9 @@ def answer_question(turn: Turn, question: str, reading: str) -> None:
     else:
         turn.emit(QuestionUnanswered(question))
         s.stage, s.pending_question = Stage.IDLE, question
-        turn.say(Reply(t("faq.not_found"), NOT_FOUND_CHOICES))
+        # «не нашёл ответа», then an answer that may help, read as a contradiction: said as one
+        maybe = found is not None and found.suggestion is not None
+        turn.say(Reply(t("faq.not_found_but_maybe" if maybe else "faq.not_found"), NOT_FOUND_CHOICES))
         suggest(turn, found, "faq.maybe_helps_question")
 
 

@@ -93,3 +93,17 @@ def test_a_door_key_is_no_protection_key(faq: FaqIndex, report: str) -> None:
     chat = EngineChat(faq=faq.search)
     chat.say(report)
     assert chat.state.kind == "problem"
+
+
+def test_a_declined_question_with_a_possibly_helpful_entry_is_not_told_nothing_was_found() -> None:
+    """«Не нашёл готового ответа», then «Возможно, поможет: …» with an answer, read as the bot contradicting itself."""
+
+    def faq(query: str) -> FaqAnswer:
+        days = FaqHit("support-days", "В какие дни работает поддержка?", "По рабочим дням.", 0.47)
+        return FaqAnswer(query, False, (days,), suggestion=days)
+
+    chat = EngineChat(faq=faq)
+    chat.say("а в субботу?")
+    assert t("faq.not_found_but_maybe") in chat.text() and t("faq.not_found") not in chat.text()
+    said_last = chat.last.replies[-1].text if chat.last else ""
+    assert said_last == t("faq.maybe_helps_question", answer="По рабочим дням.")
