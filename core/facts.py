@@ -184,6 +184,9 @@ _CLAUSE_END = re.compile(r"[,.;!?()\n]")
 _SENTENCE_END = re.compile(r"[!?\n]|\.(?!\d)")
 
 
+FAMILIES = frozenset(product.name for product in PRODUCTS if product.generic)  # «Бастион»: which one, asked
+
+
 def extract(text: str) -> dict[str, str]:
     """The Appendix 1 facts a client's message states, keyed like core/intake.py's fields."""
     original = _SPACES.sub(" ", text)

@@ -60,7 +60,16 @@ INTAKE: tuple[Field, ...] = (
     Field("city", "contacts", v.short_text, remembered=True, names=True),
     Field("contact_name", "contacts", v.person_name, personal=True, remembered=True, names=True),
     # 2. Программный продукт
-    Field("product_name", "product", v.short_text, remembered=True, names=True, unknown_ok=True),
+    # most clients run one of the two: offered in one tap, any other product typed
+    Field(
+        "product_name",
+        "product",
+        v.short_text,
+        remembered=True,
+        names=True,
+        unknown_ok=True,
+        options=("bastion3", "bastion2"),
+    ),
     Field("product_version", "product", v.version, optional_in=frozenset({"wish"}), remembered=True, unknown_ok=True),
     # 3. Сервер и рабочие места
     Field(

@@ -874,6 +874,10 @@ FIELD_TEXTS: dict[str, str] = {
     "field.product_name.prompt.wish": "Какой продукт вы хотите доработать?",
     "field.product_name.prompt.license": "Для какого продукта ключ защиты?",
     "field.product_name.example": "АПК «Бастион-3»",
+    "field.product_name.option.bastion3": "Бастион-3",
+    "field.product_name.option.bastion2": "Бастион-2",
+    # the client named «Бастион» without its generation, which an engineer needs
+    "field.product_name.prompt.which": "Какой у вас Бастион — Бастион-3 или Бастион-2?",
     "field.product_version.label": "Версия продукта",
     "field.product_version.prompt": "Полная версия продукта (её видно в окне «О программе»)?",
     "field.product_version.example": "3.1.14.2789",

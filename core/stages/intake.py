@@ -14,7 +14,7 @@ from dataclasses import replace
 from core import walker
 from core.changed_on_file import changes_in
 from core.choice_words import says_unknown
-from core.facts import extract, names_a_protection_key
+from core.facts import FAMILIES, extract, names_a_protection_key
 from core.howto_words import asks_how_to_use
 from core.intake import ENVIRONMENT, FIELDS_BY_KEY, INTAKE, NO, YES
 from core.messages import Choice
@@ -65,6 +65,7 @@ from core.validators import (
 from core.wish_words import asks_for_feature
 
 NAME_MISPLACED_AT = frozenset({"contact", "organization", "city"})  # where a person's name is typed one step early
+_FAMILY_NAMED = re.compile(r"бастион|bastion|elsys|элсис", re.IGNORECASE)  # a quick look before reading the facts
 ANY_TEXT = (short_text, long_text, story)  # parsers any text with a letter passes
 KIND_CHOICES = tuple(Choice(f"kind:{k}", t(f"kind.{k}")) for k in ("problem", "consultation", "license", "wish"))
 CRIT_CHOICES = tuple(Choice(f"crit:{c}", t(f"crit.{c}")) for c in ("stopped", "partial", "question"))
@@ -102,10 +103,17 @@ def field_question(state: ConversationState) -> Reply | None:
     reply = walker.prompt(FIELDS_BY_KEY[state.field], state.kind, critical=state.calling_back)
     if state.field == "contact_name" and state.profile_name:
         return replace(reply, choices=(Choice(PROFILE_NAME, state.profile_name), *reply.choices))
+    if state.field == "product_name" and named_family(state.answers.get("description", "")):
+        return replace(reply, text=t("field.product_name.prompt.which"))
     written = written_phone(state)
     if written:
         return replace(reply, choices=(Choice(WRITTEN_PHONE, written), *reply.choices))
     return reply
+
+
+def named_family(text: str) -> bool:
+    """The client named a product only by its family («камеры в бастионе»), not which one of it."""
+    return bool(text) and _FAMILY_NAMED.search(text) is not None and extract(text).get("product_name") in FAMILIES
 
 
 def written_phone(state: ConversationState) -> str | None:

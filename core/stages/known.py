@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from core import walker
-from core.facts import extract
+from core.facts import FAMILIES, extract
 from core.intake import FIELDS_BY_KEY
 from core.stages.turn import Turn
 from core.texts import TEXTS, t
@@ -33,6 +33,8 @@ def note_facts(turn: Turn, text: str) -> bool:
     if s.kind is None or not text:
         return False
     found = extract(text)
+    if found.get("product_name") in FAMILIES:  # «в бастионе»: which Бастион is asked (core/stages/intake.py)
+        del found["product_name"]
     noted = [f for f in walker.applicable_fields(s.kind, s.answers) if f.key in found and f.key not in s.answers]
     if not noted:
         return False

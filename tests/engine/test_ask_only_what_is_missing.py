@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from core.texts import t
-from tests.engine.intake_answers import VALID_ANSWERS, walk_to_summary
+from tests.engine.intake_answers import VALID_ANSWERS, answer_until, walk_to_summary
 from tests.fakes import EngineChat
 
 FIRST = "Не открывается журнал событий в Бастион-3 версии 2.1 на Windows 10 64-бит"
@@ -143,3 +143,17 @@ def test_facts_given_at_the_criticality_question_are_kept_and_the_question_asked
     assert chat.state.answers["organization"] == 'ООО "Вектор-Безопасность"' and chat.state.answers["city"] == "Сызрань"
     assert chat.state.stage == "criticality" and "Не понял" not in chat.text()
     assert chat.text().startswith(t("facts.noted", facts="")[:8])
+
+
+def test_a_product_named_only_by_its_family_asks_which_one() -> None:
+    """«в бастионе не работает журнал» kept «Продукт: Бастион», and the engineer did not know Бастион-2 from -3."""
+    chat = EngineChat()
+    chat.say("в бастионе не работает журнал")
+    chat.press("consent:yes")
+    chat.press("crit:partial")
+    answer_until(chat, "product_name")
+    [question] = chat.last.replies if chat.last else []
+    assert question.text == t("field.product_name.prompt.which")
+    assert [choice.title for choice in question.choices] == ["Бастион-3", "Бастион-2"]
+    chat.say("2")
+    assert chat.state.answers["product_name"] == "Бастион-2"
