@@ -35,6 +35,7 @@ from core.stages.known import corrected_earlier, fact_said, note_facts
 from core.stages.same_request import is_report, left_follow_up
 from core.stages.turn import Turn
 from core.stages.words import (
+    WORDS,
     after_pointing_back,
     after_yes,
     annoyed,
@@ -114,6 +115,16 @@ def field_question(state: ConversationState) -> Reply | None:
 def named_family(text: str) -> bool:
     """The client named a product only by its family («камеры в бастионе»), not which one of it."""
     return bool(text) and _FAMILY_NAMED.search(text) is not None and extract(text).get("product_name") in FAMILIES
+
+
+THIS_ONE = frozenset("да ага угу этот тот же он его по нему на него звоните пишите верно".split())
+THIS_ONE_WORDS_AT_MOST = 4
+
+
+def this_one(text: str) -> bool:
+    """«да, этот», «по нему»: the one-tap answer offered, in words (no other phone in them)."""
+    words = set(WORDS.findall(text.casefold()))
+    return 0 < len(words) <= THIS_ONE_WORDS_AT_MOST and words <= THIS_ONE
 
 
 def written_phone(state: ConversationState) -> str | None:
@@ -247,7 +258,7 @@ def on_field(turn: Turn) -> None:
     if turn.payload == PROFILE_NAME or (s.profile_name and current.key == "contact_name" and turn.text == "1"):
         turn.text, turn.payload = s.profile_name or "", None  # the name offered, tapped or typed as its number
     written = written_phone(s)
-    if turn.payload == WRITTEN_PHONE or (written and turn.text == "1"):
+    if turn.payload == WRITTEN_PHONE or (written and (turn.text == "1" or this_one(turn.text))):
         turn.text, turn.payload = written or "", None  # the phone of the first message, tapped or typed as its number
     payload = turn.payload
     if payload is None and turn.text:
