@@ -3,6 +3,8 @@ processing of personal data."""
 
 from __future__ import annotations
 
+import re
+
 from core.consent_words import ConsentIntent, about_consent, consent_answer
 from core.events import ConsentGiven, ConsentRefused
 from core.messages import Choice
@@ -46,6 +48,10 @@ def after_consent(turn: Turn) -> None:
         continue_with_kind(turn)
 
 
+# «а это обязательно?», «без этого никак?», «обязательно соглашаться?»: whether consent is needed at all
+REQUIRED_ASKED = re.compile(r"обязательн|без\s(?:этого|него|согласия)|никак\b|нельзя\sли", re.IGNORECASE)
+
+
 def on_consent(turn: Turn) -> None:
     chosen = turn.typed_choice(CONSENT_CHOICES)
     if chosen is None and turn.payload is None:
@@ -68,7 +74,7 @@ def on_consent(turn: Turn) -> None:
     elif turn.payload is not None or (turn.inbound.unsupported and not turn.text):
         turn.not_understood()  # a button of another step, or a voice message: said so, the question again
     elif looks_like_a_question(turn.text):  # «а что вы будете делать с моими данными?» is asked, not misunderstood
-        if not turn.answered_from_faq():
+        if REQUIRED_ASKED.search(turn.text) or not turn.answered_from_faq():  # «а это обязательно?»: why it is
             turn.say(Reply(t("consent.why"), CONSENT_CHOICES))
     else:
         turn.say(Reply(t("consent.unclear"), CONSENT_CHOICES))

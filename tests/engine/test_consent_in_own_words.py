@@ -7,7 +7,7 @@ import pytest
 from core.events import ClientWroteOnTicket, ConsentGiven, ConsentRefused, ConsentWithdrawn
 from core.texts import t
 from tests.engine.intake_answers import start_ticket, walk_to_summary
-from tests.fakes import EngineChat
+from tests.fakes import EngineChat, FakeFaq
 
 WITHDRAWALS = (
     "Отозвать согласие",
@@ -105,7 +105,13 @@ def test_my_data_is_answered_at_any_step_and_the_question_repeated() -> None:
 
 
 @pytest.mark.parametrize(
-    "asked", ["зачем вам согласие?", "а зачем это?", "а без этого никак?", "а что вы будете делать с моими данными?"]
+    "asked",
+    [
+        "зачем вам согласие?",
+        "а зачем это?",
+        "а без этого никак?",
+        "а что вы будете делать с моими данными?",
+    ],
 )
 def test_a_question_at_the_consent_is_answered_not_misunderstood_nor_taken_for_yes(asked: str) -> None:
     """«зачем вам согласие?» used to be taken for a yes (its «согласие»), the others got «Не понял ответа»."""
@@ -116,3 +122,12 @@ def test_a_question_at_the_consent_is_answered_not_misunderstood_nor_taken_for_y
     assert replies[-1].text == t("consent.why") and chat.state.stage == "consent"
     assert [choice.payload for choice in replies[-1].choices] == ["consent:yes", "consent:no"]
     assert not chat.consent
+
+
+def test_whether_consent_is_needed_is_answered_before_the_question_beside_it() -> None:
+    """The FAQ answered «как сбросить пароль админа», and whether consent is needed to ask it was never said."""
+    chat = EngineChat(faq=FakeFaq({"пароль": "Пароль сбрасывает администратор."}))
+    chat.say("Здравствуйте")
+    chat.press("menu:ticket")
+    replies = chat.say("а это обязательно? я просто спросить хотел, как сбросить пароль админа")
+    assert replies[-1].text == t("consent.why") and chat.state.stage == "consent"
