@@ -3,6 +3,7 @@ ticket, «Отправить» opens it."""
 
 from __future__ import annotations
 
+import re
 from copy import deepcopy
 from typing import Any
 
@@ -12,7 +13,7 @@ from core.intake import FIELDS_BY_KEY
 from core.messages import Choice
 from core.replies import Reply
 from core.stages.flow import open_ticket
-from core.stages.intake import go_back
+from core.stages.intake import go_back, on_field
 from core.stages.known import corrected_earlier
 from core.stages.turn import Turn
 from core.stages.words import first_word
@@ -20,6 +21,9 @@ from core.state import ConversationState, Stage
 from core.texts import t
 
 SEND = Choice("sum:send", t("choice.send"))
+# «5 - Бастион-3», «7. Windows Server 2019 64 бит», «4 Кузнецов Олег Иванович»: an item's number and its new value
+# (a value after a bare space is no digit: «8 927 123-45-67» is a phone, not item 8)
+NUMBERED_VALUE = re.compile(r"(?P<number>\d{1,2})(?:\s*[.):\-–—]\s+|\s+(?=\D))(?P<value>.+)", re.DOTALL)
 
 
 def summary_question(state: ConversationState) -> Reply | None:
@@ -44,6 +48,10 @@ def on_summary(turn: Turn) -> None:
         s.field = key
         turn.ask(Stage.FIELD)
         return
+    numbered = NUMBERED_VALUE.fullmatch(typed) if turn.payload is None else None
+    if numbered and 1 <= int(numbered["number"]) <= len(items):
+        edit_by_number(turn, items[int(numbered["number"]) - 1].key, numbered["value"])
+        return
     if turn.payload is None and edited_in_words(turn):
         return
     chosen = turn.typed_choice((SEND,))
@@ -57,6 +65,16 @@ def on_summary(turn: Turn) -> None:
         s.stage = Stage.TICKET_OPEN
     else:
         turn.not_understood()
+
+
+def edit_by_number(turn: Turn, key: str, value: str) -> None:
+    """«5 - Бастион-3»: the item's new value, taken as the answer to its question would be (checked the same way;
+    the summary comes back once it is taken, the question stays when it is refused)."""
+    s = turn.state
+    s.answers.pop(key, None)
+    s.field, s.stage = key, Stage.FIELD
+    turn.text = value
+    on_field(turn)
 
 
 def edited_in_words(turn: Turn) -> bool:

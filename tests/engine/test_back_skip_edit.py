@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
 from core.events import TicketOpened
-from tests.engine.intake_answers import VALID_ANSWERS, start_ticket, walk_to_summary
+from core.texts import t
+from tests.engine.intake_answers import VALID_ANSWERS, at_summary, start_ticket, walk_to_summary
 from tests.fakes import EngineChat
 
 
@@ -81,3 +84,26 @@ def test_a_kind_chosen_again_after_back_asks_its_own_criticality() -> None:
     chat.say("назад")
     chat.press("kind:problem")
     assert chat.state.stage == "criticality" and chat.state.priority is None
+
+
+@pytest.mark.parametrize(
+    ("typed", "key", "value"),
+    [
+        ("5 - Бастион-2", "product_name", "Бастион-2"),
+        ("6. 3.1.15", "product_version", "3.1.15"),
+        ("7 Windows Server 2016 64 бит", "os", "Windows Server 2016 64 бит"),
+        ("4 Кузнецов Олег Иванович", "contact_name", "Кузнецов Олег Иванович"),
+    ],
+)
+def test_an_items_number_with_its_new_value_changes_it_at_once(typed: str, key: str, value: str) -> None:
+    """The summary says «пришлите его номер», and «5 - Бастион-3» got «Не понял ответ» (only the bare number worked)."""
+    chat = at_summary()
+    chat.say(typed)
+    assert chat.state.stage == "summary" and chat.state.answers[key] == value
+
+
+def test_a_new_value_its_question_would_refuse_is_refused_with_the_question() -> None:
+    chat = at_summary()
+    chat.say("6 - последняя")
+    assert chat.state.stage == "field" and chat.state.field == "product_version"
+    assert t("invalid.version") in chat.text()
