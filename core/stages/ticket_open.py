@@ -12,11 +12,12 @@ from copy import deepcopy
 
 from core import notices
 from core.events import AnswerByEmailAsked, ClientWroteOnTicket
+from core.my_requests import asked_about_requests
 from core.stages import same_request
 from core.stages.consent import start_ticket
 from core.stages.greeting import on_idle
 from core.stages.turn import Step, Turn
-from core.stages.words import small_talk
+from core.stages.words import looks_like_a_question, small_talk
 from core.state import DRAFT_STAGES, RATING_STAGES, ConversationState, Stage
 from core.texts import t
 
@@ -56,8 +57,22 @@ def on_ticket_open(turn: Turn) -> None:
     if not turn.inbound.by_letter and wants_answer_by_email(turn.text):
         turn.emit(AnswerByEmailAsked(s.ticket))  # the shell knows the address and answers
     elif s.engineer is None:  # «спасибо» is passed on too, and answered in kind
-        thanks = small_talk(turn.text) == "thanks"
-        turn.say(t("ticket.thanks_added" if thanks else "ticket.message_added", number=s.ticket))
+        turn.say(added_to_ticket(turn, s.ticket))
+
+
+def added_to_ticket(turn: Turn, number: str) -> str:
+    """What the client is told of a message added to their ticket while no engineer talks to them: a question the
+    FAQ answers gets that answer at once («техподдержка платная?», «а завтра работаете?»); «всё решилось» is said
+    to reach the engineers, who close the ticket."""
+    query = asked_about_requests(turn.text) if turn.text else None
+    if query is not None and query.solved:
+        return t("ticket.solved_added", number=number)
+    if small_talk(turn.text) == "thanks":
+        return t("ticket.thanks_added", number=number)
+    found = turn.ctx.faq(turn.text) if turn.ctx.faq is not None and looks_like_a_question(turn.text) else None
+    if found is not None and found.answered:
+        return t("ticket.faq_answer_added", answer=found.results[0].answer, number=number)
+    return t("ticket.message_added", number=number)
 
 
 def reopen_ticket(state: ConversationState, number: str, engineer: str | None, channel: str, chat: str) -> Step:

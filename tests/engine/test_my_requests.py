@@ -130,7 +130,7 @@ async def test_solved_with_no_request_here_is_no_new_request(runtime: Runtime) -
 async def test_solved_in_the_tickets_own_chat_reaches_its_engineers(runtime: Runtime) -> None:
     chat = RecordingChat(runtime)
     number = await chat.open_ticket()
-    assert said(await chat.say("вопрос решён, закрывайте")) == t("ticket.message_added", number=number)
+    assert said(await chat.say("вопрос решён, закрывайте")) == t("ticket.solved_added", number=number)
 
 
 @pytest.mark.parametrize(
@@ -164,3 +164,11 @@ def test_linking_an_earlier_chat_is_offered_beside_no_requests_and_chosen_by_num
     assert [choice.payload for choice in chat.last.replies[-1].choices] == ["menu:ticket", "menu:ask", "link:start"]  # type: ignore[union-attr]
     chat.say(typed)
     assert chat.state.stage == "link" and chat.text() == t("link.ask")
+
+
+async def test_a_question_the_faq_answers_is_answered_at_an_open_ticket_and_passed_on(runtime: Runtime) -> None:
+    """«техподдержка платная?» after a ticket was opened got only «Добавил сообщение к заявке»."""
+    chat = RecordingChat(runtime)
+    number = await chat.open_ticket()
+    reply = said(await chat.say("техподдержка платная?"))
+    assert "бесплатн" in reply.casefold() and reply.endswith(t("ticket.faq_answer_added", answer="", number=number))
