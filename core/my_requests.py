@@ -91,35 +91,39 @@ def asked_about_requests(text: str) -> RequestsQuery | None:
     return None
 
 
-def answer(query: RequestsQuery, tickets: tuple[ClientTicket, ...], tz: ZoneInfo) -> Reply:
+def answer(query: RequestsQuery, tickets: tuple[ClientTicket, ...], tz: ZoneInfo, now: datetime) -> Reply:
     """Each open ticket of the client with its status, engineer and deadline; or the one asked for by number."""
     open_tickets = [ticket for ticket in tickets if ticket.status != "closed"]
     if query.number is not None:
         found = next((ticket for ticket in tickets if ticket.number == query.number), None)
         if found is not None:
-            return Reply(t("requests.one", line=_line(found, tz)))
+            return Reply(t("requests.one", line=_line(found, tz, now)))
         if not open_tickets:
             return Reply(t("requests.not_found_none_open"))
-        return Reply(f"{t('requests.not_found')}\n{_lines(open_tickets, tz)}")
+        return Reply(f"{t('requests.not_found')}\n{_lines(open_tickets, tz, now)}")
     if query.solved:
-        lines = _lines(open_tickets, tz)
+        lines = _lines(open_tickets, tz, now)
         return Reply(t("requests.solved", lines=lines) if open_tickets else t("requests.solved_none_open"))
     if not open_tickets:
         return Reply(t("requests.none_open" if query.listing else "requests.waiting_none_open"))
-    return Reply(t("requests.list", lines=_lines(open_tickets, tz)))
+    return Reply(t("requests.list", lines=_lines(open_tickets, tz, now)))
 
 
-def _lines(tickets: list[ClientTicket], tz: ZoneInfo) -> str:
-    return "\n".join(f"• {_line(ticket, tz)}" for ticket in tickets)
+def _lines(tickets: list[ClientTicket], tz: ZoneInfo, now: datetime) -> str:
+    return "\n".join(f"• {_line(ticket, tz, now)}" for ticket in tickets)
 
 
-def _line(ticket: ClientTicket, tz: ZoneInfo) -> str:
+def _line(ticket: ClientTicket, tz: ZoneInfo, now: datetime) -> str:
+    """One ticket's status; a reaction deadline already past is owned up to, with what is done about it."""
     engineer = t("requests.engineer", name=ticket.engineer) if ticket.engineer else t("requests.not_taken")
+    deadline = ticket.due_at.astimezone(tz).strftime("%d.%m.%Y %H:%M")
     if ticket.status == "closed":
         reaction = ""
     elif ticket.answered:
         reaction = t("requests.answered")
+    elif ticket.due_at <= now:
+        reaction = t("requests.overdue", deadline=deadline)
     else:
-        reaction = t("requests.due", deadline=ticket.due_at.astimezone(tz).strftime("%d.%m.%Y %H:%M"))
+        reaction = t("requests.due", deadline=deadline)
     status = t(f"status.{ticket.status}")
     return t("requests.line", number=ticket.number, status=status, engineer=engineer, reaction=reaction)

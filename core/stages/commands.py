@@ -141,13 +141,13 @@ def answer_requests(turn: Turn, query: my_requests.RequestsQuery) -> bool:
     if (query.solved and s.stage not in AT_MENU) or (query.waiting and s.stage in RATING_STAGES):
         return False  # «вопрос решён» in a ticket's chat reaches its engineers; at a rating it is the comment
     if s.stage != Stage.TICKET_OPEN:
-        reply = my_requests.answer(query, turn.ctx.client_tickets, turn.ctx.timezone)
+        reply = my_requests.answer(query, turn.ctx.client_tickets, turn.ctx.timezone, turn.ctx.now)
         none_open = all(ticket.status == "closed" for ticket in turn.ctx.client_tickets)
         turn.say(replace(reply, choices=NO_REQUESTS_CHOICES) if none_open and s.stage in AT_MENU else reply)
         turn.reask()
         return True
     if s.engineer is None or query.listing or query.number not in (None, s.ticket):
-        turn.say(my_requests.answer(query, turn.ctx.client_tickets, turn.ctx.timezone))
+        turn.say(my_requests.answer(query, turn.ctx.client_tickets, turn.ctx.timezone, turn.ctx.now))
     return False
 
 

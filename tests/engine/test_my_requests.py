@@ -12,7 +12,7 @@ from core.texts import t
 from service.runtime import Runtime
 from service.staff_actions import Engineer
 from tests.engine.desk_chat import RecordingChat, said
-from tests.fakes import EngineChat
+from tests.fakes import EngineChat, FakeClock
 
 ENGINEER = Engineer(id="501", name="Иван")
 NOT_TAKEN = "новая, ещё не взята. Ответ инженера — не позднее 26.11.2026 11:00 (МСК)."
@@ -172,3 +172,12 @@ async def test_a_question_the_faq_answers_is_answered_at_an_open_ticket_and_pass
     number = await chat.open_ticket()
     reply = said(await chat.say("техподдержка платная?"))
     assert "бесплатн" in reply.casefold() and reply.endswith(t("ticket.faq_answer_added", answer="", number=number))
+
+
+async def test_a_reaction_deadline_already_past_is_owned_up_to(runtime: Runtime, clock: FakeClock) -> None:
+    """«уже три дня никто не отвечает» got «Ответ инженера — не позднее …» with a date two days gone."""
+    chat = RecordingChat(runtime)
+    number = await chat.open_ticket()
+    clock.advance(days=3)
+    answer = said(await chat.say("Мои заявки"))
+    assert number in answer and t("requests.overdue", deadline="26.11.2026 11:00") in answer
