@@ -240,6 +240,18 @@ def contacts(text: str) -> Contacts:
     raise InvalidAnswer("invalid.phone")
 
 
+def merged_contacts(old: str, new: str) -> str:
+    """The contact after a change that names one kind of it: «звоните лучше на рабочий 8 846 222-33-44» replaces the
+    phones and keeps the e-mail on file (it was dropped), a new e-mail keeps the phones."""
+    try:
+        before, after = contacts(old), contacts(new)
+    except InvalidAnswer:
+        return new
+    phones = after if after.phone else before
+    merged = Contacts(phones.phone, after.email or before.email, phones.more_phones, phones.extension)
+    return merged.kept
+
+
 def phone_in(text: str) -> str | None:
     """The first valid phone written anywhere in ``text`` (E.164), or None."""
     return next(iter(_phones_in(text)), None)

@@ -93,6 +93,8 @@ def offer_on_file(turn: Turn, on_file: Mapping[str, str]) -> bool:
     s = turn.state
     assert s.kind is not None
     known = {k: v for k, v in on_file.items() if k in REMEMBERED_KEYS and v and k not in s.answers}
+    if s.answers.get("product_name", on_file.get("product_name")) != on_file.get("product_name"):
+        known.pop("product_version", None)  # the version of the product on file, not of the one named now
     applicable = {f.key for f in walker.applicable_fields(s.kind, {**s.answers, **known})}
     offer = {k: v for k, v in known.items() if k in applicable}
     if not offer:

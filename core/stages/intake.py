@@ -56,6 +56,7 @@ from core.validators import (
     contacts,
     email_in,
     long_text,
+    merged_contacts,
     only_contacts,
     person_name,
     phone_in,
@@ -231,6 +232,8 @@ def changed_in_words(turn: Turn) -> bool:
         return False
     asked = {key for key, change in changes.items() if change.value is None}
     new = {key: c.value for key, c in changes.items() if c.value is not None and c.value != s.offer[key]}
+    if "contact" in new:  # a new phone keeps the e-mail on file, and the other way round
+        new["contact"] = merged_contacts(s.offer["contact"], new["contact"])
     s.answers.update({key: value for key, value in s.offer.items() if key not in asked} | new)
     s.offer = {}
     said = [f"{walker.TEXTS[f'field.{key}.label']} — {value}" for key, value in new.items()]

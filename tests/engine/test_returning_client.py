@@ -48,3 +48,24 @@ def test_contact_known_from_another_channel_is_recognised_after_the_phone() -> N
     chat.press("ret:yes")
     asked = walk_to_summary(chat)
     assert "organization" not in asked and "city" not in asked
+
+
+def test_a_new_phone_keeps_the_e_mail_on_file() -> None:
+    """«звоните лучше на рабочий 8 846 222-33-44» said «Обновил: Телефон или e-mail — +78462223344», the e-mail lost."""
+    chat = EngineChat(consent=True, on_file={**ON_FILE, "contact": "+78465551234, sokolova@vtg.ru"})
+    chat.say("Здравствуйте")
+    chat.press("menu:ticket")
+    chat.press("kind:consultation")
+    assert chat.state.stage == "returning"
+    chat.say("телефон другой: 8 846 222-33-44")
+    assert chat.state.answers["contact"] == "+78462223344, sokolova@vtg.ru"
+
+
+def test_the_version_on_file_is_not_offered_for_another_product() -> None:
+    """A Бастион-2 version on file was offered, and kept, for a question about Бастион-3."""
+    chat = EngineChat(consent=True, on_file={**ON_FILE, "product_name": "Бастион-2", "product_version": "2.1.5"})
+    chat.say("Здравствуйте")
+    chat.press("menu:ticket")
+    chat.say("как выдать гостевой пропуск в Бастион-3?")  # at the kind question: a consultation, told
+    assert chat.state.stage == "returning" and chat.state.answers["product_name"] == "Бастион-3"
+    assert "product_version" not in chat.state.offer and "2.1.5" not in chat.text()
