@@ -68,6 +68,7 @@ from core.wish_words import asks_for_feature
 
 NAME_MISPLACED_AT = frozenset({"contact", "organization", "city"})  # where a person's name is typed one step early
 _FAMILY_NAMED = re.compile(r"бастион|bastion|elsys|элсис", re.IGNORECASE)  # a quick look before reading the facts
+DOTTED_NUMBER = re.compile(r"\d+\.\d+")  # a version's shape: «3.1.14», «2023.2»
 ANY_TEXT = (short_text, long_text, story)  # parsers any text with a letter passes
 KIND_CHOICES = tuple(Choice(f"kind:{k}", t(f"kind.{k}")) for k in ("problem", "consultation", "license", "wish"))
 CRIT_CHOICES = tuple(Choice(f"crit:{c}", t(f"crit.{c}")) for c in ("stopped", "partial", "question"))
@@ -415,7 +416,7 @@ def answered_otherwise(turn: Turn, current: walker.Field) -> bool:
         ask_next(turn)  # the question still open, asked again (and the correction added to an open ticket)
     else:  # each of these says what it took, and asks the question again
         return (
-            (current.key == "product_version" and product_instead(turn))
+            (current.key == "product_version" and (product_instead(turn) or os_instead(turn)))
             or (current.names and (added_contact(turn) or added_to_description(turn)))
             or answers_faq_instead(turn, current)
             or (current.request_phone and own_number_meant(turn))
@@ -479,6 +480,20 @@ def product_instead(turn: Turn) -> bool:
     else:
         s.answers["product_name"] = named
         say_with_prompt(turn, "intake.product_noted", product=named)
+    return True
+
+
+def os_instead(turn: Turn) -> bool:
+    """«Windows 10 64» at the version question: the operating system, not the product's version (its «10» passed for
+    one); kept for the system's question when that is still open, said back, and the version asked again."""
+    s = turn.state
+    named = extract(turn.text).get("os")
+    if named is None or DOTTED_NUMBER.search(turn.text):  # «3.1.14 на Windows 10»: the version is there too
+        return False
+    if "os" not in s.answers:
+        s.answers["os"] = named
+        turn.say(t("facts.noted", facts=named))
+    say_with_prompt(turn, "intake.invalid", reason=t("invalid.os_for_version"))
     return True
 
 

@@ -154,3 +154,13 @@ def test_a_story_at_the_key_number_question_is_no_key_number() -> None:
     assert t("invalid.key_number") in chat.text() and "key_number" not in chat.state.answers
     chat.say("на ключе написано 12-34567")
     assert chat.state.answers["key_number"] == "на ключе написано 12-34567"
+
+
+def test_the_operating_system_at_the_version_question_is_kept_for_its_own() -> None:
+    """«Windows 10 64» at the version question was the ticket's «Версия продукта: Windows 10 64»."""
+    chat = EngineChat()
+    start_ticket(chat, "problem")
+    answer_until(chat, "product_version")
+    chat.say("Windows 10 64")
+    assert chat.state.field == "product_version" and "product_version" not in chat.state.answers
+    assert t("invalid.os_for_version") in chat.text() and chat.state.answers["os"] == "Windows 10 64-бит"
