@@ -292,6 +292,10 @@ def gets_licence(text: str) -> bool:
     )
 
 
+# «нужно больше лицензий», «добавить лицензии на 10 точек», «расширить лицензию»: more licences are bought
+MORE_LICENCES = re.compile(r"\b(?:больше|дополнительн\w*|добав\w*|расшир\w*|доп)\s(?:\w+\s)?лиценз")
+
+
 def asks_to_buy(text: str, terms: Iterable[str], *, computers: bool = False) -> bool:
     """True when the client asks a price, wants to buy, or asks for the sales department: "сколько
     стоят турникеты", "хотим докупить ключ", "где взять прайс"; not "мы купили бастион, как
@@ -307,7 +311,7 @@ def asks_to_buy(text: str, terms: Iterable[str], *, computers: bool = False) -> 
     # By the words as written: the retrieval terms fold "бесплатный" into "стоимость", "купили" into "покупка".
     if (PRICE_WORDS | BUYING_NOUNS) & found or (HOW_MUCH & found and PRICE_BESIDE_HOW_MUCH & found):
         return True
-    if gets_licence(text):
+    if gets_licence(text) or MORE_LICENCES.search(text.casefold()):
         return True
     return any(
         word in BUYING_VERBS and "past" not in analyzer().parse(token)[0].tag
