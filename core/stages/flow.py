@@ -24,6 +24,7 @@ from core.stages.words import system_down
 from core.state import ConversationState, Stage
 from core.texts import t
 from core.validators import InvalidAnswer, person_name
+from core.wish_words import asks_for_feature
 
 KIND_PRIORITY = {"consultation": "normal", "wish": "low"}
 
@@ -84,6 +85,8 @@ def take_first_message(turn: Turn) -> None:
     question, s.pending_question = s.pending_question, None
     if question and "description" not in s.answers:
         s.answers["description"] = question[:3000]
+    if question and s.kind == "wish" and "expected" not in s.answers and asks_for_feature(question):
+        s.answers["expected"] = question[:3000]  # «хотим, чтобы в отчёте была колонка…» is the result wished for
     if question:
         note_facts(turn, question)
 

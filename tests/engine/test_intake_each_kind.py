@@ -6,6 +6,7 @@ import pytest
 
 from core.events import ConsentGiven, TicketOpened
 from core.texts import t
+from faq.retriever import FaqIndex
 from tests.engine.intake_answers import start_ticket, walk_to_summary
 from tests.fakes import EngineChat
 
@@ -121,3 +122,15 @@ def test_kind_can_be_typed_as_number_or_words(typed: str) -> None:
     chat.press("menu:ticket")
     chat.say(typed)
     assert chat.state.kind == "problem"
+
+
+def test_a_wish_told_in_the_first_message_is_not_asked_its_kind_nor_its_result() -> None:
+    """«Хотим, чтобы в отчёте по проходам в Бастион-2 была колонка…» was asked «С чем вы обращаетесь?» and then
+    «Какой результат должна давать новая функция?», which its first message had said."""
+    wish = "Здравствуйте! Хотим, чтобы в отчёте по проходам в Бастион-2 была колонка с табельным номером сотрудника"
+    chat = EngineChat(faq=FaqIndex.from_directory().search)
+    chat.say(wish)
+    chat.press("consent:yes")
+    assert chat.state.kind == "wish" and chat.state.answers["expected"] == wish
+    asked = walk_to_summary(chat, product_version="пропустить")
+    assert "expected" not in asked
