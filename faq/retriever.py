@@ -189,6 +189,16 @@ UNKNOWN_WORD_WEIGHT = 3.0
 
 
 _SENTENCE_END = re.compile(r"[.!?;\n]+")
+STORY_WORDS_AT_LEAST = 40  # a message this long is a story: one sentence of it telling of trouble makes it a report
+
+
+def tells_of_trouble(message: str) -> bool:
+    """A long story («Пишу от ООО…, у нас несколько проблем сразу. Первое: … перестали приходить события…») with a
+    sentence that reports trouble: its question words elsewhere («что делать?», «если человек пришёл…») do not make
+    it a question to answer from one entry."""
+    if len(message.split()) < STORY_WORDS_AT_LEAST:
+        return False
+    return any(is_report(sentence) for sentence in _SENTENCE_END.split(message) if sentence.strip())
 
 
 def default_entries_dir() -> Path:
@@ -337,7 +347,8 @@ class FaqIndex:
     def search(self, query: str, limit: int = 3) -> FaqAnswer:
         """The best entries for `query`, whether the first is confident enough, whether the
         message is a report, and what to offer when it is not answered or is a report."""
-        report = is_report(query)
+        story = tells_of_trouble(query)
+        report = story or is_report(query)
         # «Срочно! Нужна выгрузка в Excel» is a wish: its «срочно» is no critical request to answer, and an entry
         # that does not answer it is no help beside it (the engine takes it for a wish)
         wish = not report and asks_for_feature(query)
@@ -345,9 +356,10 @@ class FaqIndex:
         answered, hits = self._search(searched, limit, report)
         if not answered and (by_sentence := self._search_sentences(searched, limit, report)):
             answered, hits = True, by_sentence
-        if answered and report and self._others_topics[self._numbers[hits[0].id]]:
+        if answered and report and not story and self._others_topics[self._numbers[hits[0].id]]:
             report = False  # someone else's product or code is broken: the regulation's refusal is the answer
-        suggestion = None if (answered and not report) or wish else self._suggestion(query, hits, report)
+        # a long story of several troubles: one entry beside it is more likely off the point than of help
+        suggestion = None if (answered and not report) or wish or story else self._suggestion(query, hits, report)
         # "бастион поддерживает postgres?": declined, an engineer's consultation on what the product does
         consultation = not (answered or report) and asks_what_product_does(query, self._analyzer.terms(query))
         return FaqAnswer(query, answered, hits, report, suggestion, consultation)
