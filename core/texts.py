@@ -283,6 +283,9 @@ TEXTS: dict[str, str] = {
     # --- intake walker
     "intake.optional_hint": "(необязательно — можно написать «пропустить»)",
     "intake.example": "Например: {example}",
+    "intake.question_for_engineer": (
+        "Точного ответа на этот вопрос у меня нет — добавил его в описание заявки, инженер ответит.\n{prompt}"
+    ),
     "intake.invalid": "Не получилось принять ответ: {reason}\n{prompt}",
     "intake.not_optional": "Этот пункт обязателен, пропустить его нельзя.\n{prompt}",
     "intake.text_expected": "На этот вопрос нужен ответ текстом.\n{prompt}",

@@ -44,6 +44,7 @@ from core.stages.words import (
     means_own_number,
     messengers_named,
     no_phone_given,
+    opens_with_question,
     points_back,
     small_talk,
     why_asked,
@@ -419,6 +420,7 @@ def answered_otherwise(turn: Turn, current: walker.Field) -> bool:
             (current.key == "product_version" and (product_instead(turn) or os_instead(turn)))
             or (current.names and (added_contact(turn) or added_to_description(turn)))
             or answers_faq_instead(turn, current)
+            or question_for_engineer(turn, current)
             or (current.request_phone and own_number_meant(turn))
             or (current.key in NAME_MISPLACED_AT and name_instead(turn))
             or answered_ahead(turn, current)
@@ -529,6 +531,18 @@ def added_to_description(turn: Turn) -> bool:
     s.answers["description"] = long_text(f"{given}\n{turn.text}" if given else turn.text)
     note_facts(turn, turn.text)
     say_with_prompt(turn, "intake.added_to_description")
+    return True
+
+
+def question_for_engineer(turn: Turn, current: walker.Field) -> bool:
+    """«а это вообще платно?», which the FAQ has no sure answer for, typed at a short question: no answer to it (it
+    was refused as no phone, or kept as the organisation). It joins the description, for the engineer to answer, and
+    the question is asked again."""
+    if current.free_text or not opens_with_question(turn.text):
+        return False
+    given = turn.state.answers.get("description")
+    turn.state.answers["description"] = long_text(f"{given}\n{turn.text}" if given else turn.text)
+    say_with_prompt(turn, "intake.question_for_engineer")
     return True
 
 

@@ -276,6 +276,11 @@ def _first_asking_word(text: str, skipping: frozenset[str] = LEAD_INS) -> str | 
     return next((word for word in WORDS.findall(text.casefold()) if word not in skipping), None)
 
 
+def opens_with_question(text: str) -> bool:
+    """«а это вообще платно?», «сколько ждать?»: a question word first and a «?»; not «Самара?», an answer unsure."""
+    return "?" in text and _first_asking_word(text) in QUESTION_STARTS
+
+
 def looks_like_a_question(text: str) -> bool:
     """«а сколько стоит ключ», «кстати, сколько стоит замена»: a «?», or a question word after the lead-in words."""
     return "?" in text or _first_asking_word(text) in QUESTION_STARTS

@@ -61,3 +61,15 @@ def test_a_story_keeps_its_own_questions() -> None:
     chat.say("Не пишется архив с камер второго этажа, а сколько стоит ремонт?")
     assert chat.state.answers["description"].endswith("а сколько стоит ремонт?")
     assert PRICE not in chat.text()
+
+
+def test_a_question_the_faq_cannot_answer_goes_to_the_engineer_not_into_the_field() -> None:
+    """«а это вообще платно?» at the phone question was refused as no phone; at the organisation question any text
+    passes, so it would have been the ticket's organisation."""
+    chat = at(("kind:problem", "crit:partial"), faq=FakeFaq({"часы": "С 8 до 17."}))
+    chat.say("а это вообще платно?")
+    assert chat.state.field == "contact" and t("intake.question_for_engineer", prompt="")[:40] in chat.text()
+    answer_until(chat, "organization")
+    chat.say("а вы где находитесь?")
+    assert "organization" not in chat.state.answers and chat.state.field == "organization"
+    assert "а вы где находитесь?" in chat.state.answers["description"]
