@@ -527,8 +527,7 @@ def added_to_description(turn: Turn) -> bool:
     s = turn.state
     if word_count(turn.text) < REPORT_WORDS_AT_LEAST or not is_report(turn, turn.text):
         return False
-    given = s.answers.get("description")
-    s.answers["description"] = long_text(f"{given}\n{turn.text}" if given else turn.text)
+    add_to_description(s, turn.text)
     note_facts(turn, turn.text)
     say_with_prompt(turn, "intake.added_to_description")
     return True
@@ -540,10 +539,15 @@ def question_for_engineer(turn: Turn, current: walker.Field) -> bool:
     the question is asked again."""
     if current.free_text or not opens_with_question(turn.text):
         return False
-    given = turn.state.answers.get("description")
-    turn.state.answers["description"] = long_text(f"{given}\n{turn.text}" if given else turn.text)
+    add_to_description(turn.state, turn.text)
     say_with_prompt(turn, "intake.question_for_engineer")
     return True
+
+
+def add_to_description(s: ConversationState, text: str) -> None:
+    """``text`` joins the description (or is the description, when none is given yet)."""
+    given = s.answers.get("description")
+    s.answers["description"] = long_text(f"{given}\n{text}" if given else text)
 
 
 def refuse(turn: Turn, current: walker.Field, error: InvalidAnswer, *, file_kept: bool) -> None:
