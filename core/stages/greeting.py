@@ -33,6 +33,7 @@ from core.stages.words import (
 from core.state import Stage
 from core.texts import t
 from core.translit import cyrillic_reading
+from core.validators import only_a_phone, only_an_email
 from core.wish_words import asks_for_feature
 
 FAQ_CHOICES = (Choice("faq:helped", t("choice.helped")), NEW_TICKET)
@@ -105,6 +106,9 @@ def answer_text(turn: Turn) -> None:
         turn.say(Reply(t("smalltalk.emoji"), (NEW_TICKET,)))
     elif bare_yes_or_no(reading):  # «да» to nothing asked is no question for the FAQ
         turn.say(Reply(t("smalltalk.ack"), (NEW_TICKET,)))
+    elif only_a_phone(turn.text) or only_an_email(turn.text):  # «89271234567»: a call back wanted, not a question
+        turn.say(t("greeting.contact_alone"))
+        start_ticket(turn)
     elif talk == "greeting":
         greet(turn)
     elif (day := open_asked(reading, turn.today())) is not None:  # «вы сейчас работаете?»: the clock answers

@@ -149,3 +149,12 @@ def test_a_greeting_to_the_bot_is_a_greeting() -> None:
     chat.say("Здравствуйте")
     chat.say("привет, бот")
     assert chat.text() == t("menu.greeting")
+
+
+@pytest.mark.parametrize("typed", ["89271234567", "+7 846 200-10-20", "ivanov@mail.ru"])
+def test_a_contact_alone_starts_a_ticket_with_consent_first(typed: str) -> None:
+    """A phone number alone, a common «call me back», got «Не нашёл готового ответа на этот вопрос»."""
+    chat = EngineChat()
+    chat.say(typed)
+    assert t("greeting.contact_alone") in chat.text() and chat.state.stage == "consent"
+    assert not chat.state.answers and not chat.state.pending_question  # nothing of it kept before consent
