@@ -38,6 +38,7 @@ from core.wish_words import asks_for_feature
 
 FAQ_CHOICES = (Choice("faq:helped", t("choice.helped")), NEW_TICKET)
 NOT_FOUND_CHOICES = (NEW_TICKET, Choice("menu:ask", t("choice.another_question")))
+MANY_QUESTIONS = 2  # questions in one message, each with its «?», each answered
 
 
 def greet(turn: Turn) -> None:
@@ -127,6 +128,24 @@ def answer_text(turn: Turn) -> None:
         answer_question(turn, turn.text, after_small_talk(reading))
 
 
+def other_answers(turn: Turn, reading: str, first: str) -> list[str]:
+    """«сколько ждать ответа после заявки? и в субботу вы работаете?»: the answers of the other questions of the
+    message, each asked with its own «?» and answered by another entry (only the first was answered)."""
+    assert turn.ctx.faq is not None
+    questions = [part.strip() for part in reading.split("?") if word_count(part) > 0]
+    if len(questions) < MANY_QUESTIONS:
+        return []
+    answered = [turn.ctx.faq(f"{part}?") for part in questions]
+    entries = [found.results[0] for found in answered if found.answered and not found.report]
+    shown = {first}
+    others = []
+    for entry in entries:
+        if entry.id not in shown:
+            shown.add(entry.id)
+            others.append(entry.answer)
+    return others
+
+
 def answer_question(turn: Turn, question: str, reading: str) -> None:
     """A report starts a ticket; an FAQ entry is shown only when it answers; a how-to question on our products starts
     a consultation; any other question offers a ticket.
@@ -152,7 +171,8 @@ def answer_question(turn: Turn, question: str, reading: str) -> None:
         hit = found.results[0]
         s.stage, s.faq_entry, s.faq_query = Stage.FAQ, hit.id, question
         s.pending_question = None
-        turn.say(Reply(t("faq.answer", answer=hit.answer), FAQ_CHOICES))
+        answers = [hit.answer, *other_answers(turn, reading, hit.id)]
+        turn.say(Reply(t("faq.answer", answer="\n\n".join(answers)), FAQ_CHOICES))
     elif asks_how_to_use(reading) or (found is not None and found.consultation):  # «как выдать пропуск гостю»
         turn.emit(QuestionUnanswered(question))
         s.pending_question = question

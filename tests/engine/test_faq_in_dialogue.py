@@ -5,7 +5,7 @@ from __future__ import annotations
 from core.events import FaqFeedback, TicketOpened
 from core.texts import t
 from tests.engine.intake_answers import VALID_ANSWERS, walk_to_summary
-from tests.fakes import EngineChat
+from tests.fakes import EngineChat, FakeFaq
 
 
 def test_known_question_is_answered_with_feedback_choices() -> None:
@@ -66,3 +66,10 @@ def test_menu_option_typed_as_its_number_is_not_looked_up() -> None:
     chat.say("Здравствуйте")
     chat.say("1")
     assert chat.state.stage == "consent"
+
+
+def test_two_questions_in_one_message_get_both_answers() -> None:
+    """«сколько ждать ответа после заявки? и в субботу вы работаете?» got the reaction time alone."""
+    chat = EngineChat(faq=FakeFaq({"ждать": "Один рабочий день.", "суббот": "По рабочим дням."}))
+    chat.say("сколько ждать ответа после заявки? и в субботу вы работаете?")
+    assert "Один рабочий день." in chat.text() and "По рабочим дням." in chat.text()
