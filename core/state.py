@@ -88,6 +88,7 @@ class ConversationState:
     news_offered: bool = False  # the end-of-intake question about the release news was asked (never twice)
     answering_news: bool = False  # it was asked just now: a plain «да» / «нет» answers it
     news_on_consent: str | None = None  # the stage the client asked to subscribe at, waiting for consent
+    os_named: str | None = None  # «семёрка» at the system's question, its bitness asked: «64» next completes it
 
     def __post_init__(self) -> None:
         self.stage = Stage(self.stage)
@@ -112,7 +113,7 @@ class ConversationState:
         self.profile_name = None
         self.answers, self.attachments, self.history, self.offer, self.form_keys = {}, [], [], {}, []
         self.on_ticket = {}
-        self.news_on_consent = None
+        self.news_on_consent = self.os_named = None
 
     # --- what the shell needs to know of the stage, answered here so that it never reads the stage itself
     @property

@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from core import my_requests, personal_data, walker
 from core.consent_words import ConsentIntent, about_consent, consent_answer
-from core.events import ConsentWithdrawn, PersonalDataShown
+from core.events import ClientWroteOnTicket, ConsentWithdrawn, PersonalDataShown
 from core.messages import Choice
 from core.person_names import asks_for_someone
 from core.render import resolve_choice
@@ -146,9 +146,10 @@ def answer_requests(turn: Turn, query: my_requests.RequestsQuery) -> bool:
         turn.say(replace(reply, choices=NO_REQUESTS_CHOICES) if none_open and s.stage in AT_MENU else reply)
         turn.reask()
         return True
-    if s.engineer is None or query.listing or query.number not in (None, s.ticket):
+    answered_here = s.engineer is None or query.listing or query.number not in (None, s.ticket)
+    if answered_here:
         turn.say(my_requests.answer(query, turn.ctx.client_tickets, turn.ctx.timezone, turn.ctx.now))
-    return False
+    return answered_here and not query.waiting  # «когда ответите?» reaches the engineers; «Мои заявки» is no news
 
 
 # the questions answered by a button, where a file is no answer; the questions typed into keep files themselves
@@ -262,9 +263,16 @@ def cancel(turn: Turn, *, greet_again: bool) -> None:
 
 def stop_follow_up(turn: Turn) -> None:
     """«Отмена» or /start in the questions after a critical ticket opened: no more questions, the ticket stays open
-    with the items not answered marked as not given."""
+    with the items not answered marked as not given. «вопрос снят, заработало» reaches its engineers too (an urgent
+    call about a problem gone would be wasted), and the client hears they will close it."""
     leave_follow_up(turn)
-    turn.say(t("followup.stopped", number=turn.state.ticket))
+    number = turn.state.ticket
+    assert number is not None
+    if turn.payload is None and no_longer_needed(turn.text):
+        turn.emit(ClientWroteOnTicket(number, turn.text))
+        turn.say(t("ticket.solved_added", number=number))
+    else:
+        turn.say(t("followup.stopped", number=number))
 
 
 def new_request_after_ticket(turn: Turn) -> None:
@@ -276,10 +284,12 @@ def new_request_after_ticket(turn: Turn) -> None:
 
 
 def typed_into_draft(turn: Turn) -> bool:
-    """The draft holds something the client wrote: an answer other than the data on file taken over, or a file."""
+    """The draft holds something the client wrote: the message it started from, an answer other than the data on
+    file taken over, or a file."""
     on_file = turn.ctx.on_file
-    answers = turn.state.answers
-    return bool(turn.state.attachments) or any(value and value != on_file.get(key) for key, value in answers.items())
+    s = turn.state
+    typed = any(value and value != on_file.get(key) for key, value in s.answers.items())
+    return bool(s.attachments) or bool(s.pending_question) or typed
 
 
 def drop_draft(turn: Turn) -> None:

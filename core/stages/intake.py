@@ -69,6 +69,8 @@ from core.wish_words import asks_for_feature
 
 NAME_MISPLACED_AT = frozenset({"contact", "organization", "city"})  # where a person's name is typed one step early
 _FAMILY_NAMED = re.compile(r"бастион|bastion|elsys|элсис", re.IGNORECASE)  # a quick look before reading the facts
+# a bitness alone: «64», «x64», «32 бит», «64-разрядная»
+BARE_BITNESS = re.compile(r"(?:x|х)?(?:32|64|86)(?:[\s-]?(?:бит\w*|bit|разряд\w*))?|amd64", re.IGNORECASE)
 DOTTED_NUMBER = re.compile(r"\d+\.\d+")  # a version's shape: «3.1.14», «2023.2»
 ANY_TEXT = (short_text, long_text, story)  # parsers any text with a letter passes
 KIND_CHOICES = tuple(Choice(f"kind:{k}", t(f"kind.{k}")) for k in ("problem", "consultation", "license", "wish"))
@@ -352,6 +354,8 @@ def take_answer(turn: Turn, current: walker.Field, payload: str | None) -> None:
             return
     if payload is None and answered_otherwise(turn, current):
         return
+    if current.key == "os":
+        turn.text, s.os_named = with_os_named(s.os_named, turn.text), None
     try:
         value = walker.parse_answer(current, turn.text, payload)
     except InvalidAnswer as error:
@@ -550,9 +554,17 @@ def add_to_description(s: ConversationState, text: str) -> None:
     s.answers["description"] = long_text(f"{given}\n{text}" if given else text)
 
 
+def with_os_named(named: str | None, text: str) -> str:
+    """«64» after «семёрка» was refused for its bitness: the system named and the bitness, as one answer (the
+    bitness alone was stored as the system)."""
+    return f"{named} {text.strip()}" if named and BARE_BITNESS.fullmatch(text.strip()) else text
+
+
 def refuse(turn: Turn, current: walker.Field, error: InvalidAnswer, *, file_kept: bool) -> None:
     """The answer cannot be taken: why, and the question again. Facts it states for other questions are kept
     («у нас Бастион-3» at the name question); a file sent with it was kept, and that is said instead."""
+    if error.reason == "invalid.os_bitness":
+        turn.state.os_named = turn.text  # the bitness answered next completes it
     note_facts(turn, turn.text)
     if current.key in turn.state.answers:
         ask_next(turn)

@@ -164,3 +164,13 @@ def test_the_operating_system_at_the_version_question_is_kept_for_its_own() -> N
     chat.say("Windows 10 64")
     assert chat.state.field == "product_version" and "product_version" not in chat.state.answers
     assert t("invalid.os_for_version") in chat.text() and chat.state.answers["os"] == "Windows 10 64-бит"
+
+
+@pytest.mark.parametrize(("named", "bitness"), [("семерка", "64"), ("Windows 7", "64"), ("win7", "x64")])
+def test_the_bitness_asked_after_the_system_completes_it(named: str, bitness: str) -> None:
+    """«семерка», asked its bitness, then «64»: the ticket said «Операционная система: 64»."""
+    chat = at_field("os")
+    chat.say(named)
+    assert t("invalid.os_bitness") in chat.text()
+    chat.say(bitness)
+    assert chat.state.answers["os"] == f"{named} {bitness}"

@@ -160,3 +160,13 @@ def test_a_refusal_that_asks_for_a_person_is_still_a_refusal() -> None:
     assert chat.state.stage == "consent"
     chat.say("нет не согласна, просто дайте человека")
     assert t("consent.declined") in chat.text() and chat.state.stage != "consent"
+
+
+def test_the_first_message_is_the_drafts_and_cancelling_it_is_asked() -> None:
+    """«вопрос снят» at the criticality question dropped the report typed first, with no question."""
+    chat = EngineChat()
+    chat.say("Бастион-3 не видит считыватели, ошибка")
+    chat.press("consent:yes")
+    assert chat.state.stage == "criticality"
+    [question] = chat.say("вопрос снят")
+    assert question.text == t("draft.confirm_cancel")

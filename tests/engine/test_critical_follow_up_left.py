@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from core import walker
-from core.events import TicketFieldsAdded
+from core.events import ClientWroteOnTicket, TicketFieldsAdded
 from core.stages.rating import ask_rating
 from core.texts import t
 from service.runtime import Runtime
@@ -181,3 +181,11 @@ async def test_items_still_to_be_asked_show_as_pending_until_answered(runtime: R
         ticket = await tickets.get_ticket(session=session, number=number)
     assert ticket is not None and ticket.fields["contact_name"] == "Смирнова Анна"
     assert (await chat.client()).name == "Смирнова Анна"
+
+
+def test_a_problem_gone_reaches_the_engineers_who_would_call_back() -> None:
+    """«вопрос снят, заработало» got «больше вопросов не задаю», and the engineer could still make an urgent call."""
+    chat = in_follow_up()
+    chat.say("вопрос снят, заработало")
+    assert chat.text() == t("ticket.solved_added", number=NUMBER)
+    assert any(isinstance(e, ClientWroteOnTicket) and e.text == "вопрос снят, заработало" for e in chat.events)

@@ -181,3 +181,11 @@ async def test_a_reaction_deadline_already_past_is_owned_up_to(runtime: Runtime,
     clock.advance(days=3)
     answer = said(await chat.say("Мои заявки"))
     assert number in answer and t("requests.overdue", deadline="26.11.2026 11:00") in answer
+
+
+async def test_my_requests_at_an_open_ticket_is_answered_not_filed(runtime: Runtime) -> None:
+    """«Мои заявки» was added to the open ticket each time, «Добавил сообщение к заявке»: no news for its engineers."""
+    chat = RecordingChat(runtime)
+    number = await chat.open_ticket()
+    answer = said(await chat.say("Мои заявки"))
+    assert number in answer and t("ticket.message_added", number=number) not in answer

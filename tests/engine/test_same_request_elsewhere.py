@@ -86,7 +86,8 @@ def test_no_starts_a_new_request_from_that_message_and_is_not_asked_again() -> N
     assert chat.state.pending_question == "Журнал событий опять зависает"  # the new request's description
     assert not chat.wrote() and not any(isinstance(e, TicketJoined) for e in chat.events)
 
-    chat.say("отмена")
+    chat.say("отмена")  # the report typed is the draft's: asked first
+    chat.say(choice="draft:drop")
     chat.say("Журнал событий опять зависает")
     assert ASKED not in chat.said and t("report.taken") in chat.said
 
