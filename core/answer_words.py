@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from core.facts import extract, folded
+from core.facts import city_put_right, extract, folded
 
 _GREETING = re.compile(r"(?:добр\w+\s+(?:день|вечер|утро)|здравствуйте|здравствуй|привет)[\s!,.]*")
 _THANKS = re.compile(
@@ -48,6 +48,8 @@ def plain_answer(key: str, text: str) -> str:
         answer = _cut(answer, lead, at_start=True)
     if key == "organization":
         answer = _organization(answer)
+    if key == "city":  # «Самара, ой точнее Тольятти»
+        answer = city_put_right(answer) or answer
     return answer if answer.strip() else text
 
 

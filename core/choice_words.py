@@ -80,6 +80,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "opt:device_involved:yes": (*YES, "касается", "конкретн* прибор*"),
     "opt:device_involved:no": (*NO, "не касается", "не прибор*", "программ*"),
     "opt:device_involved:unknown": UNKNOWN,
+    # «Какой у вас Бастион — Бастион-3 или Бастион-2?»: its generation in a word
+    "opt:product_name:bastion3": ("третий", "тройка", "3 й", "бастион3"),
+    "opt:product_name:bastion2": ("второй", "двойка", "2 й", "бастион2"),
     "opt:key_type:hasp": ("hasp*", "хасп*", "sentinel*", "сентинел*", "аладин*", "аладдин*", "aladdin*"),
     "opt:key_type:guardant": ("guardant*", "гардант*", "гвардант*", "гуардант*"),
     "opt:key_type:unknown": (*UNKNOWN, "какой то", "не знаю какой"),

@@ -426,7 +426,7 @@ def _city(original: str) -> str | None:
     """The one city named as «из Самары», «г. Самара», «в городе Самаре» (in the nominative), or alone as a part of
     the message, «…, Самара», «…. Самара» (from the closed list ``_CITIES``); the last one put right («…, ой точнее
     Тольятти») wins."""
-    put_right = _city_put_right(original)
+    put_right = city_put_right(original)
     if put_right is not None:
         return put_right
     cities = set()
@@ -444,7 +444,7 @@ def _city(original: str) -> str | None:
     return cities.pop() if len(cities) == 1 else None
 
 
-def _city_put_right(original: str) -> str | None:
+def city_put_right(original: str) -> str | None:
     """The known city named last after «точнее», «вернее» (two words, «Нижний Новгород», or one); None for none."""
     found = None
     for match in _CITY_PUT_RIGHT.finditer(original):

@@ -71,6 +71,7 @@ NAME_MISPLACED_AT = frozenset({"contact", "organization", "city"})  # where a pe
 _FAMILY_NAMED = re.compile(r"бастион|bastion|elsys|элсис", re.IGNORECASE)  # a quick look before reading the facts
 # a bitness alone: «64», «x64», «32 бит», «64-разрядная»
 BARE_BITNESS = re.compile(r"(?:x|х)?(?:32|64|86)(?:[\s-]?(?:бит\w*|bit|разряд\w*))?|amd64", re.IGNORECASE)
+GENERATIONS = {"2": "Бастион-2", "3": "Бастион-3"}  # a digit typed at the product question, its buttons aside
 DOTTED_NUMBER = re.compile(r"\d+\.\d+")  # a version's shape: «3.1.14», «2023.2»
 ANY_TEXT = (short_text, long_text, story)  # parsers any text with a letter passes
 KIND_CHOICES = tuple(Choice(f"kind:{k}", t(f"kind.{k}")) for k in ("problem", "consultation", "license", "wish"))
@@ -267,6 +268,8 @@ def on_field(turn: Turn) -> None:
     written = written_phone(s)
     if turn.payload == WRITTEN_PHONE or (written and (turn.text == "1" or this_one(turn.text))):
         turn.text, turn.payload = written or "", None  # the phone of the first message, tapped or typed as its number
+    if current.key == "product_name" and turn.text.strip() in GENERATIONS:  # «3»: Бастион-3, not the third option
+        turn.text = GENERATIONS[turn.text.strip()]
     payload = turn.payload
     if payload is None and turn.text:
         typed = walker.prompt(current, s.kind).choices

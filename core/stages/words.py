@@ -121,6 +121,7 @@ POINTS_BACK = re.compile(
     r"|\b(?:на)?(?:писа|указ|говори|сообща)\w*\s(?:\w+\s)?(?:выше|раньше|ранее)\b"
     r"|\bсм\.?\s?выше|\bсмотрите\sвыше|\bвыше\s(?:написано|указано|писал)"
 )
+COMPLAINT = re.compile(r"жалоб|жаловат|жалуюсь|претенз")  # «пожаловаться», «жалоба», «претензия»; not «пожалуйста»
 POINTER_WORDS = frozenset("выше раньше ранее вам же в сообщении первом начале там же уже".split())  # «…писал выше»
 ANNOYED_WORDS_AT_MOST = 12  # a longer message says more than that
 COMMANDS = {
@@ -197,8 +198,11 @@ def unknown_command(text: str) -> bool:
 
 
 def wants_a_person(text: str) -> bool:
-    """The client asks for a person («позовите оператора», «соедините с живым человеком»), not the bot."""
-    return word_count(text) <= HUMAN_WORDS_AT_MOST and HUMAN.search(_folded(text)) is not None
+    """The client asks for a person («позовите оператора», «соедините с живым человеком»), not the bot; not a
+    complaint about one («хочу пожаловаться на инженера»: the FAQ says where it goes)."""
+    folded = _folded(text)
+    short = word_count(text) <= HUMAN_WORDS_AT_MOST
+    return short and HUMAN.search(folded) is not None and COMPLAINT.search(folded) is None
 
 
 def means_own_number(text: str) -> bool:

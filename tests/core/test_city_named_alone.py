@@ -9,7 +9,7 @@ import time
 import pytest
 
 from core.facts import extract
-from tests.engine.intake_answers import VALID_ANSWERS
+from tests.engine.intake_answers import VALID_ANSWERS, reported_until
 from tests.fakes import EngineChat
 
 
@@ -83,3 +83,10 @@ def test_a_critical_report_naming_its_city_is_not_asked_for_it(report: str) -> N
         chat.say(VALID_ANSWERS[chat.state.field or ""])
     assert asked == ["contact", "organization"]
     assert chat.tickets()[0].fields["city"] == "Самара"
+
+
+def test_a_city_put_right_at_its_own_question_is_the_one_kept() -> None:
+    """«Самара, ой точнее Тольятти» at «В каком городе…?» was the ticket's city word for word."""
+    chat = reported_until("Не открывается журнал, ошибка", "city")
+    chat.say("Самара, ой точнее Тольятти")
+    assert chat.state.answers["city"] == "Тольятти"

@@ -89,6 +89,15 @@ def at_field(kind: str, key: str, criticality: str = "question", **chat_options:
     return answer_until(chat, key)
 
 
+def reported_until(report: str, key: str) -> EngineChat:
+    """A new client who reports ``report``, agrees, says it works in part, and answers plainly until ``key``."""
+    chat = EngineChat()
+    chat.say(report)
+    chat.press("consent:yes")
+    chat.press("crit:partial")
+    return answer_until(chat, key)
+
+
 def answer_until(chat: EngineChat, key: str) -> EngineChat:
     """Plain answers (the optional items in one message) until the intake asks ``key``."""
     for _ in range(30):

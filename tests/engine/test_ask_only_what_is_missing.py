@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from core.texts import t
-from tests.engine.intake_answers import VALID_ANSWERS, answer_until, walk_to_summary
+from tests.engine.intake_answers import VALID_ANSWERS, reported_until, walk_to_summary
 from tests.fakes import EngineChat
 
 FIRST = "Не открывается журнал событий в Бастион-3 версии 2.1 на Windows 10 64-бит"
@@ -147,13 +147,17 @@ def test_facts_given_at_the_criticality_question_are_kept_and_the_question_asked
 
 def test_a_product_named_only_by_its_family_asks_which_one() -> None:
     """«в бастионе не работает журнал» kept «Продукт: Бастион», and the engineer did not know Бастион-2 from -3."""
-    chat = EngineChat()
-    chat.say("в бастионе не работает журнал")
-    chat.press("consent:yes")
-    chat.press("crit:partial")
-    answer_until(chat, "product_name")
+    chat = reported_until("в бастионе не работает журнал", "product_name")
     [question] = chat.last.replies if chat.last else []
     assert question.text == t("field.product_name.prompt.which")
     assert [choice.title for choice in question.choices] == ["Бастион-3", "Бастион-2"]
     chat.say("2")
     assert chat.state.answers["product_name"] == "Бастион-2"
+
+
+def test_a_generation_in_a_word_or_a_digit_chooses_the_bastion() -> None:
+    """«второй», «тройка» were kept as the product; «3» was refused as no name."""
+    for typed, product in (("второй", "Бастион-2"), ("тройка", "Бастион-3"), ("3", "Бастион-3"), ("2", "Бастион-2")):
+        chat = reported_until("в бастионе не работает журнал", "product_name")
+        chat.say(typed)
+        assert chat.state.answers["product_name"] == product

@@ -8,7 +8,7 @@ from core.events import QuestionUnanswered
 from core.texts import t
 from faq.retriever import FaqIndex
 from tests.engine.intake_answers import at_field
-from tests.fakes import EngineChat
+from tests.fakes import EngineChat, FakeFaq
 
 
 @pytest.fixture(scope="module")
@@ -158,3 +158,13 @@ def test_a_contact_alone_starts_a_ticket_with_consent_first(typed: str) -> None:
     chat.say(typed)
     assert t("greeting.contact_alone") in chat.text() and chat.state.stage == "consent"
     assert not chat.state.answers and not chat.state.pending_question  # nothing of it kept before consent
+
+
+def test_a_complaint_about_an_engineer_is_no_request_for_one() -> None:
+    """«хочу пожаловаться на инженера» got «Я бот, а отвечают по заявкам инженеры…» and the consent question."""
+    chat = EngineChat(faq=FakeFaq({"пожаловаться": "Жалобу передадим руководителю."}))
+    chat.say("хочу пожаловаться на инженера")
+    assert "Жалобу передадим руководителю." in chat.text() and chat.state.stage != "consent"
+    chat = EngineChat()
+    chat.say("позовите оператора пожалуйста")
+    assert t("person.asked") in chat.text()
