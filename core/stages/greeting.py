@@ -112,6 +112,8 @@ def answer_text(turn: Turn) -> None:
         start_ticket(turn)
     elif talk == "greeting":
         greet(turn)
+    elif len(questions_in(reading)) >= MANY_QUESTIONS:  # each answered: «сколько ждать? и в субботу работаете?»
+        answer_question(turn, turn.text, reading)
     elif (day := open_asked(reading, turn.today())) is not None:  # «вы сейчас работаете?»: the clock answers
         turn.say(Reply(notices.open_when(turn.ctx.now, turn.ctx.timezone, day), (NEW_TICKET,)))
     elif back_asked(reading):  # «когда после нового года выходите на работу?»: the production calendar answers
@@ -132,18 +134,25 @@ def other_answers(turn: Turn, reading: str, first: str) -> list[str]:
     """«сколько ждать ответа после заявки? и в субботу вы работаете?»: the answers of the other questions of the
     message, each asked with its own «?» and answered by another entry (only the first was answered)."""
     assert turn.ctx.faq is not None
-    questions = [part.strip() for part in reading.split("?") if word_count(part) > 0]
+    questions = questions_in(reading)
     if len(questions) < MANY_QUESTIONS:
         return []
-    answered = [turn.ctx.faq(f"{part}?") for part in questions]
-    entries = [found.results[0] for found in answered if found.answered and not found.report]
-    shown = {first}
-    others = []
-    for entry in entries:
-        if entry.id not in shown:
-            shown.add(entry.id)
-            others.append(entry.answer)
+    shown, others = {first}, []
+    for question in questions:
+        day = open_asked(question, turn.today())
+        if day is not None:  # «и в субботу работаете?»: the clock and the calendar answer
+            others.append(notices.open_when(turn.ctx.now, turn.ctx.timezone, day))
+            continue
+        found = turn.ctx.faq(f"{question}?")
+        if found.answered and not found.report and found.results[0].id not in shown:
+            shown.add(found.results[0].id)
+            others.append(found.results[0].answer)
     return others
+
+
+def questions_in(reading: str) -> list[str]:
+    """The questions of a message asked each with its «?» («сколько ждать ответа? и в субботу работаете?»)."""
+    return [part.strip() for part in reading.split("?")[:-1] if word_count(part) > 0]
 
 
 def answer_question(turn: Turn, question: str, reading: str) -> None:

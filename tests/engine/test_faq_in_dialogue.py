@@ -69,7 +69,14 @@ def test_menu_option_typed_as_its_number_is_not_looked_up() -> None:
 
 
 def test_two_questions_in_one_message_get_both_answers() -> None:
-    """«сколько ждать ответа после заявки? и в субботу вы работаете?» got the reaction time alone."""
-    chat = EngineChat(faq=FakeFaq({"ждать": "Один рабочий день.", "суббот": "По рабочим дням."}))
-    chat.say("сколько ждать ответа после заявки? и в субботу вы работаете?")
-    assert "Один рабочий день." in chat.text() and "По рабочим дням." in chat.text()
+    """«сколько ждать ответа после заявки? и поддержка платная?» got the reaction time alone."""
+    chat = EngineChat(faq=FakeFaq({"ждать": "Один рабочий день.", "платн": "Поддержка бесплатна."}))
+    chat.say("сколько ждать ответа после заявки? и поддержка платная?")
+    assert "Один рабочий день." in chat.text() and "Поддержка бесплатна." in chat.text()
+
+
+def test_a_day_asked_beside_another_question_gets_the_calendars_answer_too() -> None:
+    """«сколько ждать ответа? и в субботу работаете?» got the Saturday alone: the clock took the whole message."""
+    chat = EngineChat(faq=FakeFaq({"ждать": "Один рабочий день."}))
+    chat.say("сколько ждать ответа? и в субботу работаете?")
+    assert "Один рабочий день." in chat.text() and "в субботу" in chat.text()
