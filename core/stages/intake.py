@@ -189,7 +189,7 @@ def on_criticality(turn: Turn) -> None:
     if answered_question(turn):
         return
     chosen = turn.typed_choice(CRIT_CHOICES)
-    if chosen is None and turn.payload is None and note_facts(turn, turn.text):
+    if chosen is None and turn.payload is None and (note_facts(turn, turn.text) or noted_contact_or_name(turn)):
         turn.reask()  # «ООО «Вектор», г. Сызрань» a question early: kept, not «не понял» and asked again later
         return
     if chosen is None:
@@ -442,6 +442,24 @@ def said_after_pointing_back(turn: Turn) -> bool:
     if rest:
         turn.text = rest
     return bool(rest)
+
+
+def noted_contact_or_name(turn: Turn) -> bool:
+    """«8412 55-66-77» or «Соколова Ирина» typed a question early (at «Насколько это критично?»): kept for its own
+    question and said back; it got «Не понял ответ» and was asked again later."""
+    s, text = turn.state, turn.text.strip()
+    if "contact" not in s.answers and only_contacts(text):
+        try:
+            s.answers["contact"] = contacts(text).kept
+        except InvalidAnswer:
+            return False
+        noted = s.answers["contact"]
+    elif "contact_name" not in s.answers and is_full_name(text):
+        noted = s.answers["contact_name"] = person_name(text)
+    else:
+        return False
+    turn.say(t("facts.noted", facts=noted))
+    return True
 
 
 def earlier_email(turn: Turn) -> bool:
