@@ -883,7 +883,9 @@ FIELD_TEXTS: dict[str, str] = {
     "field.contact_name.example": "Иванов Пётр",
     "field.contact.label": "Телефон или e-mail",
     "field.contact.prompt": "Контактный телефон (с кодом города) или адрес электронной почты?",
-    "field.contact.prompt.critical": "Телефон для срочного обратного звонка (с кодом города)?",
+    "field.contact.prompt.critical": (
+        "Телефон для срочного обратного звонка (с кодом города)? Если телефона нет — e-mail."
+    ),
     "field.contact.example.critical": "+7 846 123-45-67",
     "field.contact.example": "+7 846 123-45-67 или ivanov@example.ru",
     "field.product_name.label": "Продукт",
