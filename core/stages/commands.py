@@ -134,8 +134,8 @@ def ask_for_a_person(turn: Turn, key: str) -> None:
 def answer_requests(turn: Turn, query: my_requests.RequestsQuery) -> bool:
     """«Мои заявки», «статус TP-…»: answered, and the question asked again; False when the open ticket takes it.
 
-    With a ticket open in this chat the question reaches its engineers too (the client is waiting), and once an
-    engineer has taken that ticket the bot leaves a question about it to them.
+    With a ticket open in this chat a question about it reaches its engineers too (the client is waiting), and once
+    an engineer has taken that ticket the bot leaves it to them; «Мои заявки» and another ticket's status do not.
     """
     s = turn.state
     if (query.solved and s.stage not in AT_MENU) or (query.waiting and s.stage in RATING_STAGES):
@@ -146,10 +146,10 @@ def answer_requests(turn: Turn, query: my_requests.RequestsQuery) -> bool:
         turn.say(replace(reply, choices=NO_REQUESTS_CHOICES) if none_open and s.stage in AT_MENU else reply)
         turn.reask()
         return True
-    answered_here = s.engineer is None or query.listing or query.number not in (None, s.ticket)
-    if answered_here:
+    elsewhere = query.listing or query.number not in (None, s.ticket)  # «Мои заявки», another ticket's status
+    if s.engineer is None or elsewhere:
         turn.say(my_requests.answer(query, turn.ctx.client_tickets, turn.ctx.timezone, turn.ctx.now))
-    return answered_here and not query.waiting  # «когда ответите?» reaches the engineers; «Мои заявки» is no news
+    return elsewhere  # «есть новости по заявке?» reaches its engineers too; «Мои заявки» is no news to them
 
 
 # the questions answered by a button, where a file is no answer; the questions typed into keep files themselves
