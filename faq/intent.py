@@ -195,6 +195,10 @@ def _renounces(tokens: list[str], lemmas: list[str], position: int) -> bool:
     )
 
 
+# who may «не отвечать» without anything being broken: the support's people (the client waits for an answer)
+PEOPLE = frozenset("инженер никто поддержка техподдержка специалист менеджер оператор вы".split())
+
+
 def _strong_sign(tokens: list[str], lemmas: list[str]) -> bool:
     if any(
         lemma in FAILURE_VERBS and not _renounces(tokens, lemmas, position) for position, lemma in enumerate(lemmas)
@@ -206,6 +210,8 @@ def _strong_sign(tokens: list[str], lemmas: list[str]) -> bool:
         if token not in NEGATIONS:
             continue
         following = lemmas[position + 1 : position + 1 + NEGATION_REACH]
+        if "отвечать" in following and PEOPLE & set(lemmas):  # «инженер третий день не отвечает»: a person, late
+            continue
         if WORKING_VERBS & set(following) or MISSING_NOUNS & set(following):
             return True
     if "сам" in lemmas and SPONTANEOUS_VERBS & set(lemmas):

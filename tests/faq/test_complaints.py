@@ -17,7 +17,16 @@ from tests.faq.conftest import top_id
         "хочу поговорить с начальником техподдержки",
         "уже три дня никто не отвечает по заявке, безобразие. Куда жаловаться?",
         "кому жаловаться",
+        "ваш инженер третий день не отвечает, куда жаловаться?",  # a person not answering is no broken system
     ],
 )
 def test_a_complaint_is_told_where_it_goes(faq_index: FaqIndex, question: str) -> None:
     assert top_id(faq_index, question) == "complaint"
+
+
+@pytest.mark.parametrize(
+    ("message", "report"),
+    [("никто не отвечает по заявке", False), ("контроллер не отвечает", True), ("программа не отвечает", True)],
+)
+def test_a_person_not_answering_is_no_report(faq_index: FaqIndex, message: str, report: bool) -> None:
+    assert faq_index.search(message).report is report
