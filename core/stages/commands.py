@@ -40,7 +40,8 @@ def handle_command(turn: Turn) -> bool:
     about_draft = cancel_answer(turn)
     intent = consent_intent(turn)
     news = news_intent(turn)
-    asks = turn.command is None and turn.payload is None and not stops_draft(turn)  # «вопрос снят»: the draft's
+    stops = stops_draft(turn)
+    asks = turn.command is None and turn.payload is None and not stops  # «вопрос снят»: the draft's
     requests = my_requests.asked_about_requests(turn.text) if asks else None
     if about_draft == DROP_DRAFT.payload and turn.state.stage in DRAFT_STAGES:
         drop_draft(turn)
@@ -74,7 +75,7 @@ def handle_command(turn: Turn) -> bool:
     elif command == "ticket" and turn.state.stage in DRAFT_STAGES:  # «новая заявка» is no answer to the question
         turn.say(t("draft.in_progress"))
         turn.reask()
-    elif command in ("start", "cancel") or payload == "sum:cancel" or stops_draft(turn):
+    elif command in ("start", "cancel") or payload == "sum:cancel" or stops:
         cancel(turn, greet_again=command == "start")
     elif command == "help":
         turn.say(t("menu.help"))

@@ -448,17 +448,14 @@ def noted_contact_or_name(turn: Turn) -> bool:
     """«8412 55-66-77» or «Соколова Ирина» typed a question early (at «Насколько это критично?»): kept for its own
     question and said back; it got «Не понял ответ» and was asked again later."""
     s, text = turn.state, turn.text.strip()
-    if "contact" not in s.answers and only_contacts(text):
-        try:
-            s.answers["contact"] = contacts(text).kept
-        except InvalidAnswer:
-            return False
-        noted = s.answers["contact"]
-    elif "contact_name" not in s.answers and is_full_name(text):
-        noted = s.answers["contact_name"] = person_name(text)
-    else:
+    if "contact" in s.answers or not only_contacts(text):
+        return name_kept(turn)
+    try:
+        s.answers["contact"] = contacts(text).kept
+    except InvalidAnswer:
         return False
-    turn.say(t("facts.noted", facts=noted))
+    remember_answered(turn, "contact")
+    turn.say(t("facts.noted", facts=s.answers["contact"]))
     return True
 
 
@@ -481,6 +478,15 @@ def earlier_email(turn: Turn) -> bool:
 def name_instead(turn: Turn) -> bool:
     """«Кузнецов Сергей Петрович» at the phone-or-e-mail, organisation or city question: the contact's name, kept
     when it is still to be asked and said back; the question is asked again (the name was refused as no answer)."""
+    if not name_kept(turn):
+        return False
+    turn.reask()
+    return True
+
+
+def name_kept(turn: Turn) -> bool:
+    """A person's full name typed where another question waits: kept as the contact's name while that is still to
+    be asked, and said back; False otherwise."""
     s = turn.state
     assert s.kind is not None
     asked_later = any(f.key == "contact_name" for f in walker.applicable_fields(s.kind, s.answers))
@@ -489,7 +495,6 @@ def name_instead(turn: Turn) -> bool:
     s.answers["contact_name"] = person_name(turn.text)
     remember_answered(turn, "contact_name")
     turn.say(t("facts.noted", facts=s.answers["contact_name"]))
-    turn.reask()
     return True
 
 
