@@ -192,6 +192,11 @@ def on_criticality(turn: Turn) -> None:
     if chosen is None and turn.payload is None and (note_facts(turn, turn.text) or noted_contact_or_name(turn)):
         turn.reask()  # «ООО «Вектор», г. Сызрань» a question early: kept, not «не понял» and asked again later
         return
+    if chosen is None and turn.command == "skip":
+        turn.say(t("crit.not_optional"))
+    if chosen is None and (turn.command == "skip" or (turn.payload is None and says_unknown(turn.text))):
+        turn.say(Reply(t("crit.unknown"), CRIT_CHOICES))  # the options explained, not «не понял» again and again
+        return
     if chosen is None:
         turn.not_understood()
         return

@@ -320,3 +320,16 @@ def test_not_understood_at_the_criticality_keeps_the_step() -> None:
     assert chat.state.stage == "criticality" and chat.state.priority is None
     assert chat.text() == t("choice.not_understood")
     assert chat.last is not None and chat.last.replies[-1].choices == CRIT_CHOICES
+
+
+@pytest.mark.parametrize("typed", ["не знаю", "хз", "пропустить"])
+def test_dont_know_or_skip_at_the_criticality_explains_the_options(typed: str) -> None:
+    """«не знаю» and «пропустить» got «Не понял ответ» with the same three options, again and again."""
+    chat = kind_chat()
+    chat.press("kind:problem")
+    replies = chat.say(typed)
+    assert replies[-1].text == t("crit.unknown") and chat.state.stage == "criticality", chat.text()
+    assert [choice.payload for choice in replies[-1].choices] == [choice.payload for choice in CRIT_CHOICES]
+    assert (t("crit.not_optional") in chat.text()) == (typed == "пропустить")
+    chat.say("работает частично")
+    assert chat.state.priority == CRITICALITY_PRIORITY["partial"]
