@@ -4,7 +4,8 @@
 A wish needs a word of need or of adding («нужна», «хотим», «прошу», «добавьте», «сделайте», «доработайте») and a
 word of functionality («функция», «возможность», «выгрузка», «экспорт», «интеграция», «кнопка»), or «хотим, чтобы …»
 with something the product should show or do («была колонка», «появилась кнопка», «умела выгружать»; not «снова
-показывала»: that is to work again), or the word «пожелание» itself. A question («как сделать выгрузку?», «можно ли
+показывала»: that is to work again), the same wished for («было бы удобно, если бы появился фильтр», «хорошо бы
+добавить…»), or the word «пожелание» itself. A question («как сделать выгрузку?», «можно ли
 добавить…», «куда писать пожелания») asks, a purchase («хотим докупить функцию…») is the commercial department's, a
 request for help («нужна помощь с выгрузкой») or a task («нужно сделать выгрузку»: a word of need before a verb
 other than adding) is a consultation, and «не нужна» wants nothing: none of them is a wish. A report of something
@@ -37,9 +38,11 @@ BUYING_WORDS = frozenset("цена цену цены ценник счет сч�
 # help with what there is already: a consultation
 HELP_STEMS = ("помощ", "помоги", "помоч", "подскаж", "консульт", "инструкц", "настро", "объясн", "разобрат")
 # «хотим, чтобы в отчётах была колонка…», «хотелось бы, чтобы программа умела…»: something new the product should do
+# «было бы круто, если бы в отчётах появился фильтр», «хорошо бы добавить фильтр»: the same, as a thing wished for
 WANT_SO_THAT = re.compile(
-    r"(?:хоч|хоти|хотел|нужно|надо|прошу|просим)\w*(?:\s+бы)?\W+чтобы(?:\s+[^\W_][\w-]*){0,7}?\s+"
-    r"(?:был|появ|добав|отобража|показыва|выводил|выгружал|печатал|умел|можно)",
+    r"(?:(?:хоч|хоти|хотел|нужно|надо|прошу|просим)\w*(?:\s+бы)?\W+чтобы"
+    r"|(?:было\s+бы|хорошо\s+бы|неплохо\s+бы|здорово\s+бы)(?:\s+[^\W_]+)?(?:\W+(?:если|чтобы|чтоб))?)"
+    r"(?:\s+[^\W_][\w-]*){0,7}?\s+(?:был|появ|добав|отобража|показыва|выводил|выгружал|печатал|умел|можно)",
 )
 # «хочу, чтобы камера снова показывала»: something to work again, a report, not a wish
 AGAIN = re.compile(r"(?<![\w-])(?:снова|опять|как раньше|заработал\w*|восстанов\w*)(?![\w-])")
