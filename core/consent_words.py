@@ -11,7 +11,10 @@ consent (отозвать/отменить/забрать + «согласие»
 «отзыв» is a review, «удалились данные журнала» is a past event, «удалить пользователя» is
 about a third party. A clear request that is phrased as a question («как отозвать согласие?»),
 negated («не удаляйте») or mentions equipment («удалите мои данные с камеры») is only
-MAYBE_WITHDRAW: the bot asks before acting. «Мои данные» beside login or equipment words
+MAYBE_WITHDRAW: the bot asks before acting, as it does when only a contact is named («уберите мой номер»: the
+client may want just that one gone). A request negated right before its verb («не удаляйте мои данные», «согласие
+не отзываю», «не надо удалять») wants the consent kept (AGREE): asking «Вы хотите отозвать?» there took «да» for a
+withdrawal. «Мои данные» beside login or equipment words
 («мои данные для входа не подходят») is about the client's system, not about what we keep.
 
 :func:`consent_answer` reads only the first words: an explicit word (согласен, принимаю, отказ,
@@ -58,6 +61,7 @@ ASK_STEMS = ("как", "покаж", "показ", "предостав", "при
 ASK_STEMS += ("известн", "посмотр", "узна", "доступ", "запрос", "перечен", "список", "обрабатыв", "собира", "есть")
 PROCESSING_STEMS = ("обработ", "обрабатыв", "хран", "использ", "собир", "передав", "передач", "лежа")  # «чтобы лежали»
 KNOW_STEMS = ("знал", "помнил", "помнит")
+NEEDLESS = frozenset({"надо", "нужно", "стоит", "хочу", "хотим", "буду", "будем"})  # «не надо удалять»
 PROHIBIT_STEMS = ("запрещ", "запрет", "прекрат", "прекращ", "перестан", "хватит", "отказ")  # and the word «против»
 UNWILLING_STEMS = ("хоч", "хот", "жела", "разреш")  # after «не»
 FROM_BASE_STEMS = ("баз", "систем", "списк", "реестр", "crm", "отовсюду", "везде")
@@ -95,6 +99,7 @@ class ConsentIntent(StrEnum):
 
 
 WITHDRAW, MAYBE = ConsentIntent.WITHDRAW, ConsentIntent.MAYBE_WITHDRAW
+KEEP = ConsentIntent.AGREE  # «не удаляйте мои данные»: the consent stays, nothing to ask
 
 
 def _words(text: str, limit: int | None = None) -> list[str]:
@@ -142,7 +147,13 @@ def _request(words: list[str], mine: bool, device: bool) -> ConsentIntent | None
                 hits.add(WITHDRAW)
         if not word.startswith(ACTION_STEMS):  # most words: one call, next word
             continue
-        clear = MAYBE if "не" in words[max(0, i - 2) : i] else WITHDRAW  # «не удаляйте» is asked about
+        negated_at = _negated_at(words, i)
+        if negated_at is not None and not word.startswith(FORGET_STEMS):  # «не удаляйте», «согласие не отзываю»
+            near = (*_neighbours(words, i), *_neighbours(words, negated_at))
+            if mine and not device or any(map(_consent_like, near)):
+                hits.add(KEEP)
+            continue
+        clear = MAYBE if "не" in words[max(0, i - 2) : i] else WITHDRAW  # «не надо удалять» is asked about
         deletes, neighbours = _deletes(word, past_ok), _neighbours(words, i)
         me = "меня" in neighbours  # «удалите меня», not «у меня …, как удалить …»
         if _withdraws(word, words[i + 1 : i + 2]) and any(map(_consent_like, neighbours)):
@@ -156,7 +167,16 @@ def _request(words: list[str], mine: bool, device: bool) -> ConsentIntent | None
         hits.add(MAYBE if device else WITHDRAW)
     if refusing and "меня" in vocab and (processing or _has(words, KNOW_STEMS)):  # «не хочу, чтобы вы меня знали»
         hits.add(MAYBE)
-    return WITHDRAW if WITHDRAW in hits else next(iter(hits), None)
+    return WITHDRAW if WITHDRAW in hits else MAYBE if MAYBE in hits else next(iter(hits), None)
+
+
+def _negated_at(words: list[str], i: int) -> int | None:
+    """Where the «не» that negates the verb words[i] stands: right before it, or before «надо», «хочу» and the like."""
+    if words[i - 1 : i] == ["не"]:
+        return i - 1
+    if i >= 2 and words[i - 2] == "не" and words[i - 1] in NEEDLESS:
+        return i - 2
+    return None
 
 
 def _consent_like(word: str) -> bool:
@@ -199,6 +219,8 @@ def about_consent(text: str) -> ConsentIntent | None:
     found = _request(words, mine_info or mine_contact or personal, device)
     if found == WITHDRAW and ("?" in text or not QUESTION_WORDS.isdisjoint(words)):
         return MAYBE
+    if found == WITHDRAW and mine_contact and not (mine_info or personal or _has(words, CONSENT_STEMS)):
+        return MAYBE  # «уберите мой номер, лучше на почту»: one contact named, and the consent asked about first
     if found:
         return found
     if (mine_info or personal) and not device and not _has(words, INPUT_STEMS):

@@ -221,6 +221,8 @@ def consent_intent(turn: Turn) -> ConsentIntent | None:
     intent = about_consent(turn.text)
     if not turn.ctx.consent_given and intent in (ConsentIntent.WITHDRAW, ConsentIntent.MAYBE_WITHDRAW):
         return ConsentIntent.WITHDRAW if turn.state.stage != Stage.CONSENT else None
+    if not turn.ctx.consent_given and intent is ConsentIntent.AGREE:
+        return None  # «не удаляйте мои данные» before any consent: nothing is kept on it to keep
     return intent
 
 

@@ -42,16 +42,10 @@ WITHDRAW = [
     "удалите всё, что вы знаете обо мне",
     "сотрите всю информацию обо мне",
     "уничтожьте мои персональные данные",
-    "удалите мой номер телефона и почту",
-    "удалите мой номер из базы",  # «номер» alone is the phone
-    "уберите мой номер",
-    "удалите мои контакты",
-    "стерите мой e-mail",
     "удалите меня из базы",
     "забудьте меня",
     "хочу чтобы вы забыли меня",
     "перестаньте обрабатывать мои данные",
-    "удалите моё фото",
     "запрещаю обработку моих персональных данных",
     "не обрабатывайте мои данные",
     "не храните мою личную информацию",
@@ -84,10 +78,30 @@ MAYBE_WITHDRAW = [
     "удалите, пожалуйста, меня",
     "отписаться от всего и удалить",
     "отпишите меня от рассылки",
-    "не хочу отзывать согласие, просто спросил",  # negated: the bot asks rather than guesses
-    "не удаляйте мои данные",  # negated: the bot asks rather than guesses
     "удалите мои данные с камеры",  # equipment words: maybe it is about their system
     "удалите меня из базы СКУД",  # the client may be an employee in their own access system
+]
+
+# one contact named: the client may want only that one gone, so the withdrawal of everything is asked about first
+CONTACT_ONLY = [
+    "удалите мой номер телефона и почту",
+    "удалите мой номер из базы",  # «номер» alone is the phone
+    "уберите мой номер",
+    "уберите мой номер, лучше на почту sidorov@vector.ru",  # it wiped everything at once
+    "удалите мои контакты",
+    "стерите мой e-mail",
+    "удалите моё фото",
+    "не хочу чтобы вы хранили мой телефон",
+]
+
+# negated right before the verb: the consent is to stay (asking «Вы хотите отозвать?» took «да» for a withdrawal)
+KEEP = [
+    "не удаляйте мои данные",
+    "не удаляйте мои данные, пожалуйста",
+    "согласие не отзываю",
+    "я не отзываю согласие",
+    "не надо удалять мои данные",
+    "не хочу отзывать согласие, просто спросил",
 ]
 
 MY_DATA = [
@@ -257,6 +271,16 @@ def test_clear_withdrawal(text: str) -> None:
 @pytest.mark.parametrize("text", MAYBE_WITHDRAW)
 def test_possible_withdrawal_is_confirmed_first(text: str) -> None:
     assert about_consent(text) == ConsentIntent.MAYBE_WITHDRAW
+
+
+@pytest.mark.parametrize("text", CONTACT_ONLY)
+def test_one_contact_named_is_confirmed_first(text: str) -> None:
+    assert about_consent(text) == ConsentIntent.MAYBE_WITHDRAW
+
+
+@pytest.mark.parametrize("text", KEEP)
+def test_a_negated_request_keeps_the_consent(text: str) -> None:
+    assert about_consent(text) == ConsentIntent.AGREE
 
 
 @pytest.mark.parametrize("text", MY_DATA)

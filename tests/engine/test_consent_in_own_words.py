@@ -15,7 +15,7 @@ WITHDRAWALS = (
     "отзываю согласие на обработку персональных данных",
     "удалите мои персональные данные",
     "прошу удалить мои данные",
-    "не храните больше мой телефон",
+    "не храните больше мои данные",
     "отзываю сгласие",  # a typo: at the organisation question it was stored as the organisation
 )
 
@@ -86,6 +86,29 @@ def test_when_unsure_the_bot_asks_and_the_answer_decides(answer: str, withdrawn:
     assert (ConsentWithdrawn() in chat.events) is withdrawn
     if not withdrawn:
         assert t("consent.kept") in chat.text() and chat.state.field == field  # the intake goes on where it was
+
+
+@pytest.mark.parametrize("words", ["не удаляйте мои данные, пожалуйста", "согласие не отзываю"])
+def test_a_negated_request_keeps_the_consent_and_a_yes_after_it_withdraws_nothing(words: str) -> None:
+    """«не удаляйте мои данные» was asked «Вы хотите отозвать согласие?», and the «да» that meant «keep them» erased
+    everything."""
+    chat = at("during")
+    field = chat.state.field
+    chat.say(words)
+    assert t("consent.kept") in chat.text() and t("consent.confirm_withdraw") not in chat.text()
+    assert chat.state.field == field
+    chat.say("да")
+    assert ConsentWithdrawn() not in chat.events
+
+
+@pytest.mark.parametrize("stage", ["during", "after"])
+def test_one_contact_to_remove_is_asked_about_before_everything_is_erased(stage: str) -> None:
+    """«уберите мой номер, лучше на почту …» withdrew the consent at once, erasing the name and the organisation."""
+    chat = at(stage)
+    chat.say("уберите мой номер, лучше на почту sidorov@vector.ru")
+    assert t("consent.confirm_withdraw") in chat.text() and ConsentWithdrawn() not in chat.events
+    chat.say("нет")
+    assert ConsentWithdrawn() not in chat.events and t("consent.kept") in chat.text()
 
 
 def test_a_description_about_deleted_data_is_an_answer_not_a_withdrawal() -> None:
