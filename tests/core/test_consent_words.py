@@ -268,13 +268,8 @@ def test_clear_withdrawal(text: str) -> None:
     assert about_consent(text) == ConsentIntent.WITHDRAW
 
 
-@pytest.mark.parametrize("text", MAYBE_WITHDRAW)
+@pytest.mark.parametrize("text", MAYBE_WITHDRAW + CONTACT_ONLY)
 def test_possible_withdrawal_is_confirmed_first(text: str) -> None:
-    assert about_consent(text) == ConsentIntent.MAYBE_WITHDRAW
-
-
-@pytest.mark.parametrize("text", CONTACT_ONLY)
-def test_one_contact_named_is_confirmed_first(text: str) -> None:
     assert about_consent(text) == ConsentIntent.MAYBE_WITHDRAW
 
 
