@@ -78,8 +78,10 @@ GAP_WORDS |= {"на", "обработку", "персональных", "дан�
 GAP = 5  # at most this many gap words between a verb and its object: «отзываю ранее данное мной согласие»
 
 FILLERS = frozenset("ну я мы а ой эм хм пожалуй наверное думаю что скорее всего все таки тогда так вот спасибо".split())
-BARE_YES = frozenset("да даа дааа ага угу ок окей ok okay хорошо конечно ладно разумеется yes 1".split())
-BARE_NO = frozenset("нет неа нее no nope никогда 2".split())
+BARE_YES = frozenset("да даа дааа ага угу ок окей ok okay хорошо конечно ладно разумеется yes".split())
+BARE_NO = frozenset("нет неа нее no nope никогда".split())
+# the options' numbers count only alone: «2 дня уже не работает», «1 турникет не реагирует», «2.1.11» choose nothing
+OPTION_NUMBERS = {"1": "yes", "2": "no"}
 AGREE_STEMS = ("соглас", "сагласен", "соглаш", "принима", "подтвержд", "разреша")
 REFUSE_STEMS = ("отказ", "откаж", "несоглас")  # and the word «против», not «противо…»
 NEVER = ["ни", "за", "что"]  # «ни за что»
@@ -256,4 +258,6 @@ def consent_answer(text: str) -> ConsentIntent | None:
         bare = set(takewhile(lambda word: word in BARE_YES or word in BARE_NO, words[start:]))
         refuse, agree = refuse or bool(bare & BARE_NO), agree or bool(bare & BARE_YES)
         refuse = refuse or words[start:] in (["не"], ["не", "а"], NEVER)  # «Не.», «не-а», «ни за что»
+        number = OPTION_NUMBERS.get(words[start]) if len(words) == start + 1 else None
+        refuse, agree = refuse or number == "no", agree or number == "yes"
     return ConsentIntent.REFUSE if refuse else ConsentIntent.AGREE if agree else None

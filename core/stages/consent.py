@@ -7,6 +7,7 @@ import re
 
 from core.consent_words import ConsentIntent, about_consent, consent_answer
 from core.events import ConsentGiven, ConsentRefused
+from core.facts import extract
 from core.messages import Choice
 from core.replies import Reply
 from core.stages import news
@@ -76,5 +77,15 @@ def on_consent(turn: Turn) -> None:
     elif looks_like_a_question(turn.text):  # «а что вы будете делать с моими данными?» is asked, not misunderstood
         if REQUIRED_ASKED.search(turn.text) or not turn.answered_from_faq():  # «а это обязательно?»: why it is
             turn.say(Reply(t("consent.why"), CONSENT_CHOICES))
+    elif tells_more(turn):  # «2 дня уже не работает», «бастион 3, версия 2.1.5»: kept with the first message
+        pending = turn.state.pending_question
+        turn.state.pending_question = f"{pending}\n{turn.text}" if pending else turn.text
+        turn.say(Reply(t("consent.story_kept"), CONSENT_CHOICES))
     else:
         turn.say(Reply(t("consent.unclear"), CONSENT_CHOICES))
+
+
+def tells_more(turn: Turn) -> bool:
+    """The message at the consent question tells of the trouble, or names what the intake asks (a product, a version):
+    lost until now, though the first message, kept until consent, is kept."""
+    return turn.reports_trouble(turn.text) or bool(extract(turn.text))

@@ -32,7 +32,7 @@ from core.stages.flow import (
 )
 from core.stages.greeting import on_idle
 from core.stages.known import corrected_earlier, fact_said, note_facts
-from core.stages.same_request import is_report, left_follow_up
+from core.stages.same_request import left_follow_up
 from core.stages.turn import Turn
 from core.stages.words import (
     WORDS,
@@ -175,7 +175,7 @@ def kind_told(turn: Turn) -> str | None:
     None when it tells none of them."""
     if turn.payload is not None or not turn.text:
         return None
-    if is_report(turn, turn.text):
+    if turn.reports_trouble(turn.text):
         return "kind:license" if names_a_protection_key(turn.text) else "kind:problem"
     if asks_for_feature(turn.text):
         return "kind:wish"
@@ -369,6 +369,9 @@ def take_answer(turn: Turn, current: walker.Field, payload: str | None) -> None:
     except InvalidAnswer as error:
         refuse(turn, current, error, file_kept=kept)
         return
+    facts = extract(turn.text) if payload is None else {}
+    if current.key in facts and len(facts) > 1:  # «Бастион-3 версия 3.1.14, Windows 10»: its fact, the rest noted
+        value = facts[current.key]
     s.answers[current.key] = value
     remember_answered(turn, current.key)
     if current.key == "contact" and s.calling_back and contacts(value).phone is None:
@@ -560,7 +563,7 @@ def added_to_description(turn: Turn) -> bool:
     city, the contact person): more of the trouble, not an answer. It joins the description (or is the description,
     when none is given yet), is said so, and the question is asked again; it used to be kept as the organisation."""
     s = turn.state
-    if word_count(turn.text) < REPORT_WORDS_AT_LEAST or not is_report(turn, turn.text):
+    if word_count(turn.text) < REPORT_WORDS_AT_LEAST or not turn.reports_trouble(turn.text):
         return False
     add_to_description(s, turn.text)
     note_facts(turn, turn.text)
@@ -631,11 +634,12 @@ def answered_ahead(turn: Turn, current: walker.Field) -> bool:
 
 def plain_value(key: str, text: str) -> str | None:
     """``text`` as the answer to ``key`` when it plainly is one: checked by its parser, or, where any text would pass
-    (a city, an organisation, a product), read as that fact; None otherwise."""
+    (a city, an organisation, a product), read as that fact; None otherwise, and when it reads as another fact."""
     field = FIELDS_BY_KEY[key]
-    read = extract(text).get(key)
-    if read is not None or field.free_text or field.options or field.files or field.parse in ANY_TEXT:
-        return read
+    facts = extract(text)
+    read = facts.get(key)
+    if read is not None or facts or field.free_text or field.options or field.files or field.parse in ANY_TEXT:
+        return read  # «Windows 10 64 бит» names the system: no version, though it has digits
     try:
         return walker.parse_answer(field, text, None)
     except InvalidAnswer:

@@ -30,7 +30,7 @@ from core.resemblance import latest_like, product_of, same_product, ticket_produ
 from core.stages.consent import start_ticket
 from core.stages.flow import ask_next, leave_follow_up
 from core.stages.turn import NEW_TICKET, OpenTicket, Turn
-from core.stages.words import system_down, word_count
+from core.stages.words import word_count
 from core.state import ConversationState, Stage
 from core.texts import t
 
@@ -50,11 +50,6 @@ ANSWERS = {  # the client's own words for the two answers, besides the buttons' 
 _ANSWER_PHRASES = {payload: tuple(tuple(p.split()) for p in phrases) for payload, phrases in ANSWERS.items()}
 
 
-def is_report(turn: Turn, text: str) -> bool:
-    found = turn.ctx.faq(text) if turn.ctx.faq else None
-    return (found is not None and found.report) or system_down(text)
-
-
 def looks_new(turn: Turn, ticket: OpenTicket | None) -> bool:
     """The message says it is another problem, or reports a malfunction of another product than the ticket's."""
     if NEW_PROBLEM.search(turn.text):
@@ -62,7 +57,7 @@ def looks_new(turn: Turn, ticket: OpenTicket | None) -> bool:
     if ticket is None:
         return False
     mentioned, own = product_of(turn.text), ticket_product(ticket)
-    return bool(mentioned and own) and not same_product(mentioned, own) and is_report(turn, turn.text)
+    return bool(mentioned and own) and not same_product(mentioned, own) and turn.reports_trouble(turn.text)
 
 
 def open_ticket(turn: Turn, number: str | None) -> OpenTicket | None:
@@ -181,7 +176,7 @@ def new_request(turn: Turn) -> None:
     held = s.pending_question or ""
     put_aside(s)
     s.pending_question = held if word_count(NEW_PROBLEM.sub("", held)) > 2 else None
-    start_ticket(turn, kind="problem" if held and is_report(turn, held) else None)
+    start_ticket(turn, kind="problem" if held and turn.reports_trouble(held) else None)
 
 
 def drop_question(state: ConversationState) -> None:

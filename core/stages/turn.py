@@ -21,7 +21,7 @@ from core.messages import UNAVAILABLE, Choice, Inbound, Outbound
 from core.my_requests import ClientTicket
 from core.render import resolve_choice
 from core.replies import Reply
-from core.stages.words import aside_question, command_of, looks_like_a_question
+from core.stages.words import aside_question, command_of, looks_like_a_question, system_down
 from core.state import DRAFT_STAGES, ConversationState, Stage
 from core.texts import TEXTS, t
 
@@ -176,6 +176,11 @@ class Turn:
         """What the client sent that the bot cannot read, in words («голосовое сообщение»)."""
         key = f"unsupported.{self.inbound.unsupported}"
         return t(key if key in TEXTS else "unsupported.other")
+
+    def reports_trouble(self, text: str) -> bool:
+        """``text`` tells of a malfunction: the FAQ reads it as a report, or it says a system is down."""
+        found = self.ctx.faq(text) if self.ctx.faq else None
+        return (found is not None and found.report) or system_down(text)
 
     def answered_from_faq(self) -> bool:
         """A question typed instead of an answer («а сколько ждать ответа?») gets the FAQ's answer when it has one,

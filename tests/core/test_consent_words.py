@@ -243,6 +243,9 @@ REFUSE = [
 ]
 
 NEITHER_ANSWER = [
+    "2 дня уже не работает",  # a number in a story is no option's: it was a refusal
+    "1 турникет вообще не реагирует",  # and this was consent the client never gave
+    "2.1.11",
     "а можно без согласия?",  # «согласия» is not «согласен»: it used to record consent
     "можно без согласия",
     "без согласия нельзя?",

@@ -209,11 +209,6 @@ def test_the_kind_of_request_in_own_words(typed: str, kind: str) -> None:
     assert chat.state.kind == kind, chat.text()
 
 
-@pytest.fixture(scope="module")
-def faq() -> FaqIndex:
-    return FaqIndex.from_directory()
-
-
 STORIES_AT_THE_KIND = [
     ("у нас не печатаются пропуска", "problem"),
     ("после обновления винды перестал видеться ключ", "license"),

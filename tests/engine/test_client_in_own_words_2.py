@@ -193,6 +193,18 @@ def test_two_answers_in_one_message_answer_two_questions() -> None:
     assert chat.state.field == "product_name"
 
 
+@pytest.mark.parametrize(
+    "typed", ["Бастион-3 версия 3.1.14, Windows 10 64 бит", "Бастион-3 3.1.14, ОС Windows 7 32 бит"]
+)
+def test_a_part_naming_the_system_is_no_version(typed: str) -> None:
+    """The part after the comma was taken as the next question's answer: «Версия продукта: Windows 10 64 бит», the
+    real version lost and the system asked again."""
+    chat = at_field("problem", "product_name", "partial")
+    chat.say(typed)
+    assert chat.state.answers["product_name"] == "Бастион-3" and chat.state.answers["product_version"] == "3.1.14"
+    assert chat.state.answers["os"].startswith("Windows") and chat.state.field != "os"
+
+
 def test_an_answer_with_a_comma_of_its_own_stays_one_answer() -> None:
     chat = at_field("consultation", "city")
     chat.say("Самара, Кировский район")

@@ -22,12 +22,6 @@ from tests.engine.intake_answers import (
 from tests.engine.test_client_in_own_words_2 import ON_FILE
 from tests.fakes import EngineChat
 
-
-@pytest.fixture(scope="module")
-def faq() -> FaqIndex:
-    return FaqIndex.from_directory()
-
-
 NOT_AN_ORGANIZATION = t(
     "invalid.contact_for_name", contact=t("invalid.contact.phone"), expected=t("invalid.name_of.organization")
 )
@@ -331,3 +325,22 @@ def test_a_terse_report_starts_the_intake(faq: FaqIndex, typed: str) -> None:
     chat.say(typed)
     assert t("report.taken") in chat.text() and chat.state.kind == "problem" and chat.state.stage == "consent"
     assert t("faq.not_found") not in chat.text()
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "Бастион-3 версия 3.1.14, Windows Server 2019. Не открываются двери по картам.",
+        "ООО Щит, Пермь. Бастион-3 3.1.14, Windows Server 2012 R2 Standard. Не запускается.",
+    ],
+)
+def test_our_product_on_a_windows_server_is_ours_to_fix(faq: FaqIndex, typed: str) -> None:
+    """The sentence «Windows Server 2019.» alone is someone else's product: the whole report got the refusal of
+    third-party software, and «Согласен» after it got «не нашёл готового ответа»."""
+    chat = EngineChat(faq=faq.search)
+    chat.say(typed)
+    third_party = next(entry for entry in faq.entries if entry.id == "no-third-party")
+    assert t("report.taken") in chat.seen() and third_party.answer not in chat.seen()
+    chat.say("Согласен")
+    chat.press("crit:partial")
+    assert chat.state.kind == "problem" and chat.state.answers["description"] == typed

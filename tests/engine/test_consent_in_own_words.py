@@ -6,6 +6,7 @@ import pytest
 
 from core.events import ClientWroteOnTicket, ConsentGiven, ConsentRefused, ConsentWithdrawn
 from core.texts import t
+from faq.retriever import FaqIndex
 from tests.engine.intake_answers import start_ticket, walk_to_summary
 from tests.fakes import EngineChat, FakeFaq
 
@@ -154,3 +155,18 @@ def test_whether_consent_is_needed_is_answered_before_the_question_beside_it() -
     chat.press("menu:ticket")
     replies = chat.say("а это обязательно? я просто спросить хотел, как сбросить пароль админа")
     assert replies[-1].text == t("consent.why") and chat.state.stage == "consent"
+
+
+@pytest.mark.parametrize("number", ["2 дня уже не работает", "1 турникет вообще не реагирует"])
+def test_a_story_at_the_consent_question_is_no_option_and_is_kept(faq: FaqIndex, number: str) -> None:
+    """«2 дня уже не работает» was read as option 2 (a refusal, the report redacted), «1 турникет…» as consent never
+    given; «бастион 3, версия 2.1.5» typed there was lost."""
+    chat = EngineChat(faq=faq.search)
+    chat.say("бастион не запускается")
+    chat.say(number)
+    chat.say("бастион 3, версия 2.1.5")
+    assert chat.text() == t("consent.story_kept") and chat.state.stage == "consent" and not chat.consent
+    chat.say("да")
+    chat.press("crit:partial")
+    assert chat.state.answers["product_name"] == "Бастион-3" and chat.state.answers["product_version"] == "2.1.5"
+    assert number in chat.state.answers["description"]

@@ -34,11 +34,6 @@ NOT_HOW_TO = [
 ]
 
 
-@pytest.fixture(scope="module")
-def faq() -> FaqIndex:
-    return FaqIndex.from_directory()
-
-
 @pytest.mark.parametrize("question", HOW_TO_QUESTIONS)
 def test_a_how_to_question_starts_a_consultation_with_consent_first(faq: FaqIndex, question: str) -> None:
     chat = EngineChat(faq=faq.search)

@@ -12,11 +12,6 @@ from tests.fakes import EngineChat
 MAYBE = t("faq.maybe_helps", answer="").strip()
 
 
-@pytest.fixture(scope="module")
-def faq() -> FaqIndex:
-    return FaqIndex.from_directory()
-
-
 def test_a_program_that_does_not_open_gets_the_intake_and_no_suggestion(faq: FaqIndex) -> None:
     chat = EngineChat(faq=faq.search)
     chat.say("программа не открывается")

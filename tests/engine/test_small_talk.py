@@ -11,11 +11,6 @@ from tests.engine.intake_answers import at_field
 from tests.fakes import EngineChat, FakeFaq
 
 
-@pytest.fixture(scope="module")
-def faq() -> FaqIndex:
-    return FaqIndex.from_directory()
-
-
 @pytest.mark.parametrize(
     ("said", "answer"),
     [

@@ -11,11 +11,6 @@ from faq.retriever import FaqIndex
 from tests.engine.intake_answers import at_field
 
 
-@pytest.fixture(scope="module")
-def faq() -> FaqIndex:
-    return FaqIndex.from_directory()
-
-
 @pytest.mark.parametrize(
     ("key", "asked", "why"),
     [
