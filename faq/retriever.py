@@ -354,7 +354,8 @@ class FaqIndex:
         wish = not report and asks_for_feature(query)
         searched = without_urgency(query) if wish else query
         answered, hits = self._search(searched, limit, report)
-        if not answered and (by_sentence := self._search_sentences(searched, limit, report)):
+        by_sentence = None if answered else self._search_sentences(searched, limit, report)
+        if by_sentence and not self._refused_beside_ours(query, by_sentence[0]):
             answered, hits = True, by_sentence
         if answered and report and not story and self._others_topics[self._numbers[hits[0].id]]:
             report = False  # someone else's product or code is broken: the regulation's refusal is the answer
@@ -363,6 +364,11 @@ class FaqIndex:
         # "бастион поддерживает postgres?": declined, an engineer's consultation on what the product does
         consultation = not (answered or report) and asks_what_product_does(query, self._analyzer.terms(query))
         return FaqAnswer(query, answered, hits, report, suggestion, consultation)
+
+    def _refused_beside_ours(self, query: str, hit: FaqHit) -> bool:
+        """A sentence alone is someone else's matter («Windows Server 2019.»), but the message names our product
+        («Бастион-3 версия 3.1.14, Windows Server 2019. Не открываются двери»): the refusal is no answer to it."""
+        return bool(self._others_topics[self._numbers[hit.id]]) and names_our_product(query)
 
     def _suggestion(self, query: str, hits: tuple[FaqHit, ...], report: bool) -> FaqHit | None:
         """The best hit worth offering; after a report, only an entry written for reports whose topic the
