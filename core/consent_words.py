@@ -234,11 +234,30 @@ def about_consent(text: str) -> ConsentIntent | None:
     return None
 
 
+# «ничего не имею против», «возражений нет», «без проблем»: agreement in other words
+_NO_OBJECTION = re.compile(
+    r"^\W*(?:(?:ничего\s+)?не\s+имею\s+(?:ничего\s+)?против|возражений\s+нет|нет\s+возражений|без\s+проблем)\b"
+)
+# «не согласен на рассылку, а на обработку согласен»: a clause about the news is no answer to this question
+_CLAUSES = re.compile(r"[,;.]|\s(?:а|но)\s")
+_NEWS = re.compile(r"рассыл|новост")
+
+
+def _without_news(text: str) -> str:
+    """The text without its clauses about the news, when another clause is left to answer."""
+    clauses = [clause for clause in _CLAUSES.split(text.casefold()) if clause.strip()]
+    kept = [clause for clause in clauses if not _NEWS.search(clause)]
+    return " ".join(kept) if kept and len(kept) < len(clauses) else text
+
+
 ASKING = frozenset("зачем почему что чем как какие какой кто куда где сколько чего можно".split())
 
 
 def consent_answer(text: str) -> ConsentIntent | None:
     """The answer to the consent question: AGREE, REFUSE, or None (then the bot explains and asks again)."""
+    text = _without_news(text)
+    if _NO_OBJECTION.search(text.casefold()):
+        return ConsentIntent.AGREE
     words = _words(text, SHORT_ANSWER + 1)
     if "?" in text and ASKING.intersection(words):  # «зачем вам согласие?» asks; it agrees to nothing
         return None

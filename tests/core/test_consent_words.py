@@ -180,6 +180,11 @@ NONE_AT_ANY_STEP = [
 ]
 
 AGREE = [
+    "ничего не имею против",  # read as a refusal, and the report redacted
+    "не имею ничего против",
+    "возражений нет",
+    "без проблем",
+    "не согласен на рассылку, а на обработку согласен",  # the clause about the news answers another question
     "да",
     "Да.",
     "ДА!",
