@@ -61,6 +61,7 @@ def question_of(state: ConversationState) -> Reply | None:
 def step(state: ConversationState, inbound: Inbound, ctx: Context) -> Step:
     """Everything the bot does in answer to one client message."""
     turn = Turn(state, inbound, ctx, question_of)
+    same_request.to_the_ticket_meant(turn)
     # at the menu, a message like an open ticket of the client's other chat is asked about first (4.13)
     if not handle_command(turn) and not same_request.ask_if_elsewhere(turn) and not keep_files_at_a_choice(turn):
         turn.answer_aside()

@@ -25,6 +25,7 @@ import re
 from core.choice_words import NO, YES, best_match
 from core.events import ClientWroteOnTicket, TicketJoined
 from core.messages import Choice
+from core.my_requests import NUMBER
 from core.replies import Reply
 from core.resemblance import latest_like, product_of, same_product, ticket_product
 from core.stages.consent import start_ticket
@@ -65,6 +66,22 @@ def open_ticket(turn: Turn, number: str | None) -> OpenTicket | None:
 
 
 # --- asking
+def to_the_ticket_meant(turn: Turn) -> None:
+    """With several tickets open in this chat, a message goes to the one it means: the one whose number it names
+    («по заявке TP-00001: …»; it went to the newest), and at the menu, once the newest closed, the one still open
+    (the one waiting for the client's answer first): what the client wrote for it was taken for a new request."""
+    s = turn.state
+    if turn.payload is not None or s.stage not in AT_MENU | {Stage.TICKET_OPEN} or s.joined_ticket is not None:
+        return
+    here = [ticket for ticket in turn.ctx.open_tickets if ticket.here]
+    named = NUMBER.search(turn.text or "")
+    meant = next((ticket for ticket in here if named and ticket.number == f"TP-{int(named.group(1)):05d}"), None)
+    if meant is None and s.stage in AT_MENU and s.ticket is None and here:
+        meant = max(here, key=lambda ticket: (ticket.waiting, ticket.number))
+    if meant is not None and (meant.number != s.ticket or s.stage is not Stage.TICKET_OPEN):
+        s.stage, s.ticket, s.engineer = Stage.TICKET_OPEN, meant.number, meant.engineer
+
+
 def ask_if_elsewhere(turn: Turn) -> bool:
     """At the menu: a message like a ticket of this client's other chat is asked about; True when asked."""
     s = turn.state

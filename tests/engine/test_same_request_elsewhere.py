@@ -99,11 +99,30 @@ def test_another_request_is_not_asked_about() -> None:
 
 
 def test_nothing_is_asked_about_without_a_ticket_of_the_client_elsewhere() -> None:
-    here = OpenTicket("TP-00007", "whatsapp", here=True, subject="журнал событий зависает")
-    for tickets in ((), (here,)):
-        chat = Chat(open_tickets=tickets)
-        chat.say("Журнал событий опять зависает")
-        assert chat.state.stage != Stage.SAME_REQUEST and "TP-00007" not in chat.said
+    chat = Chat(open_tickets=())
+    chat.say("Журнал событий опять зависает")
+    assert chat.state.stage != Stage.SAME_REQUEST and "TP-00007" not in chat.said
+
+
+def test_a_ticket_still_open_in_this_chat_takes_the_message_at_the_menu() -> None:
+    """Two tickets open here, the newer one closed: the older one's log sent at the menu started a new request."""
+    here = OpenTicket("TP-00007", "whatsapp", here=True, subject="журнал событий зависает", waiting=True)
+    chat = Chat(open_tickets=(here,))
+    chat.say("а по первой заявке вот лог сервера")
+    assert chat.state.stage == Stage.TICKET_OPEN and [e.ticket for e in chat.wrote()] == ["TP-00007"]
+    assert t("ticket.message_added", number="TP-00007") in chat.said
+
+
+def test_the_ticket_a_message_names_takes_it() -> None:
+    """«по заявке TP-00001: …» went to the newest ticket of the chat, TP-00002; and «закройте» would have closed it."""
+    older = OpenTicket("TP-00001", "whatsapp", here=True, subject="журнал событий зависает")
+    newer = OpenTicket("TP-00002", "whatsapp", here=True, subject="не печатаются пропуска")
+    chat = Chat(open_tickets=(older, newer))
+    chat.state.stage, chat.state.ticket = Stage.TICKET_OPEN, "TP-00002"
+    chat.say("по заявке TP-00001: журнал не открывается только за декабрь")
+    assert [e.ticket for e in chat.wrote()] == ["TP-00001"]
+    chat.say("ещё по TP-00002: пропуска печатаются пустыми")
+    assert [e.ticket for e in chat.wrote()] == ["TP-00002"]
 
 
 def test_once_the_ticket_is_closed_the_chat_is_at_the_menu_again() -> None:
