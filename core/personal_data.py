@@ -28,6 +28,7 @@ class StoredData:
     chats: tuple[tuple[str, str | None], ...] = ()  # (channel, profile name) of each messenger used
     tickets: tuple[tuple[str, str], ...] = ()  # (number, status)
     news_since: datetime | None = None  # subscribed to the release news (4.8) since then; None: not subscribed
+    withdrawn_at: datetime | None = None  # consent withdrawn then, the person's data erased; None: never withdrawn
 
 
 DRAFT_VALUE_AT_MOST = 60  # a story in the draft is shown by its beginning
@@ -40,6 +41,9 @@ def report(
 
     ``draft``: the answers of the request being filled in, not yet in a ticket; ``first_message_kept``: a message
     written before consent, kept until consent is given or refused (then erased, as it is after a day's silence)."""
+    if data is not None and data.consent_at is None and data.withdrawn_at is not None:
+        numbers = ", ".join(number for number, _ in data.tickets) or t("mydata.no_tickets")
+        return Reply(t("mydata.withdrawn", date=_moment(data.withdrawn_at, timezone), tickets=numbers))
     if data is None or data.consent_at is None:
         return Reply(t("mydata.nothing_but_message" if first_message_kept else "mydata.nothing"))
     lines = [

@@ -399,6 +399,7 @@ class Desk:
             chats=tuple((i.channel, i.profile_name) for i in chats),
             tickets=tuple((t.number or "", t.status) for t in own_tickets),
             news_since=client.news_changed_at if client.news_subscribed else None,
+            withdrawn_at=client.anonymized_at,
         )
 
     @staticmethod

@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from core import my_requests, personal_data, walker
 from core.consent_words import ConsentIntent, about_consent, consent_answer
-from core.events import ClientWroteOnTicket, ConsentWithdrawn, PersonalDataShown
+from core.events import ClientWroteOnTicket, ConsentRefused, ConsentWithdrawn, PersonalDataShown
 from core.messages import Choice
 from core.person_names import asks_for_someone
 from core.render import resolve_choice
@@ -227,16 +227,18 @@ def consent_intent(turn: Turn) -> ConsentIntent | None:
 
 
 def withdraw_consent(turn: Turn) -> None:
-    if not turn.ctx.consent_given:
-        turn.say(t("consent.nothing_to_withdraw"))
-        return
+    """The consent withdrawn and the person erased everywhere; without consent, what this chat wrote is erased (a
+    name and a phone typed into a question were kept, and the client told that nothing was)."""
     if turn.state.on_ticket:
         leave_follow_up(turn)  # the critical ticket stays open: what it was not told is marked so
-    turn.emit(ConsentWithdrawn())
+    turn.emit(ConsentWithdrawn() if turn.ctx.consent_given else ConsentRefused())
     turn.state.reset_intake()
     turn.state.faq_entry = turn.state.faq_query = None
     if turn.state.stage != Stage.TICKET_OPEN:
         turn.state.stage = Stage.IDLE
+    if not turn.ctx.consent_given:
+        turn.say(t("consent.nothing_to_withdraw"))
+        return
     turn.say(t("consent.withdrawn"))
     if turn.ctx.news_subscribed:  # the news need the consent too: the shell unsubscribes with the erasure
         turn.say(t("news.unsubscribed"))

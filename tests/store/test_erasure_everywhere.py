@@ -83,6 +83,27 @@ async def test_personal_data_request_without_consent_says_nothing_is_kept(runtim
     assert t("mydata.nothing") in replies[0].text
 
 
+async def test_a_client_without_consent_who_asks_to_delete_their_data_has_it_deleted(runtime: Runtime) -> None:
+    """A name and a phone typed into a question were kept, and «удалите мои данные» answered «о вас ничего не
+    хранится» and deleted nothing."""
+    chat = DeskChat(runtime, channel="console", sender="olga")
+    await chat.say(f"Добрый день, я Анна Смирнова, тел. {PHONE_DIGITS}, сколько гарантия на ключ guardant?")
+    assert traces(await dump(runtime.desk.store))
+    replies = await chat.say("удалите мои данные")
+    assert replies[-1].text == t("consent.nothing_to_withdraw")
+    assert traces(await dump(runtime.desk.store)) == []
+
+
+async def test_my_data_after_a_withdrawal_says_it_was_withdrawn_and_what_is_left(runtime: Runtime) -> None:
+    """It said «Согласия… вы не давали», though the consent record and the tickets are kept."""
+    chat = DeskChat(runtime, channel="console", sender="anna")
+    number = await chat.open_ticket("consultation", contact="8 (846) 555-12-34")
+    await chat.say("отзываю согласие")
+    shown = (await chat.say("мои данные"))[-1].text
+    assert shown.startswith(t("mydata.withdrawn").split("{")[0]) and number in shown
+    assert t("mydata.nothing") not in shown
+
+
 async def test_the_words_of_an_organisation_s_name_stay_in_the_technical_content(runtime: Runtime) -> None:
     """«ООО Архив Сервис» was erased word by word: the ticket's description became «не пишется [удалено]»."""
     chat = DeskChat(runtime, channel="console", sender="archive")
