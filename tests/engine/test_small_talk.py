@@ -27,6 +27,10 @@ from tests.fakes import EngineChat, FakeFaq
         ("Помогите, пожалуйста!", "smalltalk.help"),
         ("можно вопрос?", "smalltalk.help"),
         ("спасибо за помощь", "smalltalk.thanks"),
+        ("ау", "smalltalk.here"),
+        ("вы тут?", "smalltalk.here"),
+        ("минутку", "smalltalk.wait"),
+        ("ну что там?", "smalltalk.poke"),
     ],
 )
 def test_small_talk_at_the_menu_gets_a_short_human_answer(said: str, answer: str) -> None:
@@ -107,6 +111,27 @@ def test_small_talk_where_a_story_is_asked_is_not_kept_as_the_story(key: str) ->
     chat = at_field("consultation", key)
     chat.say("спасибо")
     assert chat.text().startswith("Пожалуйста! Продолжим оформление заявки.")
+    assert key not in chat.state.answers and chat.state.field == key
+
+
+@pytest.mark.parametrize(
+    ("key", "said", "kind"),
+    [
+        ("organization", "алло, есть кто живой?", "here"),
+        ("organization", "сейчас спрошу у директора", "wait"),
+        ("city", "вы тут?", "here"),
+        ("city", "минутку, сейчас уточню", "wait"),
+        ("expected", "ну что там?", "poke"),
+        ("expected", "ау", "here"),
+        ("expected", "подождите", "wait"),
+    ],
+)
+def test_chatter_at_a_question_is_no_answer_to_it(key: str, said: str, kind: str) -> None:
+    """«Организация: алло, есть кто живой», «Город: вы тут?»; «ну что там?» was told it was added to the request,
+    though none was sent yet."""
+    chat = at_field("problem", key, "partial")
+    chat.say(said)
+    assert chat.text().startswith(t(f"intake.small_talk.{kind}").split("\n")[0])
     assert key not in chat.state.answers and chat.state.field == key
 
 
