@@ -35,8 +35,9 @@ def choices_as_text(text: str, choices: tuple[Choice, ...]) -> str:
 def resolve_choice(text: str, choices: tuple[Choice, ...], *, numbered: bool = True, loose: bool = True) -> str | None:
     """The payload of the option the client typed: its number, its title or a synonym, or the title's beginning.
 
-    ``loose``: a title or synonym anywhere in the message chooses («у нас всё стоит»); otherwise only the
-    whole message does, where any other text is an answer of its own (options offered as suggestions).
+    ``loose``: a title or synonym anywhere in the message chooses («у нас всё стоит»), and so does a title's
+    beginning; otherwise only the whole message does, where any other text is an answer of its own (options offered
+    as suggestions).
     """
     typed = _normal(text)
     if not typed or not choices:
@@ -48,8 +49,10 @@ def resolve_choice(text: str, choices: tuple[Choice, ...], *, numbered: bool = T
     chosen = best_match(text, options, whole=not loose)
     if chosen is not None:
         return chosen
+    # a title's beginning stands for it in a menu («офор»), not where the options only suggest: «скуд+опс» is no
+    # «СКУД + ОПС + СТВН», «COM» no «COM-порт через преобразователь» (a subsystem, a converter the client never named)
     prefixed = [choice.payload for choice in choices if len(typed) >= 3 and _normal(choice.title).startswith(typed)]
-    if len(prefixed) == 1:
+    if len(prefixed) == 1 and loose:
         return prefixed[0]
     return _mistyped_title(typed, choices)
 

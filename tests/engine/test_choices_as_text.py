@@ -134,6 +134,8 @@ RETURNING = [
     ("неа", "change"),
 ]
 SUBSYSTEMS = [
+    ("скуд+опс", None),  # two of the three: kept in the client's words (it became «СКУД + ОПС + СТВН», video added)
+    ("СКУД, ОПС", None),
     ("СКУД", "skud"),
     ("скуд", "skud"),
     ("контроль доступа", "skud"),
