@@ -508,13 +508,16 @@ def name_kept(turn: Turn) -> bool:
 
 def product_instead(turn: Turn) -> bool:
     """«Бастион-3» at the version question: the product named, not its version (its «3» passed for one). A name other
-    than the one kept («Бастион» → «Бастион-3») replaces it and is said back; the version is asked again."""
+    than the one kept («Бастион» → «Бастион-3») replaces it and is said back; the version is asked again. A family
+    named in passing («…из бастиона») does not replace the product it is a family of («Бастион-3»)."""
     s = turn.state
     read = extract(turn.text)
     named = read.get("product_name")
     if named is None or "product_version" in read:
         return False
     kept = s.answers.get("product_name", "")
+    if named in FAMILIES and kept and named != kept:  # «…из бастиона» said in passing: «Бастион-3» stays
+        return False
     if named in (kept, extract(kept).get("product_name")):  # «бастион 3» for «АПК «Бастион-3»»
         say_with_prompt(turn, "intake.invalid", reason=t("invalid.product_for_version"))
     else:

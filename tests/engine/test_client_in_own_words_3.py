@@ -239,6 +239,14 @@ def test_the_same_product_at_the_version_question_is_no_version() -> None:
     assert chat.state.answers["product_name"] == VALID_ANSWERS["product_name"]
 
 
+def test_the_family_named_in_passing_at_the_version_question_keeps_the_product() -> None:
+    """«…из бастиона» at the version question replaced «Бастион-3» with «Бастион»."""
+    chat = at_field("consultation", "product_version")  # the product given: «АПК «Бастион-3»»
+    chat.say("нам нужно удалить персональные данные уволенных сотрудников из бастиона")
+    assert chat.state.answers["product_name"] == VALID_ANSWERS["product_name"]
+    assert not chat.text().startswith(t("intake.product_noted", product="Бастион", prompt=""))
+
+
 def test_a_phone_written_as_the_organisation_in_a_letter_is_the_missing_phone_and_no_claim() -> None:
     chat = EngineChat(by_letter=True)
     start_ticket(chat, "consultation")
