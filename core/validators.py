@@ -84,10 +84,21 @@ def story(text: str) -> str:
     return value
 
 
+# «маркировки нет», «на ключе ничего не написано», «номер стёрся»: a key without the maker's number, which decides
+# how a faulty one is replaced (regulation 6.5): an answer to the question, not a refusal to give one
+_NO_NUMBER_ON_KEY = re.compile(
+    r"\b(?:маркировк|наклейк|номер|цифр)\w*\s(?:\w+\s)?(?:нет|не\s(?:написан|указан|видн|виден|читает)|стер|затерт)"
+    r"|\b(?:нет|без)\s(?:\w+\s)?(?:маркировк|наклейк|номер)|\bничего\sне\s(?:написано|указано)",
+)
+
+
 def key_number(text: str) -> str:
-    """The number on a protection key («12-34567», «0x1A2B3C4D»): digits, in a few words; not the story of the
-    trouble typed at its question («обновили вчера с 2.1 на 2.2, после этого пишет ключ не найден»)."""
+    """The number on a protection key («12-34567», «0x1A2B3C4D»): digits, in a few words; or that it has none
+    («маркировки нет»); not the story of the trouble typed at its question («обновили вчера с 2.1 на 2.2, после
+    этого пишет ключ не найден»)."""
     value = short_text(text)
+    if _NO_NUMBER_ON_KEY.search(value.casefold().replace("ё", "е")) and len(value.split()) <= KEY_NUMBER_WORDS_AT_MOST:
+        return value
     if not _DIGIT.search(value) or len(value.split()) > KEY_NUMBER_WORDS_AT_MOST:
         raise InvalidAnswer("invalid.key_number")
     return value

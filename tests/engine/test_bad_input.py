@@ -156,6 +156,17 @@ def test_a_story_at_the_key_number_question_is_no_key_number() -> None:
     assert chat.state.answers["key_number"] == "на ключе написано 12-34567"
 
 
+@pytest.mark.parametrize("typed", ["маркировки нет", "на ключе ничего не написано", "номер стёрся", "без наклейки"])
+def test_a_key_without_a_number_is_an_answer_to_the_key_number_question(typed: str) -> None:
+    """A key without the maker's number matters (regulation 6.5: how a faulty one is replaced), and it was refused
+    as no number, the client pushed to «не знаю»."""
+    chat = EngineChat()
+    start_ticket(chat, "license")
+    answer_until(chat, "key_number")
+    chat.say(typed)
+    assert chat.state.answers["key_number"] == typed and t("invalid.key_number") not in chat.text()
+
+
 def test_the_operating_system_at_the_version_question_is_kept_for_its_own() -> None:
     """«Windows 10 64» at the version question was the ticket's «Версия продукта: Windows 10 64»."""
     chat = EngineChat()
