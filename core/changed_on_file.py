@@ -47,6 +47,14 @@ _CHANGE = re.compile(
 _TAIL = re.compile(r"а|и|но|только|ещё|еще|тоже|остальное|остальные|всё|все|верно|так|правильно|\W*")
 _SEPARATORS = " ,:;.!?—–-"
 _PUNCTUATION = _SEPARATORS + "«»\"'"
+# «телефон не тот, правильный 8 999 …», «версия не та, 3.1.14»: the item was given wrong, the new value follows
+_WRONG = re.compile(
+    r"(?<![\w-])(?:не\s+(?:тот|та|то|те)|неправильн\w*|неверн\w*|ошибл\w*|ошибся|ошибочн\w*)(?![\w-])", re.IGNORECASE
+)
+_WRONG_WORDS = re.compile(
+    r"(?<![\w-])(?:не\s+(?:тот|та|то|те)|неправильн\w*|неверн\w*|ошибл\w*|ошибся|ошибочн\w*|правильн\w*|верн\w*|надо|нужно|ой)(?![\w-])",
+    re.IGNORECASE,
+)
 # an item named as it was: «телефон тот же», «город прежний», «организация не поменялась»
 _SAME = re.compile(
     r"(?<![\w-])(?:тот\s+же|та\s+же|то\s+же|прежн\w*|так\s+же|такой\s+же|как\s+(?:было|раньше)|остал(?:ся|ась|ось|ись)"
@@ -74,6 +82,20 @@ class Change:
     refused: InvalidAnswer | None = None
 
 
+_ANY_LABEL = "|".join(LABELS.values())
+# the item named and said wrong: «телефон не тот, …», «ой, версия не та …»; «ой, не то, версия 3.1.14»
+_NAMED_WRONG = re.compile(
+    rf"(?<![\w-])(?:{_ANY_LABEL})(?![\w-])\W+{_WRONG.pattern}|^\W*(?:ой\W+)?(?:не\s+то|ошибл\w*|ошибся)\W+(?:{_ANY_LABEL})(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def says_wrong(text: str) -> bool:
+    """The message names an item and says it was given wrong («телефон не тот, …», «ой, не то, версия 3.1.14»); not
+    «программа показывает не то время»."""
+    return _NAMED_WRONG.search(folded(text)) is not None
+
+
 def changes_in(text: str, offer: Mapping[str, str]) -> dict[str, Change]:
     """The items of ``offer`` the client's ``text`` speaks of, by key; the value kept where they said it is the same."""
     found = _labelled(text, offer) or _unlabelled(text)
@@ -89,7 +111,10 @@ def _labelled(text: str, offer: Mapping[str, str]) -> dict[str, Change]:
             continue  # «версия …» ends the city's value even where the version was not offered
         stop = labels[index + 1][1] if index + 1 < len(labels) else len(text)
         value = _value_of(text[end:stop])
-        if _SAME.search(value):
+        if _WRONG.match(value):  # «не тот, правильный 8 999 …»: the words after it, not «правильный» read as «верный»
+            corrected = _parsed(key, _value_of(_WRONG_WORDS.sub(" ", value)))
+            found[key] = _name_part(folded(text[start:end]), offer[key], corrected)
+        elif _SAME.search(value):
             found[key] = Change(key, offer[key])
         else:
             found[key] = _name_part(folded(text[start:end]), offer[key], _parsed(key, value))

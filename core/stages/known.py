@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from core import walker
+from core.changed_on_file import changes_in, says_wrong
 from core.facts import FAMILIES, extract
 from core.intake import FIELDS_BY_KEY
 from core.stages.turn import Turn
@@ -73,8 +74,10 @@ def corrected_earlier(turn: Turn, current: str) -> bool:
     kept: anything else is an answer to the question being asked."""
     s = turn.state
     match = _CORRECTION.fullmatch(turn.text)
-    if s.kind is None or match is None:
+    if s.kind is None:
         return False
+    if match is None:
+        return put_right_by_name(turn, current)
     old, new = match["old"] or match["old_last"], match["new"] or match["new_first"]
     read = extract(old)
     for field in walker.applicable_fields(s.kind, s.answers):
@@ -90,3 +93,19 @@ def corrected_earlier(turn: Turn, current: str) -> bool:
         turn.say(t("facts.corrected", label=label, value=walker.display_value(field, s.answers[field.key])))
         return True
     return False
+
+
+def put_right_by_name(turn: Turn, current: str) -> bool:
+    """«ой, телефон не тот, правильный 8 999 …» typed at another question: the answer it names is put right, said in
+    one line (it was kept as the answer to the question being asked: «Город: ой, телефон не тот…»)."""
+    s = turn.state
+    if s.kind is None or not says_wrong(turn.text):
+        return False
+    fields = walker.applicable_fields(s.kind, s.answers)
+    answered = {f.key: s.answers[f.key] for f in fields if f.key in s.answers and f.key != current and not f.files}
+    changes = {key: c for key, c in changes_in(turn.text, answered).items() if c.value and c.value != answered[key]}
+    for key, change in changes.items():
+        s.answers[key] = change.value or ""
+        label = walker.TEXTS[f"field.{key}.label"]
+        turn.say(t("facts.corrected", label=label, value=walker.display_value(FIELDS_BY_KEY[key], s.answers[key])))
+    return bool(changes)

@@ -352,3 +352,37 @@ def test_our_product_on_a_windows_server_is_ours_to_fix(faq: FaqIndex, typed: st
     chat.say("Согласен")
     chat.press("crit:partial")
     assert chat.state.kind == "problem" and chat.state.answers["description"] == typed
+
+
+# --- an earlier answer put right by its name
+@pytest.mark.parametrize(
+    ("key", "typed", "item", "value"),
+    [
+        ("city", "ой, телефон не тот, правильный 89990001122", "contact", "+79990001122"),
+        ("os", "ой, не то, версия 3.1.14", "product_version", "3.1.14"),
+        ("os", "ой, версия не та, 3.1.15", "product_version", "3.1.15"),
+    ],
+)
+def test_an_earlier_answer_said_wrong_at_another_question_is_put_right(
+    key: str, typed: str, item: str, value: str
+) -> None:
+    """«Город: ой, телефон не тот, правильный 89990001122», the phone left wrong; «ой, не то, версия 3.1.14» at the
+    system question was refused as no system."""
+    chat = at_field("problem", key, "partial")
+    chat.say(typed)
+    assert chat.state.answers[item] == value and key not in chat.state.answers and chat.state.field == key
+
+
+def test_an_item_said_wrong_at_the_summary_keeps_only_its_new_value() -> None:
+    """«ой, версия не та, 3.1.14» at the summary stored «Версия продукта: не та, 3.1.14»."""
+    chat = at_field("problem", "product_version", "partial")
+    walk_to_summary(chat)
+    chat.say("ой, версия не та, 3.1.15")
+    chat.press("sum:send")
+    assert ticket_items(chat)["product_version"] == "3.1.15"
+
+
+def test_a_story_saying_the_program_shows_the_wrong_thing_is_no_correction() -> None:
+    chat = at_field("problem", "product_version", "partial")
+    chat.say("программа показывает не то время в журнале")
+    assert chat.state.answers["product_name"] == VALID_ANSWERS["product_name"]
