@@ -11,7 +11,6 @@ from __future__ import annotations
 from core import calendar, notices
 from core.day_words import days_off_asked
 from core.events import FaqFeedback, QuestionUnanswered
-from core.facts import names_a_protection_key
 from core.howto_words import asks_how_to_use
 from core.messages import Choice
 from core.render import resolve_choice
@@ -168,7 +167,7 @@ def answer_question(turn: Turn, question: str, reading: str) -> None:
         s.pending_question = question
         turn.say(t("report.taken"))
         # a protection key's trouble is the key's request: its type and number are asked (section 6 of the regulation)
-        start_ticket(turn, kind="license" if names_a_protection_key(reading) else "problem")
+        start_ticket(turn, kind="license" if turn.key_in_trouble(reading) else "problem")
         # An entry the FAQ chose for a question («система стоит второй час» read as one) is no help beside a report.
         suggest(turn, found if reported else None, "faq.maybe_helps")
     elif asks_for_feature(reading):  # «срочно нужна выгрузка в Excel»: a wish, whatever the FAQ makes of «срочно»

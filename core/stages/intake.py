@@ -14,7 +14,7 @@ from dataclasses import replace
 from core import walker
 from core.changed_on_file import changes_in
 from core.choice_words import says_unknown
-from core.facts import FAMILIES, extract, names_a_protection_key
+from core.facts import FAMILIES, extract
 from core.howto_words import asks_how_to_use
 from core.intake import ENVIRONMENT, FIELDS_BY_KEY, INTAKE, NO, YES
 from core.messages import Choice
@@ -176,7 +176,7 @@ def kind_told(turn: Turn) -> str | None:
     if turn.payload is not None or not turn.text:
         return None
     if turn.reports_trouble(turn.text):
-        return "kind:license" if names_a_protection_key(turn.text) else "kind:problem"
+        return "kind:license" if turn.key_in_trouble(turn.text) else "kind:problem"
     if asks_for_feature(turn.text):
         return "kind:wish"
     return "kind:consultation" if asks_how_to_use(turn.text) else None

@@ -8,6 +8,7 @@ events with ``turn.emit``; ``turn.result`` is the :class:`Step` the engine retur
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from copy import deepcopy
 from dataclasses import dataclass, field, replace
@@ -17,6 +18,7 @@ from zoneinfo import ZoneInfo
 
 from core import personal_data, walker
 from core.events import ClientWroteOnTicket, Event
+from core.facts import names_a_protection_key
 from core.messages import UNAVAILABLE, Choice, Inbound, Outbound
 from core.my_requests import ClientTicket
 from core.render import resolve_choice
@@ -96,6 +98,7 @@ class Step:
     events: list[Event] = field(default_factory=list)
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")  # sentences of a message, for what each of them tells
 Question = Callable[[ConversationState], Reply | None]  # what a stage asks, for «reask»
 
 NEW_TICKET = Choice("menu:ticket", t("choice.new_ticket"))  # the menu's button: a new ticket
@@ -181,6 +184,16 @@ class Turn:
         """``text`` tells of a malfunction: the FAQ reads it as a report, or it says a system is down."""
         found = self.ctx.faq(text) if self.ctx.faq else None
         return (found is not None and found.report) or system_down(text)
+
+    def key_in_trouble(self, text: str) -> bool:
+        """The trouble told is the protection key's («ключ HASP не определяется»): a licence request; not a key named
+        among the facts of another trouble («…ключ HASP (номер 0459-123). Не формируется отчёт по проходам»)."""
+        sentences = [sentence for sentence in _SENTENCE_END.split(text) if sentence.strip()]
+        keyed = [sentence for sentence in sentences if names_a_protection_key(sentence)]
+        if len(sentences) < 2 or not keyed:
+            return bool(keyed)
+        others = [sentence for sentence in sentences if sentence not in keyed]
+        return any(map(self.reports_trouble, keyed)) or not any(map(self.reports_trouble, others))
 
     def answered_from_faq(self) -> bool:
         """A question typed instead of an answer («а сколько ждать ответа?») gets the FAQ's answer when it has one,

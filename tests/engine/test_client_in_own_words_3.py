@@ -386,3 +386,26 @@ def test_a_story_saying_the_program_shows_the_wrong_thing_is_no_correction() -> 
     chat = at_field("problem", "product_version", "partial")
     chat.say("программа показывает не то время в журнале")
     assert chat.state.answers["product_name"] == VALID_ANSWERS["product_name"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "kind"),
+    [
+        (
+            "У нас Бастион-2 версия 1.7.3, Windows 7 SP1 32 бит, ключ HASP (номер на ключе 0459-123). "
+            "Не формируется отчёт по проходам.",
+            "problem",
+        ),
+        ("у нас Бастион-3, ключ HASP. После обновления программа не видит ключ.", "license"),
+        ("ключ HASP не определяется", "license"),
+    ],
+)
+def test_a_key_named_among_the_facts_of_another_trouble_is_no_licence_request(
+    faq: FaqIndex, typed: str, kind: str
+) -> None:
+    """A report that is not built, with the key among its facts, became a «Ключ защиты» request: its expected
+    result, steps and network were never asked."""
+    chat = EngineChat(faq=faq.search)
+    chat.say(typed)
+    chat.say("Согласен")
+    assert chat.state.kind == kind
