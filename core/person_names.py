@@ -129,3 +129,23 @@ def _adjacent(text: str, found: list[re.Match[str]], i: int, j: int) -> bool:
     """The two capitalised words have only spaces between them."""
     first, second = sorted((found[i], found[j]), key=lambda match: match.start())
     return not text[first.end() : second.start()].strip()
+
+
+# «меня зовут Сергей Петров», «Я Иванова Мария Петровна, …», «Контактное лицо: Иванов Иван»: the writer introducing
+# themselves, then two or three capitalised words
+_INTRODUCED = re.compile(
+    r"(?:(?<![\w-])меня\s+зовут|(?:^|[.!?,]\s*)я|контактное\s+лицо|с\s+уважением)\W+"
+    r"(?P<name>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?:\s+[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?){1,2})",
+    re.IGNORECASE,
+)
+
+
+def introduced_name(text: str) -> str | None:
+    """The full name the writer gives as theirs («меня зовут Сергей Петров»); None when there is none."""
+    for match in _INTRODUCED.finditer(text):
+        words = match["name"].split()
+        for size in (3, 2):  # «Иванова Мария Петровна», or two words and something else after them
+            candidate = " ".join(words[:size])
+            if len(words) >= size and all(word[0].isupper() for word in words[:size]) and is_full_name(candidate):
+                return candidate
+    return None

@@ -18,7 +18,7 @@ from core.facts import FAMILIES, extract
 from core.howto_words import asks_how_to_use
 from core.intake import ENVIRONMENT, FIELDS_BY_KEY, INTAKE, NO, YES
 from core.messages import Choice
-from core.person_names import is_full_name
+from core.person_names import introduced_name, is_full_name
 from core.render import resolve_choice
 from core.replies import Reply
 from core.stages.flow import (
@@ -108,14 +108,20 @@ def field_question(state: ConversationState) -> Reply | None:
     if not (state.field and state.kind):
         return None
     reply = walker.prompt(FIELDS_BY_KEY[state.field], state.kind, critical=state.calling_back)
-    if state.field == "contact_name" and state.profile_name:
-        return replace(reply, choices=(Choice(PROFILE_NAME, state.profile_name), *reply.choices))
+    if state.field == "contact_name" and (offered := name_to_offer(state)):
+        return replace(reply, choices=(Choice(PROFILE_NAME, offered), *reply.choices))
     if state.field == "product_name" and named_family(state.answers.get("description", "")):
         return replace(reply, text=t("field.product_name.prompt.which"))
     written = written_phone(state)
     if written:
         return replace(reply, choices=(Choice(WRITTEN_PHONE, written), *reply.choices))
     return reply
+
+
+def name_to_offer(state: ConversationState) -> str | None:
+    """The name offered in one tap at the contact's name question: the one the client gave as theirs in the first
+    message («меня зовут Сергей Петров»; it was asked again), else the messenger profile's."""
+    return introduced_name(state.answers.get("description", "")) or state.profile_name
 
 
 def named_family(text: str) -> bool:
@@ -268,8 +274,9 @@ def on_field(turn: Turn) -> None:
         return
     if not turn.text and turn.inbound.verified_phone and current.request_phone:
         turn.text = turn.inbound.verified_phone  # an own contact, shared, answers the phone question
-    if turn.payload == PROFILE_NAME or (s.profile_name and current.key == "contact_name" and turn.text == "1"):
-        turn.text, turn.payload = s.profile_name or "", None  # the name offered, tapped or typed as its number
+    offered = name_to_offer(s) if current.key == "contact_name" else None
+    if turn.payload == PROFILE_NAME or (offered and turn.text == "1"):
+        turn.text, turn.payload = offered or "", None  # the name offered, tapped or typed as its number
     written = written_phone(s)
     if turn.payload == WRITTEN_PHONE or (written and (turn.text == "1" or this_one(turn.text))):
         turn.text, turn.payload = written or "", None  # the phone of the first message, tapped or typed as its number

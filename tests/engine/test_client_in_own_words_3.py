@@ -13,6 +13,7 @@ from faq.retriever import FaqIndex
 from tests.engine.intake_answers import (
     VALID_ANSWERS,
     answer_form,
+    answer_until,
     at_field,
     reach_ticket,
     start_ticket,
@@ -409,3 +410,23 @@ def test_a_key_named_among_the_facts_of_another_trouble_is_no_licence_request(
     chat.say(typed)
     chat.say("Согласен")
     assert chat.state.kind == kind
+
+
+@pytest.mark.parametrize(
+    ("first", "name"),
+    [
+        ("не запускается бастион-3, меня зовут Сергей Петров", "Сергей Петров"),
+        ("Бастион-3 не открывает журнал. Контактное лицо: Иванов Иван", "Иванов Иван"),
+        ("Я Иванова Мария Петровна, у нас бастион-3 зависает", "Иванова Мария Петровна"),
+    ],
+)
+def test_the_name_given_in_the_first_message_is_offered_in_one_tap(faq: FaqIndex, first: str, name: str) -> None:
+    """The name the client gave as theirs was asked again with only the profile's name offered."""
+    chat = EngineChat(faq=faq.search, profile_name="petr")
+    chat.say(first)
+    chat.say("Согласен")
+    chat.press("crit:partial")
+    answer_until(chat, "contact_name")
+    assert [choice.title for choice in chat.last.replies[-1].choices] == [name]  # type: ignore[union-attr]
+    chat.say("1")
+    assert chat.state.answers["contact_name"] == name
