@@ -635,7 +635,39 @@ vendors; a story of 40 words or more with a sentence of trouble is a report, wit
 Tried and dropped: the installation entry's answer reworded to say that we connect remotely for diagnostics (held-out 3,
 9 and 18 lower: the graders and the scores read the regulation's words); a phrasing on moving a licence on the key's
 entry («продлевать лицензии каждый год?» went to it). The 95% target on unseen wordings is not met: no new held-out set
-was measured this round, and the newest first sight is still held-out 19's 87.5%."""
+was measured this round, and the newest first sight is still held-out 19's 87.5%.
+
+Eighteenth round (2026-12-04), issue 14. Held-out 20 and a tuning batch of 40 were written first by a helper who read
+only the entries' questions and answers and the regulation, never the phrasings, synonyms or code: 67.5% and 70.0% at
+first sight, far below the 85–88% of the earlier sets. The base knew its entries by its own words. Then two more
+helpers, blind to both sets, wrote eight clients' phrasings per entry (624); each was kept only if taking it out did not
+raise the dev and tuning sets, the reports and the suggestions (a leave-one-out over the tuning side only, twice: 46
+dropped), and five more went for the round's tests (one a copy of a dev question). A batch of 100 off-topic questions
+sharing a desk's words («работает ли почта в субботу», «забыла пароль от вк») joined the tuning set: 85/99 at first
+sight. General rules from it: whoever «работает» beside a noun that is not us («работает ли почта», «до скольки
+работает мфц») and a «расписание» or «график работы» of someone else's («поликлиники») asks someone else's hours;
+another company's consumer service (вк, гугл, мтс, госуслуги…) or a messenger app looked after («как обновить
+ватсап») is declined; a wish in the conditional («было бы круто, если бы…») is a wish; a sentence that alone is
+someone else's matter («Windows Server 2019.») does not answer a message naming our product.
+
+    measure                        before                 after
+    dev (27)                       100%                   100%
+    tuning (1,153 → 1,292)         97.0%                  96.4% (the batch's 40 and 99 included: 262/266 off-topic)
+    held-out 20 (40, new)          67.5% (first sight)    90.0%
+    held-out 1–19 (883)            91.6%, 809             93.0%, 821 (118/121 off-topic declined, as before)
+      higher                       3 96.5 → 98.2, 5 90 → 94, 6 90 → 92.5, 7 95 → 97.5, 8 90 → 92.5, 10 82.5 → 90,
+                                   12 90 → 97.5, 14 87.5 → 92.5, 15 86.7 → 93.3, 19 87.5 → 92.5
+      lower                        held-out 97.6 → 96.3, 9 90 → 85, 13 97.5 → 95, 17 95 → 90; held-out 16 answers one
+                                   off-topic question (5/6), held-out 14 one fewer (4/6 → 5/6 declined)
+    reports precision / recall     100% / 100%            100% / 100%
+    suggestions beside reports     95.2%, 20/21 kept      95.2%, 20/21 kept
+    index build / query p99        0.65 s / 0.91 ms       0.74 s / 0.89 ms
+
+Tried and dropped: a negation written apart read as the word written together («не лицензионный» as
+«нелицензионный»): held-out, 3 and 9 one lower each. Left open: «нужна ли лицензия на продажу алкоголя для ип», «где
+взять ключ активации для офиса 2019», «можно ли отправлять снилс работодателю по вотсапу» are answered by the sales
+department's and the messengers' entries. The 95% target on unseen wordings is still not met: held-out 20 went from
+67.5% to 90.0% with phrasings written without seeing it, but that is its second measure, not a first sight."""
 
 from __future__ import annotations
 

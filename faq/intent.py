@@ -464,7 +464,31 @@ def names_others_hours(text: str, terms: Iterable[str]) -> bool:
         not any(_ours(word, ours) for word in tokens[position + 1 : position + 3])
         for position, token in enumerate(tokens[:-1])
         if token == "у"
-    ) or any(not any(_ours(word, ours) for word in owner) for owner in _whose_work(tokens))
+    ) or any(not any(_ours(word, ours) for word in owner) for owner in (*_whose_work(tokens), *_who_works(tokens)))
+
+
+_AROUND_WORKS = frozenset("ли сегодня завтра сейчас ещё еще в во до по".split())
+
+
+def _who_works(tokens: list[str]) -> list[list[str]]:
+    """The one who «работает» (said of someone, not «работаете»), a noun beside it: «работает ли почта в субботу»,
+    «до скольки работает мфц», «сбербанк работает в воскресенье?» (someone else's); «работает ли поддержка»."""
+    owners = []
+    for position, token in enumerate(tokens):
+        if token not in ("работает", "работают"):
+            continue
+        after = next(
+            (i for i in range(position + 1, min(position + 3, len(tokens))) if tokens[i] not in _AROUND_WORKS), None
+        )
+        beside = ([position - 1] if position else []) + ([after] if after is not None else [])
+        owners += [tokens[i : i + 2] for i in beside if _a_name(tokens[i])]  # «отдел поддержки»: with the word after
+    return owners
+
+
+def _a_name(word: str) -> bool:
+    """A noun in the nominative, or a word the dictionary does not know («мфц»)."""
+    grammemes = analyzer().parse(word)[0].tag.grammemes
+    return {"NOUN", "nomn"} <= grammemes or "UNKN" in grammemes
 
 
 def _whose_work(tokens: list[str]) -> list[list[str]]:
@@ -472,13 +496,19 @@ def _whose_work(tokens: list[str]) -> list[list[str]]:
     «время работы сотрудника», «график работы для сменщиков» (someone else's); «время работы отдела поддержки»."""
     owners = []
     for position, token in enumerate(tokens[:-1]):
-        if lemma(token) != "работа" or "gent" not in analyzer().parse(token)[0].tag:
-            continue
+        if not (lemma(token) == "работа" and "gent" in analyzer().parse(token)[0].tag or lemma(token) == "расписание"):
+            continue  # «расписание электричек» too
         start = position + 2 if tokens[position + 1] == "для" else position + 1
         owner = tokens[start : start + 2]
-        if owner and (start > position + 1 or {"NOUN", "gent"} <= analyzer().parse(owner[0])[0].tag.grammemes):
+        if owner and (start > position + 1 or _genitive_noun(owner[0])):
             owners.append(owner)
     return owners
+
+
+def _genitive_noun(word: str) -> bool:
+    """A noun in the genitive in one of its readings («поликлиники» reads first as a plural nominative); not «в»."""
+    parses = analyzer().parse(word)
+    return parses[0].tag.POS == "NOUN" and any({"NOUN", "gent"} <= parse.tag.grammemes for parse in parses)
 
 
 def _ours(word: str, ours: frozenset[str]) -> bool:
@@ -486,9 +516,34 @@ def _ours(word: str, ours: frozenset[str]) -> bool:
     return word in ours or lemma(word) in ours or bool(ours.intersection(word_terms(word))) or names_our_product(word)
 
 
+# Someone else's service or brand a client uses at home: "забыла пароль от вк", "сколько стоит восстановить симку
+# в мтс", "как удалить свои данные из гугла" are none of support's matters (the caller checks that our product is
+# not named).
+OTHERS_SERVICES = frozenset(
+    """
+    вк вконтакте vk гугл google яндекс yandex мтс билайн мегафон теле2 tele2 сбер сбербанк тинькофф втб озон ozon
+    wildberries вайлдберриз госуслуги авито мвидео эльдорадо айфон iphone инстаграм instagram фейсбук facebook
+    тикток tiktok ютуб youtube
+    """.split()
+)
+# A messenger itself looked after ("как обновить ватсап", "взломали телеграм"), not a way of reaching us
+MESSENGERS = frozenset({"telegram", "whatsapp", "viber"})
+APP_CARE = frozenset("обновить обновлять взломать восстановить переустановить настроить".split())
+
+
+def names_others_service(text: str, terms: Iterable[str]) -> bool:
+    """The message is about another company's consumer service, or about a messenger app itself, not speaking to us."""
+    tokens = words(text)
+    found = {lemma(token) for token in tokens}.union(tokens, terms)
+    if OTHERS_SERVICES & found:
+        return True
+    spoken_to = (ADDRESSING_WORDS | {"вам", "вас", "поддержка", "заявка"}) & found
+    return bool(MESSENGERS & found and APP_CARE & found) and not spoken_to
+
+
 # A private place: "как настроить роутер дома", "на даче не ловит вайфай" are the client's own matters,
 # neither our products nor equipment of a site we serve (the caller checks that our product is not named).
-PRIVATE_PLACES = frozenset("дома домой домашний квартира дача".split())
+PRIVATE_PLACES = frozenset("дома домой домашний квартира дача блог подарок".split())  # and a private purpose
 
 
 def names_private_place(text: str) -> bool:

@@ -73,6 +73,7 @@ from faq.intent import (
     is_report,
     names_exchange,
     names_others_hours,
+    names_others_service,
     names_our_product,
     names_private_place,
     names_sold_thing,
@@ -439,6 +440,8 @@ class FaqIndex:
         if not report and asks_what_product_does(query, terms):  # "бастион поддерживает postgres?": a consultation
             return False, self._hits(ranking, limit)
         if not ours and names_private_place(query):  # "как настроить роутер дома": the client's own matter
+            return False, self._hits(ranking, limit)
+        if not ours and names_others_service(query, terms):  # "забыла пароль от вк", "как обновить ватсап"
             return False, self._hits(ranking, limit)
         if not ours and self._prices_others_thing(query, terms, report):  # "во сколько обойдётся ремонт самсунга"
             return False, self._hits(ranking, limit)

@@ -70,6 +70,11 @@ OPEN_DECLINES = frozenset(
     {
         "сколько камер можно подключить к одному серверу бастиона",
         "можно ли в бастионе вести учёт посетителей",
+        # the eighteenth round's off-topic batch: another kind of licence, another vendor's activation key, a
+        # document sent to an employer by a messenger, answered by the sales department's and the messengers' entries
+        "нужна ли лицензия на продажу алкоголя для ип",
+        "где взять ключ активации для офиса 2019",
+        "можно ли отправлять снилс работодателю по вотсапу",
     }
 )
 

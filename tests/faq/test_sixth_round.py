@@ -23,6 +23,13 @@ from tests.faq.conftest import top_id
         ("какие есть способы до вас достучаться", "contact-channels"),
         ("какую инфу готовить для обращения", "request-info"),
         ("из-за чего заявка может долго решаться", "delay-reasons"),
+        # the eighteenth round's rules on others' hours and apps leave ours answered
+        ("работает ли поддержка в субботу", "support-days"),
+        ("когда работает отдел поддержки", "support-hours"),
+        ("до скольки работает горячая линия", "support-hours"),
+        ("график работы поддержки на праздниках", "schedule-changes"),
+        ("вам можно писать в телеграм?", "contact-messengers"),
+        ("где скачать телеграм чтобы вам писать", "contact-messengers"),
     ],
 )
 def test_everyday_words_reach_the_entry(faq_index: FaqIndex, question: str, entry: str) -> None:
