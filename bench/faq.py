@@ -642,9 +642,9 @@ only the entries' questions and answers and the regulation, never the phrasings,
 first sight, far below the 85–88% of the earlier sets. The base knew its entries by its own words. Then two more
 helpers, blind to both sets, wrote eight clients' phrasings per entry (624); each was kept only if taking it out did not
 raise the dev and tuning sets, the reports and the suggestions (a leave-one-out over the tuning side only, twice: 43
-dropped), and five more went for the round's tests (one a copy of a dev question): 576 kept. A batch of 100 off-topic questions
-sharing a desk's words («работает ли почта в субботу», «забыла пароль от вк») joined the tuning set: 85/99 at first
-sight. General rules from it: whoever «работает» beside a noun that is not us («работает ли почта», «до скольки
+dropped), and five more went for the round's tests (one a copy of a dev question): 576 kept. A batch of 100 off-topic
+questions sharing a desk's words («работает ли почта в субботу», «забыла пароль от вк») joined the tuning set: 85/99
+at first sight. General rules from it: whoever «работает» beside a noun that is not us («работает ли почта», «до скольки
 работает мфц») and a «расписание» or «график работы» of someone else's («поликлиники») asks someone else's hours;
 another company's consumer service (вк, гугл, мтс, госуслуги…) or a messenger app looked after («как обновить
 ватсап») is declined; a wish in the conditional («было бы круто, если бы…») is a wish; a sentence that alone is
