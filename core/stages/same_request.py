@@ -24,6 +24,7 @@ import re
 
 from core.choice_words import NO, YES, best_match
 from core.events import ClientWroteOnTicket, TicketJoined
+from core.facts import names_a_protection_key
 from core.messages import Choice
 from core.my_requests import NUMBER
 from core.replies import Reply
@@ -41,7 +42,9 @@ NEW_PROBLEM = re.compile(
     r"\b(?:друг(?:ой|ая|ое|ие|ого|ую)|ещ[её]\s(?:одн[аоуй]|один)|нов(?:ый|ая|ое|ую)|отдельн\w*)\s(?:\w+\s)?"
     r"(?:вопрос|проблем|заявк|неисправност|ошибк|задач)"
     r"|\bещ[её]\s(?:(?:у\s(?:нас|меня)\s)?(?:есть\s)?)(?:вопрос|проблем|заявк)\w*\W+\w+\W+\w+"  # and what it is
-    r"|\bне\sпо\s(?:этой|той|этому)\sзаявк",
+    r"|\bне\sпо\s(?:этой|той|этому)\sзаявк"
+    # «и ещё, не связанное: перестал работать…», «не связано с этой заявкой»; not «ошибка не связана с обновлением»
+    r"|\bне\s+связан\w*\s*(?:[:—–-]|с\s+(?:этой|той|этим|ней)\b)",
     re.IGNORECASE,
 )
 ANSWERS = {  # the client's own words for the two answers, besides the buttons' titles
@@ -58,7 +61,14 @@ def looks_new(turn: Turn, ticket: OpenTicket | None) -> bool:
     if ticket is None:
         return False
     mentioned, own = product_of(turn.text), ticket_product(ticket)
-    return bool(mentioned and own) and not same_product(mentioned, own) and turn.reports_trouble(turn.text)
+    if mentioned and own and not same_product(mentioned, own):
+        return turn.reports_trouble(turn.text)
+    # «ключ HASP перестал определяться» on a ticket about the event log: the key's trouble is a request of its own
+    return (
+        not names_a_protection_key(ticket.subject)
+        and turn.key_in_trouble(turn.text)
+        and turn.reports_trouble(turn.text)
+    )
 
 
 def open_ticket(turn: Turn, number: str | None) -> OpenTicket | None:

@@ -42,6 +42,8 @@ class Chat:
         "Elsys-MB перестал отвечать",  # a malfunction of another product than the ticket's
         "а ещё вопрос: камеры не показывают картинку",  # «ещё вопрос» used to be added to the ticket
         "Ещё у нас проблема с печатью пропусков",
+        "и ещё, не связанное: перестал работать модуль видеонаблюдения",  # it was added to the ticket
+        "ключ HASP перестал определяться",  # a key's trouble on a ticket about the log: a licence request of its own
     ],
 )
 def test_what_looks_like_a_new_problem_is_asked_about(text: str) -> None:
@@ -59,6 +61,7 @@ def test_what_looks_like_a_new_problem_is_asked_about(text: str) -> None:
         "Бастион-3 снова перестал открывать журнал",  # the ticket's own product
         "Ещё раз проверил: журнал не открывается",
         "и ещё вопрос",  # only announced: what it is about comes next
+        "ошибка не связана с обновлением, было и раньше",
     ],
 )
 def test_plain_follow_ups_go_to_the_ticket_without_a_question(text: str) -> None:
