@@ -666,8 +666,9 @@ someone else's matter («Windows Server 2019.») does not answer a message namin
 Tried and dropped: a negation written apart read as the word written together («не лицензионный» as
 «нелицензионный»): held-out, 3 and 9 one lower each. Left open: «нужна ли лицензия на продажу алкоголя для ип», «где
 взять ключ активации для офиса 2019», «можно ли отправлять снилс работодателю по вотсапу» are answered by the sales
-department's and the messengers' entries. The 95% target on unseen wordings is still not met: held-out 20 went from
-67.5% to 90.0% with phrasings written without seeing it, but that is its second measure, not a first sight."""
+department's and the messengers' entries. Held-out 21 was then written the same way, after every change of the
+round, and measured once: 90.0% (36/40, one of its six off-topic questions answered); the code before the round scores
+it 72.5% (29/40). So the phrasings generalise, but the 95% target on unseen wordings is still not met."""
 
 from __future__ import annotations
 
@@ -718,6 +719,8 @@ HELDOUT_SETS = {
     "held-out 19": TESTS / "heldout-19.yaml",
     # written before the eighteenth round, blind to the phrasings and synonyms, measured once before any change
     "held-out 20": TESTS / "heldout-20.yaml",
+    # written after the eighteenth round the same way, measured once: the first sight of the phrasings it added
+    "held-out 21": TESTS / "heldout-21.yaml",
 }
 INTENTS = TESTS / "intents.yaml"
 # Problem reports labelled with the entry that would help beside the ticket (or none): measured only.
