@@ -485,6 +485,10 @@ TEXTS: dict[str, str] = {
     ),
     "ticket.message_added": "Добавил сообщение к заявке {number}. Инженер увидит его.",
     "ticket.thanks_added": "Пожалуйста! Передал и это инженеру по заявке {number}.",
+    # «что с заявкой?», «ну что там?» while an engineer works on it: his answers come to this chat
+    "ticket.with_engineer": (
+        "Заявка {number} в работе у инженера {engineer}. Передал ему ваше сообщение — ответ придёт сюда."
+    ),
     "ticket.solved_added": (
         "Рад, что всё решилось! Передал инженеру: заявку {number} закроют. Если проблема вернётся, "
         "просто напишите сюда."

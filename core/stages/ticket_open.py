@@ -58,6 +58,8 @@ def on_ticket_open(turn: Turn) -> None:
         turn.emit(AnswerByEmailAsked(s.ticket))  # the shell knows the address and answers
     elif s.engineer is None:  # «спасибо» is passed on too, and answered in kind
         turn.say(added_to_ticket(turn, s.ticket))
+    elif asked_about_requests(turn.text) or small_talk(turn.text) == "poke":  # «что с заявкой?» met silence
+        turn.say(t("ticket.with_engineer", number=s.ticket, engineer=s.engineer))
 
 
 def added_to_ticket(turn: Turn, number: str) -> str:

@@ -132,3 +132,20 @@ def test_an_answer_to_the_waiting_engineer_typed_in_a_new_intake_reaches_the_tic
     not_waiting = Context(now=WORKING_MOMENT, consent_given=True, faq=FakeFaq(), open_tickets=(TICKET,))
     result = step(state, inbound("Oracle 19c", channel="telegram"), not_waiting)
     assert not any(isinstance(event, ClientWroteOnTicket) for event in result.events)
+
+
+@pytest.mark.parametrize("text", ["что с заявкой?", "ну что там?"])
+def test_a_status_question_while_an_engineer_works_on_it_is_answered_and_passed_on(text: str) -> None:
+    """It met silence: the engineer got the message, the client heard nothing."""
+    chat = Chat()
+    chat.state.engineer = "Иван"
+    said = chat.say(text)
+    assert said == t("ticket.with_engineer", number="TP-00003", engineer="Иван")
+    assert chat.events == [ClientWroteOnTicket("TP-00003", text)]
+
+
+def test_a_plain_message_to_the_engineer_is_passed_on_without_an_answer() -> None:
+    chat = Chat()
+    chat.state.engineer = "Иван"
+    assert chat.say("Версия 3.1.14, Windows 10 64-бит") == ""
+    assert chat.events == [ClientWroteOnTicket("TP-00003", "Версия 3.1.14, Windows 10 64-бит")]
