@@ -127,10 +127,11 @@ async def test_solved_with_no_request_here_is_no_new_request(runtime: Runtime) -
     assert (await chat.state())["kind"] is None
 
 
-async def test_solved_in_the_tickets_own_chat_reaches_its_engineers(runtime: Runtime) -> None:
+@pytest.mark.parametrize("typed", ["вопрос решён, закрывайте", "заявку закройте пожалуйста"])  # the second: «Добавил»
+async def test_solved_in_the_tickets_own_chat_reaches_its_engineers(runtime: Runtime, typed: str) -> None:
     chat = RecordingChat(runtime)
     number = await chat.open_ticket()
-    assert said(await chat.say("вопрос решён, закрывайте")) == t("ticket.solved_added", number=number)
+    assert said(await chat.say(typed)) == t("ticket.solved_added", number=number)
 
 
 @pytest.mark.parametrize(
