@@ -570,8 +570,9 @@ def added_contact(turn: Turn) -> bool:
 
 def added_to_description(turn: Turn) -> bool:
     """«турникеты и контроллеры не отвечают, сервер не видит ничего» at a question of names (the organisation, the
-    city, the contact person): more of the trouble, not an answer. It joins the description (or is the description,
-    when none is given yet), is said so, and the question is asked again; it used to be kept as the organisation."""
+    city, the contact person), or refused at another: more of the trouble, not an answer. It joins the description
+    (or is the description, when none is given yet), is said so, and the question is asked again; it used to be kept
+    as the organisation."""
     s = turn.state
     if word_count(turn.text) < REPORT_WORDS_AT_LEAST or not turn.reports_trouble(turn.text):
         return False
@@ -606,9 +607,12 @@ def with_os_named(named: str | None, text: str) -> str:
 
 def refuse(turn: Turn, current: walker.Field, error: InvalidAnswer, *, file_kept: bool) -> None:
     """The answer cannot be taken: why, and the question again. Facts it states for other questions are kept
-    («у нас Бастион-3» at the name question); a file sent with it was kept, and that is said instead."""
+    («у нас Бастион-3» at the name question); a file sent with it was kept, and that is said instead; more of the
+    trouble joins the description (it was thrown away with «в версии должны быть цифры»)."""
     if error.reason == "invalid.os_bitness":
         turn.state.os_named = turn.text  # the bitness answered next completes it
+    if added_to_description(turn):  # «кстати программа вылетает, когда строю отчёт» at the version question
+        return
     note_facts(turn, turn.text)
     if current.key in turn.state.answers:
         ask_next(turn)

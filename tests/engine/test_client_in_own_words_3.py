@@ -430,3 +430,13 @@ def test_the_name_given_in_the_first_message_is_offered_in_one_tap(faq: FaqIndex
     assert [choice.title for choice in chat.last.replies[-1].choices] == [name]  # type: ignore[union-attr]
     chat.say("1")
     assert chat.state.answers["contact_name"] == name
+
+
+@pytest.mark.parametrize("key", ["product_version", "contact"])
+def test_more_of_the_trouble_refused_at_a_question_joins_the_description(faq: FaqIndex, key: str) -> None:
+    """«кстати программа вылетает, когда строю отчёт» at the version question got «в версии должны быть цифры», and
+    the crash was lost."""
+    chat = at_field("consultation", key, faq=faq.search)
+    chat.say("кстати программа вылетает когда строю отчёт")
+    assert chat.text().startswith(t("intake.added_to_description", prompt="").strip())
+    assert "вылетает" in chat.state.answers["description"] and chat.state.field == key
