@@ -23,6 +23,11 @@ from core.validators import InvalidAnswer, contacts
 
 # the words naming an item, over folded text (lower case, «ё» as «е»); the first alternative that matches wins
 LABELS: dict[str, str] = {
+    # the items of a licence request and of the description, named at the summary («номер ключа 654321»)
+    "key_number": r"номер\w*\s+ключ\w*",
+    "key_type": r"тип\w*\s+ключ\w*",
+    "description": r"описани\w*",
+    "pcs": r"компьютер\w*|компов|пк",
     "contact_name": r"контактн\w*\s+лиц\w*|фио|фамили\w*\s+(?:и\s+)?им(?:я|ени)(?:\s+(?:и\s+)?отчеств\w*)?|фамили\w*"
     r"|им(?:я|ени)|отчеств\w*",
     "contact": r"телефон\w*|тел\.|мобильн\w*|сотов\w*|номер(?!\w*\s+(?:ключ|верс|сборк|заявк|прошивк))\w*"
@@ -156,7 +161,7 @@ def _parsed(key: str, value: str) -> Change:
         return Change(key, None)
     field = FIELDS_BY_KEY[key]
     try:
-        kept = walker.parse_answer(field, value, None)
+        kept = walker.typed_value(field, value)
     except InvalidAnswer as error:
         return Change(key, None, error)
     return Change(key, city_named(kept) if key == "city" else kept)  # «в Самару» → «Самара»

@@ -18,6 +18,7 @@ from core.intake import (
 )
 from core.messages import Attachment, Choice
 from core.person_names import is_full_name
+from core.render import resolve_choice
 from core.replies import Reply
 from core.texts import TEXTS, field_example, field_prompt, t
 from core.validators import InvalidAnswer, only_a_phone, only_an_email, unnamed
@@ -98,6 +99,13 @@ def parse_answer(field: Field, text: str, choice: str | None) -> str:
         if field.key in PLACES_AND_FIRMS and is_full_name(answer):  # «Кузнецов Дмитрий» as the city
             raise InvalidAnswer(f"invalid.person_for.{field.key}")
     return field.parse(answer)
+
+
+def typed_value(field: Field, text: str) -> str:
+    """The value kept for ``text`` typed as the answer to ``field`` outside its question (a correction, a change at
+    the summary), its options read from the client's words («HASP», «гардант»); raises InvalidAnswer."""
+    choice = resolve_choice(text, option_choices(field), loose=field.strict_options) if field.options else None
+    return parse_answer(field, text, choice)
 
 
 def attached_names(attachments: list[dict[str, Any]]) -> str:

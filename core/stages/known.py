@@ -85,7 +85,7 @@ def corrected_earlier(turn: Turn, current: str) -> bool:
         if field.key == current or field.files or not _names_kept(field, old, read, kept):
             continue
         try:
-            value = walker.parse_answer(field, new, None)
+            value = walker.typed_value(field, new)
         except InvalidAnswer:
             return False
         s.answers[field.key] = extract(new).get(field.key, value)

@@ -13,17 +13,20 @@ from core.intake import FIELDS_BY_KEY
 from core.messages import Choice
 from core.replies import Reply
 from core.stages.flow import open_ticket
-from core.stages.intake import go_back, on_field
+from core.stages.intake import REPORT_WORDS_AT_LEAST, add_to_description, go_back, on_field
 from core.stages.known import corrected_earlier
 from core.stages.turn import Turn
-from core.stages.words import first_word
+from core.stages.words import first_word, word_count
 from core.state import ConversationState, Stage
 from core.texts import t
 
 SEND = Choice("sum:send", t("choice.send"))
 # «5 - Бастион-3», «7. Windows Server 2019 64 бит», «4 Кузнецов Олег Иванович»: an item's number and its new value
 # (a value after a bare space is no digit: «8 927 123-45-67» is a phone, not item 8)
-NUMBERED_VALUE = re.compile(r"(?P<number>\d{1,2})(?:\s*[.):\-–—]\s+|\s+(?=\D))(?P<value>.+)", re.DOTALL)
+# «5 - Бастион-3», «пункт 9: 654321», «6 3.1.14»: an item's number, then its new value
+NUMBERED_VALUE = re.compile(
+    r"(?:(?:пункт|п\.|№)\s*)?(?P<number>\d{1,2})(?:\s*[.):\-–—]\s+|\s+)(?P<value>.+)", re.DOTALL | re.IGNORECASE
+)
 
 
 def summary_question(state: ConversationState) -> Reply | None:
@@ -63,6 +66,10 @@ def on_summary(turn: Turn) -> None:
         open_ticket(turn)
         s.reset_intake()
         s.stage = Stage.TICKET_OPEN
+    elif turn.payload is None and word_count(turn.text) >= REPORT_WORDS_AT_LEAST and turn.reports_trouble(turn.text):
+        add_to_description(s, turn.text)  # «забыла сказать: ещё журнал событий не пишется» was lost
+        turn.say(t("summary.added_to_description"))
+        turn.reask()
     else:
         turn.not_understood()
 

@@ -6,7 +6,8 @@ import pytest
 
 from core.events import TicketOpened
 from core.texts import t
-from tests.engine.intake_answers import VALID_ANSWERS, at_summary, start_ticket, walk_to_summary
+from faq.retriever import FaqIndex
+from tests.engine.intake_answers import VALID_ANSWERS, at_field, at_summary, start_ticket, walk_to_summary
 from tests.fakes import EngineChat
 
 
@@ -93,6 +94,8 @@ def test_a_kind_chosen_again_after_back_asks_its_own_criticality() -> None:
         ("6. 3.1.15", "product_version", "3.1.15"),
         ("7 Windows Server 2016 64 бит", "os", "Windows Server 2016 64 бит"),
         ("4 Кузнецов Олег Иванович", "contact_name", "Кузнецов Олег Иванович"),
+        ("6 3.1.15", "product_version", "3.1.15"),  # a number after the item's: «Не понял ответ»
+        ("пункт 6: 3.1.15", "product_version", "3.1.15"),
     ],
 )
 def test_an_items_number_with_its_new_value_changes_it_at_once(typed: str, key: str, value: str) -> None:
@@ -107,3 +110,28 @@ def test_a_new_value_its_question_would_refuse_is_refused_with_the_question() ->
     chat.say("6 - последняя")
     assert chat.state.stage == "field" and chat.state.field == "product_version"
     assert t("invalid.version") in chat.text()
+
+
+@pytest.mark.parametrize(
+    ("typed", "key", "value"),
+    [
+        ("номер ключа 654321", "key_number", "654321"),  # «Не понял ответ»: the key's items had no words
+        ("тип ключа гардант", "key_type", "guardant"),  # and an option named in words was asked again
+        ("ключ не гардант, а HASP", "key_type", "hasp"),
+        ("описание: сервер перестал видеть ключ", "description", "сервер перестал видеть ключ"),
+    ],
+)
+def test_a_licence_request_s_item_changed_in_words_at_the_summary(typed: str, key: str, value: str) -> None:
+    chat = at_field("license", "contact")
+    walk_to_summary(chat, key_type="гардант" if "не гардант" in typed else "HASP")
+    chat.say(typed)
+    assert chat.state.stage == "summary" and chat.state.answers[key] == value, chat.text()
+
+
+def test_more_of_the_trouble_at_the_summary_joins_the_description(faq: FaqIndex) -> None:
+    """«забыла сказать: ещё журнал событий не пишется» got «Не понял ответ», and was lost."""
+    chat = at_field("problem", "contact", "partial", faq=faq.search)
+    walk_to_summary(chat)
+    chat.say("забыла сказать: ещё журнал событий не пишется")
+    assert chat.text().startswith(t("summary.added_to_description")) and chat.state.stage == "summary"
+    assert chat.state.answers["description"].endswith("забыла сказать: ещё журнал событий не пишется")
