@@ -18,6 +18,8 @@ from tests.engine.intake_answers import at_field
         ("contact_name", "а для чего это?", "intake.why.contacts"),
         ("city", "почему вы спрашиваете город?", "intake.why.contacts"),
         ("product_version", "зачем вам версия?", "intake.why.other"),
+        ("organization", "а это обязательно?", "intake.why.contacts"),  # it joined the description as a question
+        ("product_version", "это обязательно указывать?", "intake.why.other"),
     ],
 )
 def test_why_a_question_is_asked_is_answered_and_the_question_stays(
