@@ -76,6 +76,8 @@ _NAME_PART = {
 
 # «добавьте рабочий телефон»: a second contact beside the one on file
 _ADD = re.compile(r"(?<![\w-])(?:добав\w*|ещ[её]\s+один|дополнительн\w*)")
+# «добавьте в описание: …», «дополню описание: …»: more of the story, after what is there
+_ADD_TO = re.compile(r"(?<![\w-])(?:добав\w*|дополн\w*|допиш\w*)")
 
 
 @dataclass(frozen=True)
@@ -90,14 +92,15 @@ class Change:
 _ANY_LABEL = "|".join(LABELS.values())
 # the item named and said wrong: «телефон не тот, …», «ой, версия не та …»; «ой, не то, версия 3.1.14»
 _NAMED_WRONG = re.compile(
-    rf"(?<![\w-])(?:{_ANY_LABEL})(?![\w-])\W+{_WRONG.pattern}|^\W*(?:ой\W+)?(?:не\s+то|ошибл\w*|ошибся)\W+(?:{_ANY_LABEL})(?![\w-])",
+    rf"(?<![\w-])(?:{_ANY_LABEL})(?![\w-])\W+{_WRONG.pattern}|^\W*(?:ой\W+)?(?:не\s+то|ошибл\w*|ошибся)\W+(?:{_ANY_LABEL})(?![\w-])"
+    rf"|^\W*(?:исправ|поменя|замени|измени)\w*\s+(?:мо[йюяе]\s+|наш\w*\s+)?(?:{_ANY_LABEL})(?![\w-])",
     re.IGNORECASE,
 )
 
 
 def says_wrong(text: str) -> bool:
-    """The message names an item and says it was given wrong («телефон не тот, …», «ой, не то, версия 3.1.14»); not
-    «программа показывает не то время»."""
+    """The message names an item and says it was given wrong («телефон не тот, …», «ой, не то, версия 3.1.14») or to
+    be put right («исправьте телефон на …»); not «программа показывает не то время»."""
     return _NAMED_WRONG.search(folded(text)) is not None
 
 
@@ -138,7 +141,11 @@ def _name_part(label: str, on_file: str, change: Change) -> Change:
 
 
 def _added(text: str, found: dict[str, Change], offer: Mapping[str, str]) -> dict[str, Change]:
-    """«Добавьте рабочий телефон …»: a contact added to the one on file, not put in its place."""
+    """«Добавьте рабочий телефон …»: a contact added to the one on file, not put in its place; «добавьте в описание:
+    …» is added to the description (it replaced it)."""
+    story = found.get("description")
+    if story is not None and story.value and _ADD_TO.search(folded(text)):
+        found = {**found, "description": Change("description", f"{offer['description']}\n{story.value}")}
     contact = found.get("contact")
     if contact is None or not contact.value or contact.value == offer["contact"] or not _ADD.search(folded(text)):
         return found

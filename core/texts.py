@@ -343,6 +343,8 @@ TEXTS: dict[str, str] = {
     # more of the trouble written at a question of names: kept in the description
     "intake.added_to_description": "Добавил это к описанию заявки.\n{prompt}",
     "summary.added_to_description": "Добавил это к описанию заявки.",
+    # the system named, its bitness not known: kept so («Операционная система: не знает» lost «Windows 10»)
+    "intake.os_bitness_unknown": "{os}, разрядность клиент не знает (32 или 64 бит)",
     "intake.small_talk.help": "Помогу: для этого и оформляем заявку, инженер разберётся.\n{prompt}",
     # «алло, есть кто живой?», «сейчас уточню», «ну что там?» were stored as the organisation, the city, the steps
     "intake.small_talk.here": "Я здесь. Продолжим оформление заявки.\n{prompt}",

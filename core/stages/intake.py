@@ -369,6 +369,8 @@ def take_answer(turn: Turn, current: walker.Field, payload: str | None) -> None:
             return
     if payload is None and answered_otherwise(turn, current):
         return
+    if current.key == "os" and s.os_named and payload is None and says_unknown(turn.text):
+        turn.text = t("intake.os_bitness_unknown", os=s.os_named)  # «Windows 10», then «не знаю»: the system stays
     if current.key == "os":
         turn.text, s.os_named = with_os_named(s.os_named, turn.text), None
     try:
@@ -578,6 +580,10 @@ def added_to_description(turn: Turn) -> bool:
         return False
     add_to_description(s, turn.text)
     note_facts(turn, turn.text)
+    if s.field in s.answers:  # «Бастион-3, не открываются двери» at the product question: answered too
+        turn.say(t("summary.added_to_description"))
+        ask_next(turn)
+        return True
     say_with_prompt(turn, "intake.added_to_description")
     return True
 

@@ -98,7 +98,8 @@ class Step:
     events: list[Event] = field(default_factory=list)
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")  # sentences of a message, for what each of them tells
+# the clauses of a message, for what each of them tells: «ключ HASP переставили, теперь не подключаются контроллеры»
+_CLAUSE_END = re.compile(r"[.!?;,]\s+|\n+|\s(?:но|хотя|а|теперь)\s", re.IGNORECASE)
 Question = Callable[[ConversationState], Reply | None]  # what a stage asks, for «reask»
 
 NEW_TICKET = Choice("menu:ticket", t("choice.new_ticket"))  # the menu's button: a new ticket
@@ -187,12 +188,13 @@ class Turn:
 
     def key_in_trouble(self, text: str) -> bool:
         """The trouble told is the protection key's («ключ HASP не определяется»): a licence request; not a key named
-        among the facts of another trouble («…ключ HASP (номер 0459-123). Не формируется отчёт по проходам»)."""
-        sentences = [sentence for sentence in _SENTENCE_END.split(text) if sentence.strip()]
-        keyed = [sentence for sentence in sentences if names_a_protection_key(sentence)]
-        if len(sentences) < 2 or not keyed:
+        among the facts of another trouble («…ключ HASP (номер 0459-123). Не формируется отчёт по проходам», «ключ
+        Guardant на месте, но не пишется видео»)."""
+        clauses = [clause for clause in _CLAUSE_END.split(text) if clause.strip()]
+        keyed = [clause for clause in clauses if names_a_protection_key(clause)]
+        if len(clauses) < 2 or not keyed:
             return bool(keyed)
-        others = [sentence for sentence in sentences if sentence not in keyed]
+        others = [clause for clause in clauses if clause not in keyed]
         return any(map(self.reports_trouble, keyed)) or not any(map(self.reports_trouble, others))
 
     def answered_from_faq(self) -> bool:

@@ -398,6 +398,8 @@ def test_a_story_saying_the_program_shows_the_wrong_thing_is_no_correction() -> 
             "problem",
         ),
         ("у нас Бастион-3, ключ HASP. После обновления программа не видит ключ.", "license"),
+        ("Перенесли Бастион-3 на новый сервер, ключ HASP переставили, теперь не подключаются контроллеры", "problem"),
+        ("Бастион-3: ключ Guardant на месте, лицензии есть, но не пишется видео", "problem"),
         ("ключ HASP не определяется", "license"),
     ],
 )
@@ -440,3 +442,35 @@ def test_more_of_the_trouble_refused_at_a_question_joins_the_description(faq: Fa
     chat.say("кстати программа вылетает когда строю отчёт")
     assert chat.text().startswith(t("intake.added_to_description", prompt="").strip())
     assert "вылетает" in chat.state.answers["description"] and chat.state.field == key
+
+
+def test_a_system_named_whose_bitness_is_not_known_is_kept() -> None:
+    """«Windows 10», then «не знаю» at the bitness: the ticket said «Операционная система: не знает»."""
+    chat = at_field("problem", "os", "partial")
+    chat.say("Windows 10")
+    chat.say("не знаю")
+    assert chat.state.answers["os"].startswith("Windows 10")
+
+
+def test_a_product_with_more_of_the_trouble_answers_the_product_question(faq: FaqIndex) -> None:
+    """«Бастион-3, не открываются двери»: «Записал: Бастион-3», and the product was asked again."""
+    chat = at_field("problem", "product_name", "partial", faq=faq.search)
+    chat.say("Бастион-3, не открываются двери")
+    assert chat.state.answers["product_name"] == "Бастион-3" and chat.state.field == "product_version"
+    assert "не открываются двери" in chat.state.answers["description"]
+
+
+def test_put_this_item_right_at_another_question() -> None:
+    """«исправьте телефон на 89175554433» at the version question was kept as the version."""
+    chat = at_field("problem", "product_version", "partial")
+    chat.say("исправьте телефон на 89175554433")
+    assert chat.state.answers["contact"] == "+79175554433" and "product_version" not in chat.state.answers
+
+
+def test_added_to_the_description_at_the_summary_keeps_what_was_there() -> None:
+    """«добавьте в описание: …» replaced the description."""
+    chat = at_field("problem", "contact", "partial")
+    walk_to_summary(chat)
+    before = chat.state.answers["description"]
+    chat.say("добавьте в описание: с утра после перезагрузки сервера")
+    assert chat.state.answers["description"] == f"{before}\nс утра после перезагрузки сервера"
