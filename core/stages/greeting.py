@@ -9,6 +9,7 @@ functionality (core/wish_words.py), as a wish; a question gets an FAQ answer onl
 from __future__ import annotations
 
 from core import calendar, notices
+from core.consent_words import ConsentIntent, consent_answer
 from core.day_words import days_off_asked
 from core.events import FaqFeedback, QuestionUnanswered
 from core.howto_words import asks_how_to_use
@@ -38,6 +39,7 @@ from core.wish_words import asks_for_feature
 FAQ_CHOICES = (Choice("faq:helped", t("choice.helped")), NEW_TICKET)
 NOT_FOUND_CHOICES = (NEW_TICKET, Choice("menu:ask", t("choice.another_question")))
 MANY_QUESTIONS = 2  # questions in one message, each with its «?», each answered
+AGREED_WORDS = 4  # «ладно, согласен» at the menu after a refusal: the consent asked again
 
 
 def greet(turn: Turn) -> None:
@@ -106,6 +108,8 @@ def answer_text(turn: Turn) -> None:
         turn.say(Reply(t("smalltalk.emoji"), (NEW_TICKET,)))
     elif bare_yes_or_no(reading):  # «да» to nothing asked is no question for the FAQ
         turn.say(Reply(t("smalltalk.ack"), (NEW_TICKET,)))
+    elif not turn.ctx.consent_given and agrees_again(reading):
+        start_ticket(turn)  # «ладно, согласен» after «Не согласен»: the consent question again, its buttons at hand
     elif only_a_phone(turn.text) or only_an_email(turn.text):  # «89271234567»: a call back wanted, not a question
         turn.say(t("greeting.contact_alone"))
         start_ticket(turn)
@@ -127,6 +131,13 @@ def answer_text(turn: Turn) -> None:
         turn.say(t(f"smalltalk.{talk}"))
     else:  # «понятно, а как с вами связаться»: the FAQ reads the question, not the thanks before it
         answer_question(turn, turn.text, after_small_talk(reading))
+
+
+def agrees_again(text: str) -> bool:
+    """«ладно, согласен», «я передумал, согласен»: consent in words at the menu, where no question asked it (after
+    «Не согласен» they got «не нашёл готового ответа»); not a bare «ок»."""
+    said = text.casefold()
+    return word_count(text) <= AGREED_WORDS and "соглас" in said and consent_answer(text) is ConsentIntent.AGREE
 
 
 def other_answers(turn: Turn, reading: str, first: str) -> list[str]:

@@ -83,6 +83,7 @@ PROFILE_NAME = "opt:contact_name:profile"  # the messenger profile's name, offer
 WRITTEN_PHONE = "opt:contact:written"  # a phone the first message gave («звоните 8 927…»), offered in one tap
 KIND_WORDS_AT_MOST = 4  # «проблема в работе программы» only chooses; a longer answer tells the story too
 FREE_TEXT_QUESTION_WORDS_AT_MOST = 6  # «а когда ответите?» at «Что вы ожидали?» is a question; a story is longer
+CRITICALITY_STORY_WORDS = 5  # «работает частично, не открывается только дверь в бухгалтерию»: more than the choice
 REPORT_WORDS_AT_LEAST = 3  # «ООО Не работает» may be a name; «турникеты не отвечают» is a report
 ANSWER_PARTS = re.compile(r"[,;\n]")  # «Самара, Иванов Иван»: the answers to two questions
 
@@ -207,6 +208,9 @@ def on_criticality(turn: Turn) -> None:
         turn.not_understood()
         return
     turn.state.priority = CRITICALITY_PRIORITY[chosen.removeprefix("crit:")]
+    if turn.payload is None and word_count(turn.text) >= CRITICALITY_STORY_WORDS and turn.reports_trouble(turn.text):
+        pending = turn.state.pending_question  # «работает частично, не открывается только дверь в бухгалтерию»
+        turn.state.pending_question = f"{pending}\n{turn.text}" if pending else turn.text
     begin_fields(turn)
 
 

@@ -170,3 +170,13 @@ def test_a_story_at_the_consent_question_is_no_option_and_is_kept(faq: FaqIndex,
     chat.press("crit:partial")
     assert chat.state.answers["product_name"] == "Бастион-3" and chat.state.answers["product_version"] == "2.1.5"
     assert number in chat.state.answers["description"]
+
+
+@pytest.mark.parametrize("words", ["ладно, согласен", "я передумал, согласен"])
+def test_agreeing_in_words_after_a_refusal_asks_the_consent_again(faq: FaqIndex, words: str) -> None:
+    """After «Не согласен», «ладно, согласен» got «не нашёл готового ответа» and the consent's FAQ entries."""
+    chat = EngineChat(faq=faq.search)
+    chat.say("бастион не запускается")
+    chat.say("Не согласен")
+    chat.say(words)
+    assert chat.state.stage == "consent" and not chat.consent
