@@ -28,7 +28,7 @@ from core.facts import names_a_protection_key
 from core.messages import Choice
 from core.my_requests import NUMBER
 from core.replies import Reply
-from core.resemblance import latest_like, product_of, same_product, ticket_product
+from core.resemblance import key_words, latest_like, product_of, same_product, ticket_product
 from core.stages.consent import start_ticket
 from core.stages.flow import ask_next, leave_follow_up
 from core.stages.turn import NEW_TICKET, OpenTicket, Turn
@@ -83,13 +83,41 @@ def to_the_ticket_meant(turn: Turn) -> None:
     s = turn.state
     if turn.payload is not None or s.stage not in AT_MENU | {Stage.TICKET_OPEN} or s.joined_ticket is not None:
         return
-    here = [ticket for ticket in turn.ctx.open_tickets if ticket.here]
+    here = sorted((ticket for ticket in turn.ctx.open_tickets if ticket.here), key=lambda ticket: ticket.number)
     named = NUMBER.search(turn.text or "")
     meant = next((ticket for ticket in here if named and ticket.number == f"TP-{int(named.group(1)):05d}"), None)
     if meant is None and s.stage in AT_MENU and s.ticket is None and here:
         meant = max(here, key=lambda ticket: (ticket.waiting, ticket.number))
+    if meant is None and len(here) > 1 and turn.text:
+        meant = by_order(turn.text, here) or most_alike(turn.text, here, s.ticket)
     if meant is not None and (meant.number != s.ticket or s.stage is not Stage.TICKET_OPEN):
         s.stage, s.ticket, s.engineer = Stage.TICKET_OPEN, meant.number, meant.engineer
+
+
+ORDINALS = {"перв": 0, "втор": 1, "трет": 2}
+BY_ORDER = re.compile(r"\b(перв|втор|трет|последн|нов)\w*\s+(?:заявк|обращени)", re.IGNORECASE)
+
+
+def by_order(text: str, here: list[OpenTicket]) -> OpenTicket | None:
+    """«по первой заявке: …», «по последней»: the ticket by its place among this chat's open ones, oldest first."""
+    found = BY_ORDER.search(text)
+    if found is None:
+        return None
+    place = ORDINALS.get(found.group(1).casefold(), len(here) - 1)
+    return here[place] if place < len(here) else None
+
+
+def most_alike(text: str, here: list[OpenTicket], current: str | None) -> OpenTicket | None:
+    """Another of this chat's open tickets the message is plainly about, more than the one the chat talks to («ключ
+    так и не видится» beside a ticket about the key and one about reports); None when none stands out."""
+
+    def alike(ticket: OpenTicket) -> int:
+        keyed = names_a_protection_key(text) and names_a_protection_key(ticket.subject)
+        return len(key_words(text) & key_words(ticket.subject)) + 2 * keyed
+
+    best = max(here, key=alike)
+    now = next((ticket for ticket in here if ticket.number == current), None)
+    return best if alike(best) > (alike(now) if now else 0) else None
 
 
 def ask_if_elsewhere(turn: Turn) -> bool:

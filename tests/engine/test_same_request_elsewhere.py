@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import pytest
+
 from core.engine import Context, step
 from core.events import ClientWroteOnTicket, Event, TicketJoined
 from core.stages.turn import OpenTicket
@@ -123,6 +125,24 @@ def test_the_ticket_a_message_names_takes_it() -> None:
     assert [e.ticket for e in chat.wrote()] == ["TP-00001"]
     chat.say("ещё по TP-00002: пропуска печатаются пустыми")
     assert [e.ticket for e in chat.wrote()] == ["TP-00002"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "ticket"),
+    [
+        ("ключ так и не видится, что делать?", "TP-00001"),  # it went to the newest ticket, about reports
+        ("по первой заявке: ключ снова пропал", "TP-00001"),
+        ("отчёт по проходам опять пустой", "TP-00002"),
+        ("вот скриншот", "TP-00002"),  # nothing says which: the ticket the chat talks to
+    ],
+)
+def test_with_two_tickets_open_a_message_goes_to_the_one_it_is_about(typed: str, ticket: str) -> None:
+    key = OpenTicket("TP-00001", "whatsapp", here=True, subject="ключ HASP не видится после обновления")
+    reports = OpenTicket("TP-00002", "whatsapp", here=True, subject="отчёт по проходам выгружается пустой")
+    chat = Chat(open_tickets=(key, reports))
+    chat.state.stage, chat.state.ticket = Stage.TICKET_OPEN, "TP-00002"
+    chat.say(typed)
+    assert [e.ticket for e in chat.wrote()] == [ticket]
 
 
 def test_once_the_ticket_is_closed_the_chat_is_at_the_menu_again() -> None:
