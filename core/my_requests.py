@@ -37,6 +37,11 @@ WAITING = re.compile(
     r"|\b(?:писал|писала|писали|обращался|обращалась|обращались)\b.{0,30}?(?:ответа\s+нет|нет\s+ответа|тишина)"
 )
 WAITING_WORDS_AT_MOST = 12
+# «есть новости?», «какие новости?»: news of the request, not of the products (those name a version or the mailing)
+BARE_NEWS = re.compile(
+    r"^(?:(?:добрый|доброе|здравствуйте|день|утро|вечер|ну|а|и)\W+)*(?:есть|какие|как)\W+(?:там\W+)?новост\w*\W*$"
+)
+BARE_NEWS_WORDS = 5
 # «когда ответите, если я сейчас напишу заявку»: a request not written yet, a question about the reaction time
 HYPOTHETICAL = re.compile(r"\bесли\b.{0,30}?\b(?:напишу|оставлю|отправлю|подам|оформлю|создам|пришлю)\b")
 # «проблема решена, спасибо», «закройте заявку», «хочу отменить свою заявку»: the request is over for the client
@@ -85,6 +90,8 @@ def asked_about_requests(text: str) -> RequestsQuery | None:
         return RequestsQuery(number)
     if requests and (neighbours & OWN or listing or status and len(words) <= SHORT_QUESTION):
         return RequestsQuery(listing=listing)
+    if len(words) <= BARE_NEWS_WORDS and BARE_NEWS.search(folded):  # «добрый день, есть новости?»: the release news
+        return RequestsQuery()  # entry answered it, though a client with a request asks about that
     if len(words) <= WAITING_WORDS_AT_MOST and WAITING.search(folded):
         return RequestsQuery(waiting=True)
     if len(words) <= WAITING_WORDS_AT_MOST and SOLVED.search(folded):

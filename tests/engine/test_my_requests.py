@@ -77,6 +77,8 @@ async def test_a_closed_ticket_leaves_the_list(runtime: Runtime) -> None:
         ("что с моей заявкой", RequestsQuery()),
         ("tp-42", RequestsQuery("TP-00042")),
         ("Есть новости по заявке?", RequestsQuery()),
+        ("добрый день, есть новости?", RequestsQuery()),  # it got the release news entry
+        ("есть новости о новых версиях?", None),  # the release news
         ("Какой статус у заявки", RequestsQuery()),
         ("Статус заявки на пропуск не меняется после согласования", None),  # a pass request in the client's system
         ("Где посмотреть статус заявки в Бастионе?", None),
