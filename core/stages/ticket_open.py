@@ -58,8 +58,18 @@ def on_ticket_open(turn: Turn) -> None:
         turn.emit(AnswerByEmailAsked(s.ticket))  # the shell knows the address and answers
     elif s.engineer is None:  # «спасибо» is passed on too, and answered in kind
         turn.say(added_to_ticket(turn, s.ticket))
-    elif asked_about_requests(turn.text) or small_talk(turn.text) == "poke":  # «что с заявкой?» met silence
+    elif status_asked(turn) and not waits_for_client(turn, s.ticket):  # «что с заявкой?» met silence
         turn.say(t("ticket.with_engineer", number=s.ticket, engineer=s.engineer))
+
+
+def status_asked(turn: Turn) -> bool:
+    return asked_about_requests(turn.text) is not None or small_talk(turn.text) == "poke"
+
+
+def waits_for_client(turn: Turn, number: str) -> bool:
+    """The engineer answered and waits for the client: the answer is in the chat already (or arrives with this very
+    message, held by WhatsApp's 24 hours), so «ответ придёт сюда» would be wrong."""
+    return any(ticket.number == number and ticket.waiting for ticket in turn.ctx.open_tickets)
 
 
 def added_to_ticket(turn: Turn, number: str) -> str:

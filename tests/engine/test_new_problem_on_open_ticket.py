@@ -149,3 +149,13 @@ def test_a_plain_message_to_the_engineer_is_passed_on_without_an_answer() -> Non
     chat.state.engineer = "Иван"
     assert chat.say("Версия 3.1.14, Windows 10 64-бит") == ""
     assert chat.events == [ClientWroteOnTicket("TP-00003", "Версия 3.1.14, Windows 10 64-бит")]
+
+
+def test_a_status_question_after_the_engineer_answered_is_only_passed_on() -> None:
+    """The engineer waits for the client: his answer is in the chat (or comes with this message, held by WhatsApp's
+    24 hours), so «ответ придёт сюда» would be wrong."""
+    waiting = OpenTicket("TP-00003", "telegram", here=True, subject="журнал событий зависает", waiting=True)
+    state = ConversationState(stage=Stage.TICKET_OPEN, ticket="TP-00003", engineer="Иван")
+    ctx = Context(now=WORKING_MOMENT, consent_given=True, faq=FakeFaq(), open_tickets=(waiting,))
+    result = step(state, inbound("что с заявкой?", channel="telegram"), ctx)
+    assert result.replies == [] and result.events == [ClientWroteOnTicket("TP-00003", "что с заявкой?")]
