@@ -61,7 +61,7 @@ def numbered_answers(text: str, count: int) -> dict[int, str]:
     """The answers by their number; lines after a numbered one continue it. One open question takes plain text."""
     answers: dict[int, str] = {}
     current: int | None = None
-    for line in text.splitlines():
+    for line in (part for whole in text.splitlines() for part in _on_one_line(whole, count)):
         match = NUMBERED_LINE.fullmatch(line)
         if match and 1 <= int(match[1]) <= count:
             current = int(match[1])
@@ -71,6 +71,25 @@ def numbered_answers(text: str, count: int) -> dict[int, str]:
     if not answers and count == 1 and text.strip():
         answers[1] = text.strip()
     return answers
+
+
+# «4. три компа, 5. скуд+опс, 6. через USB»: the next item's number after a comma or a space, on the same line
+_NEXT_ITEM = re.compile(r"(?<=[\s,;])(\d{1,2})[.)]\s")  # one character looked back at: linear whatever the text
+
+
+def _on_one_line(line: str, count: int) -> list[str]:
+    """A line with several numbered answers, split before each next number (rising, within ``count``); it all went
+    to the first item. «версия 3.1.14» and «у нас 2 ПК» have no such number."""
+    first = NUMBERED_LINE.fullmatch(line)
+    if first is None:
+        return [line]
+    parts, start, last = [], 0, int(first[1])
+    for found in _NEXT_ITEM.finditer(line, first.start(2)):
+        number = int(found[1])
+        if last < number <= count:
+            parts.append(line[start : found.start()].rstrip(",; "))
+            start, last = found.start(), number
+    return [*parts, line[start:]]
 
 
 def on_form(turn: Turn) -> None:

@@ -85,3 +85,15 @@ def test_numbered_lines_are_read_in_linear_time_whatever_the_text() -> None:
     assert numbered_answers("просто текст", 1) == {1: "просто текст"}
     assert numbered_answers("просто текст", 2) == {}
     assert numbered_answers("1." + " " * 100_000 + "x", 1) == {1: "x"}
+    assert numbered_answers("1. а" + " " * 100_000 + "2", 2) == {1: "а" + " " * 100_000 + "2"}
+
+
+def test_several_numbered_answers_on_one_line_answer_their_items() -> None:
+    """«4. три компа, 5. скуд+опс, 6. через USB» all went to item 4; a version or a count has no such number."""
+    assert numbered_answers("4. три компа, 5. скуд+опс, 6. через преобразователь USB-RS485", 6) == {
+        4: "три компа",
+        5: "скуд+опс",
+        6: "через преобразователь USB-RS485",
+    }
+    assert numbered_answers("4. у нас 3 ПК, версия 3.1.14", 6) == {4: "у нас 3 ПК, версия 3.1.14"}
+    assert numbered_answers("2. i5, 8 гб, 1. касперский", 6) == {2: "i5, 8 гб, 1. касперский"}  # numbers only rise
