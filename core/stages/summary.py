@@ -21,11 +21,11 @@ from core.state import ConversationState, Stage
 from core.texts import t
 
 SEND = Choice("sum:send", t("choice.send"))
-# «5 - Бастион-3», «7. Windows Server 2019 64 бит», «4 Кузнецов Олег Иванович»: an item's number and its new value
-# (a value after a bare space is no digit: «8 927 123-45-67» is a phone, not item 8)
-# «5 - Бастион-3», «пункт 9: 654321», «6 3.1.14»: an item's number, then its new value
+# «5 - Бастион-3», «7. Windows Server 2019 64 бит», «4 Кузнецов Олег Иванович», «пункт 9: 654321»: an item's number
+# and its new value; after a bare space a digit only begins a version («6 3.1.14»): «8 927 123-45-67» is a phone
 NUMBERED_VALUE = re.compile(
-    r"(?:(?:пункт|п\.|№)\s*)?(?P<number>\d{1,2})(?:\s*[.):\-–—]\s+|\s+)(?P<value>.+)", re.DOTALL | re.IGNORECASE
+    r"(?:(?:пункт|п\.|№)\s*)?(?P<number>\d{1,2})(?:\s*[.):\-–—]\s+|\s+(?=\D|\d+\.\d))(?P<value>.+)",
+    re.DOTALL | re.IGNORECASE,
 )
 
 

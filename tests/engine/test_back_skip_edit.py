@@ -105,6 +105,14 @@ def test_an_items_number_with_its_new_value_changes_it_at_once(typed: str, key: 
     assert chat.state.stage == "summary" and chat.state.answers[key] == value
 
 
+def test_a_phone_typed_at_the_summary_is_no_item_s_number() -> None:
+    """«8 927 123-45-67» was read as item 8 (the antivirus) with the value «927 123-45-67»."""
+    chat = at_summary()
+    before = dict(chat.state.answers)
+    chat.say("8 927 123-45-67")
+    assert chat.state.answers.get("antivirus") == before.get("antivirus")
+
+
 def test_a_new_value_its_question_would_refuse_is_refused_with_the_question() -> None:
     chat = at_summary()
     chat.say("6 - последняя")
