@@ -56,9 +56,8 @@ _PUNCTUATION = _SEPARATORS + "«»\"'"
 _WRONG = re.compile(
     r"(?<![\w-])(?:не\s+(?:тот|та|то|те)|неправильн\w*|неверн\w*|ошибл\w*|ошибся|ошибочн\w*)(?![\w-])", re.IGNORECASE
 )
-_WRONG_WORDS = re.compile(
-    r"(?<![\w-])(?:не\s+(?:тот|та|то|те)|неправильн\w*|неверн\w*|ошибл\w*|ошибся|ошибочн\w*|правильн\w*|верн\w*|надо|нужно|ой)(?![\w-])",
-    re.IGNORECASE,
+_WRONG_WORDS = re.compile(  # and the words of the right value before it: «правильный», «надо», «ой»
+    rf"{_WRONG.pattern}|(?<![\w-])(?:правильн\w*|верн\w*|надо|нужно|ой)(?![\w-])", re.IGNORECASE
 )
 # an item named as it was: «телефон тот же», «город прежний», «организация не поменялась»
 _SAME = re.compile(

@@ -74,14 +74,19 @@ class RequestsQuery:
     solved: bool = False  # «проблема решена», «закройте заявку»: the engineers close it
 
 
+def ticket_number_in(text: str) -> str | None:
+    """The ticket number a message names, as the desk writes it («tp-42» → «TP-00042»); None when it names none."""
+    found = NUMBER.search(text)
+    return f"TP-{int(found.group(1)):05d}" if found else None
+
+
 def asked_about_requests(text: str) -> RequestsQuery | None:
     """The question the message asks about the client's own requests, or None when it asks none."""
     folded = text.casefold().replace("ё", "е")
     words = WORD.findall(folded)
     if not words or any(w.startswith(PRODUCT_WORDS) for w in words) or HYPOTHETICAL.search(folded):
         return None
-    numbered = NUMBER.search(folded)
-    number = f"TP-{int(numbered.group(1)):05d}" if numbered else None
+    number = ticket_number_in(folded)
     requests = [i for i, w in enumerate(words) if w.startswith(REQUEST_STEMS)]
     neighbours = {words[i - 1] for i in requests if i} | {words[i + 1] for i in requests if i + 1 < len(words)}
     listing = bool(neighbours & OWN_MANY) or "список" in words

@@ -26,7 +26,7 @@ from core.choice_words import NO, YES, best_match
 from core.events import ClientWroteOnTicket, TicketJoined
 from core.facts import names_a_protection_key
 from core.messages import Choice
-from core.my_requests import NUMBER
+from core.my_requests import ticket_number_in
 from core.replies import Reply
 from core.resemblance import key_words, latest_like, product_of, same_product, ticket_product
 from core.stages.consent import start_ticket
@@ -77,15 +77,16 @@ def open_ticket(turn: Turn, number: str | None) -> OpenTicket | None:
 
 # --- asking
 def to_the_ticket_meant(turn: Turn) -> None:
-    """With several tickets open in this chat, a message goes to the one it means: the one whose number it names
-    («по заявке TP-00001: …»; it went to the newest), and at the menu, once the newest closed, the one still open
-    (the one waiting for the client's answer first): what the client wrote for it was taken for a new request."""
+    """With tickets open in this chat, a message goes to the one it means: the one whose number it names («по заявке
+    TP-00001: …»; it went to the newest); at the menu, once the newest closed, the one still open (the one waiting
+    for the client's answer first: what the client wrote for it was taken for a new request); with several, the one
+    named by its place («по первой заявке») or plainly more alike (``most_alike``)."""
     s = turn.state
     if turn.payload is not None or s.stage not in AT_MENU | {Stage.TICKET_OPEN} or s.joined_ticket is not None:
         return
     here = sorted((ticket for ticket in turn.ctx.open_tickets if ticket.here), key=lambda ticket: ticket.number)
-    named = NUMBER.search(turn.text or "")
-    meant = next((ticket for ticket in here if named and ticket.number == f"TP-{int(named.group(1)):05d}"), None)
+    named = ticket_number_in(turn.text or "")
+    meant = next((ticket for ticket in here if ticket.number == named), None)
     if meant is None and s.stage in AT_MENU and s.ticket is None and here:
         meant = max(here, key=lambda ticket: (ticket.waiting, ticket.number))
     if meant is None and len(here) > 1 and turn.text:
@@ -111,9 +112,10 @@ def most_alike(text: str, here: list[OpenTicket], current: str | None) -> OpenTi
     """Another of this chat's open tickets the message is plainly about, more than the one the chat talks to («ключ
     так и не видится» beside a ticket about the key and one about reports); None when none stands out."""
 
+    words, keyed = key_words(text), names_a_protection_key(text)
+
     def alike(ticket: OpenTicket) -> int:
-        keyed = names_a_protection_key(text) and names_a_protection_key(ticket.subject)
-        return len(key_words(text) & key_words(ticket.subject)) + 2 * keyed
+        return len(words & key_words(ticket.subject)) + 2 * (keyed and names_a_protection_key(ticket.subject))
 
     best = max(here, key=alike)
     now = next((ticket for ticket in here if ticket.number == current), None)

@@ -100,6 +100,7 @@ class Step:
 
 # the clauses of a message, for what each of them tells: «ключ HASP переставили, теперь не подключаются контроллеры»
 _CLAUSE_END = re.compile(r"[.!?;,]\s+|\n+|\s(?:но|хотя|а|теперь)\s", re.IGNORECASE)
+
 Question = Callable[[ConversationState], Reply | None]  # what a stage asks, for «reask»
 
 NEW_TICKET = Choice("menu:ticket", t("choice.new_ticket"))  # the menu's button: a new ticket
