@@ -7,7 +7,8 @@ processor's name, the network by «сеть», «коммутатор», the num
 subsystems by «СКУД», «ОПС», «видеонаблюдение», the connection by «подключено», «USB», «COM-порт», a converter. Parts
 of one item stay together in the order written («Core i5, 16 ГБ»). The text is read only when every part plainly
 answers exactly one item: a part that names none, or two («3 ПК в одном коммутаторе»), leaves the whole text unread
-(the client is asked for the numbers instead).
+(the client is asked for the numbers instead). A part that leaves the rest unknown or skipped («остальное не знаю»,
+«по другим пунктам пропустим», «больше ничего») answers none and is no reason to leave the text unread.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from core.choice_words import says_unknown
 from core.facts import folded
 
 # the words of each item, over folded text (lower case, «ё» as «е»)
@@ -32,6 +34,9 @@ ITEM_WORDS: dict[str, str] = {
 }
 _ITEMS = {key: re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])") for key, pattern in ITEM_WORDS.items()}
 _PARTS = re.compile(r"[,;\n]|\.(?:\s|$)")
+_THE_REST = re.compile(r"(?:(?:а|и|по|про|на|насчет)\s+)?(?:все\s+)?(?:остальн\w*|проч\w*|друг(?:ое|ие|им|их)|больше)"
+                       r"(?:\s+(?:пункт\w*|вопрос\w*))?")  # fmt: skip
+_LEFT = re.compile(r"пропуст\w*|пропуск\w*|нет|ничего|не надо|не нужно|потом|позже|уточню позже")
 
 
 def items_in_words(text: str, keys: Sequence[str]) -> dict[str, str]:
@@ -39,10 +44,18 @@ def items_in_words(text: str, keys: Sequence[str]) -> dict[str, str]:
     answers no item of ``keys`` or more than one."""
     found: dict[str, list[str]] = {}
     for part in (part.strip() for part in _PARTS.split(text)):
-        if not part:
+        if not part or _leaves_the_rest(part):
             continue
         named = [key for key in keys if key in _ITEMS and _ITEMS[key].search(folded(part))]
         if len(named) != 1:
             return {}
         found.setdefault(named[0], []).append(part)
     return {key: ", ".join(parts) for key, parts in found.items()}
+
+
+def _leaves_the_rest(part: str) -> bool:
+    """«остальное не знаю», «по другим пунктам пропустим», «больше ничего», or a bare «не знаю» after the answers."""
+    text = folded(part)
+    rest = _THE_REST.match(text)
+    left = text[rest.end() :].strip(" -—:") if rest else text
+    return says_unknown(left) or (rest is not None and _LEFT.fullmatch(left) is not None)

@@ -99,11 +99,31 @@ def test_two_parts_of_one_item_stay_together_and_a_choice_is_read_as_its_option(
     assert chat.state.answers["antivirus"] == ""
 
 
-@pytest.mark.parametrize("typed", ["всё как обычно", "Касперский, а остальное не знаю"])
+@pytest.mark.parametrize("typed", ["всё как обычно", "Касперский, а остальное 5 штук"])
 def test_free_text_not_plainly_the_items_is_asked_numbered(typed: str) -> None:
     chat = at_environment()
     chat.say(typed)
     assert chat.text().startswith(t("form.unnumbered")) and chat.state.stage == "form"
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "антивирус касперский, остальное не знаю",
+        "Касперский, а остальное не знаю",
+        "Касперский. По остальным пунктам не в курсе",
+        "касперский, больше ничего",
+        "касперский, остальное пропустим",
+    ],
+)
+def test_the_rest_left_unknown_is_skipped_and_the_answer_kept(typed: str) -> None:
+    chat = at_environment()
+    chat.say(typed)
+    assert t("form.unnumbered") not in chat.text() and t("form.rest_skipped") in chat.text()
+    assert chat.state.stage == "field" and chat.state.field == "device_involved"
+    items = sent(chat)
+    assert "асперский" in items["antivirus"] and "остальн" not in items["antivirus"]
+    assert items["hardware"] == items["network"] == items["pcs"] == ""
     assert "antivirus" not in chat.state.answers
 
 
