@@ -28,6 +28,11 @@ STATUS_STEMS = ("статус", "состояни", "этап", "движени"
 STATUS_PHRASES = re.compile(r"\bчто (?:там )?с\b|\bкак (?:там|дела)\b|\bкогда (?:ответ|будет|решит|возьм)|\bгде\b")
 # «заявка на пропуск», «статус заявки в Бастионе»: requests inside the client's own system
 PRODUCT_WORDS = ("пропуск", "посетител", "гост", "сотрудник", "карт", "бастион", "программ", "систем", "модул")
+# «какие у меня заявки», «сколько у нас открытых обращений», «у меня есть заявки?»: the list, asked without «мои»;
+# not «какие заявки можно подать», a question about the service
+WHICH = re.compile(r"^(?:а\s+|и\s+)?(?:какие|сколько|покажите|покажи|есть\s+ли|у\s+(?:меня|нас)\s+есть)\b")
+MINE = re.compile(r"\bу\s+(?:меня|нас)\b|\b(?:открыт|активн|незакрыт)")
+LISTING_WORDS_AT_MOST = 8
 SHORT_QUESTION = 8  # words: «Какой статус заявки?» without «мою» or a number
 # «я вчера писал, ответа нет», «до сих пор не ответили», «жду ответа», «где ответ?»: waiting for the engineers, in few
 # words; a device that «не отвечает» is a report, not this
@@ -90,6 +95,7 @@ def asked_about_requests(text: str) -> RequestsQuery | None:
     requests = [i for i, w in enumerate(words) if w.startswith(REQUEST_STEMS)]
     neighbours = {words[i - 1] for i in requests if i} | {words[i + 1] for i in requests if i + 1 < len(words)}
     listing = bool(neighbours & OWN_MANY) or "список" in words
+    listing = listing or bool(requests and len(words) <= LISTING_WORDS_AT_MOST and WHICH.search(folded) and MINE.search(folded))
     status = any(w.startswith(STATUS_STEMS) for w in words) or STATUS_PHRASES.search(folded) is not None
     if number and (status or len(words) <= 3):  # «TP-00042», «статус TP-42?»
         return RequestsQuery(number)

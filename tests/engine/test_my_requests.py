@@ -39,6 +39,14 @@ async def test_my_requests_lists_only_my_open_tickets(runtime: Runtime) -> None:
     assert others not in answer
 
 
+async def test_which_requests_i_have_is_answered_at_an_open_ticket_not_added_to_it(runtime: Runtime) -> None:
+    chat = RecordingChat(runtime)
+    number = await chat.open_ticket()
+    answer = said(await chat.say("какие у меня заявки"))
+    assert answer.startswith("Ваши открытые заявки:") and f"• {number} — {NOT_TAKEN}" in answer
+    assert t("ticket.message_added", number=number) not in answer
+
+
 async def test_another_clients_number_gets_the_same_answer_as_none(runtime: Runtime) -> None:
     chat, (first, _), others = await two_clients(runtime)
     foreign = said(await chat.say(f"Какой статус заявки {others}?"))
@@ -73,6 +81,11 @@ async def test_a_closed_ticket_leaves_the_list(runtime: Runtime) -> None:
     [
         ("Мои заявки", RequestsQuery(listing=True)),
         ("список заявок", RequestsQuery(listing=True)),
+        ("какие у меня заявки?", RequestsQuery(listing=True)),  # these three were added to the open ticket
+        ("сколько у нас открытых обращений", RequestsQuery(listing=True)),
+        ("у меня есть заявки?", RequestsQuery(listing=True)),
+        ("какие заявки можно подать", None),  # a question about the service
+        ("у нас заявки не создаются", None),  # a report about the client's system
         ("Какой статус заявки TP-00042?", RequestsQuery("TP-00042")),
         ("что с моей заявкой", RequestsQuery()),
         ("tp-42", RequestsQuery("TP-00042")),
