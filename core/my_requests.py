@@ -94,8 +94,8 @@ def asked_about_requests(text: str) -> RequestsQuery | None:
     number = ticket_number_in(folded)
     requests = [i for i, w in enumerate(words) if w.startswith(REQUEST_STEMS)]
     neighbours = {words[i - 1] for i in requests if i} | {words[i + 1] for i in requests if i + 1 < len(words)}
-    listing = bool(neighbours & OWN_MANY) or "список" in words
-    listing = listing or bool(requests and len(words) <= LISTING_WORDS_AT_MOST and WHICH.search(folded) and MINE.search(folded))
+    asks_which = len(words) <= LISTING_WORDS_AT_MOST and WHICH.search(folded) and MINE.search(folded)
+    listing = bool(neighbours & OWN_MANY) or "список" in words or bool(requests and asks_which)
     status = any(w.startswith(STATUS_STEMS) for w in words) or STATUS_PHRASES.search(folded) is not None
     if number and (status or len(words) <= 3):  # «TP-00042», «статус TP-42?»
         return RequestsQuery(number)
