@@ -66,6 +66,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "crit:question": (
         *("вопрос*", "не срочн*", "несрочн*", "не критичн*", "некритичн*", "консульт*", "терпит", "подожд*"),
         *("не горит", "не к спеху", "все работает", "работает нормально"),
+        *("не то чтобы критичн*", "не особо критичн*", "не очень критичн*", "не так критичн*", "не сильно критичн*"),
+        *("не то чтобы срочн*", "не особо срочн*", "не очень срочн*", "не так срочн*", "не сильно срочн*"),
     ),
     # --- data on file offered back: «всё верно?»
     "ret:yes": (*YES, "все верно", "все так", "правильно", "все правильно", "подтверждаю", "актуальн*"),
@@ -169,8 +171,17 @@ def _whole(typed: Phrase, phrase: Phrase) -> bool:
     return len(typed) == len(phrase) and _match_at(typed, phrase, 0)
 
 
+# «не то чтобы критично», «не особо срочно»: words between «не» and what it negates
+_HEDGES = frozenset({"то", "чтобы", "чтоб", "очень", "особо", "особенно", "слишком", "прям", "прямо", "сильно"})
+
+
 def _negated(typed: Phrase, phrase: Phrase, start: int) -> bool:
-    return start > 0 and typed[start - 1] == "не" and phrase[0] != "не"
+    if phrase[0] == "не":
+        return False
+    before = start - 1
+    while before >= 0 and typed[before] in _HEDGES:
+        before -= 1
+    return before >= 0 and typed[before] == "не"
 
 
 # «сколько стоит», «что стоит», «стоит ли»: a price or advice, not a system that «стоит»

@@ -77,6 +77,8 @@ CRITICALITY = [
     ("подождёт", "question"),
     ("консультация", "question"),
     ("не горит", "question"),
+    ("не то чтобы критично", "question"),  # these two were critical: their «критично» and «срочно» read, not the «не»
+    ("ну не особо срочно, но неприятно", "question"),
 ]
 KEY_TYPE = [
     ("hasp", "hasp"),
