@@ -47,8 +47,10 @@ _LABEL = re.compile(
 _CHANGE = re.compile(
     r"поменял\w*|помен\w*|сменил\w*|изменил\w*|обновил\w*|теперь|нов\w*|стал\w*|друг(?:ой|ая|ое|ие)|сейчас|уже"
     r"|наш\w*|у|нас|мы|это|на|в|во|только|а|и|же|вот|так|пишите|записывайте|запишите|указывайте|исправ\w*"
-    r"|замени\w*|поставьте|укажите|\W*"
+    r"|замени\w*|поставьте|укажите|самом|деле|точнее|вернее|\W*"  # «версия на самом деле 3.1.15»
 )
+# «организация не Вектор, а Вектор-Плюс»: the right value after the wrong one
+_NOT_BUT = re.compile(r"не\s+\S.*?,?\s+а\s+(?P<right>\S.*)", re.IGNORECASE | re.DOTALL)
 _TAIL = re.compile(r"а|и|но|только|ещё|еще|тоже|остальное|остальные|всё|все|верно|так|правильно|\W*")
 _SEPARATORS = " ,:;.!?—–-"
 _PUNCTUATION = _SEPARATORS + "«»\"'"
@@ -118,6 +120,8 @@ def _labelled(text: str, offer: Mapping[str, str]) -> dict[str, Change]:
             continue  # «версия …» ends the city's value even where the version was not offered
         stop = labels[index + 1][1] if index + 1 < len(labels) else len(text)
         value = _value_of(text[end:stop])
+        if (not_but := _NOT_BUT.fullmatch(value)) is not None:
+            value = _value_of(not_but["right"])
         if _WRONG.match(value):  # «не тот, правильный 8 999 …»: the words after it, not «правильный» read as «верный»
             corrected = _parsed(key, _value_of(_WRONG_WORDS.sub(" ", value)))
             found[key] = _name_part(folded(text[start:end]), offer[key], corrected)

@@ -55,12 +55,14 @@ def _fold(text: str) -> str:
 
 def _names_kept(field: walker.Field, typed: str, read: dict[str, str], kept: str) -> bool:
     """``typed`` is the value kept for ``field``: the same words («бастион 3» for «Бастион-3»: case, «ё» and
-    punctuation aside), the same fact read from it (``read``: ``extract(typed)``), or the same value its parser
-    makes («8 927…» for «+7927…»)."""
+    punctuation aside), the same fact read from it (``read``: ``extract(typed)``), the same value its parser
+    makes («8 927…» for «+7927…»), or an organisation's name without all its words («Ромашка» for «ООО Ромашка»)."""
     if not kept or not _fold(typed):
         return False
     if _fold(typed) == _fold(kept) or read.get(field.key) == kept:
         return True
+    if field.key == "organization" and set(_fold(typed).split()) <= set(_fold(kept).split()):
+        return True  # «не Ромашка, а Лютик» for «ООО Ромашка»: the name without its legal form
     try:
         return walker.parse_answer(field, typed, None) == kept
     except InvalidAnswer:
@@ -89,6 +91,8 @@ def corrected_earlier(turn: Turn, current: str) -> bool:
         except InvalidAnswer:
             return False
         s.answers[field.key] = extract(new).get(field.key, value)
+        if field.key == "organization" and _fold(old) != _fold(kept) and old.strip() in kept:
+            s.answers[field.key] = kept.replace(old.strip(), new.strip())  # «ООО Ромашка» → «ООО Лютик»
         label = walker.TEXTS[f"field.{field.key}.label"]
         turn.say(t("facts.corrected", label=label, value=walker.display_value(field, s.answers[field.key])))
         return True

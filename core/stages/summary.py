@@ -66,12 +66,24 @@ def on_summary(turn: Turn) -> None:
         open_ticket(turn)
         s.reset_intake()
         s.stage = Stage.TICKET_OPEN
-    elif turn.payload is None and word_count(turn.text) >= REPORT_WORDS_AT_LEAST and turn.reports_trouble(turn.text):
+    elif turn.payload is None and tells_more(turn):
         add_to_description(s, turn.text)  # «забыла сказать: ещё журнал событий не пишется» was lost
         turn.say(t("summary.added_to_description"))
         turn.reask()
     else:
         turn.not_understood()
+
+
+# «забыл сказать, …», «и ещё: …», «кстати, …»: more of the story for the engineer
+MORE = re.compile(r"^\W*(?:забыл\w*|кстати|и\s+ещ[её]|ещ[её]\s*[:,—-]|добавлю|дополн\w*|также|p\.?\s?s\b|плюс\s)", re.I)
+
+
+def tells_more(turn: Turn) -> bool:
+    """Text at the summary that tells more of the trouble: a report, or a story begun as an addition; kept in the
+    description («забыл сказать, камеры подключены через регистратор» was refused and lost)."""
+    if word_count(turn.text) < REPORT_WORDS_AT_LEAST:
+        return False
+    return turn.reports_trouble(turn.text) or MORE.match(turn.text.casefold()) is not None
 
 
 def edit_by_number(turn: Turn, key: str, value: str) -> None:

@@ -143,3 +143,29 @@ def test_more_of_the_trouble_at_the_summary_joins_the_description(faq: FaqIndex)
     chat.say("забыла сказать: ещё журнал событий не пишется")
     assert chat.text().startswith(t("summary.added_to_description")) and chat.state.stage == "summary"
     assert chat.state.answers["description"].endswith("забыла сказать: ещё журнал событий не пишется")
+
+
+@pytest.mark.parametrize(
+    ("typed", "key", "value"),
+    [
+        ("версия на самом деле 3.1.15", "product_version", "3.1.15"),  # kept as «самом деле 3.1.15»
+        ("организация не Вектор а Вектор-Плюс", "organization", "Вектор-Плюс"),  # kept as «не Вектор а Вектор-Плюс»
+    ],
+)
+def test_an_item_put_right_in_words_at_the_summary_keeps_only_the_right_value(typed: str, key: str, value: str) -> None:
+    chat = at_summary()
+    chat.say(typed)
+    assert chat.state.stage == "summary" and chat.state.answers[key] == value, chat.text()
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["забыл сказать, камеры hikvision подключены через регистратор", "и ещё: на втором рабочем месте то же самое"],
+)
+def test_an_addition_at_the_summary_joins_the_description(typed: str) -> None:
+    """These got «Не понял ответ. Выберите один из вариантов», and were lost."""
+    chat = at_field("problem", "contact", "partial")
+    walk_to_summary(chat)
+    chat.say(typed)
+    assert chat.text().startswith(t("summary.added_to_description")) and chat.state.stage == "summary"
+    assert chat.state.answers["description"].endswith(typed)

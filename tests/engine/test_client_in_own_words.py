@@ -49,6 +49,17 @@ def test_an_earlier_answer_put_right_in_passing_reaches_the_ticket(typed: str) -
     assert ticket_items(chat)["city"] == "Тольятти"
 
 
+def test_an_organisation_put_right_without_its_legal_form_is_put_right() -> None:
+    """«ой, организация не Ромашка, а Лютик» at the city question was kept as the city, and the name refused next."""
+    chat = EngineChat()
+    start_ticket(chat, "consultation")
+    chat.say(VALID_ANSWERS["contact"])
+    chat.say("ООО Ромашка")
+    chat.say("ой, организация не Ромашка, а Лютик")
+    assert chat.state.answers["organization"] == "ООО Лютик" and "city" not in chat.state.answers
+    assert chat.state.field == "city"
+
+
 def test_a_phone_put_right_is_read_as_a_phone() -> None:
     chat = EngineChat()
     start_ticket(chat, "consultation")
