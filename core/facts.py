@@ -105,8 +105,13 @@ _BITNESS = re.compile(
     r"|(?<!\d)(64|32)\s?-?\s?(?:bit|бит(?:н[а-я]*)?|разрядн[а-я]*|х(?![а-я]))"
     r"|разрядн[а-я]*\s?[:-]?\s?(64|32)(?!\d)"
 )
-_BARE_BITNESS = re.compile(r"\s?(64|32)(?![\d\w.,])(?!\s?[а-яa-z]{3})")  # «Windows 7 64», not «… 64 камеры»
+_BARE_BITNESS = re.compile(r"\s?(64|32)(?![\d\w]|[.,]\d)(?!\s?[а-яa-z]{3})")  # «Windows 7 64», not «… 64 камеры»
 _NEAR = re.compile(r"[\s,(]{0,3}")
+# «Windows 10 Pro 64»: the edition between the system and its bitness
+_EDITION = re.compile(
+    r"\s?(?:pro|professional|профессиональн[а-я]*|про|home|домашн[а-я]*|enterprise|корпоративн[а-я]*|ltsc|ltsb"
+    r"|ultimate|максимальн[а-я]*|sp\s?\d|embedded|iot)(?![a-zа-я])"
+)
 # a question about an operating system the client is thinking of, not the one in use
 _HYPOTHETICAL = re.compile(r"можно|стоит ли|если|перей|переход|будет ли|подойд|поддерж|совмест")
 
@@ -295,8 +300,10 @@ def _operating_system(folded: str) -> str | None:
         sentence = _sentence(folded, match.start())
         if sentence.endswith("?") and _HYPOTHETICAL.search(sentence):
             continue
-        after = _NEAR.match(folded, match.end()).end()
-        tail = _BITNESS.match(folded, after) or _BARE_BITNESS.match(folded, match.end())
+        edition = _EDITION.match(folded, match.end())
+        named_end = edition.end() if edition else match.end()
+        after = _NEAR.match(folded, named_end).end()
+        tail = _BITNESS.match(folded, after) or _BARE_BITNESS.match(folded, named_end)
         near_before = range(match.start(), match.start() - 4, -1)  # «64-битная Windows 10»
         before = next((bitness_at[end] for end in near_before if end in bitness_at), None)
         name = _os_name(match)

@@ -140,6 +140,21 @@ _INTRODUCED = re.compile(
 )
 
 
+# what stands beside a name in one answer: «Иванов Пётр, +7 916 123-45-67», «Смирнов Дмитрий тел 89051234567 a@b.ru»
+_PARTS = re.compile(r"[,;\n]|[.!?](?:\s|$)")
+_BESIDE = re.compile(r"\S*[\d@]\S*|(?<!\w)(?:тел|телефон|моб|почта|e-?mail)\b\.?:?", re.IGNORECASE)
+
+
+def name_among(text: str) -> str | None:
+    """A person's full name written as one part of an answer, beside contacts or other facts («Иванов Пётр Сергеевич,
+    +7 916 123-45-67», «89051234567, ООО Гранит, Воронеж, Смирнов Дмитрий»); None when no part is one."""
+    for part in _PARTS.split(text):
+        candidate = " ".join(_BESIDE.sub(" ", part).split())
+        if is_full_name(candidate):
+            return candidate
+    return None
+
+
 def introduced_name(text: str) -> str | None:
     """The full name the writer gives as theirs («меня зовут Сергей Петров»); None when there is none."""
     for match in _INTRODUCED.finditer(text):

@@ -12,6 +12,7 @@ from core import walker
 from core.changed_on_file import changes_in, says_wrong
 from core.facts import FAMILIES, extract
 from core.intake import FIELDS_BY_KEY
+from core.person_names import name_among
 from core.stages.turn import Turn
 from core.texts import TEXTS, t
 from core.validators import InvalidAnswer
@@ -34,6 +35,8 @@ def note_facts(turn: Turn, text: str) -> bool:
     if s.kind is None or not text:
         return False
     found = extract(text)
+    if (name := name_among(text)) is not None:  # «Иванов Пётр, +7 916 …» at the contact question: the name was lost
+        found["contact_name"] = name
     if found.get("product_name") in FAMILIES:  # «в бастионе»: which Бастион is asked (core/stages/intake.py)
         del found["product_name"]
     noted = [f for f in walker.applicable_fields(s.kind, s.answers) if f.key in found and f.key not in s.answers]

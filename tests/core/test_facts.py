@@ -95,6 +95,12 @@ CASES = [
     ),
     pytest.param("Прибор Астра-812 не ставится на охрану", {}, id="another vendor's Astra is no Linux"),
     pytest.param("windows 7 64 и бастион 2", {"product_name": "Бастион-2", "os": "Windows 7 64-бит"}, id="bare 64"),
+    pytest.param(  # the edition between them, and the comma after the bitness: no system was read
+        "Бастион-3 версия 3.1.14 на Windows 10 Pro 64, после обновления не видит ключ HASP",
+        {"product_name": "Бастион-3", "product_version": "3.1.14", "os": "Windows 10 64-бит", "key_type": "hasp"},
+        id="edition and bare 64",
+    ),
+    pytest.param("windows 10 профессиональная 64", {"os": "Windows 10 64-бит"}, id="edition in Russian"),
     pytest.param("Win10x64, Bastion 2", {"product_name": "Бастион-2", "os": "Windows 10 64-бит"}),
     pytest.param("64-битная винда 10", {"os": "Windows 10 64-бит"}, id="bitness first"),
     pytest.param("ОС windows 11, разрядность 64", {"os": "Windows 11 64-бит"}),

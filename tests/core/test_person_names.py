@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from core.person_names import first_name
+from core.person_names import first_name, name_among
 from core.validators import InvalidAnswer, person_name
 
 
@@ -48,3 +48,19 @@ def test_names_in_any_order_and_origin_are_taken(name: str) -> None:
 def test_a_sentence_typed_at_the_name_question_is_no_name(typed: str) -> None:
     with pytest.raises(InvalidAnswer):
         person_name(typed)
+
+
+@pytest.mark.parametrize(
+    ("typed", "name"),
+    [
+        ("Иванов Пётр Сергеевич, +7 916 123-45-67", "Иванов Пётр Сергеевич"),
+        ("89051234567, ООО Гранит, Воронеж, Смирнов Дмитрий", "Смирнов Дмитрий"),
+        ("Иванов Пётр 89161234567 ivanov@mail.ru", "Иванов Пётр"),
+        ("…не видит ключ HASP. Сидоров Алексей, ООО Щит, тел 89161112233", "Сидоров Алексей"),
+        ("8 (4872) 55-66-77, спросить Ольгу", None),  # a first name alone is no contact's full name
+        ("ООО Ромашка", None),
+        ("не видит считыватели", None),
+    ],
+)
+def test_a_full_name_beside_other_facts_is_found(typed: str, name: str | None) -> None:
+    assert name_among(typed) == name

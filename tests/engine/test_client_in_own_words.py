@@ -60,6 +60,19 @@ def test_an_organisation_put_right_without_its_legal_form_is_put_right() -> None
     assert chat.state.field == "city"
 
 
+@pytest.mark.parametrize("typed", ["Иванов Пётр Сергеевич, +7 916 123-45-67", "Иванов Пётр +79161234567"])
+def test_a_name_beside_the_phone_is_the_contact_s_name(typed: str) -> None:
+    """The phone was kept and the name dropped, then asked for again."""
+    chat = EngineChat()
+    start_ticket(chat, "consultation")
+    chat.say(typed)
+    assert chat.state.answers["contact"] == "+79161234567"
+    assert chat.state.answers["contact_name"] == typed.split(",")[0].removesuffix(" +79161234567")
+    assert t("facts.noted", facts=chat.state.answers["contact_name"]) in chat.text()
+    walk_to_summary(chat)
+    assert chat.state.stage == "summary"
+
+
 def test_a_phone_put_right_is_read_as_a_phone() -> None:
     chat = EngineChat()
     start_ticket(chat, "consultation")
