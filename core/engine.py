@@ -42,7 +42,7 @@ STAGES: dict[Stage, Handling] = {
     Stage.RETURNING: Handling(intake.on_returning, intake.returning_question),
     Stage.LINK: Handling(link.on_link, link.link_question),
     Stage.VERIFY: Handling(link.on_verify, link.verify_question),
-    Stage.FIELD: Handling(intake.on_field, intake.field_question),
+    Stage.FIELD: Handling(form.on_field_after_form, intake.field_question),
     Stage.FORM: Handling(form.on_form, form.form_question),
     Stage.SUMMARY: Handling(summary.on_summary, summary.summary_question),
     Stage.TICKET_OPEN: Handling(ticket_open.on_ticket_open),

@@ -14,11 +14,11 @@ import re
 from core import walker
 from core.choice_words import says_unknown
 from core.environment_words import items_in_words
-from core.intake import FIELDS_BY_KEY, Field
+from core.intake import ENVIRONMENT, FIELDS_BY_KEY, INTAKE, Field
 from core.render import resolve_choice
 from core.replies import Reply
 from core.stages.flow import ask_next
-from core.stages.intake import go_back, remember_answered
+from core.stages.intake import go_back, on_field, remember_answered
 from core.stages.same_request import left_follow_up
 from core.stages.turn import Turn
 from core.state import ConversationState
@@ -26,6 +26,8 @@ from core.texts import field_example, field_prompt, t
 from core.validators import InvalidAnswer, only_a_phone
 
 NUMBERED_LINE = re.compile(r"\s{0,8}(\d{1,2})\s{0,3}[.):]\s?(.*)")
+# «2. i3, 4 ГБ» right after the message of the environment items: an item's number, and a value that is no version
+LATE_ANSWER = re.compile(r"\s{0,8}(\d{1,2})\s{0,3}[.):]\s?(?!\d+\.\d)(\S.*)", re.DOTALL)
 
 
 def form_question(state: ConversationState) -> Reply:
@@ -139,6 +141,34 @@ def on_form(turn: Turn) -> None:
     for problem in problems:  # files refused, the questions all answered
         turn.say(problem)
     ask_next(turn)
+
+
+def on_field_after_form(turn: Turn) -> None:
+    """The question after the environment items' message. «2. i3, 4 ГБ» here answers item 2 of that message, left
+    skipped: clients in a chat send one item a message, and the second was refused as an answer to this question
+    (the message of the items had moved on, the rest skipped). Anything else is this question's answer."""
+    s = turn.state
+    group = _last_group(s)
+    late = LATE_ANSWER.fullmatch(turn.text) if group and turn.payload is None else None
+    if late is None or not 1 <= int(late[1]) <= len(group):
+        on_field(turn)
+        return
+    key = group[int(late[1]) - 1]
+    if s.answers.get(key) or _take(s, FIELDS_BY_KEY[key], late[2].strip()) is not None:  # answered, or refused
+        on_field(turn)
+        return
+    turn.say(t("form.read_in_words", items=f"{walker.TEXTS[f'field.{key}.label']} — {s.answers[key]}"))
+    turn.reask()
+
+
+def _last_group(s: ConversationState) -> list[str]:
+    """The environment items of the message answered just before this question, in their numbers' order."""
+    answered = []
+    for key in reversed(s.history):
+        if key not in ENVIRONMENT:
+            break
+        answered.append(key)
+    return [field.key for field in INTAKE if field.key in answered]
 
 
 def say_read_in_words(turn: Turn, in_words: dict[str, str]) -> None:

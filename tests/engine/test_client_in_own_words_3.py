@@ -106,6 +106,21 @@ def test_free_text_not_plainly_the_items_is_asked_numbered(typed: str) -> None:
     assert chat.text().startswith(t("form.unnumbered")) and chat.state.stage == "form"
 
 
+def test_numbered_items_sent_one_a_message_answer_the_items_skipped() -> None:
+    """«1. нет антивируса», then «2. i3 4гб»: the first moved on (the rest skipped), and the second was refused as the
+    answer to the next question, so the hardware never reached the ticket."""
+    chat = at_environment()
+    chat.say("1. нет антивируса")
+    question = chat.state.field
+    chat.say("2. i3 4гб")
+    assert chat.text().startswith(t("form.read_in_words", items=f"{t('field.hardware.label')} — i3 4гб"))
+    assert chat.state.field == question and question not in chat.state.answers  # asked again, not answered
+    chat.say("2. Core i5")  # an item answered already is not changed this way
+    assert chat.state.answers["hardware"] == "i3 4гб"
+    items = sent(chat)
+    assert items["antivirus"] == "нет антивируса" and items["hardware"] == "i3 4гб"
+
+
 @pytest.mark.parametrize(
     "typed",
     [
