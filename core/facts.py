@@ -216,6 +216,12 @@ def extract(text: str) -> dict[str, str]:
     return facts
 
 
+def system_named(text: str) -> str | None:
+    """The operating systems ``text`` names, with their bitness where it is said («Astra Linux 1.7», «Windows 10
+    64-бит»); ``extract`` keeps a system only with its bitness, as its question does."""
+    return _operating_system(folded(_SPACES.sub(" ", text)))
+
+
 def folded(text: str) -> str:
     """``text`` as the patterns here read it: lower case, «ё» as «е», mixed-script words made Cyrillic; every
     character in its place (same length as ``text``)."""

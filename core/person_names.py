@@ -142,7 +142,10 @@ _INTRODUCED = re.compile(
 
 # what stands beside a name in one answer: «Иванов Пётр, +7 916 123-45-67», «Смирнов Дмитрий тел 89051234567 a@b.ru»
 _PARTS = re.compile(r"[,;\n]|[.!?](?:\s|$)")
-_BESIDE = re.compile(r"\S*[\d@]\S*|(?<!\w)(?:тел|телефон|моб|почта|e-?mail)\b\.?:?", re.IGNORECASE)
+_BESIDE = re.compile(
+    r"\S*[\d@]\S*|(?<!\w)(?:тел|телефон|моб|почта|e-?mail|контакт\w*(?:\s+лиц\w*)?|фио|меня\s+зовут|зовут|я)\b\.?:?",
+    re.IGNORECASE,
+)
 
 
 def name_among(text: str) -> str | None:

@@ -105,11 +105,17 @@ def key_number(text: str) -> str:
     return value
 
 
+# «контакт Иванов Пётр», «ФИО: Иванов Пётр», «меня зовут Пётр Иванов»: the words before the name are no part of it
+_NAME_LABEL = re.compile(
+    r"^\s*(?:контактное\s+лицо|контакт|фио|ф\.и\.о\.?|меня\s+зовут|зовут|имя)\s*[:—–-]?\s+(?=\S)", re.IGNORECASE
+)
+
+
 def person_name(text: str) -> str:
     """A name as clients write it, in any order; not a sentence typed at the question («новая заявка»,
     «ещё отвалился второй считыватель»): no verb, and some word a name (pymorphy3's first names,
     surnames and patronymics) or a word its dictionary does not know (rare or foreign names, Latin)."""
-    value = short_text(text)
+    value = _NAME_LABEL.sub("", short_text(text))
     if _DIGIT.search(value) or len(_LETTERS.findall(value)) < 2:
         raise InvalidAnswer("invalid.name")
     parses = [analyzer().parse(word) for word in _NAME_WORD.findall(value.casefold())]

@@ -14,7 +14,7 @@ from dataclasses import replace
 from core import walker
 from core.changed_on_file import changes_in
 from core.choice_words import says_unknown
-from core.facts import FAMILIES, extract
+from core.facts import FAMILIES, extract, system_named
 from core.howto_words import asks_how_to_use
 from core.intake import ENVIRONMENT, FIELDS_BY_KEY, INTAKE, NO, YES
 from core.messages import Choice
@@ -196,6 +196,12 @@ def on_criticality(turn: Turn) -> None:
     if answered_question(turn):
         return
     chosen = turn.typed_choice(CRIT_CHOICES)
+    talk = small_talk(turn.text) if chosen is None and turn.payload is None else None
+    if talk is not None:  # «секунду, уточню у охраны» got «Не понял ответ»
+        question = turn.question_of(turn.state)
+        assert question is not None
+        turn.say(replace(question, text=t(f"intake.small_talk.{talk}", prompt=question.text)))
+        return
     if chosen is None and turn.payload is None and (note_facts(turn, turn.text) or noted_contact_or_name(turn)):
         turn.reask()  # «ООО «Вектор», г. Сызрань» a question early: kept, not «не понял» and asked again later
         return
@@ -543,14 +549,21 @@ def os_instead(turn: Turn) -> bool:
     """«Windows 10 64» at the version question: the operating system, not the product's version (its «10» passed for
     one); kept for the system's question when that is still open, said back, and the version asked again."""
     s = turn.state
-    named = extract(turn.text).get("os")
-    if named is None or DOTTED_NUMBER.search(turn.text):  # «3.1.14 на Windows 10»: the version is there too
-        return False
-    if "os" not in s.answers:
+    named, system = extract(turn.text).get("os"), system_named(turn.text)
+    if system is None or DOTTED_NUMBER.search(_without_numbers_of(system, turn.text)):  # «3.1.14 на Windows 10»
+        return False  # the version is there too; «Astra Linux 1.7» has only the system's own
+    if named is not None and "os" not in s.answers:
         s.answers["os"] = named
         turn.say(t("facts.noted", facts=named))
     say_with_prompt(turn, "intake.invalid", reason=t("invalid.os_for_version"))
     return True
+
+
+def _without_numbers_of(system: str, text: str) -> str:
+    """``text`` without the dotted numbers of the system's own name («1.7» of «Astra Linux 1.7»)."""
+    for number in DOTTED_NUMBER.findall(system):
+        text = text.replace(number, " ")
+    return text
 
 
 def added_contact(turn: Turn) -> bool:

@@ -42,6 +42,12 @@ def test_names_in_any_order_and_origin_are_taken(name: str) -> None:
     assert person_name(name) == name
 
 
+@pytest.mark.parametrize("typed", ["контакт Иванов Пётр", "ФИО: Иванов Пётр", "контактное лицо — Иванов Пётр"])
+def test_the_words_naming_the_name_are_no_part_of_it(typed: str) -> None:
+    """«Самара, контакт Иванов Пётр» gave the ticket «Контактное лицо: контакт Иванов Пётр»."""
+    assert person_name(typed) == "Иванов Пётр"
+
+
 @pytest.mark.parametrize(
     "typed", ["новая заявка", "Ещё отвалился второй считыватель", "сервер не работает", "директор", "охрана"]
 )

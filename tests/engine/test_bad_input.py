@@ -167,14 +167,16 @@ def test_a_key_without_a_number_is_an_answer_to_the_key_number_question(typed: s
     assert chat.state.answers["key_number"] == typed and t("invalid.key_number") not in chat.text()
 
 
-def test_the_operating_system_at_the_version_question_is_kept_for_its_own() -> None:
-    """«Windows 10 64» at the version question was the ticket's «Версия продукта: Windows 10 64»."""
+@pytest.mark.parametrize(("typed", "kept"), [("Windows 10 64", "Windows 10 64-бит"), ("Astra Linux 1.7", None)])
+def test_the_operating_system_at_the_version_question_is_no_version(typed: str, kept: str | None) -> None:
+    """«Windows 10 64» at the version question was the ticket's «Версия продукта: Windows 10 64», and «Astra Linux
+    1.7» too (its «1.7» passed for the version). A system with its bitness is kept for its own question."""
     chat = EngineChat()
     start_ticket(chat, "problem")
     answer_until(chat, "product_version")
-    chat.say("Windows 10 64")
+    chat.say(typed)
     assert chat.state.field == "product_version" and "product_version" not in chat.state.answers
-    assert t("invalid.os_for_version") in chat.text() and chat.state.answers["os"] == "Windows 10 64-бит"
+    assert t("invalid.os_for_version") in chat.text() and chat.state.answers.get("os") == kept
 
 
 @pytest.mark.parametrize(("named", "bitness"), [("семерка", "64"), ("Windows 7", "64"), ("win7", "x64")])

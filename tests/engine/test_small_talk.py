@@ -126,6 +126,7 @@ def test_small_talk_where_a_story_is_asked_is_not_kept_as_the_story(key: str) ->
         ("expected", "подождите", "wait"),
         ("expected", "сейчас опишу", "wait"),  # it was the expected result, and every later answer moved down
         ("contact_name", "секунду, спрошу у коллеги", "wait"),
+        ("city", "секунду, уточню у охраны", "wait"),
     ],
 )
 def test_chatter_at_a_question_is_no_answer_to_it(key: str, said: str, kind: str) -> None:
@@ -135,6 +136,19 @@ def test_chatter_at_a_question_is_no_answer_to_it(key: str, said: str, kind: str
     chat.say(said)
     assert chat.text().startswith(t(f"intake.small_talk.{kind}").split("\n")[0])
     assert key not in chat.state.answers and chat.state.field == key
+
+
+@pytest.mark.parametrize(("said", "kind"), [("секунду, уточню у охраны", "wait"), ("спасибо", "thanks")])
+def test_chatter_at_the_criticality_is_no_answer_to_it(said: str, kind: str) -> None:
+    """«секунду, уточню у охраны» got «Не понял ответ» and the options again."""
+    chat = EngineChat()
+    chat.say("Оформить заявку")
+    chat.press("consent:yes")
+    chat.press("kind:problem")
+    assert chat.state.stage == "criticality"
+    chat.say(said)
+    assert chat.text().startswith(t(f"intake.small_talk.{kind}").split("\n")[0])
+    assert chat.state.stage == "criticality" and chat.state.priority is None
 
 
 def test_a_short_question_where_a_story_is_asked_is_answered_and_not_kept(faq: FaqIndex) -> None:
