@@ -18,7 +18,7 @@ from core.facts import FAMILIES, extract, system_named
 from core.howto_words import asks_how_to_use
 from core.intake import ENVIRONMENT, FIELDS_BY_KEY, INTAKE, NO, YES
 from core.messages import Choice
-from core.person_names import introduced_name, is_full_name
+from core.person_names import introduced_name, is_full_name, name_among
 from core.render import resolve_choice
 from core.replies import Reply
 from core.stages.flow import (
@@ -202,7 +202,7 @@ def on_criticality(turn: Turn) -> None:
         assert question is not None
         turn.say(replace(question, text=t(f"intake.small_talk.{talk}", prompt=question.text)))
         return
-    if chosen is None and turn.payload is None and (note_facts(turn, turn.text) or noted_contact_or_name(turn)):
+    if chosen is None and turn.payload is None and any([note_facts(turn, turn.text), noted_contact_or_name(turn)]):
         turn.reask()  # «ООО «Вектор», г. Сызрань» a question early: kept, not «не понял» and asked again later
         return
     if chosen is None and turn.command == "skip":
@@ -475,7 +475,8 @@ def noted_contact_or_name(turn: Turn) -> bool:
     """«8412 55-66-77» or «Соколова Ирина» typed a question early (at «Насколько это критично?»): kept for its own
     question and said back; it got «Не понял ответ» and was asked again later."""
     s, text = turn.state, turn.text.strip()
-    if "contact" in s.answers or not only_contacts(text):
+    name = name_among(text)  # «Иванов Пётр, 89161234567»: the phone beside the name (note_facts keeps the name)
+    if "contact" in s.answers or not only_contacts(text.replace(name, " ") if name else text):
         return name_kept(turn)
     try:
         s.answers["contact"] = contacts(text).kept

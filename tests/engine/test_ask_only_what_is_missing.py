@@ -163,14 +163,17 @@ def test_a_generation_in_a_word_or_a_digit_chooses_the_bastion() -> None:
         assert chat.state.answers["product_name"] == product
 
 
-def test_a_phone_or_a_name_given_at_the_criticality_question_is_kept() -> None:
+@pytest.mark.parametrize(
+    "typed", [("8412 55-66-77", "Соколова Ирина"), ("Соколова Ирина, 8412 55-66-77",)]  # the second: the phone lost
+)
+def test_a_phone_or_a_name_given_at_the_criticality_question_is_kept(typed: tuple[str, ...]) -> None:
     """«8412 55-66-77», «Соколова Ирина» at «Насколько это критично?» got «Не понял ответ» and were asked again."""
     chat = EngineChat()
     chat.say("Здравствуйте")
     for payload in ("menu:ticket", "consent:yes", "kind:problem"):
         chat.press(payload)
-    chat.say("8412 55-66-77")
-    chat.say("Соколова Ирина")
+    for message in typed:
+        chat.say(message)
     assert chat.state.stage == "criticality" and "Не понял" not in chat.text()
     assert chat.state.answers == {"contact": "+78412556677", "contact_name": "Соколова Ирина"}
     chat.press("crit:partial")
