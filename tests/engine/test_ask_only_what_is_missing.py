@@ -164,7 +164,8 @@ def test_a_generation_in_a_word_or_a_digit_chooses_the_bastion() -> None:
 
 
 @pytest.mark.parametrize(
-    "typed", [("8412 55-66-77", "Соколова Ирина"), ("Соколова Ирина, 8412 55-66-77",)]  # the second: the phone lost
+    "typed",
+    [("8412 55-66-77", "Соколова Ирина"), ("Соколова Ирина, 8412 55-66-77",)],  # the second: the phone lost
 )
 def test_a_phone_or_a_name_given_at_the_criticality_question_is_kept(typed: tuple[str, ...]) -> None:
     """«8412 55-66-77», «Соколова Ирина» at «Насколько это критично?» got «Не понял ответ» and were asked again."""
