@@ -194,9 +194,12 @@ class Desk:
         else:  # the event loop keeps answering webhooks meanwhile
             step = await asyncio.to_thread(engine.step, state, inbound, ctx)
         assert conversation.id is not None
+        # «по заявке TP-00001: …» in a chat talking to TP-00002 is TP-00001's: the ticket it was written on, if any
+        wrote = (event.ticket for event in step.events if isinstance(event, ClientWroteOnTicket))
+        written_on = next(wrote, state.open_ticket_number)
         said = messages.message_row(
             conversation_id=conversation.id,
-            ticket_id=await self._ticket_id(session, turn, state.open_ticket_number),
+            ticket_id=await self._ticket_id(session, turn, written_on),
             direction="in",
             text=heard or inbound.text or (f"[{inbound.choice}]" if inbound.choice else None),
             attachments=[a.to_dict() for a in inbound.attachments],
