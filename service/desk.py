@@ -41,7 +41,7 @@ from core.events import (
     VerificationRequested,
 )
 from core.messages import TICKET_EXTRA, Choice, Inbound, Outbound
-from core.my_requests import asked_about_requests
+from core.my_requests import asked_about_requests, ticket_number_in
 from core.personal_data import StoredData
 from core.replies import Reply, choices_on_last, one_letter
 from core.staff import status_after_client_wrote
@@ -331,7 +331,7 @@ class Desk:
             code_check, proven_id = await verification.check(session, turn.identity, text, turn.now)
             turn.proven = await session.get(Client, proven_id) if proven_id else None
         wants_data = bool(text) and about_consent(text) is ConsentIntent.MY_DATA
-        asks_requests = bool(text) and asked_about_requests(text) is not None
+        asks_requests = bool(text) and (asked_about_requests(text) is not None or ticket_number_in(text) is not None)
         assert turn.client.id is not None
         return engine.Context(
             now=turn.now,

@@ -12,7 +12,7 @@ from copy import deepcopy
 
 from core import notices
 from core.events import AnswerByEmailAsked, ClientWroteOnTicket
-from core.my_requests import asked_about_requests
+from core.my_requests import RequestsQuery, answer, asked_about_requests, ticket_number_in
 from core.stages import same_request
 from core.stages.consent import start_ticket
 from core.stages.greeting import on_idle
@@ -53,6 +53,8 @@ def on_ticket_open(turn: Turn) -> None:
             turn.say(t("intake.unsupported", what=t("unsupported.other"), prompt=""))
         return
     assert s.ticket is not None
+    if names_another_clients_ticket(turn):
+        return
     turn.emit(ClientWroteOnTicket(s.ticket, turn.text or None, kept))
     if not turn.inbound.by_letter and wants_answer_by_email(turn.text):
         turn.emit(AnswerByEmailAsked(s.ticket))  # the shell knows the address and answers
@@ -60,6 +62,20 @@ def on_ticket_open(turn: Turn) -> None:
         turn.say(added_to_ticket(turn, s.ticket))
     elif status_asked(turn) and not waits_for_client(turn, s.ticket):  # «что с заявкой?» met silence
         turn.say(t("ticket.with_engineer", number=s.ticket, engineer=s.engineer))
+
+
+def names_another_clients_ticket(turn: Turn) -> bool:
+    """«Дополнение к заявке TP-00001: …» naming no ticket of this client's (a typo, or someone else's): said so, with
+    the client's open tickets, and not added to the one this chat talks to (it went there silently, «закройте её»
+    too). The answer is the same whether the number exists or not."""
+    s = turn.state
+    named = ticket_number_in(turn.text or "")
+    own = {ticket.number for ticket in turn.ctx.client_tickets} | {ticket.number for ticket in turn.ctx.open_tickets}
+    if named is None or named in own | {s.ticket}:
+        return False
+    turn.say(answer(RequestsQuery(named), turn.ctx.client_tickets, turn.ctx.timezone, turn.ctx.now))
+    turn.say(t("ticket.not_added_unknown_number", number=s.ticket))
+    return True
 
 
 def status_asked(turn: Turn) -> bool:

@@ -6,6 +6,7 @@ the message on the chat's newer ticket: TP-00001's card never showed it, and «T
 
 from __future__ import annotations
 
+from core.texts import t
 from service.runtime import Runtime
 from storage.repos import messages, tickets
 from tests.engine.desk_chat import RecordingChat, said
@@ -31,3 +32,18 @@ async def test_a_message_naming_the_older_ticket_is_stored_on_it(runtime: Runtim
     await chat.say(closing)
     assert detail in await client_lines(runtime, first) and detail not in await client_lines(runtime, second)
     assert closing in await client_lines(runtime, second) and closing not in await client_lines(runtime, first)
+
+
+async def test_a_number_of_no_ticket_of_the_client_s_is_said_so_and_added_nowhere(runtime: Runtime) -> None:
+    """«Дополнение к заявке TP-00001: …» from a client whose only ticket is another went to that one without a word."""
+    other = RecordingChat(runtime, sender="client-2")
+    foreign = await other.open_ticket()
+    chat = RecordingChat(runtime)
+    mine = await chat.open_ticket()
+    typed = f"Дополнение к заявке {foreign}: пароль администратора 12345"
+    answer = said(await chat.say(typed))
+    assert answer.startswith(t("requests.not_found")) and t("ticket.not_added_unknown_number", number=mine) in answer
+    assert typed not in await client_lines(runtime, foreign)
+    assert said(await chat.say(f"Дополнение к заявке {mine.lower()}: пароль 12345")) == t(
+        "ticket.message_added", number=mine
+    )
