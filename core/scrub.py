@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from core.facts import LEGAL_FORMS
+from core.person_names import mask_names
 from core.pii import mask_personal
 
 REDACTED = "[удалено]"
@@ -20,6 +21,12 @@ _NAME_TOKEN = re.compile(r"[^\W\d_]{3,}")
 _NATIONAL_DIGITS = 10  # a Russian number without +7/8; shorter foreign numbers keep all their digits
 # keys that address or reference something (a chat, a stored file, a button): kept, or delivery breaks
 KEPT_KEYS = frozenset({"channel", "chat", "ref", "kind", "mime_type", "payload", "type", "ticket"})
+
+
+def without_person(text: str) -> str:
+    """What a client whose consent is withdrawn writes on a ticket, kept without anything that names a person (any
+    phone, e-mail or name): the ticket goes on without them, and a number typed again is not collected."""
+    return mask_names(mask_personal(text))
 
 
 def _phone_pattern(phone: str) -> str | None:

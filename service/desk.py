@@ -44,6 +44,7 @@ from core.messages import TICKET_EXTRA, Choice, Inbound, Outbound
 from core.my_requests import asked_about_requests, ticket_number_in
 from core.personal_data import StoredData
 from core.replies import Reply, choices_on_last, one_letter
+from core.scrub import without_person
 from core.staff import status_after_client_wrote
 from core.stages.consent import CONSENT_CHOICES
 from core.stages.intake import KIND_CHOICES
@@ -197,11 +198,12 @@ class Desk:
         # «по заявке TP-00001: …» in a chat talking to TP-00002 is TP-00001's: the ticket it was written on, if any
         wrote = (event.ticket for event in step.events if isinstance(event, ClientWroteOnTicket))
         written_on = next(wrote, state.open_ticket_number)
+        text = heard or inbound.text or (f"[{inbound.choice}]" if inbound.choice else None)
         said = messages.message_row(
             conversation_id=conversation.id,
             ticket_id=await self._ticket_id(session, turn, written_on),
             direction="in",
-            text=heard or inbound.text or (f"[{inbound.choice}]" if inbound.choice else None),
+            text=without_person(text) if text and written_on and turn.client.consent_at is None else text,
             attachments=[a.to_dict() for a in inbound.attachments],
             personal=answering_personal or (inbound.verified_phone is not None and not inbound.text),
             channel=inbound.channel,
@@ -336,6 +338,7 @@ class Desk:
         return engine.Context(
             now=turn.now,
             consent_given=turn.client.consent_at is not None,
+            consent_withdrawn=turn.client.anonymized_at is not None,
             on_file=dict(turn.client.profile or {}),
             contact_match=contact_match,
             code_check=code_check,
@@ -532,7 +535,7 @@ class Desk:
                 {
                     "type": "client_message",
                     "ticket": event.ticket,
-                    "text": event.text,
+                    "text": without_person(event.text) if event.text and turn.client.consent_at is None else event.text,
                     "attachments": list(event.attachments),
                     "channel": turn.inbound.channel,  # named to the engineers when not the ticket's (4.13)
                 },

@@ -236,8 +236,8 @@ def withdraw_consent(turn: Turn) -> None:
     turn.state.faq_entry = turn.state.faq_query = None
     if turn.state.stage != Stage.TICKET_OPEN:
         turn.state.stage = Stage.IDLE
-    if not turn.ctx.consent_given:
-        turn.say(t("consent.nothing_to_withdraw"))
+    if not turn.ctx.consent_given:  # said again after a withdrawal, it was «согласия вы не давали»
+        turn.say(t("consent.already_withdrawn" if turn.ctx.consent_withdrawn else "consent.nothing_to_withdraw"))
         return
     turn.say(t("consent.withdrawn"))
     if turn.ctx.news_subscribed:  # the news need the consent too: the shell unsubscribes with the erasure

@@ -76,6 +76,7 @@ class OpenTicket:
 class Context:
     now: datetime
     consent_given: bool = False
+    consent_withdrawn: bool = False  # given once, then withdrawn: the person's data erased
     on_file: Mapping[str, str] = field(default_factory=dict)  # remembered answers of this client
     # on file for a contact this chat has proved to own (a verified phone, a code typed back); never for a claim
     contact_match: Mapping[str, str] = field(default_factory=dict)
