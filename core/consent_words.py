@@ -250,6 +250,16 @@ def _without_news(text: str) -> str:
     return " ".join(kept) if kept and len(kept) < len(clauses) else text
 
 
+_BARE_DISAGREEMENT = re.compile(r"^\W*(?:я\s+|мы\s+)?(?:не\s?соглас(?:ен|на|ны|ие)|несоглас\w*)\W*$")
+
+
+def bare_disagreement(text: str) -> bool:
+    """«Не согласен», «НЕ СОГЛАСНА!!!» and nothing more: the consent's refusal, in its own words, away from its question
+    (the contract names it among the words understood at any step); a client disagreeing with an answer hears the
+    question and says no."""
+    return _BARE_DISAGREEMENT.match(text.casefold().replace("ё", "е")) is not None
+
+
 ASKING = frozenset("зачем почему что чем как какие какой кто куда где сколько чего можно".split())
 
 

@@ -238,6 +238,9 @@ class Contacts:
         return ", ".join(contact for contact in (first, *self.more_phones, self.email) if contact)
 
 
+SUPPORT_LINE = "+78002500846"  # the support line of the regulation (8-800-25-00-846)
+
+
 def contacts(text: str) -> Contacts:
     """Every kind of contact in one answer, the first valid of each; raises InvalidAnswer when there is none."""
     value = _AT.sub("@", short_text(text))  # «ivanov @ mail.ru»
@@ -247,6 +250,10 @@ def contacts(text: str) -> Contacts:
     parts = _SEPARATORS.split(value)
     addresses = [part.rstrip(".") for part in parts if "@" in part]
     phones = _phones_in(" ".join(part for part in parts if "@" not in part))
+    if SUPPORT_LINE in phones:  # our own 8-800 line typed back: no way to reach the client
+        phones.remove(SUPPORT_LINE)
+        if not phones and not addresses:
+            raise InvalidAnswer("invalid.support_line")
     address = next(filter(None, map(_valid_email, addresses)), None)
     found = Contacts(phones[0] if phones else None, address, tuple(phones[1:]), extension[1] if extension else None)
     if found.phone or found.email:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from core import my_requests, personal_data, walker
-from core.consent_words import ConsentIntent, about_consent, consent_answer
+from core.consent_words import ConsentIntent, about_consent, bare_disagreement, consent_answer
 from core.events import ClientWroteOnTicket, ConsentRefused, ConsentWithdrawn, PersonalDataShown
 from core.messages import Choice
 from core.person_names import asks_for_someone
@@ -219,6 +219,8 @@ def consent_intent(turn: Turn) -> ConsentIntent | None:
         if answer is not None:
             return ConsentIntent.WITHDRAW if answer is ConsentIntent.AGREE else ConsentIntent.AGREE
     intent = about_consent(turn.text)
+    if intent is None and turn.ctx.consent_given and bare_disagreement(turn.text):
+        return ConsentIntent.MAYBE_WITHDRAW  # «Не согласен!» on a ticket: the consent's own word, asked about
     if not turn.ctx.consent_given and intent in (ConsentIntent.WITHDRAW, ConsentIntent.MAYBE_WITHDRAW):
         return ConsentIntent.WITHDRAW if turn.state.stage != Stage.CONSENT else None
     if not turn.ctx.consent_given and intent is ConsentIntent.AGREE:

@@ -39,9 +39,14 @@ def test_both_contacts_are_kept_the_phone_first() -> None:
         ("ivanov@", "invalid.email"),
         ("ivanov@mail, 12", "invalid.email"),
         ("звоните вечером", "invalid.phone_or_email"),
+        ("8-800-25-00-846", "invalid.support_line"),  # our own line was kept as the client's phone
     ],
 )
 def test_no_contact_at_all_is_refused_with_the_reason(typed: str, reason: str) -> None:
     with pytest.raises(InvalidAnswer) as refused:
         validators.contacts(typed)
     assert refused.value.reason == reason
+
+
+def test_our_line_beside_the_client_s_own_phone_leaves_only_theirs() -> None:
+    assert validators.contacts("8-800-25-00-846, 8 927 111-22-33").kept == "+79271112233"

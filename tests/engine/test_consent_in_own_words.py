@@ -112,6 +112,19 @@ def test_one_contact_to_remove_is_asked_about_before_everything_is_erased(stage:
     assert ConsentWithdrawn() not in chat.events and t("consent.kept") in chat.text()
 
 
+@pytest.mark.parametrize("words", ["Не согласен", "НЕ СОГЛАСНА!!!"])
+def test_a_bare_disagreement_away_from_the_consent_question_is_asked_about(words: str) -> None:
+    """«Не согласен» on an open ticket was added to it as a message: the contract names it among the words understood
+    at any step. (Right after the ticket it answers the question about the news, as «нет» would.)"""
+    chat = at("after")
+    chat.state.answering_news = False
+    chat.say(words)
+    assert t("consent.confirm_withdraw") in chat.text() and ConsentWithdrawn() not in chat.events
+    assert not any(isinstance(e, ClientWroteOnTicket) for e in chat.events)
+    chat.say("да")
+    assert ConsentWithdrawn() in chat.events
+
+
 def test_a_description_about_deleted_data_is_an_answer_not_a_withdrawal() -> None:
     chat = EngineChat()
     start_ticket(chat, "consultation")
