@@ -20,7 +20,7 @@ from core import personal_data, walker
 from core.events import ClientWroteOnTicket, Event
 from core.facts import names_a_protection_key
 from core.messages import UNAVAILABLE, Choice, Inbound, Outbound
-from core.my_requests import ClientTicket
+from core.my_requests import ClientTicket, ticket_number_in
 from core.render import resolve_choice
 from core.replies import Reply
 from core.stages.words import aside_question, command_of, looks_like_a_question, system_down
@@ -105,6 +105,11 @@ _CLAUSE_END = re.compile(r"[.!?;,]\s+|\n+|\s(?:но|хотя|а|теперь)\s"
 Question = Callable[[ConversationState], Reply | None]  # what a stage asks, for «reask»
 
 NEW_TICKET = Choice("menu:ticket", t("choice.new_ticket"))  # the menu's button: a new ticket
+# «Дополнение к заявке: …», «по моей заявке ещё: …», «к прошлой заявке: …»: more for a request sent before
+ABOUT_A_REQUEST = re.compile(
+    r"\W*(?:дополнени\w*|добавлю|добавьте|ещ[её])?\s*(?:к|по)\s+(?:моей\s+|нашей\s+|прошлой\s+|той\s+|открытой\s+)?заявк",
+    re.IGNORECASE,
+)
 
 
 class Turn:
@@ -169,13 +174,23 @@ class Turn:
         self.say(replace(reply, text=text))
 
     def answered_engineer(self, question: Reply) -> bool:
-        """In a new request's intake, text that answers none of its questions while an engineer of this chat's
-        ticket waits for the client («Какая СУБД у вас?» → «Oracle 19c») goes to that ticket; it was lost."""
-        waiting = next((ticket for ticket in self.ctx.open_tickets if ticket.waiting and ticket.here), None)
-        if waiting is None or not self.text or self.state.stage not in DRAFT_STAGES:
+        """In a new request's intake, text that answers none of its questions goes to an open ticket it is for: the
+        one whose number it names («По заявке TP-00001 дополнение: …»), this chat's one ticket when it says it is an
+        addition to a request («Дополнение к заявке: …»), or the one whose engineer waits for the client («Какая СУБД у
+        вас?» → «Oracle 19c»). Each was lost with «Не понял ответ»."""
+        if not self.text or self.state.stage not in DRAFT_STAGES:
             return False
-        self.emit(ClientWroteOnTicket(waiting.number, self.text))
-        self.say(replace(question, text=t("ticket.answer_passed", number=waiting.number, prompt=question.text)))
+        here = [ticket for ticket in self.ctx.open_tickets if ticket.here]
+        named = ticket_number_in(self.text)
+        meant = next((ticket for ticket in self.ctx.open_tickets if ticket.number == named), None)
+        if meant is None and len(here) == 1 and ABOUT_A_REQUEST.match(self.text):
+            meant = here[0]
+        meant = meant or next((ticket for ticket in here if ticket.waiting), None)
+        if meant is None:
+            return False
+        self.emit(ClientWroteOnTicket(meant.number, self.text))
+        key = "ticket.answer_passed" if meant.waiting else "ticket.addition_passed"
+        self.say(replace(question, text=t(key, number=meant.number, prompt=question.text)))
         return True
 
     def unsupported_what(self) -> str:

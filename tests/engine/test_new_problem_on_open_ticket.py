@@ -134,6 +134,24 @@ def test_an_answer_to_the_waiting_engineer_typed_in_a_new_intake_reaches_the_tic
     assert not any(isinstance(event, ClientWroteOnTicket) for event in result.events)
 
 
+@pytest.mark.parametrize(
+    ("stage", "text"),
+    [
+        (Stage.KIND, "По заявке TP-00003 дополнение: контроллер Сфинкс-2 прошивка 2.04"),
+        (Stage.CRITICALITY, "Дополнение к заявке: после перезагрузки считыватель заработал, но через час отвалился"),
+    ],
+)
+def test_an_addition_to_an_open_ticket_typed_in_a_new_intake_reaches_the_ticket(stage: Stage, text: str) -> None:
+    """Both got «Не понял ответ» and were lost: the engineer of TP-00003 never saw them."""
+    state = ConversationState(stage=stage, kind="problem" if stage is Stage.CRITICALITY else None, ticket="TP-00003")
+    ctx = Context(now=WORKING_MOMENT, consent_given=True, faq=FakeFaq(), open_tickets=(TICKET,))
+    result = step(state, inbound(text, channel="telegram"), ctx)
+    assert ClientWroteOnTicket("TP-00003", text) in result.events
+    said = "\n".join(reply.text for reply in result.replies)
+    assert said.startswith(t("ticket.addition_passed", number="TP-00003", prompt="")[:30])
+    assert result.state.stage == stage  # the new request goes on where it was
+
+
 @pytest.mark.parametrize("text", ["что с заявкой?", "ну что там?"])
 def test_a_status_question_while_an_engineer_works_on_it_is_answered_and_passed_on(text: str) -> None:
     """It met silence: the engineer got the message, the client heard nothing."""
