@@ -42,11 +42,19 @@ _ENDING = re.compile(r"[аяоеыиуюйь]$", re.IGNORECASE)
 _CASE_ENDINGS = "ами|ями|ому|ему|ой|ей|ою|ею|ом|ем|ым|им|ых|их|ая|яя|ую|юю|ое|ее|ах|ях|ам|ям|ов|ев|[аяоеыиуюйь]"
 
 
-def _name_pattern(token: str) -> str:
-    """A word of a name in any of its cases: «Смирнова» → «Смирновой», «Ольга» → «Ольге», «Петров» → «Петровым»;
-    never a longer word that only begins like it («Анна» is no part of «аннулировать»)."""
+def _name_pattern(token: str, *, capitalised: bool = False) -> str:
+    """A word of a name in any of its cases: «Смирнова» → «Смирновой», «Ольга» → «Ольге», «Пётр» → «Петра»; never
+    a longer word that only begins like it («Анна» is no part of «аннулировать»). ``capitalised``: only as written
+    with its capital («из Ромашки», not the everyday word «ромашки»)."""
     stem = _ENDING.sub("", token) if len(token) > 3 else token
-    return rf"(?<!\w){re.escape(stem)}(?:{_CASE_ENDINGS})?(?!\w)"
+    letters = _either_e(re.escape(stem[1:]))
+    first = f"(?-i:{re.escape(stem[0].upper())})" if capitalised else _either_e(re.escape(stem[0]))
+    return rf"(?<!\w){first}{letters}(?:{_CASE_ENDINGS})?(?!\w)"
+
+
+def _either_e(pattern: str) -> str:
+    """«ё» and «е» alike: «Пётр» is typed «Петр» as often."""
+    return re.sub("[ёеЁЕ]", "[ёеЁЕ]", pattern)
 
 
 def _without_legal_form(organization: str) -> str | None:
@@ -55,6 +63,12 @@ def _without_legal_form(organization: str) -> str | None:
     words = [w for w in organization.split() if w.casefold().strip("«»\"'") not in LEGAL_FORMS]
     bare = " ".join(words).strip(" «»\"'")
     return bare if " " in bare and bare != organization else None  # «ООО Архив»: «архив» alone is anyone's word
+
+
+def _words_of_name(organization: str) -> tuple[str, ...]:
+    """The words of an organisation's name without its legal form and quotes: «ООО «Ромашка»» → («Ромашка»,)."""
+    words = (w.strip("«»\"'") for w in organization.split())
+    return tuple(w for w in words if w and w.casefold() not in LEGAL_FORMS)
 
 
 class Scrubber:
@@ -83,6 +97,9 @@ class Scrubber:
         # «ООО» of «ООО «Зенит»» names no one: cut everywhere, it took «ООО» out of every text, the consent's too
         tokens = {token for name in names for token in _NAME_TOKEN.findall(name) if token.casefold() not in LEGAL_FORMS}
         patterns += [_name_pattern(token) for token in sorted(tokens, key=len, reverse=True)]
+        # «ООО Ромашка» written «из Ромашки»: a one-word name in its cases, only with its capital (not «архив»)
+        single = {bare for o in organizations if len(bare := _words_of_name(o)) == 1}
+        patterns += [_name_pattern(word, capitalised=True) for (word,) in single if len(word) > 3]
         self._known = re.compile("|".join(patterns), re.IGNORECASE) if patterns else None
 
     def text(self, value: str) -> str:

@@ -33,3 +33,14 @@ def test_a_name_is_cut_in_any_case_and_no_longer_word_that_begins_like_it() -> N
         scrub.text(text)
         == f"звонила {REDACTED} {REDACTED}, {REDACTED} {REDACTED} и {REDACTED} {REDACTED}; аннулируйте заявку"
     )
+
+
+def test_other_forms_of_the_person_s_name_and_one_word_organisation_are_cut() -> None:
+    """After a withdrawal «Спросите Петра Иванова» kept «Петра» (typed with «е» for «Пётр»), and «из Ромашки» kept the
+    organisation «ООО Ромашка» in another case; the everyday word «ромашки» in lower case is no one's."""
+    scrub = Scrubber(phones=[], emails=[], names=["Иванов Пётр"], organizations=["ООО Ромашка"])
+    text = "Это снова Иванов Пётр из Ромашки. Спросите Петра Иванова; на проходной ромашки"
+    assert (
+        scrub.text(text)
+        == f"Это снова {REDACTED} {REDACTED} из {REDACTED}. Спросите {REDACTED} {REDACTED}; на проходной ромашки"
+    )
