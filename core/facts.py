@@ -216,6 +216,19 @@ def extract(text: str) -> dict[str, str]:
     return facts
 
 
+_BARE_VERSION = re.compile(rf"\s*(?:v\.?\s?|верси[яи]\s)?{_VERSION}\s*", re.IGNORECASE)
+
+
+def bare_version(text: str) -> str | None:
+    """A version number written alone as one part of a message («3.1.14, стоит на Windows 10 64 бит»), where the
+    product is known from elsewhere; None when no part is only that (a date or an address is none)."""
+    for part in re.split(r"[,;\n]", text):
+        found = _BARE_VERSION.fullmatch(part)
+        if found and not _date_or_address(found.group(1)):
+            return found.group(1)
+    return None
+
+
 def system_named(text: str) -> str | None:
     """The operating systems ``text`` names, with their bitness where it is said («Astra Linux 1.7», «Windows 10
     64-бит»); ``extract`` keeps a system only with its bitness, as its question does."""

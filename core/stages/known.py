@@ -10,7 +10,7 @@ import re
 
 from core import walker
 from core.changed_on_file import changes_in, says_wrong
-from core.facts import FAMILIES, extract
+from core.facts import FAMILIES, bare_version, extract
 from core.intake import FIELDS_BY_KEY
 from core.person_names import name_among
 from core.stages.turn import Turn
@@ -37,6 +37,8 @@ def note_facts(turn: Turn, text: str) -> bool:
     found = extract(text)
     if (name := name_among(text)) is not None:  # «Иванов Пётр, +7 916 …» at the contact question: the name was lost
         found["contact_name"] = name
+    if "product_version" not in found and s.answers.get("product_name") and (version := bare_version(text)):
+        found["product_version"] = version  # «3.1.14, стоит на Windows 10 64 бит» at the name question: it was lost
     if found.get("product_name") in FAMILIES:  # «в бастионе»: which Бастион is asked (core/stages/intake.py)
         del found["product_name"]
     noted = [f for f in walker.applicable_fields(s.kind, s.answers) if f.key in found and f.key not in s.answers]

@@ -11,7 +11,14 @@ import pytest
 from core.events import ClientWroteOnTicket, QuestionUnanswered
 from core.messages import Attachment
 from core.texts import t
-from tests.engine.intake_answers import VALID_ANSWERS, reach_ticket, start_ticket, ticket_items, walk_to_summary
+from tests.engine.intake_answers import (
+    VALID_ANSWERS,
+    at_field,
+    reach_ticket,
+    start_ticket,
+    ticket_items,
+    walk_to_summary,
+)
 from tests.engine.test_choices_as_text import kind_chat
 from tests.fakes import EngineChat
 
@@ -71,6 +78,15 @@ def test_a_name_beside_the_phone_is_the_contact_s_name(typed: str) -> None:
     assert t("facts.noted", facts=chat.state.answers["contact_name"]) in chat.text()
     walk_to_summary(chat)
     assert chat.state.stage == "summary"
+
+
+def test_a_bare_version_given_early_is_kept_once_the_product_is_known() -> None:
+    """«3.1.14, стоит на Windows 10 64 бит» at the name question kept the system and lost the version."""
+    chat = at_field("problem", "contact_name", "partial")
+    chat.state.answers["product_name"] = "Бастион-3"
+    chat.say("3.1.14, стоит на Windows 10 64 бит")
+    assert chat.state.answers["product_version"] == "3.1.14" and chat.state.answers["os"] == "Windows 10 64-бит"
+    assert chat.state.field == "contact_name"
 
 
 def test_a_phone_put_right_is_read_as_a_phone() -> None:
