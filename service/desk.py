@@ -578,12 +578,15 @@ class Desk:
         )
 
     async def _add_fields(self, session: AsyncSession, event: TicketFieldsAdded, turn: Turn) -> None:
-        """A critical ticket opened early: the client's later answers join its fields and reach its engineers."""
+        """A critical ticket opened early (the client's later answers), or the client's own data put right on an open
+        ticket: the answers join its fields and the data on file, and reach its engineers."""
         ticket = await self._ticket(session, turn, event.ticket)
         if ticket is None:
             return
         ticket.fields = {**(ticket.fields or {}), **event.fields}
         turn.client.name = event.remembered.get("contact_name") or turn.client.name
+        phone, email = split_contact(event.remembered.get("contact", ""))
+        turn.client.phone, turn.client.email = phone or turn.client.phone, email or turn.client.email
         turn.client.profile = {**(turn.client.profile or {}), **event.remembered}
         lines = walker.field_lines(event.fields)
         self.notify_staff(session, {"type": "client_message", "ticket": event.ticket, "text": lines}, turn.now)

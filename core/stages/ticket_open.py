@@ -10,8 +10,10 @@ from __future__ import annotations
 import re
 from copy import deepcopy
 
-from core import notices
-from core.events import AnswerByEmailAsked, ClientWroteOnTicket
+from core import notices, walker
+from core.changed_on_file import changes_in
+from core.events import AnswerByEmailAsked, ClientWroteOnTicket, TicketFieldsAdded
+from core.intake import FIELDS_BY_KEY
 from core.my_requests import RequestsQuery, answer, asked_about_requests, ticket_number_in
 from core.stages import same_request
 from core.stages.consent import start_ticket
@@ -20,6 +22,7 @@ from core.stages.turn import Step, Turn
 from core.stages.words import looks_like_a_question, small_talk
 from core.state import DRAFT_STAGES, RATING_STAGES, ConversationState, Stage
 from core.texts import t
+from core.validators import merged_contacts
 
 BY_EMAIL = re.compile(r"\b(?:почт|e-?mail|email|имейл|емейл|мейл|электронк|письм)", re.IGNORECASE)
 TO_SEND = re.compile(r"\b(?:ответ|пришл|присыл|отправ|продубл|дублир|напиш|пиш)", re.IGNORECASE)
@@ -53,7 +56,7 @@ def on_ticket_open(turn: Turn) -> None:
             turn.say(t("intake.unsupported", what=t("unsupported.other"), prompt=""))
         return
     assert s.ticket is not None
-    if names_another_clients_ticket(turn):
+    if names_another_clients_ticket(turn) or own_data_put_right(turn):
         return
     turn.emit(ClientWroteOnTicket(s.ticket, turn.text or None, kept))
     if not turn.inbound.by_letter and wants_answer_by_email(turn.text):
@@ -62,6 +65,46 @@ def on_ticket_open(turn: Turn) -> None:
         turn.say(added_to_ticket(turn, s.ticket))
     elif status_asked(turn) and not waits_for_client(turn, s.ticket):  # «что с заявкой?» met silence
         turn.say(t("ticket.with_engineer", number=s.ticket, engineer=s.engineer))
+
+
+# «Измените мой номер телефона на …», «мой новый e-mail: …», «исправьте имя: …»: the client's own data, changed
+CHANGE_WORDS = re.compile(r"(?<![\w-])(?:помен|измен|смен|обнов|исправ|нов|теперь|актуальн|правильн)\w*", re.IGNORECASE)
+# and names the item as the client's own: «мой номер», «наш e-mail», «исправьте имя» (not «звоните охране 8 927 …»)
+OWN_ITEM = re.compile(
+    r"(?<![\w-])(?:мо[йяюие]|наш\w*|измени\w*|поменя\w*|исправ\w*|обнови\w*|замени\w*)\s+(?:\w+\s+)?"
+    r"(?:телефон|номер|e-?mail|имейл|почт|им[яе]|фамили|фио|контакт|организаци|город)",
+    re.IGNORECASE,
+)
+OWN_KEYS = ("contact", "contact_name", "organization", "city")
+CHANGE_WORDS_AT_MOST = 16
+
+
+def own_data_put_right(turn: Turn) -> bool:
+    """The client puts right their own contact data on the open ticket («Измените мой номер телефона на +7 903 …»):
+    the ticket's item and the data on file change, its engineers hear it, and the client is told what changed. It was
+    only added as a message, the ticket and «Мои данные» keeping the old phone. The messenger vouches for who writes,
+    so this is the client's own data (a typed phone is never looked up here)."""
+    text = turn.text
+    if not turn.ctx.consent_given or not text or len(text.split()) > CHANGE_WORDS_AT_MOST:
+        return False  # withdrawn: nothing personal is collected again (core.scrub.without_person)
+    if not CHANGE_WORDS.search(text) or not OWN_ITEM.search(text):
+        return False
+    if turn.reports_trouble(text):
+        return False
+    on_file = {key: turn.ctx.on_file.get(key, "") for key in OWN_KEYS}
+    changed = {key: c.value for key, c in changes_in(text, on_file).items() if c.value and c.value != on_file[key]}
+    if not changed:
+        return False
+    if "contact" in changed:  # «мой новый e-mail: …» keeps the phone on file, and a new phone the e-mail
+        changed["contact"] = merged_contacts(on_file["contact"], changed["contact"])
+    assert turn.state.ticket is not None
+    turn.emit(TicketFieldsAdded(turn.state.ticket, changed, remembered=changed))
+    items = "; ".join(
+        f"{walker.TEXTS[f'field.{key}.label']} — {walker.display_value(FIELDS_BY_KEY[key], value)}"
+        for key, value in changed.items()
+    )
+    turn.say(t("ticket.own_data_changed", number=turn.state.ticket, items=items))
+    return True
 
 
 def names_another_clients_ticket(turn: Turn) -> bool:
