@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from core import walker
 from core.facts import city_named, extract, folded
 from core.intake import FIELDS_BY_KEY
-from core.person_names import with_part_replaced
+from core.person_names import name_among, with_part_replaced
 from core.validators import InvalidAnswer, contacts
 
 # the words naming an item, over folded text (lower case, «ё» as «е»); the first alternative that matches wins
@@ -169,6 +169,8 @@ def _parsed(key: str, value: str) -> Change:
     """The new value as the item's question would keep it; refused or missing: to be asked again."""
     if not value:
         return Change(key, None)
+    if key == "contact_name":  # «Сидоров Алексей, наш новый инженер»: the name, not the words about him
+        value = name_among(value) or value
     field = FIELDS_BY_KEY[key]
     try:
         kept = walker.typed_value(field, value)

@@ -28,6 +28,8 @@ OFFER = {"contact": "+78465551234", "organization": "ООО «Охрана-Се�
         ("89271112234", {"contact": "+79271112234"}),
         ("да", {}),
         ("Изменить", {}),
+        ("Контактное лицо — Сидоров Алексей, наш новый инженер", {"contact_name": "Сидоров Алексей"}),  # all of it
+        ("Исправьте имя, я не Анна, а Петров Иван", {"contact_name": "Петров Иван"}),
     ],
 )
 def test_the_items_a_change_in_words_names(typed: str, changed: dict[str, str | None]) -> None:
