@@ -8,6 +8,8 @@ functionality (core/wish_words.py), as a wish; a question gets an FAQ answer onl
 
 from __future__ import annotations
 
+import re
+
 from core import calendar, notices
 from core.consent_words import ConsentIntent, consent_answer
 from core.day_words import days_off_asked
@@ -212,10 +214,21 @@ def suggest(turn: Turn, found: FaqResult | None, key: str) -> None:
         turn.say(t(key, answer=found.suggestion.answer))
 
 
+# «не помогло, ключ нужен срочно, объект стоит»: the answer did not help, and more is told
+NOT_HELPED = re.compile(
+    r"^\W*(?:нет\W+)?(?:не\s+помогл\w*|это\s+не\s+то|не\s+то|не\s+подходит)(?![\w-])", re.IGNORECASE
+)
+
+
 def on_faq(turn: Turn) -> None:
     s = turn.state
     chosen = turn.typed_choice(FAQ_CHOICES) if turn.payload or len(turn.text) < 30 else None
     entry, query = s.faq_entry or "", s.faq_query or ""
+    if chosen is None and turn.payload is None and NOT_HELPED.match(turn.text):
+        turn.emit(FaqFeedback(entry, query, helpful=False))  # «не помогло, ключ нужен срочно»: the question and this
+        s.pending_question = f"{query}\n{turn.text}" if query else turn.text  # the question had been replaced
+        start_ticket(turn)
+        return
     if chosen == "faq:helped":
         turn.emit(FaqFeedback(entry, query, helpful=True))
         s.stage, s.faq_entry, s.faq_query = Stage.IDLE, None, None

@@ -41,6 +41,18 @@ def test_not_helpful_answer_is_recorded_and_leads_to_a_ticket() -> None:
     assert chat.state.stage == "consent"
 
 
+def test_not_helped_with_more_told_keeps_the_question_and_what_was_told() -> None:
+    """«не помогло, …» longer than a button's words started over from it: the question it answered was lost."""
+    chat = EngineChat()
+    chat.say("Сколько стоит поддержка?")
+    chat.say("не помогло, нам нужна поддержка на выезде, объект в области")
+    assert FaqFeedback("faq-стоит", "Сколько стоит поддержка?", helpful=False) in chat.events
+    assert chat.state.pending_question == (
+        "Сколько стоит поддержка?\nне помогло, нам нужна поддержка на выезде, объект в области"
+    )
+    assert chat.state.stage == "consent"
+
+
 def test_question_typed_during_the_intake_is_answered_then_the_step_repeated() -> None:
     chat = EngineChat(consent=True)
     chat.say("Здравствуйте")
