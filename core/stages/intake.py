@@ -84,6 +84,8 @@ WRITTEN_PHONE = "opt:contact:written"  # a phone the first message gave («зв�
 KIND_WORDS_AT_MOST = 4  # «проблема в работе программы» only chooses; a longer answer tells the story too
 FREE_TEXT_QUESTION_WORDS_AT_MOST = 6  # «а когда ответите?» at «Что вы ожидали?» is a question; a story is longer
 CRITICALITY_STORY_WORDS = 5  # «работает частично, не открывается только дверь в бухгалтерию»: more than the choice
+LEADING_ASSENT = re.compile(r"^\s*(?:ладно|хорошо|ну|ок|окей|ok|так|давайте|пожалуйста)\s*[,.!—–-]+\s*", re.IGNORECASE)
+SKIP_WORDS_AT_MOST = 3  # «пропусти», «пропустим этот вопрос»; «дальше нажимаем «Сохранить»» is an answer
 REPORT_WORDS_AT_LEAST = 3  # «ООО Не работает» may be a name; «турникеты не отвечают» is a report
 ANSWER_PARTS = re.compile(r"[,;\n]")  # «Самара, Иванов Иван»: the answers to two questions
 
@@ -296,6 +298,8 @@ def on_field(turn: Turn) -> None:
     if payload is None and turn.text:
         typed = walker.prompt(current, s.kind).choices
         payload = resolve_choice(turn.text, typed, loose=current.strict_options)
+    if payload is None and word_count(turn.text) <= SKIP_WORDS_AT_MOST and resolve_choice(turn.text, (walker.SKIP,)):
+        payload = walker.SKIP.payload  # «пропусти» where no button offers it: kept as the organisation
     nav = payload.removeprefix("nav:") if payload and payload.startswith("nav:") else turn.command
     if nav == "back":
         go_back(turn)
@@ -379,6 +383,8 @@ def take_answer(turn: Turn, current: walker.Field, payload: str | None) -> None:
             return
     if payload is None and answered_otherwise(turn, current):
         return
+    if payload is None and not current.free_text:  # «ладно, Пермь»: the answer, without the word it was given with
+        turn.text = LEADING_ASSENT.sub("", turn.text, count=1) or turn.text
     if current.key == "os" and s.os_named and payload is None and says_unknown(turn.text):
         turn.text = t("intake.os_bitness_unknown", os=s.os_named)  # «Windows 10», then «не знаю»: the system stays
     if current.key == "os":

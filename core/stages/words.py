@@ -238,11 +238,22 @@ def is_greeting(text: str) -> bool:
     return bool(words) and all(word in GREETINGS for word in words)
 
 
+# «щас у коллеги уточню как мы называемся»: the client goes to find the answer, in a few words
+GOES_TO_FIND_OUT = re.compile(
+    r"^\W*(?:щас|сейчас|секунд\w*|минут\w*|погодите|подождите)\W+(?:[^\W\d_]+\W+){0,3}?"
+    r"(?:уточн|спрош|посмотр|узна|гляну|провер|выясн)\w*",
+    re.IGNORECASE,
+)
+GOES_TO_FIND_OUT_WORDS_AT_MOST = 8
+
+
 def small_talk(text: str) -> str | None:
     """«спасибо», «понятно», «до свидания»: which kind of small talk the whole message is, or None."""
     words = set(WORDS.findall(text.casefold())) - FILLERS
     if not words:
         return None
+    if len(words) <= GOES_TO_FIND_OUT_WORDS_AT_MOST and GOES_TO_FIND_OUT.match(text):
+        return "wait"
     if words <= GREETINGS:
         return "greeting"
     every = frozenset().union(GREETINGS, *SMALL_TALK.values())

@@ -80,6 +80,30 @@ def test_a_name_beside_the_phone_is_the_contact_s_name(typed: str) -> None:
     assert chat.state.stage == "summary"
 
 
+@pytest.mark.parametrize(
+    ("key", "typed", "kept"),
+    [
+        ("city", "ладно, Пермь", "Пермь"),
+        ("contact_name", "я Смирнова", "Смирнова"),
+        ("organization", "ну, ООО Ромашка", "ООО Ромашка"),
+    ],
+)
+def test_the_word_an_answer_is_given_with_is_no_part_of_it(key: str, typed: str, kept: str) -> None:
+    """They were kept whole: «Город: ладно, Пермь», «Контактное лицо: я Смирнова»."""
+    chat = at_field("problem", key, "partial")
+    chat.say(typed)
+    assert chat.state.answers[key] == kept
+
+
+@pytest.mark.parametrize("key", ["organization", "steps"])
+def test_skip_typed_at_a_question_that_cannot_be_skipped_is_no_answer(key: str) -> None:
+    """«пропусти» was kept as the organisation, and as the steps."""
+    chat = at_field("problem", key, "partial")
+    chat.say("пропусти")
+    assert key not in chat.state.answers and chat.state.field == key
+    assert chat.text().startswith(t("intake.not_optional").split("{")[0])
+
+
 def test_a_bare_version_given_early_is_kept_once_the_product_is_known() -> None:
     """«3.1.14, стоит на Windows 10 64 бит» at the name question kept the system and lost the version."""
     chat = at_field("problem", "contact_name", "partial")

@@ -127,6 +127,7 @@ def test_small_talk_where_a_story_is_asked_is_not_kept_as_the_story(key: str) ->
         ("expected", "сейчас опишу", "wait"),  # it was the expected result, and every later answer moved down
         ("contact_name", "секунду, спрошу у коллеги", "wait"),
         ("city", "секунду, уточню у охраны", "wait"),
+        ("organization", "щас у коллеги уточню как мы называемся", "wait"),  # kept as the organisation
     ],
 )
 def test_chatter_at_a_question_is_no_answer_to_it(key: str, said: str, kind: str) -> None:
