@@ -45,10 +45,13 @@ _HOUR = re.compile(
     re.IGNORECASE,
 )
 
-# "Во сколько" asks the working hours beside a verb of starting or finishing ("во сколько вы
-# начинаете", "во сколько заканчиваете принимать заявки"), not beside a price ("во сколько обойдётся").
+# "Во сколько" asks the working hours beside a verb of starting, finishing or working ("во сколько вы
+# начинаете", "во сколько заканчиваете принимать заявки", "во сколько вы работаете"), not beside a price ("во
+# сколько обойдётся работа").
 _AT_WHAT_TIME = re.compile(r"\bво\s+ск(?:олько|олко|ока|око)\b", re.IGNORECASE)
-_STARTS_OR_ENDS = re.compile(r"\b(?:начина|начн|заканчива|законч|конча)", re.IGNORECASE)
+_STARTS_OR_ENDS = re.compile(
+    r"\b(?:начина|начн|заканчива|законч|конча|открыва|откро|закрыва|закро|работа(?:ете|ет|ют|ем)\b)", re.IGNORECASE
+)  # «во сколько вы работаете», «во сколько открываетесь»
 
 
 # "Стоит" of a thing in place is installed, not priced: "какой антивирус стоит", "какая ОС стоит на сервере", "у нас

@@ -92,6 +92,7 @@ async def test_a_closed_ticket_leaves_the_list(runtime: Runtime) -> None:
         ("ТР-00001 что с ней?", RequestsQuery("TP-00001")),  # Cyrillic «Т» and «Р»: it was added as a message
         ("спасибо, заработало", RequestsQuery(solved=True)),  # these two were added as plain messages
         ("Отзываю заявку TP-00001, разобрались сами", RequestsQuery(solved=True)),
+        ("всё, ключ заработал, можно закрыть заявку", RequestsQuery(solved=True)),
         ("камера заработала после перезагрузки, но через час опять отвалилась", None),
         ("Есть новости по заявке?", RequestsQuery()),
         ("добрый день, есть новости?", RequestsQuery()),  # it got the release news entry

@@ -53,7 +53,15 @@ def test_who_answers_for_something_asks_who_is_responsible(faq_index: FaqIndex) 
     assert top_id(faq_index, "кто отвечает если сервер сломался из-за нашей сети") == "admin-requirements"
 
 
-@pytest.mark.parametrize("question", ["во сколько вы начинаете работать", "во сколько заканчиваете принимать заявки"])
+@pytest.mark.parametrize(
+    "question",
+    [
+        "во сколько вы начинаете работать",
+        "во сколько заканчиваете принимать заявки",
+        "во сколько вы работаете",  # declined, though its best entry scored 0.77: «работа» alone named no topic
+        "во сколько вы открываетесь",
+    ],
+)
 def test_at_what_time_you_start_or_finish_asks_the_hours(faq_index: FaqIndex, question: str) -> None:
     assert top_id(faq_index, question) == "support-hours"
 
