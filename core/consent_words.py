@@ -31,6 +31,8 @@ from difflib import SequenceMatcher
 from enum import StrEnum
 from itertools import islice, takewhile
 
+from core.translit import cyrillic_reading
+
 WORD = re.compile(r"[^\W_]+")
 
 CONSENT_STEMS = ("согласи", "сагласи", "соглоси", "саглоси", "соглси", "саглси")  # the noun «согласие», not «согласен»
@@ -265,7 +267,7 @@ ASKING = frozenset("зачем почему что чем как какие ка
 
 def consent_answer(text: str) -> ConsentIntent | None:
     """The answer to the consent question: AGREE, REFUSE, or None (then the bot explains and asks again)."""
-    text = _without_news(text)
+    text = _without_news(cyrillic_reading(text))  # «soglasen», «ne soglasen»
     if _NO_OBJECTION.search(text.casefold()):
         return ConsentIntent.AGREE
     words = _words(text, SHORT_ANSWER + 1)

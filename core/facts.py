@@ -361,9 +361,9 @@ def _os_name(match: re.Match[str]) -> str:
 
 
 def _only_bitness(name: str) -> str | None:
-    """Windows Server since 2008 R2 exists in 64 bits only: its bitness goes without saying."""
+    """Windows Server since 2008 R2 and Windows 11 exist in 64 bits only: their bitness goes without saying."""
     server = re.fullmatch(r"Windows Server (\d{4})( R2)?", name)
-    if server and (int(server.group(1)) > 2008 or server.group(2)):
+    if (server and (int(server.group(1)) > 2008 or server.group(2))) or name == "Windows 11":
         return "64-бит"
     return None
 

@@ -32,7 +32,8 @@ _WORD = re.compile(r"[a-z']+")
 _CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
 _ADDRESS = re.compile(r"@|https?:|www\.")
 _ENGLISH = frozenset(
-    "the is are not found error key a an to of and in on for with please hello hi help windows server bit linux".split()
+    "the is are not found error key a an to of and in on for with please hello hi help windows server bit linux"
+    " no yes ok okay".split()
 )
 _KNOWN_SHARE = 0.6  # of the words of two letters or more: read back only a message mostly Russian
 

@@ -26,6 +26,7 @@ from core.replies import Reply
 from core.stages.words import aside_question, command_of, looks_like_a_question, system_down
 from core.state import DRAFT_STAGES, ConversationState, Stage
 from core.texts import TEXTS, t
+from core.translit import cyrillic_reading
 
 # where a question may come after an answer: the intake's questions but a letter's form, which reads its lines alone
 ASIDE_STAGES = DRAFT_STAGES - {Stage.FORM}
@@ -250,7 +251,7 @@ class Turn:
         """The choice pressed, or typed as its number or words; None when it is none of ``choices``."""
         if self.payload is not None:
             return self.payload if any(c.payload == self.payload for c in choices) else None
-        return resolve_choice(self.text, choices)
+        return resolve_choice(cyrillic_reading(self.text), choices)  # «da», «chastichno» typed in Latin letters
 
     def keep_attachments(self) -> list[str]:
         """Keep acceptable attachments; return the refusals for the others.

@@ -101,6 +101,7 @@ CASES = [
         id="edition and bare 64",
     ),
     pytest.param("windows 10 профессиональная 64", {"os": "Windows 10 64-бит"}, id="edition in Russian"),
+    pytest.param("переустановили на windows 11 pro", {"os": "Windows 11 64-бит"}, id="Windows 11 is 64-bit only"),
     pytest.param("Win10x64, Bastion 2", {"product_name": "Бастион-2", "os": "Windows 10 64-бит"}),
     pytest.param("64-битная винда 10", {"os": "Windows 10 64-бит"}, id="bitness first"),
     pytest.param("ОС windows 11, разрядность 64", {"os": "Windows 11 64-бит"}),

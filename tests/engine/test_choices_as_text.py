@@ -248,6 +248,14 @@ def test_the_criticality_in_own_words(typed: str, level: str) -> None:
     assert resolve_choice(typed, CRIT_CHOICES) == f"crit:{level}"
 
 
+def test_a_choice_typed_in_latin_letters_is_read_in_cyrillic() -> None:
+    """«chastichno» got «Не понял ответ»: the client's keyboard had no Cyrillic."""
+    chat = kind_chat()
+    chat.press("kind:problem")
+    chat.say("chastichno")
+    assert chat.state.priority == CRITICALITY_PRIORITY["partial"], chat.text()
+
+
 @pytest.mark.parametrize(("typed", "option"), KEY_TYPE, ids=[typed for typed, _ in KEY_TYPE])
 def test_the_key_type_in_own_words(typed: str, option: str) -> None:
     chat = at_field("license", "key_type")

@@ -35,7 +35,8 @@ def at(stage: str) -> EngineChat:
 
 
 @pytest.mark.parametrize(
-    "refusal", ["нет", "Нет!", "не согласна", "отказываюсь", "не даю согласие", "2", "не соглашусь", "ни за что"]
+    "refusal",
+    ["нет", "Нет!", "не согласна", "отказываюсь", "не даю согласие", "2", "не соглашусь", "ни за что", "ne soglasen"],
 )
 def test_consent_is_refused_in_any_words(refusal: str) -> None:
     chat = EngineChat()
