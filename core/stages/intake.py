@@ -216,8 +216,8 @@ def on_criticality(turn: Turn) -> None:
         turn.not_understood()
         return
     turn.state.priority = CRITICALITY_PRIORITY[chosen.removeprefix("crit:")]
-    if turn.payload is None and word_count(turn.text) >= CRITICALITY_STORY_WORDS and turn.reports_trouble(turn.text):
-        pending = turn.state.pending_question  # «работает частично, не открывается только дверь в бухгалтерию»
+    if turn.payload is None and word_count(turn.text) >= CRITICALITY_STORY_WORDS:  # more than the choice's words:
+        pending = turn.state.pending_question  # «частично, скуд работает а видео нет уже второй день» was lost
         turn.state.pending_question = f"{pending}\n{turn.text}" if pending else turn.text
     begin_fields(turn)
 
