@@ -66,8 +66,8 @@ def on_summary(turn: Turn) -> None:
         open_ticket(turn)
         s.reset_intake()
         s.stage = Stage.TICKET_OPEN
-    elif turn.payload is None and tells_more(turn):
-        add_to_description(s, turn.text)  # «забыла сказать: ещё журнал событий не пишется» was lost
+    elif turn.payload is None and tells_more(turn):  # «забыла сказать: ещё журнал событий не пишется» was lost
+        add_to_description(s, ADD_REQUEST.sub("", turn.text, count=1) or turn.text)
         turn.say(t("summary.added_to_description"))
         turn.reask()
     else:
@@ -75,7 +75,12 @@ def on_summary(turn: Turn) -> None:
 
 
 # «забыл сказать, …», «и ещё: …», «кстати, …»: more of the story for the engineer
-MORE = re.compile(r"^\W*(?:забыл\w*|кстати|и\s+ещ[её]|ещ[её]\s*[:,—-]|добавлю|дополн\w*|также|p\.?\s?s\b|плюс\s)", re.I)
+MORE = re.compile(
+    r"^\W*(?:забыл\w*|кстати|и\s+ещ[её]|ещ[её]\s*[:,—-]|ещ[её]\s+добав\w*|добав\w*|дополн\w*|также|p\.?\s?s\b|плюс\s)",
+    re.IGNORECASE,
+)
+# «добавьте: …», «ещё добавьте что …»: the request to add, not a part of what is added
+ADD_REQUEST = re.compile(r"^\W*(?:ещ[её]\s+)?(?:добав\w*|допиш\w*)(?:\s+в\s+описание)?(?:\s+что)?\s*[:,—–-]?\s*", re.I)
 
 
 def tells_more(turn: Turn) -> bool:

@@ -149,6 +149,8 @@ def test_more_of_the_trouble_at_the_summary_joins_the_description(faq: FaqIndex)
     ("typed", "key", "value"),
     [
         ("версия на самом деле 3.1.15", "product_version", "3.1.15"),  # kept as «самом деле 3.1.15»
+        ("ОС там windows 7 32 бита", "os", "windows 7 32 бита"),  # kept as «там windows 7 32 бита»
+        ("шаги: открыть монитор, выбрать камеру", "steps", "открыть монитор, выбрать камеру"),  # «Не понял ответ»
         ("организация не Вектор а Вектор-Плюс", "organization", "Вектор-Плюс"),  # kept as «не Вектор а Вектор-Плюс»
     ],
 )
@@ -159,13 +161,29 @@ def test_an_item_put_right_in_words_at_the_summary_keeps_only_the_right_value(ty
 
 
 @pytest.mark.parametrize(
-    "typed",
-    ["забыл сказать, камеры hikvision подключены через регистратор", "и ещё: на втором рабочем месте то же самое"],
+    ("typed", "added"),
+    [
+        ("забыл сказать, камеры hikvision подключены через регистратор",) * 2,
+        ("и ещё: на втором рабочем месте то же самое",) * 2,
+        (
+            "добавьте: камеры hikvision, до обновления винды всё работало",
+            "камеры hikvision, до обновления винды всё работало",
+        ),
+        ("ЕЩЁ ДОБАВЬТЕ ЧТО ПРЕОБРАЗОВАТЕЛЬ ПИ-ГР", "ПРЕОБРАЗОВАТЕЛЬ ПИ-ГР"),
+    ],
 )
-def test_an_addition_at_the_summary_joins_the_description(typed: str) -> None:
+def test_an_addition_at_the_summary_joins_the_description(typed: str, added: str) -> None:
     """These got «Не понял ответ. Выберите один из вариантов», and were lost."""
     chat = at_field("problem", "contact", "partial")
     walk_to_summary(chat)
     chat.say(typed)
     assert chat.text().startswith(t("summary.added_to_description")) and chat.state.stage == "summary"
-    assert chat.state.answers["description"].endswith(typed)
+    assert chat.state.answers["description"].endswith(f"\n{added}")
+
+
+def test_an_addition_named_for_the_description_is_added_without_the_request_to_add() -> None:
+    """«в описание добавь что …» was kept with «добавь что»."""
+    chat = at_field("problem", "contact", "partial")
+    walk_to_summary(chat)
+    chat.say("в описание добавь что до обновления винды всё работало")
+    assert chat.state.answers["description"].endswith("\nдо обновления винды всё работало")
