@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from core.choice_words import says_unknown
 from core.facts import folded
 
+NUMBER_WORDS = r"один|одна|два|две|три|четыре|пять|шесть|семь|восемь|девять|десять|пара|пару|несколько"
 # the words of each item, over folded text (lower case, «ё» as «е»)
 ITEM_WORDS: dict[str, str] = {
     "antivirus": r"антивирус\w*|брандмауэр\w*|файрвол\w*|firewall|касперск\w*|kaspersky|dr\.?\s?web|доктор\s?веб"
@@ -27,7 +28,8 @@ ITEM_WORDS: dict[str, str] = {
     r"|core\s?i\d|xeon|ryzen|pentium|celeron|intel|железо|конфигураци\w*",
     "network": r"сет(?:ь|и|ью|ей|ях)|локалк\w*|коммутатор\w*|свитч\w*|switch|vlan|роутер\w*|маршрутизатор\w*"
     r"|wi-?fi|вай-?фай",
-    "pcs": r"\d+\s?(?:пк|компьютер\w*|комп\w*|рабоч\w*\s+мест\w*|арм\w*|машин\w*)",
+    "pcs": rf"(?:\d+|{NUMBER_WORDS})\s?(?:пк|компьютер\w*|комп\w*|рабоч\w*\s+мест\w*|арм\w*|машин\w*)"
+    rf"|(?:пк|компьютер\w*|комп\w*)\s+(?:\d+|{NUMBER_WORDS})",  # «компов три», «два рабочих места»
     "subsystems": r"скуд|опс|ствн|видеонаблюдени\w*|сигнализаци\w*|контрол\w*\s+доступ\w*",
     "connection": r"подключ\w*|usb|юсб|com[-\s]?порт\w*|ком[-\s]?порт\w*|rs-?485|rs-?232|преобразовател\w*|ethernet"
     r"|tcp/?ip|с2000-пи",

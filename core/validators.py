@@ -149,9 +149,17 @@ def operating_system(text: str) -> str:
     raise InvalidAnswer("invalid.os_bitness" if _OS_NAME.search(value) else "invalid.os")
 
 
+# «три компа», «один»: a number in words
+_NUMBER_WORD = re.compile(
+    r"(?<!\w)(?:один|одна|одно|два|две|три|четыре|пять|шесть|семь|восемь|девять|десять|пара|пару|несколько)(?!\w)",
+    re.IGNORECASE,
+)
+
+
 def count_with_roles(text: str) -> str:
+    """How many computers, in digits or words («3», «компов три, сервер и два рабочих места»), and their roles."""
     value = short_text(text)
-    if not _DIGIT.search(value):
+    if not _DIGIT.search(value) and not _NUMBER_WORD.search(value):
         raise InvalidAnswer("invalid.number")
     return value
 

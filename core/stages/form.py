@@ -94,13 +94,30 @@ def _on_one_line(line: str, count: int) -> list[str]:
     return [*parts, line[start:]]
 
 
+# «не знаю я не айтишник», «пропусти», «пропустим это»: none of the optional items answered
+LEAVES_IT_ALL = re.compile(
+    r"^\W*(?:не\s+знаю|не\s+в\s+курсе|хз|без\s+понятия|понятия\s+не\s+имею)\b\D*$", re.IGNORECASE
+)
+SKIP_FIRST = re.compile(r"^\W*(?:пропуст\w*|пропуск|дальше|далее|следующ\w*|skip)(?!\w)", re.IGNORECASE)
+SKIP_WORDS_AT_MOST = 3  # «пропустим это»; «касперский, остальное пропустим» answers the antivirus
+
+
+def leaves_it_all(text: str) -> bool:
+    """The whole message skips the optional items: «не знаю» with why after it, or a skip word alone."""
+    if LEAVES_IT_ALL.match(text):
+        return True
+    return len(text.split()) <= SKIP_WORDS_AT_MOST and SKIP_FIRST.match(text) is not None
+
+
 def on_form(turn: Turn) -> None:
     """Take every numbered answer that can be taken; the rest is asked again, or the intake goes on."""
     s = turn.state
     assert s.kind is not None
     # «не знаю» to questions that may all be skipped skips them: it is no answer to any one of them
     skipping = (
-        turn.payload == walker.SKIP.payload or turn.command == "skip" or (all_optional(s) and says_unknown(turn.text))
+        turn.payload == walker.SKIP.payload
+        or turn.command == "skip"
+        or (all_optional(s) and (says_unknown(turn.text) or leaves_it_all(turn.text)))
     )
     if not turn.inbound.by_letter and (turn.payload == "nav:back" or turn.command == "back"):
         go_back(turn)  # a letter holds the whole intake: it has no question before

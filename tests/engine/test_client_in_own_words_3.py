@@ -105,6 +105,22 @@ def test_free_text_not_plainly_the_items_is_asked_numbered(typed: str) -> None:
     assert chat.text().startswith(t("form.unnumbered")) and chat.state.stage == "form"
 
 
+@pytest.mark.parametrize("typed", ["не знаю я не айтишник", "пропусти", "пропустим это"])
+def test_the_environment_items_left_in_words_are_skipped(typed: str) -> None:
+    """Each got «Не понял, к каким пунктам относятся ответы» and the six items again: only «Пропустить» went on."""
+    chat = at_environment()
+    chat.say(typed)
+    assert chat.state.stage == "field" and all(chat.state.answers[key] == "" for key in ("antivirus", "pcs"))
+
+
+def test_numbers_in_words_answer_the_number_of_computers() -> None:
+    """«компов три, сервер и два рабочих места, …» was refused whole: the number of PCs needed digits."""
+    chat = at_environment()
+    chat.say("компов три, сервер и два рабочих места, контроллеры через преобразователь usb-rs485")
+    assert chat.state.answers["pcs"] == "компов три, сервер и два рабочих места"
+    assert chat.state.answers["connection"] == "контроллеры через преобразователь usb-rs485"
+
+
 def test_numbered_items_sent_one_a_message_answer_the_items_skipped() -> None:
     """«1. нет антивируса», then «2. i3 4гб»: the first moved on (the rest skipped), and the second was refused as the
     answer to the next question, so the hardware never reached the ticket."""
