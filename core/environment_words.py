@@ -55,6 +55,11 @@ def items_in_words(text: str, keys: Sequence[str]) -> dict[str, str]:
     return {key: ", ".join(parts) for key, parts in found.items()}
 
 
+def names_an_item(text: str) -> bool:
+    """The text has a word of one of the items («не знаю, касперский вроде» names the antivirus)."""
+    return any(pattern.search(folded(text)) for pattern in _ITEMS.values())
+
+
 def _leaves_the_rest(part: str) -> bool:
     """«остальное не знаю», «по другим пунктам пропустим», «больше ничего», or a bare «не знаю» after the answers."""
     text = folded(part)

@@ -13,7 +13,7 @@ import re
 
 from core import walker
 from core.choice_words import says_unknown
-from core.environment_words import items_in_words
+from core.environment_words import items_in_words, names_an_item
 from core.intake import ENVIRONMENT, FIELDS_BY_KEY, INTAKE, Field
 from core.render import resolve_choice
 from core.replies import Reply
@@ -105,7 +105,7 @@ SKIP_WORDS_AT_MOST = 3  # «пропустим это»; «касперский,
 def leaves_it_all(text: str) -> bool:
     """The whole message skips the optional items: «не знаю» with why after it, or a skip word alone."""
     if LEAVES_IT_ALL.match(text):
-        return True
+        return not names_an_item(text)  # «не знаю, касперский вроде» answers the antivirus
     return len(text.split()) <= SKIP_WORDS_AT_MOST and SKIP_FIRST.match(text) is not None
 
 
