@@ -463,6 +463,7 @@ def answered_otherwise(turn: Turn, current: walker.Field) -> bool:
             or question_for_engineer(turn, current)
             or (current.request_phone and own_number_meant(turn))
             or (current.key in NAME_MISPLACED_AT and name_instead(turn))
+            or (current.key != "contact_name" and name_completed(turn))
             or answered_ahead(turn, current)
         )
     return True
@@ -529,6 +530,19 @@ def name_kept(turn: Turn) -> bool:
     s.answers["contact_name"] = person_name(turn.text)
     remember_answered(turn, "contact_name")
     turn.say(t("facts.noted", facts=s.answers["contact_name"]))
+    return True
+
+
+def name_completed(turn: Turn) -> bool:
+    """«Иванов Сергей» at a later question, the name kept being «Иванов»: the name given in full, put right and said
+    back (it was kept as the product); the question is asked again."""
+    s, text = turn.state, turn.text.strip()
+    kept = s.answers.get("contact_name", "")
+    if not kept or not is_full_name(text) or not set(kept.casefold().split()) < set(text.casefold().split()):
+        return False
+    s.answers["contact_name"] = person_name(text)
+    turn.say(t("facts.corrected", label=walker.TEXTS["field.contact_name.label"], value=s.answers["contact_name"]))
+    turn.reask()
     return True
 
 

@@ -26,6 +26,8 @@ _CORRECTION = re.compile(
     re.IGNORECASE,
 )
 _NOT_WORD = re.compile(r"[\W_]+")
+# «ой, у нас бастион-2, а не 3»: the words a correction begins with
+_INTERJECTION = re.compile(r"^\W*(?:ой|упс|извините|простите|блин|сорри)\W+(?:у\s+нас\s+)?", re.IGNORECASE)
 
 
 def note_facts(turn: Turn, text: str) -> bool:
@@ -80,12 +82,14 @@ def corrected_earlier(turn: Turn, current: str) -> bool:
     Only an answer the client gave (or that was read from their message) and only when the old value is the one
     kept: anything else is an answer to the question being asked."""
     s = turn.state
-    match = _CORRECTION.fullmatch(turn.text)
+    match = _CORRECTION.fullmatch(_INTERJECTION.sub("", turn.text, count=1))
     if s.kind is None:
         return False
     if match is None:
         return put_right_by_name(turn, current)
     old, new = match["old"] or match["old_last"], match["new"] or match["new_first"]
+    if current != "product_name" and _product_put_right(turn, old, new):
+        return True
     read = extract(old)
     for field in walker.applicable_fields(s.kind, s.answers):
         kept = s.answers.get(field.key, "")
@@ -102,6 +106,18 @@ def corrected_earlier(turn: Turn, current: str) -> bool:
         turn.say(t("facts.corrected", label=label, value=walker.display_value(field, s.answers[field.key])))
         return True
     return False
+
+
+def _product_put_right(turn: Turn, old: str, new: str) -> bool:
+    """«бастион-2, а не 3» for «Бастион-3» kept: the product is the one named now (its «3» alone named no product,
+    and the whole text was kept as the organisation)."""
+    s = turn.state
+    kept, named = s.answers.get("product_name", ""), extract(new).get("product_name")
+    if not kept or not named or named == kept or not (_fold(old) and _fold(old) in _fold(kept)):
+        return False
+    s.answers["product_name"] = named
+    turn.say(t("facts.corrected", label=walker.TEXTS["field.product_name.label"], value=named))
+    return True
 
 
 def put_right_by_name(turn: Turn, current: str) -> bool:

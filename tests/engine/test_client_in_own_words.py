@@ -104,6 +104,23 @@ def test_skip_typed_at_a_question_that_cannot_be_skipped_is_no_answer(key: str) 
     assert chat.text().startswith(t("intake.not_optional").split("{")[0])
 
 
+def test_the_product_put_right_at_a_later_question_is_put_right() -> None:
+    """«ой, у нас бастион-2, а не 3» at the organisation question was kept as the organisation."""
+    chat = at_field("problem", "organization", "partial")
+    chat.state.answers["product_name"] = "Бастион-3"
+    chat.say("ой, у нас бастион-2, а не 3")
+    assert chat.state.answers["product_name"] == "Бастион-2" and "organization" not in chat.state.answers
+    assert chat.state.field == "organization"
+
+
+def test_a_name_given_in_full_later_completes_the_name_kept() -> None:
+    """«Иванов», then «Иванов Сергей» at the product question: the product was «Иванов Сергей»."""
+    chat = at_field("problem", "product_name", "partial")
+    chat.state.answers["contact_name"] = "Иванов"
+    chat.say("Иванов Сергей")
+    assert chat.state.answers["contact_name"] == "Иванов Сергей" and "product_name" not in chat.state.answers
+
+
 def test_a_bare_version_given_early_is_kept_once_the_product_is_known() -> None:
     """«3.1.14, стоит на Windows 10 64 бит» at the name question kept the system and lost the version."""
     chat = at_field("problem", "contact_name", "partial")
