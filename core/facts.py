@@ -141,6 +141,7 @@ _CITY = re.compile(
     r"(?P<first>[А-ЯЁ][а-яё]+(?:-[А-Яа-яЁё]+){0,3})(?:\s(?P<second>[А-ЯЁ][а-яё]+(?:-[А-Яа-яЁё]+){0,3}))?"
 )
 _CITY_CASES = {"из": frozenset({"gent"}), "в городе": frozenset({"loct", "nomn"})}
+_CITY_LABELLED = re.compile(r"(?<![\w-])(?:г\.|гор\.|город)\s?(?P<name>[а-яё]+(?:[\s-][а-яё]+){0,2})", re.IGNORECASE)
 # A city named alone, as one comma- or sentence-separated part of the message («Вся СКУД легла, Самара», «Не
 # работает АРМ. Самара», a signature's «ООО «Ромашка», Нижний Новгород»), is read only from this closed list: the
 # Russian cities of over 100 000 people, the regional centres and the towns of the Samara region. Without a marker
@@ -459,6 +460,11 @@ def _city(original: str) -> str | None:
     for match in _CITY.finditer(original):
         cases = _CITY_CASES.get(match.group("marker").lower(), _ANY_CASE)
         city = _nominative(match.group("first"), match.group("second"), cases)
+        if city:
+            cities.add(city)
+    for match in _CITY_LABELLED.finditer(original):  # «город уфа», «ГОРОД УФА»: any case, a city of the list
+        words = match.group("name").split()
+        city = next((_KNOWN_CITIES.get(_city_key(" ".join(words[:n]))) for n in (3, 2, 1) if len(words) >= n), None)
         if city:
             cities.add(city)
     for part in _CITY_PART.finditer(original):
