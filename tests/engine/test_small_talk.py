@@ -26,6 +26,8 @@ from tests.fakes import EngineChat, FakeFaq
         ("нужна помощь", "smalltalk.help"),
         ("Помогите, пожалуйста!", "smalltalk.help"),
         ("можно вопрос?", "smalltalk.help"),
+        ("у меня вопрос", "smalltalk.help"),  # these two got «Не нашёл готового ответа на этот вопрос»
+        ("хотел спросить", "smalltalk.help"),
         ("спасибо за помощь", "smalltalk.thanks"),
         ("ау", "smalltalk.here"),
         ("вы тут?", "smalltalk.here"),
