@@ -14,6 +14,7 @@ from dataclasses import replace
 from core import walker
 from core.changed_on_file import changes_in
 from core.choice_words import says_unknown
+from core.environment_words import items_in_words, names_an_item
 from core.facts import FAMILIES, extract, system_named
 from core.howto_words import asks_how_to_use
 from core.intake import ENVIRONMENT, FIELDS_BY_KEY, INTAKE, NO, YES
@@ -395,10 +396,19 @@ def take_answer(turn: Turn, current: walker.Field, payload: str | None) -> None:
         refuse(turn, current, error, file_kept=kept)
         return
     facts = extract(turn.text) if payload is None else {}
-    if current.key in facts and len(facts) > 1:  # «Бастион-3 версия 3.1.14, Windows 10»: its fact, the rest noted
-        value = facts[current.key]
+    beside = environment_beside(s, turn.text) if current.key in facts else {}
+    if current.key in facts and (len(facts) > 1 or beside):  # «Бастион-3 версия 3.1.14, Windows 10»: its fact
+        value = facts[current.key]  # and the rest noted; «Windows 10 64 бит, антивирус касперский» too
     s.answers[current.key] = value
     remember_answered(turn, current.key)
+    if beside:
+        s.answers.update(beside)
+        turn.say(
+            t(
+                "form.read_in_words",
+                items="; ".join(f"{walker.TEXTS[f'field.{k}.label']} — {v}" for k, v in beside.items()),
+            )
+        )
     if current.key == "contact" and s.calling_back and contacts(value).phone is None:
         turn.say(t("contact.email_for_critical"))
     if current.unknown_ok and value == walker.UNKNOWN:
@@ -531,6 +541,17 @@ def name_kept(turn: Turn) -> bool:
     remember_answered(turn, "contact_name")
     turn.say(t("facts.noted", facts=s.answers["contact_name"]))
     return True
+
+
+def environment_beside(s: ConversationState, text: str) -> dict[str, str]:
+    """The optional environment items plainly answered by parts of an answer to another question («Windows 10 64 бит,
+    антивирус касперский» at the system's question), those not answered yet; the antivirus was asked again."""
+    assert s.kind is not None
+    open_items = [
+        f.key for f in walker.applicable_fields(s.kind, s.answers) if f.key in ENVIRONMENT and f.key not in s.answers
+    ]
+    parts = [part for part in ANSWER_PARTS.split(text) if names_an_item(part)]
+    return items_in_words(", ".join(parts), open_items) if parts and open_items else {}
 
 
 def name_completed(turn: Turn) -> bool:

@@ -113,6 +113,14 @@ def test_the_environment_items_left_in_words_are_skipped(typed: str) -> None:
     assert chat.state.stage == "field" and all(chat.state.answers[key] == "" for key in ("antivirus", "pcs"))
 
 
+def test_an_environment_item_beside_the_system_is_kept_and_not_asked() -> None:
+    """«Windows 10 64 бит, антивирус касперский» was all kept as the system, and the antivirus asked again."""
+    chat = at_field("problem", "os", "partial")
+    chat.say("Windows 10 64 бит, антивирус касперский")
+    assert chat.state.answers["os"] == "Windows 10 64-бит" and chat.state.answers["antivirus"] == "антивирус касперский"
+    assert chat.state.stage == "form" and "antivirus" not in chat.state.form_keys
+
+
 def test_numbers_in_words_answer_the_number_of_computers() -> None:
     """«компов три, сервер и два рабочих места, …» was refused whole: the number of PCs needed digits."""
     chat = at_environment()
