@@ -388,6 +388,18 @@ def names_our_product(text: str, terms: Iterable[str] | None = None) -> bool:
     return bool(named) or any(pair in OUR_PRODUCT_PAIRS for pair in pairs) or _exchanges_with_others(lemmas)
 
 
+# «помогите написать скрипт на python для выгрузки из sql»: code to be written, a question of programming
+_WRITES_CODE = re.compile(
+    r"\b(?:напис\w*|накида\w*|сдела\w*)\s+(?:\w+\s+)?(?:скрипт|код|макрос)|\bскрипт\w*", re.IGNORECASE
+)
+
+
+def asks_to_write_code(text: str) -> bool:
+    """The message asks for code to be written (general programming, which support does not explain), whatever the
+    code would exchange with («…для выгрузки из sql» is no question about our product's integration)."""
+    return _WRITES_CODE.search(text.replace("ё", "е")) is not None
+
+
 def names_exchange(text: str) -> bool:
     """An export or import "в" / "из" another program: "нужна выгрузка в Excel", "импорт сотрудников из 1С"; or a
     program linked "с" another: "связать бастион с 1С"."""

@@ -65,6 +65,7 @@ from faq.intent import (
     asked_of_us,
     asks_for_help,
     asks_to_buy,
+    asks_to_write_code,
     asks_what_product_does,
     asks_which_computer,
     asks_which_is_better,
@@ -419,8 +420,8 @@ class FaqIndex:
         duplicating = uses_second_channel(query, terms)  # "позвонил и ещё письмо отправил, так правильно?"
         if duplicating and DUPLICATING not in terms:
             terms.append(DUPLICATING)
-        if names_exchange(query):  # "выгрузка в Excel": the other program is where our data goes, not a topic
-            terms = list(dict.fromkeys(EXCHANGE if term in OTHERS_TOPICS else term for term in terms))
+        if names_exchange(query) and not asks_to_write_code(query):  # "выгрузка в Excel": the other program is where
+            terms = list(dict.fromkeys(EXCHANGE if term in OTHERS_TOPICS else term for term in terms))  # our data goes
         choosing = asks_which_computer(query)  # "какой сервер купить под бастион": advice on the choice
         if choosing and CHOICE not in terms:
             terms.append(CHOICE)

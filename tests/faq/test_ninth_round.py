@@ -89,6 +89,11 @@ def test_an_export_to_another_program_is_ours(faq_index: FaqIndex, question: str
     assert top_id(faq_index, question) in {"scope-integration", "scope-module-functionality", "feature-wishes"}
 
 
+def test_code_to_write_for_an_export_is_general_programming(faq_index: FaqIndex) -> None:
+    """It got the entry on integration («общие вопросы интеграции разъясняем»): section 3 excludes programming."""
+    assert top_id(faq_index, "помогите написать скрипт на python для выгрузки из sql") == "no-general-programming"
+
+
 def test_a_question_on_another_program_is_still_refused(faq_index: FaqIndex) -> None:
     assert not names_exchange("подскажите, как в excel сделать сводную таблицу")
     assert top_id(faq_index, "подскажите, как в excel сделать сводную таблицу") in {
