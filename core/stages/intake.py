@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from core import walker
+from core import validators, walker
 from core.changed_on_file import changes_in
 from core.choice_words import says_unknown
 from core.environment_words import items_in_words, names_an_item
-from core.facts import FAMILIES, extract, system_named
+from core.facts import FAMILIES, bare_version, extract, system_named
 from core.howto_words import asks_how_to_use
 from core.intake import ENVIRONMENT, FIELDS_BY_KEY, INTAKE, NO, YES
 from core.messages import Choice
@@ -397,8 +397,10 @@ def take_answer(turn: Turn, current: walker.Field, payload: str | None) -> None:
         return
     facts = extract(turn.text) if payload is None else {}
     beside = environment_beside(s, turn.text) if current.key in facts else {}
-    if current.key in facts and (len(facts) > 1 or beside):  # «Бастион-3 версия 3.1.14, Windows 10»: its fact
-        value = facts[current.key]  # and the rest noted; «Windows 10 64 бит, антивирус касперский» too
+    if beside:  # «Windows 7 Professional 64 SP1, Kaspersky 10»: the system as written, the antivirus noted
+        value = without_environment(current, turn.text) or facts[current.key]
+    elif current.key in facts and len(facts) > 1:  # «Бастион-3 версия 3.1.14, Windows 10»: its fact, the rest noted
+        value = facts[current.key]
     s.answers[current.key] = value
     remember_answered(turn, current.key)
     if beside:
@@ -552,6 +554,15 @@ def environment_beside(s: ConversationState, text: str) -> dict[str, str]:
     ]
     parts = [part for part in ANSWER_PARTS.split(text) if names_an_item(part)]
     return items_in_words(", ".join(parts), open_items) if parts and open_items else {}
+
+
+def without_environment(current: walker.Field, text: str) -> str | None:
+    """The answer to ``current`` without the parts that answer environment items; None when that is no answer."""
+    rest = ", ".join(part.strip() for part in ANSWER_PARTS.split(text) if part.strip() and not names_an_item(part))
+    try:
+        return walker.parse_answer(current, rest, None) if rest else None
+    except InvalidAnswer:
+        return None
 
 
 def name_completed(turn: Turn) -> bool:
@@ -719,6 +730,8 @@ def plain_value(key: str, text: str) -> str | None:
     read = facts.get(key)
     if read is not None or facts or field.free_text or field.options or field.files or field.parse in ANY_TEXT:
         return read  # «Windows 10 64 бит» names the system: no version, though it has digits
+    if field.parse is validators.version and bare_version(text) is None:
+        return None  # «+7 927 000-00-01», «ул. Гагарина 5» have digits, and were kept as the version
     try:
         return walker.parse_answer(field, text, None)
     except InvalidAnswer:

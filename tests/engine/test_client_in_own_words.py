@@ -121,6 +121,20 @@ def test_a_name_given_in_full_later_completes_the_name_kept() -> None:
     assert chat.state.answers["contact_name"] == "Иванов Сергей" and "product_name" not in chat.state.answers
 
 
+@pytest.mark.parametrize(
+    ("key", "typed"), [("contact_name", "Петров Иван, +7 927 000-00-01"), ("city", "Королёв, ул. Гагарина 5")]
+)
+def test_digits_after_an_answer_are_no_version_of_the_next_question(key: str, typed: str) -> None:
+    """«Записал: версия +7 927 000-00-01», «…версия ул. Гагарина 5»: any part with a digit passed for the version asked
+    later, and the version question was skipped."""
+    chat = at_field("problem", key, "partial")
+    chat.state.answers.update(
+        {"product_name": "Бастион-3"} | ({} if key == "contact_name" else {"contact_name": "Петров Иван"})
+    )
+    chat.say(typed)
+    assert "product_version" not in chat.state.answers
+
+
 def test_a_bare_version_given_early_is_kept_once_the_product_is_known() -> None:
     """«3.1.14, стоит на Windows 10 64 бит» at the name question kept the system and lost the version."""
     chat = at_field("problem", "contact_name", "partial")

@@ -117,8 +117,19 @@ def test_an_environment_item_beside_the_system_is_kept_and_not_asked() -> None:
     """«Windows 10 64 бит, антивирус касперский» was all kept as the system, and the antivirus asked again."""
     chat = at_field("problem", "os", "partial")
     chat.say("Windows 10 64 бит, антивирус касперский")
-    assert chat.state.answers["os"] == "Windows 10 64-бит" and chat.state.answers["antivirus"] == "антивирус касперский"
+    assert chat.state.answers["os"] == "Windows 10 64 бит" and chat.state.answers["antivirus"] == "антивирус касперский"
     assert chat.state.stage == "form" and "antivirus" not in chat.state.form_keys
+
+
+def test_the_system_beside_an_environment_item_keeps_its_edition_and_service_pack() -> None:
+    """The question asks for «версия / сервис-пак»: «Windows 7 Professional 64 SP1, Kaspersky 10» kept only «Windows 7
+    64-бит»."""
+    chat = at_field("problem", "os", "partial")
+    chat.say("Windows 7 Professional 64 SP1, Kaspersky 10")
+    assert (
+        chat.state.answers["os"] == "Windows 7 Professional 64 SP1"
+        and chat.state.answers["antivirus"] == "Kaspersky 10"
+    )
 
 
 def test_numbers_in_words_answer_the_number_of_computers() -> None:
