@@ -20,12 +20,19 @@ from core.replies import Reply
 from core.texts import t
 
 WORD = re.compile(r"[^\W_]+")
-NUMBER = re.compile(r"\b[tт][pрп]\s*-?\s*(\d{1,7})\b", re.IGNORECASE)  # «ТР-00001» typed in Cyrillic too
+NUMBER = re.compile(
+    r"\b[tт][pрп]\s*-?\s*(\d{1,7})\b"  # «ТР-00001» typed in Cyrillic too
+    # «по заявке 5», «заявка №17»; not «заявка 2 дня висит»
+    r"|\bзаявк\w*\s+(?:№|номер|n)?\s*(\d{1,7})\b(?![.,]\d|\s*(?:шт|раз|дн|день|час|мин|руб|недел|мес|%))",
+    re.IGNORECASE,
+)
 REQUEST_STEMS = ("заявк", "заявок", "обращени", "тикет")
 OWN_MANY = frozenset("мои моих наши наших".split())
 OWN = OWN_MANY | frozenset("моя мою моей мой моего моему наша нашу нашей".split())
 STATUS_STEMS = ("статус", "состояни", "этап", "движени", "продвига", "новост", "рассматр")
-STATUS_PHRASES = re.compile(r"\bчто (?:там )?с\b|\bкак (?:там|дела)\b|\bкогда (?:ответ|будет|решит|возьм)|\bгде\b")
+STATUS_PHRASES = re.compile(
+    r"\bчто (?:там )?(?:с|по)\b|\bкак (?:там|дела)\b|\bкогда (?:ответ|будет|решит|возьм)|\bгде\b"
+)
 # «заявка на пропуск», «статус заявки в Бастионе»: requests inside the client's own system
 PRODUCT_WORDS = ("пропуск", "посетител", "гост", "сотрудник", "карт", "бастион", "программ", "систем", "модул")
 # «какие у меня заявки», «сколько у нас открытых обращений», «у меня есть заявки?»: the list, asked without «мои»;
@@ -84,7 +91,7 @@ class RequestsQuery:
 def ticket_number_in(text: str) -> str | None:
     """The ticket number a message names, as the desk writes it («tp-42» → «TP-00042»); None when it names none."""
     found = NUMBER.search(text)
-    return f"TP-{int(found.group(1)):05d}" if found else None
+    return f"TP-{int(found.group(1) or found.group(2)):05d}" if found else None
 
 
 def asked_about_requests(text: str) -> RequestsQuery | None:

@@ -89,7 +89,10 @@ async def test_a_closed_ticket_leaves_the_list(runtime: Runtime) -> None:
         ("Какой статус заявки TP-00042?", RequestsQuery("TP-00042")),
         ("что с моей заявкой", RequestsQuery()),
         ("tp-42", RequestsQuery("TP-00042")),
-        ("ТР-00001 что с ней?", RequestsQuery("TP-00001")),  # Cyrillic «Т» and «Р»: it was added as a message
+        ("ТР-00001 что с ней?", RequestsQuery("TP-00001")),
+        ("а что по заявке 5?", RequestsQuery("TP-00005")),  # these two were added to the open ticket as messages
+        ("Заявка 00001", RequestsQuery("TP-00001")),
+        ("заявка 2 дня висит, что с ней", RequestsQuery()),  # Cyrillic «Т» and «Р»: it was added as a message
         ("спасибо, заработало", RequestsQuery(solved=True)),  # these two were added as plain messages
         ("Отзываю заявку TP-00001, разобрались сами", RequestsQuery(solved=True)),
         ("всё, ключ заработал, можно закрыть заявку", RequestsQuery(solved=True)),
