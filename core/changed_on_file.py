@@ -61,6 +61,9 @@ _PUNCTUATION = _SEPARATORS + "«»\"'"
 _WRONG = re.compile(
     r"(?<![\w-])(?:не\s+(?:тот|та|то|те)|неправильн\w*|неверн\w*|ошибл\w*|ошибся|ошибочн\w*)(?![\w-])", re.IGNORECASE
 )
+# «версия на самом деле 3.1.15»: the value given wrong, put right with its digits (a version, a phone)
+_ACTUALLY = r"на\s+самом\s+деле(?=\W+\S*\d)"
+_WRONG = re.compile(rf"{_WRONG.pattern}|(?<![\w-]){_ACTUALLY}", re.IGNORECASE)
 _WRONG_WORDS = re.compile(  # and the words of the right value before it: «правильный», «надо», «ой»
     rf"{_WRONG.pattern}|(?<![\w-])(?:правильн\w*|верн\w*|надо|нужно|ой)(?![\w-])", re.IGNORECASE
 )

@@ -135,6 +135,18 @@ def test_digits_after_an_answer_are_no_version_of_the_next_question(key: str, ty
     assert "product_version" not in chat.state.answers
 
 
+def test_a_version_put_right_at_a_later_question_is_put_right() -> None:
+    """«версия на самом деле 3.1.15.100» at the system's question was refused as no system; «программа на самом деле
+    вылетает» names no new product."""
+    chat = at_field("problem", "os", "partial")
+    chat.say("версия на самом деле 3.1.15.100")
+    assert chat.state.answers["product_version"] == "3.1.15.100" and chat.state.field == "os"
+    chat = at_field("problem", "contact_name", "partial")
+    chat.state.answers["product_name"] = "Бастион-3"
+    chat.say("программа на самом деле вылетает при открытии журнала")
+    assert chat.state.answers["product_name"] == "Бастион-3"
+
+
 def test_a_bare_version_given_early_is_kept_once_the_product_is_known() -> None:
     """«3.1.14, стоит на Windows 10 64 бит» at the name question kept the system and lost the version."""
     chat = at_field("problem", "contact_name", "partial")
