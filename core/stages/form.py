@@ -18,7 +18,7 @@ from core.intake import ENVIRONMENT, FIELDS_BY_KEY, INTAKE, Field
 from core.render import resolve_choice
 from core.replies import Reply
 from core.stages.flow import ask_next
-from core.stages.intake import go_back, on_field, remember_answered
+from core.stages.intake import go_back, labelled, on_field, remember_answered, typed_skip
 from core.stages.same_request import left_follow_up
 from core.stages.turn import Turn
 from core.state import ConversationState
@@ -98,15 +98,12 @@ def _on_one_line(line: str, count: int) -> list[str]:
 LEAVES_IT_ALL = re.compile(
     r"^\W*(?:не\s+знаю|не\s+в\s+курсе|хз|без\s+понятия|понятия\s+не\s+имею)\b\D*$", re.IGNORECASE
 )
-SKIP_FIRST = re.compile(r"^\W*(?:пропуст\w*|пропуск|дальше|далее|следующ\w*|skip)(?!\w)", re.IGNORECASE)
-SKIP_WORDS_AT_MOST = 3  # «пропустим это»; «касперский, остальное пропустим» answers the antivirus
 
 
 def leaves_it_all(text: str) -> bool:
-    """The whole message skips the optional items: «не знаю» with why after it, or a skip word alone."""
-    if LEAVES_IT_ALL.match(text):
-        return not names_an_item(text)  # «не знаю, касперский вроде» answers the antivirus
-    return len(text.split()) <= SKIP_WORDS_AT_MOST and SKIP_FIRST.match(text) is not None
+    """The whole message skips the optional items: «не знаю» with why after it, or a skip typed in a few words; not
+    when it names an item («не знаю, касперский вроде», «касперский, остальное пропустим» answer the antivirus)."""
+    return bool(LEAVES_IT_ALL.match(text) or typed_skip(text)) and not names_an_item(text)
 
 
 def on_form(turn: Turn) -> None:
@@ -174,7 +171,7 @@ def on_field_after_form(turn: Turn) -> None:
     if s.answers.get(key) or _take(s, FIELDS_BY_KEY[key], late[2].strip()) is not None:  # answered, or refused
         on_field(turn)
         return
-    turn.say(t("form.read_in_words", items=f"{walker.TEXTS[f'field.{key}.label']} — {s.answers[key]}"))
+    turn.say(t("form.read_in_words", items=labelled({key: s.answers[key]})))
     turn.reask()
 
 
@@ -194,10 +191,7 @@ def say_read_in_words(turn: Turn, in_words: dict[str, str]) -> None:
     taken = [key for key in s.form_keys if in_words.get(key) and s.answers.get(key)]
     if not taken:
         return
-    said = t(
-        "form.read_in_words",
-        items="; ".join(f"{walker.TEXTS[f'field.{key}.label']} — {s.answers[key]}" for key in taken),
-    )
+    said = t("form.read_in_words", items=labelled({key: s.answers[key] for key in taken}))
     if any(s.answers.get(key) == "" for key in s.form_keys):
         said = f"{said} {t('form.rest_skipped')}"
     turn.say(said)

@@ -299,7 +299,7 @@ def on_field(turn: Turn) -> None:
     if payload is None and turn.text:
         typed = walker.prompt(current, s.kind).choices
         payload = resolve_choice(turn.text, typed, loose=current.strict_options)
-    if payload is None and word_count(turn.text) <= SKIP_WORDS_AT_MOST and resolve_choice(turn.text, (walker.SKIP,)):
+    if payload is None and typed_skip(turn.text):
         payload = walker.SKIP.payload  # «пропусти» where no button offers it: kept as the organisation
     nav = payload.removeprefix("nav:") if payload and payload.startswith("nav:") else turn.command
     if nav == "back":
@@ -312,6 +312,16 @@ def on_field(turn: Turn) -> None:
         say_with_prompt(turn, "intake.unsupported", what=turn.unsupported_what())
     else:
         take_answer(turn, current, payload)
+
+
+def typed_skip(text: str) -> bool:
+    """«пропусти», «пропустим этот вопрос»: a skip typed in a few words, where no button may offer it."""
+    return word_count(text) <= SKIP_WORDS_AT_MOST and resolve_choice(text, (walker.SKIP,)) is not None
+
+
+def labelled(items: dict[str, str]) -> str:
+    """Items with their labels, in one line: «Антивирус и брандмауэры — Kaspersky 10; Количество ПК — 3»."""
+    return "; ".join(f"{walker.TEXTS[f'field.{key}.label']} — {value}" for key, value in items.items())
 
 
 def say_with_prompt(turn: Turn, key: str, **values: object) -> None:
@@ -405,12 +415,7 @@ def take_answer(turn: Turn, current: walker.Field, payload: str | None) -> None:
     remember_answered(turn, current.key)
     if beside:
         s.answers.update(beside)
-        turn.say(
-            t(
-                "form.read_in_words",
-                items="; ".join(f"{walker.TEXTS[f'field.{k}.label']} — {v}" for k, v in beside.items()),
-            )
-        )
+        turn.say(t("form.read_in_words", items=labelled(beside)))
     if current.key == "contact" and s.calling_back and contacts(value).phone is None:
         turn.say(t("contact.email_for_critical"))
     if current.unknown_ok and value == walker.UNKNOWN:
