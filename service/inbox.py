@@ -104,6 +104,8 @@ class Inbox:
         heads = self._one if self.acks is not None and self.acks.busy else self._batch
         leased = await lease(self.store, heads, channels=self.handlers.keys(), now=now, until=now + LEASE)
         heads, self.more_due = leased.items, leased.more
+        if not heads:
+            return 0  # nothing to mark: no transaction of its own for nothing
         replayed = [item.attempts > 0 for item in heads]  # tried before, or taken over from a worker that died
         errors = await asyncio.gather(*(self._handle(item, again) for item, again in zip(heads, replayed, strict=True)))
         async with self.store.statements() as connection:  # a retry is due later: the interval finds it
