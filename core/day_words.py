@@ -1,7 +1,8 @@
 """The day a client names when asking whether the engineers work then: «в понедельник», «31 декабря», «31.12»,
-«после нового года». Read against the desk's today: a weekday is the next one (today included), a date this year's
-or, once past, next year's. Only the clock can answer such a question (the production calendar moves days off),
-so these are never left to the FAQ, whose entry states the usual hours.
+«22-го», «после нового года». Read against the desk's today: a weekday is the next one (today included), a date
+this year's or, once past, next year's, a day of the month alone this month's or the next. Only the clock can
+answer such a question (the production calendar moves days off), so these are never left to the FAQ, whose entry
+states the usual hours.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ MONTHS = ("январ", "феврал", "март", "апрел", "ма", "ию�
 DATE_IN_WORDS = re.compile(
     r"\b(\d{1,2})(?:-?го)?\s+(январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|октябр|ноябр|декабр)", re.IGNORECASE
 )
+# «22-го», «27го», «9 числа»: a day of the month alone, this month's or, once past, next month's
+DAY_OF_MONTH = re.compile(r"(?<![\d.,])(\d{1,2})\s*(?:-?\s*(?:го|ого)|числа)\b", re.IGNORECASE)
 DATE_IN_DIGITS = re.compile(r"(?<![\d.])(\d{1,2})[./](\d{1,2})(?:[./](\d{2}|\d{4}))?(?![\d.])")
 # «после нового года», «после праздников», «после майских»: the days off ahead, and who comes back after them
 AFTER_DAYS_OFF = re.compile(
@@ -36,6 +39,8 @@ def named_day(text: str, today: date) -> date | None:
         if year is None:
             return _this_or_next_year(day, month, today)
         return _valid(int(year) + (2000 if len(year) == 2 else 0), month, day)
+    if (found := DAY_OF_MONTH.search(text)) is not None:  # «в субботу 27-го»: the date, not the weekday
+        return _this_or_next_month(int(found.group(1)), today)
     if (found := WEEKDAYS.search(text)) is not None:
         weekday = min(next(i for i, stem in enumerate(WEEKDAY_STEMS) if found.group().casefold().startswith(stem)), 5)
         return today + timedelta(days=(weekday - today.weekday()) % 7)
@@ -71,6 +76,17 @@ def _this_or_next_year(day: int, month: int, today: date) -> date | None:
     if this_year is None or this_year >= today:
         return this_year
     return _valid(today.year + 1, month, day)
+
+
+def _this_or_next_month(day: int, today: date) -> date | None:
+    """The next ``day`` of a month from ``today`` on: «31-го» asked in February is the 31st of March."""
+    month = date(today.year, today.month, 1)
+    for _ in range(3):
+        found = _valid(month.year, month.month, day)
+        if found is not None and found >= today:
+            return found
+        month = date(month.year + month.month // 12, month.month % 12 + 1, 1)
+    return None
 
 
 def _valid(year: int, month: int, day: int) -> date | None:

@@ -20,6 +20,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from core import engine, notices, validators, walker
 from core.calendar import reaction_deadline
+from core.clock_words import clock_question
 from core.consent_words import ConsentIntent, about_consent
 from core.events import (
     EMAIL_COPY,
@@ -333,7 +334,9 @@ class Desk:
             code_check, proven_id = await verification.check(session, turn.identity, text, turn.now)
             turn.proven = await session.get(Client, proven_id) if proven_id else None
         wants_data = bool(text) and about_consent(text) is ConsentIntent.MY_DATA
-        asks_requests = bool(text) and (asked_about_requests(text) is not None or ticket_number_in(text) is not None)
+        asks_requests = bool(text) and (
+            asked_about_requests(text) is not None or ticket_number_in(text) is not None or clock_question(text)
+        )
         assert turn.client.id is not None
         return engine.Context(
             now=turn.now,

@@ -17,6 +17,7 @@ from core.messages import Choice
 from core.person_names import asks_for_someone
 from core.render import resolve_choice
 from core.replies import Reply
+from core.stages.clock import answered_by_clock
 from core.stages.consent import start_ticket
 from core.stages.flow import leave_follow_up
 from core.stages.greeting import greet
@@ -68,6 +69,8 @@ def handle_command(turn: Turn) -> bool:
         turn.reask()
     elif requests is not None:
         return answer_requests(turn, requests)
+    elif answered_by_clock(turn):  # «вы сейчас работаете?», «когда ответите?»: answered there
+        pass
     elif turn.state.stage in AT_MENU and asked_to_link(turn):
         turn.ask(Stage.LINK)
     elif turn.state.on_ticket and (payload == NEW_TICKET.payload or command == "ticket"):

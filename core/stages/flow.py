@@ -18,6 +18,7 @@ from core import notices, walker
 from core.events import ClientWroteOnTicket, TicketFieldsAdded, TicketOpened
 from core.intake import CALLBACK_KEYS, ENVIRONMENT, REMEMBERED_KEYS
 from core.resemblance import latest_like
+from core.stages.clock import minutes_to_closing
 from core.stages.known import note_facts
 from core.stages.turn import Turn
 from core.stages.words import system_down
@@ -67,7 +68,9 @@ def continue_with_kind(turn: Turn) -> None:
 def begin_fields(turn: Turn) -> None:
     """The first message's facts first, then what is on file offered back, then the questions."""
     if turn.state.priority == "critical":
-        turn.say(while_away(turn, "ticket.critical_note"))
+        closing = minutes_to_closing(turn)  # «Быстрее всего — по телефону» with the line about to close
+        line = "" if closing is None else f" {t('hours.line_closes', minutes=closing)}"
+        turn.say(while_away(turn, "ticket.critical_note") + line)
     take_first_message(turn)
     if not offer_on_file(turn, turn.ctx.on_file):
         ask_next(turn)

@@ -12,18 +12,17 @@ import re
 
 from core import calendar, notices
 from core.consent_words import ConsentIntent, consent_answer
-from core.day_words import days_off_asked
 from core.events import FaqFeedback, QuestionUnanswered
 from core.howto_words import asks_how_to_use
 from core.messages import Choice
 from core.render import resolve_choice
 from core.replies import Reply
+from core.stages.clock import clock_answer
 from core.stages.consent import start_ticket
 from core.stages.turn import NEW_TICKET, FaqResult, Turn
 from core.stages.words import (
     after_small_talk,
     asks_for_ticket,
-    back_asked,
     bare_yes_or_no,
     is_greeting,
     open_asked,
@@ -119,14 +118,8 @@ def answer_text(turn: Turn) -> None:
         greet(turn)
     elif len(questions_in(reading)) >= MANY_QUESTIONS:  # each answered: «сколько ждать? и в субботу работаете?»
         answer_question(turn, turn.text, reading)
-    elif (day := open_asked(reading, turn.today())) is not None:  # «вы сейчас работаете?»: the clock answers
-        turn.say(Reply(notices.open_when(turn.ctx.now, turn.ctx.timezone, day), (NEW_TICKET,)))
-    elif back_asked(reading):  # «когда после нового года выходите на работу?»: the production calendar answers
-        days_off = days_off_asked(reading, turn.today())
-        if days_off is None:
-            answer_question(turn, turn.text, reading)
-        else:
-            turn.say(Reply(notices.back_after(turn.ctx.now, turn.ctx.timezone, days_off), (NEW_TICKET,)))
+    elif (by_clock := clock_answer(turn, reading)) is not None:  # «вы сейчас работаете?», «когда ответите?»
+        turn.say(Reply(by_clock, (NEW_TICKET,)))
     elif talk == "help":  # with what is not said yet: asked, with the way to a ticket at hand
         turn.say(Reply(t("smalltalk.help"), (NEW_TICKET,)))
     elif talk is not None:

@@ -22,6 +22,10 @@ FRIDAY = date(2027, 3, 5)
         ("31.12 работаете?", date(2027, 12, 31)),
         ("а 4 марта?", date(2028, 3, 4)),  # past this year: next year's
         ("05.01.2028 работаете?", date(2028, 1, 5)),
+        ("вы 22-го работаете?", date(2027, 3, 22)),  # a day of the month alone: this month's
+        ("в субботу 27го вы работаете?", date(2027, 3, 27)),  # the date, not the next Saturday (the 6th)
+        ("4 числа работаете?", date(2027, 4, 4)),  # past this month: next month's
+        ("работаете 31-го?", date(2027, 3, 31)),
     ],
 )
 def test_a_named_day_is_read_from_today(text: str, day: date) -> None:

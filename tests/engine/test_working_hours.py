@@ -104,6 +104,18 @@ async def test_a_client_back_at_night_is_greeted_with_the_hours_again(runtime: R
             "когда после нового года выходите на работу?",
             t("hours.back_after_days_off", back="в понедельник, 11.01.2027, с 8:00 МСК"),
         ),
+        (  # 22 February 2027 is a day off moved from Saturday the 20th; «22-го» was not read, and «Да» was said
+            "2027-02-19 11:00",
+            "вы 22-го работаете?",
+            t("hours.closed_on", day="в понедельник", date="22.02.2027", back="в среду, 24.02.2027, с 8:00 МСК"),
+        ),
+        (  # the 27th, not the next Saturday (the 20th, a working one)
+            "2027-02-16 11:00",
+            "в субботу 27го вы работаете?",
+            t("hours.closed_on", day="в субботу", date="27.02.2027", back="в понедельник, 01.03.2027, с 8:00 МСК"),
+        ),
+        ("2026-12-08 11:00", "а позвонить вам можно сейчас?", t("hours.call_open")),  # a fixed text, at any hour
+        ("2026-12-11 16:45", "можно позвонить сейчас?", t("hours.call_closing", minutes=15)),  # a Friday, 16:45
     ],
 )
 async def test_whether_the_engineers_are_at_work_is_answered_by_the_clock(
