@@ -17,6 +17,13 @@ SATURDAY = "2026-12-12 10:00"
 BACK_MONDAY = "в понедельник, 14.12.2026, с 8:00 МСК"
 
 
+async def greeted_at(runtime: Runtime, clock: FakeClock, moment: str) -> RecordingChat:
+    at(clock, moment)
+    chat = RecordingChat(runtime)
+    await chat.say("Здравствуйте")
+    return chat
+
+
 async def at_the_product_question(chat: RecordingChat) -> str:
     """A consultation's intake up to the product question; that question's text."""
     await chat.say("Здравствуйте")
@@ -78,10 +85,7 @@ async def test_before_opening_a_request_written_now_is_answered_by_the_end_of_th
     runtime: Runtime, clock: FakeClock
 ) -> None:
     """It got the FAQ's Appendix 1 list: «По Приложению 1 регламента: контакты…»."""
-    at(clock, "2026-12-08 07:59")
-    chat = RecordingChat(runtime)
-    await chat.say("Здравствуйте")
-
+    chat = await greeted_at(runtime, clock, "2026-12-08 07:59")
     replies = await chat.say("когда инженер ответит если я сейчас заявку оставлю?")
 
     back = t("hours.away_now", back="сегодня, 08.12.2026, с 8:00 МСК")
@@ -92,9 +96,7 @@ async def test_a_critical_request_minutes_before_closing_hears_the_line_is_about
     runtime: Runtime, clock: FakeClock
 ) -> None:
     """At 16:58 on a Friday «Быстрее всего — по телефону» was said as if the line would answer for hours."""
-    at(clock, "2026-12-11 16:58")
-    chat = RecordingChat(runtime)
-    await chat.say("Здравствуйте")
+    chat = await greeted_at(runtime, clock, "2026-12-11 16:58")
     await chat.say("вся СКУД легла, ни одна дверь не открывается")
     replies = said(await chat.press("consent:yes"))
     assert f"{t('ticket.critical_note')} {t('hours.line_closes', minutes=2)}" in replies
