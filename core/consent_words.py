@@ -68,6 +68,14 @@ PROHIBIT_STEMS = ("запрещ", "запрет", "прекрат", "прекр�
 UNWILLING_STEMS = ("хоч", "хот", "жела", "разреш")  # after «не»
 FROM_BASE_STEMS = ("баз", "систем", "списк", "реестр", "crm", "отовсюду", "везде")
 ACCOUNT_STEMS = ("аккаунт", "акаунт", "профил", "учетн", "учетк", "анкет")
+CORRESPONDENCE_STEMS = ("переписк", "сообщени", "диалог", "чат")  # «удалите нашу переписку»
+OURS = POSSESSIVES | frozenset("наш наша нашу нашей наши наших".split())
+WROTE_STEMS = ("писал", "написал", "присылал", "отправлял")  # «удалите всё, что я вам писал»
+SHORT_REQUEST = 4  # words: «хочу удалить аккаунт» is the client's account with us, in so few
+# «что у вас есть на меня?», «какой телефон у вас записан мой?»: what we keep, asked in other words
+ON_FILE = re.compile(
+    r"\bесть\s+на\s+(?:меня|нас)\b|\b(?:записан|указан|сохранен|хранит)\w*\s+(?:мой|моя|мое|у\s+вас)\b"
+)
 UNSUBSCRIBE_STEMS = ("отпис", "отпиш")
 EVERYTHING = frozenset({"всего", "всех", "вас", "бота", "рассылки"})
 QUESTION_WORDS = frozenset("как каким зачем почему где можно ли если значит означает такое будет могу".split())
@@ -165,13 +173,25 @@ def _request(words: list[str], mine: bool, device: bool) -> ConsentIntent | None
         forgets = word.startswith(FORGET_STEMS) or past_ok and word.startswith("забыл")  # «чтобы вы меня забыли»
         if deletes and (mine or me and from_base) or forgets and (mine or me):
             hits.add(MAYBE if device else clear)
-        elif deletes and (me or my_account) or word.startswith(UNSUBSCRIBE_STEMS) and (me or vocab & EVERYTHING):
+        elif (
+            deletes
+            and (me or my_account or _what_was_written(words))
+            or (word.startswith(UNSUBSCRIBE_STEMS) and (me or vocab & EVERYTHING))
+        ):
             hits.add(MAYBE)
     if refusing and processing and mine:  # «не храните мои данные», «против обработки моих ПДн»
         hits.add(MAYBE if device else WITHDRAW)
     if refusing and "меня" in vocab and (processing or _has(words, KNOW_STEMS)):  # «не хочу, чтобы вы меня знали»
         hits.add(MAYBE)
     return WITHDRAW if WITHDRAW in hits else MAYBE if MAYBE in hits else next(iter(hits), None)
+
+
+def _what_was_written(words: list[str]) -> bool:
+    """«нашу переписку», «всё, что я вам писал», «аккаунт» in a short request: what the client wrote to us, or their
+    account with us, wanted deleted (asked about first: it may be one message, or all of it)."""
+    ours = any(a in OURS and b.startswith(CORRESPONDENCE_STEMS) for a, b in zip(words, words[1:], strict=False))
+    wrote = "все" in words and _has(words, WROTE_STEMS)
+    return ours or wrote or len(words) <= SHORT_REQUEST and _has(words, ACCOUNT_STEMS)
 
 
 def _negated_at(words: list[str], i: int) -> int | None:
@@ -204,6 +224,12 @@ def _neighbours(words: list[str], i: int) -> tuple[str, str]:
     return before, after
 
 
+def _my_account_shown(words: list[str]) -> bool:
+    """«покажи мой профиль», «посмотреть мою анкету»."""
+    mine = any(a in POSSESSIVES and b.startswith(ACCOUNT_STEMS) for a, b in zip(words, words[1:], strict=False))
+    return mine and _has(words, ("покаж", "показ", "посмотр"))
+
+
 def _deletes(word: str, past_ok: bool) -> bool:
     """«удалите», «сотрите», «удаление»; «удалили» only after «чтобы»; never «удалились», «удаленный»."""
     endings = AFTER_CHTOBY_ENDINGS if past_ok else REQUEST_ENDINGS
@@ -230,6 +256,8 @@ def about_consent(text: str) -> ConsentIntent | None:
     if (mine_info or personal) and not device and not _has(words, INPUT_STEMS):
         if _has(words, ASK_STEMS) or (mine_info and len(words) <= 3):
             return ConsentIntent.MY_DATA
+    if not device and (ON_FILE.search(" ".join(words)) or _my_account_shown(words)):
+        return ConsentIntent.MY_DATA
     mentions_consent = _has(words, CONSENT_STEMS) and (len(words) <= 4 or _has(words, PROCESSING_STEMS))
     if (personal and not device or mentions_consent) and ("не" in words or AGREEMENT_WORDS.isdisjoint(words)):
         return MAYBE

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 import string
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -127,7 +128,7 @@ _KEY_NUMBER = re.compile(
 )
 
 LEGAL_FORMS = ("ооо", "ooo", "оао", "зао", "пао", "нао", "ао", "ao", "ип", "фгуп", "фгбу", "фгку", "мбу", "муп", "гуп")
-LEGAL_FORMS += ("ано", "чоо", "чоп")
+LEGAL_FORMS += ("ано", "чоо", "чоп", "ук", "тсж", "гбу", "гбоу", "мбоу", "мку", "гку")  # «УК Дом»: a management company
 _LEGAL_FORMS = "|".join(LEGAL_FORMS)
 _ORGANIZATION = re.compile(
     rf"(?<![\w«\"-])(?P<form>{_LEGAL_FORMS})(?:\s|(?=[«\"“„]))(?P<name>«[^«»\n]{{1,80}}(?:«[^«»\n]{{1,80}}»[^«»\n]{{0,80}})?»"
@@ -432,13 +433,23 @@ def _is_phone(number: str) -> bool:
 def _organization(original: str, folded: str) -> str | None:
     """The client's one organisation («ООО «Ромашка»», «ИП Смирнов И. Г.»); our own companies are skipped."""
     found = set()
+    for match in _organizations(original, folded):
+        form = match.group("form").translate(_CYRILLIC_TWINS).upper()
+        found.add(f"{form} {original[match.start('name') : match.end('name')]}")
+    return found.pop() if len(found) == 1 else None
+
+
+def organization_names(text: str) -> list[tuple[int, int]]:
+    """Where the text names an organisation after its legal form (the name's span, «Ромашка» of «ООО Ромашка»)."""
+    return [match.span("name") for match in _organizations(text, folded(text))]
+
+
+def _organizations(original: str, folded: str) -> Iterator[re.Match[str]]:
+    """The organisations named with their legal form, but our own companies («ООО ТвинПро») and lowercase words."""
     for match in _ORGANIZATION.finditer(folded):
         name = original[match.start("name") : match.end("name")]
-        if _VENDORS.search(match.group("name")) or not (name[0] in '«"“„' or name[0].isupper()):
-            continue
-        form = match.group("form").translate(_CYRILLIC_TWINS).upper()
-        found.add(f"{form} {name}")
-    return found.pop() if len(found) == 1 else None
+        if not _VENDORS.search(match.group("name")) and (name[0] in '«"“„' or name[0].isupper()):
+            yield match
 
 
 # «город Самара, ой точнее Тольятти»: the city put right in the same message

@@ -2,7 +2,9 @@
 
 Used when consent is withdrawn: technical texts (a ticket's description, the transcript) stay, but
 every trace of the person in them goes. Anything else shaped like a phone or an e-mail goes as well,
-since the client may have typed a number we never stored as theirs.
+since the client may have typed a number we never stored as theirs, and so does any name, organisation
+named with its legal form and messenger handle typed (``without_person``): the first message often
+introduces the writer («Зайцев Олег Петрович, ООО Альфа-Безопасность»), who is then never asked the name.
 """
 
 from __future__ import annotations
@@ -11,13 +13,14 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from core.facts import LEGAL_FORMS
+from core.facts import LEGAL_FORMS, organization_names
 from core.person_names import mask_names
 from core.pii import mask_personal
 
 REDACTED = "[удалено]"
 _SEPARATORS = r"[\s().-]{0,3}"
 _NAME_TOKEN = re.compile(r"[^\W\d_]{3,}")
+_HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z]\w{3,31}")  # «в телеге я @grisha_lapin»
 _NATIONAL_DIGITS = 10  # a Russian number without +7/8; shorter foreign numbers keep all their digits
 # keys that address or reference something (a chat, a stored file, a button): kept, or delivery breaks
 KEPT_KEYS = frozenset({"channel", "chat", "ref", "kind", "mime_type", "payload", "type", "ticket"})
@@ -25,8 +28,16 @@ KEPT_KEYS = frozenset({"channel", "chat", "ref", "kind", "mime_type", "payload",
 
 def without_person(text: str) -> str:
     """What a client whose consent is withdrawn writes on a ticket, kept without anything that names a person (any
-    phone, e-mail or name): the ticket goes on without them, and a number typed again is not collected."""
-    return mask_names(mask_personal(text))
+    phone, e-mail, name, organisation or handle): the ticket goes on without them, and a number typed again is not
+    collected."""
+    return _typed_identity_masked(mask_personal(text))
+
+
+def _typed_identity_masked(text: str) -> str:
+    """``text`` without the names, organisations (after their legal form: «ИП [удалено]») and @handles typed in it."""
+    for start, end in reversed(organization_names(text)):
+        text = text[:start] + REDACTED + text[end:]
+    return mask_names(_HANDLE.sub(REDACTED, text))
 
 
 def _phone_pattern(phone: str) -> str | None:
@@ -50,6 +61,30 @@ def _name_pattern(token: str, *, capitalised: bool = False) -> str:
     letters = _either_e(re.escape(stem[1:]))
     first = f"(?-i:{re.escape(stem[0].upper())})" if capitalised else _either_e(re.escape(stem[0]))
     return rf"(?<!\w){first}{letters}(?:{_CASE_ENDINGS})?(?!\w)"
+
+
+_LATIN = dict(
+    zip(
+        "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+        ("a b v g d e e|yo zh z i y|i|j k l m n o p r s t u f kh|h ts|c ch sh sch|shch  y  e yu|iu ya|ia").split(" "),
+        strict=True,
+    )
+)
+_LATIN_STEM_AT_LEAST = 4
+
+
+def _latin_pattern(token: str) -> str | None:
+    """A name's word as it is written in Latin letters («Лапин» → «Lapin», «Григорий» → «Grigory»): its stem
+    transliterated, any short ending; None for a stem too short to tell."""
+    stem = re.sub(r"[аяоеёыиуюйь]+$", "", token.casefold())
+    if len(stem) < _LATIN_STEM_AT_LEAST or not all(letter in _LATIN for letter in stem):
+        return None
+    letters = "".join(f"(?:{_LATIN[letter]})" if _LATIN[letter] else "" for letter in stem)
+    return rf"(?<![\w@.]){letters}[a-z]{{0,3}}(?![\w@])"
+
+
+def _either(patterns: list[str]) -> re.Pattern[str] | None:
+    return re.compile("|".join(patterns), re.IGNORECASE) if patterns else None
 
 
 def _either_e(pattern: str) -> str:
@@ -87,25 +122,31 @@ class Scrubber:
         as a whole only, with or without their legal form and quotes: their words are everyday ones («Архив
         Сервис»), and cutting them took «архив» out of «не пишется архив» in the description. ``not_names``: values
         that stand in for an answer («уточняется у клиента»), never cut."""
-        patterns = [p for p in map(_phone_pattern, set(phones)) if p]
-        patterns += [re.escape(e) for e in set(emails) if e]
+        contacts = [p for p in map(_phone_pattern, set(phones)) if p] + [re.escape(e) for e in set(emails) if e]
+        self._contacts = _either(contacts)
         skipped = {value.strip().casefold() for value in not_names}
         names = {n.strip() for n in names if n and n.strip() and n.strip().casefold() not in skipped}
         organizations = {o.strip() for o in organizations if o and o.strip() and o.strip().casefold() not in skipped}
         wholes = names | organizations | {bare for o in organizations if (bare := _without_legal_form(o))}
-        patterns += [re.escape(n) for n in sorted(wholes, key=len, reverse=True)]  # whole values first
+        patterns = [re.escape(n) for n in sorted(wholes, key=len, reverse=True)]  # whole values first
         # «ООО» of «ООО «Зенит»» names no one: cut everywhere, it took «ООО» out of every text, the consent's too
         tokens = {token for name in names for token in _NAME_TOKEN.findall(name) if token.casefold() not in LEGAL_FORMS}
         patterns += [_name_pattern(token) for token in sorted(tokens, key=len, reverse=True)]
+        patterns += [latin for token in tokens if (latin := _latin_pattern(token))]  # «Grigory Lapin»
         # «ООО Ромашка» written «из Ромашки»: a one-word name in its cases, only with its capital (not «архив»)
         single = {bare for o in organizations if len(bare := _words_of_name(o)) == 1}
         patterns += [_name_pattern(word, capitalised=True) for (word,) in single if len(word) > 3]
-        self._known = re.compile("|".join(patterns), re.IGNORECASE) if patterns else None
+        self._names = _either(patterns)
 
     def text(self, value: str) -> str:
-        if self._known is not None:
-            value = self._known.sub(REDACTED, value)
-        return mask_personal(value)
+        """The person's phones and e-mails, and anything shaped like one, first («grigory.lapin@yandex.ru» lost
+        only its surname); then their names and organisations in any case, then whatever else names someone."""
+        if self._contacts is not None:
+            value = self._contacts.sub(REDACTED, value)
+        value = mask_personal(value)
+        if self._names is not None:
+            value = self._names.sub(REDACTED, value)
+        return _typed_identity_masked(value)
 
     def data(self, value: Any) -> Any:
         """The same structure with every string scrubbed, except addresses and references (``KEPT_KEYS``)."""

@@ -236,6 +236,7 @@ def withdraw_consent(turn: Turn) -> None:
     name and a phone typed into a question were kept, and the client told that nothing was)."""
     if turn.state.on_ticket:
         leave_follow_up(turn)  # the critical ticket stays open: what it was not told is marked so
+    drafting = turn.state.stage in DRAFT_STAGES and not turn.state.on_ticket
     turn.emit(ConsentWithdrawn() if turn.ctx.consent_given else ConsentRefused())
     turn.state.reset_intake()
     turn.state.faq_entry = turn.state.faq_query = None
@@ -245,6 +246,8 @@ def withdraw_consent(turn: Turn) -> None:
         turn.say(t("consent.already_withdrawn" if turn.ctx.consent_withdrawn else "consent.nothing_to_withdraw"))
         return
     turn.say(t("consent.withdrawn"))
+    if drafting:  # «а заявка моя что, не отправится?»: it was dropped without a word
+        turn.say(t("consent.draft_dropped"))
     if turn.ctx.news_subscribed:  # the news need the consent too: the shell unsubscribes with the erasure
         turn.say(t("news.unsubscribed"))
 

@@ -18,7 +18,6 @@ from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from core.gap_key import gap_key
-from core.person_names import mask_names
 from core.scrub import Scrubber
 from storage.models import FaqGap
 
@@ -46,7 +45,7 @@ def record_gap(
     ``phones`` and ``emails``, of anything shaped like a phone or an e-mail, and of people's names typed in it
     («меня зовут Сидоров Алексей»: no one's consent covers them here). A query with no words left is not kept."""
     scrub = Scrubber(phones=filter(None, phones), emails=filter(None, emails), names=filter(None, names))
-    text = " ".join(mask_names(scrub.text(query)).split())[:MAX_TEXT]  # masked whole before the cut
+    text = " ".join(scrub.text(query).split())[:MAX_TEXT]  # masked whole before the cut
     key = gap_key(text)  # «не открывается журнал» and «журнал не открывается» are one question
     if key:
         session.add(FaqGap(text=text, key=key, entry_id=entry_id, asked_at=now))

@@ -43,3 +43,19 @@ def test_other_forms_of_the_person_s_name_and_one_word_organisation_are_cut() ->
     assert (
         scrub.text(text) == f"Это снова {REDACTED} из {REDACTED}. Спросите {REDACTED} {REDACTED}; на проходной ромашки"
     )
+
+
+def test_an_address_or_handle_with_the_surname_in_it_goes_whole_and_the_name_in_latin_letters_too() -> None:
+    """After a withdrawal «grigory.[удалено]@yandex.ru», «@grisha_[удалено]» and «Grigory [удалено]» were left."""
+    scrub = Scrubber(phones=[], emails=[], names=["Лапин Григорий"])
+    text = "пишите grigory.lapin@yandex.ru, в телеге я @grisha_lapin; Grigory Lapin указан в лицензии"
+    assert scrub.text(text) == f"пишите [email], в телеге я {REDACTED}; {REDACTED} {REDACTED} указан в лицензии"
+
+
+def test_names_and_organisations_typed_but_never_on_file_are_cut_and_products_stay() -> None:
+    scrub = Scrubber(phones=[], emails=[], names=[])
+    text = "Я Зайцев Олег, ИП Сомова просила; не работает Орион, антивирус Касперского, ООО «ТвинПро» в курсе"
+    expected = (
+        f"Я [name] [name], ИП {REDACTED} просила; не работает Орион, антивирус Касперского, ООО «ТвинПро» в курсе"
+    )
+    assert scrub.text(text) == expected

@@ -75,6 +75,7 @@ def test_withdrawal_in_own_words_at_every_step(stage: str, words: str) -> None:
     assert ConsentWithdrawn() in chat.events, chat.text()
     assert t("consent.withdrawn") in chat.text()
     assert not any(isinstance(e, ClientWroteOnTicket) for e in chat.events)  # not added to the ticket
+    assert (t("consent.draft_dropped") in chat.text()) == (stage == "during")  # the request was dropped unsaid
 
 
 @pytest.mark.parametrize("answer, withdrawn", [("да", True), ("Да, отзываю", True), ("нет", False)])

@@ -115,3 +115,19 @@ async def test_the_words_of_an_organisation_s_name_stay_in_the_technical_content
         [ticket] = (await session.exec(select(Ticket).where(Ticket.number == number))).all()
     assert ticket.fields["description"] == "Не пишется архив в Бастион-3, архив пустой"
     assert ticket.fields["organization"] == "" and "Архив Сервис" not in " ".join(await dump(runtime.desk.store))
+
+
+async def test_a_name_and_organisation_told_only_in_the_first_message_are_erased_too(runtime: Runtime) -> None:
+    """The name was never asked (the intake was dropped), so it was on file nowhere: after «отзываю согласие» the
+    transcript still said «Зайцев Олег Петрович, ООО Альфа-Безопасность»; only the phone was cut."""
+    chat = DeskChat(runtime, channel="console", sender="client-z")
+    await chat.say(
+        "Здравствуйте, Зайцев Олег Петрович, ООО Альфа-Безопасность, г. Липецк. Камеры пропали в Бастион-3, "
+        "8-960-111-22-33, в телеге я @oleg_zaitsev, почта oleg.zaitsev@mail.ru"
+    )
+    await chat.press("consent:yes")
+    await chat.say("отзываю согласие")
+    everything = " ".join(await dump(runtime.desk.store))
+    assert "Камеры пропали в Бастион-3" in everything  # the technical content stays
+    for trace in ("Зайцев", "Олег", "Петрович", "Альфа-Безопасность", "zaitsev", "1112233"):
+        assert trace.casefold() not in everything.casefold(), trace
