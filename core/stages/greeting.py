@@ -28,6 +28,7 @@ from core.stages.words import (
     open_asked,
     small_talk,
     system_down,
+    takes_offer,
     unknown_command,
     word_count,
 )
@@ -72,7 +73,11 @@ def on_idle(turn: Turn) -> None:
     payload = turn.payload
     if payload is None and turn.text:
         payload = resolve_choice(turn.text, NOT_FOUND_CHOICES, loose=False)  # every menu starts with these
+    # «да, давайте» after «Могу оформить заявку»: the question not answered is the ticket's description
+    offer_taken = turn.state.pending_question is not None and takes_offer(cyrillic_reading(turn.text))
     if payload == "menu:ticket" or turn.command == "ticket" or (payload is None and asks_for_ticket(turn.text)):
+        start_ticket(turn)
+    elif payload is None and offer_taken:
         start_ticket(turn)
     elif payload == "menu:ask":
         turn.say(t("menu.ask_more"))
@@ -209,13 +214,17 @@ def suggest(turn: Turn, found: FaqResult | None, key: str) -> None:
 
 # «не помогло, ключ нужен срочно, объект стоит»: the answer did not help, and more is told
 NOT_HELPED = re.compile(
-    r"^\W*(?:нет\W+)?(?:не\s+помогл\w*|это\s+не\s+то|не\s+то|не\s+подходит)(?![\w-])", re.IGNORECASE
+    r"^\W*(?:нет\W+)?(?:не\s+помогл\w*|это\s+не\s+то|не\s+то|не\s+подходит|это\s+не\s+ответ)(?![\w-])"
+    r"|^\W*нет\W*$",  # «нет» to the answer shown: it was «Хорошо. Если появится вопрос…», the question dropped
+    re.IGNORECASE,
 )
 
 
 def on_faq(turn: Turn) -> None:
     s = turn.state
     chosen = turn.typed_choice(FAQ_CHOICES) if turn.payload or len(turn.text) < 30 else None
+    if chosen is None and turn.payload is None and asks_for_ticket(turn.text):  # «оформите пожалуйста»
+        chosen = "menu:ticket"
     entry, query = s.faq_entry or "", s.faq_query or ""
     if chosen is None and turn.payload is None and NOT_HELPED.match(turn.text):
         turn.emit(FaqFeedback(entry, query, helpful=False))  # «не помогло, ключ нужен срочно»: the question and this

@@ -170,7 +170,20 @@ def command_of(text: str) -> str | None:
 TICKET_ASKED = re.compile(
     r"^\W*(?:(?:хочу|хотим|хотел[аи]?|нужно|надо|можно|прошу|пожалуйста|давайте)\s+)?(?:оформ|созда|остав|завед|завест"
     r"|открой|откройте|открыть|сдела|зарегистрир)\w*\s+(?:мне\s+|нам\s+)?(?:нову[юя]\s+)?заявк\w*"
-    r"|^\W*(?:нужна|нужно|надо)\s+(?:оформить\s+)?заявк\w*",
+    r"|^\W*(?:нужна|нужно|надо)\s+(?:оформить\s+)?заявк\w*+(?!\s+на\s+(?:пропуск|доступ|гост|посещ))",
+    re.IGNORECASE,
+)
+# «оформите пожалуйста», «ну оформляй», «хочу заявку», «давайте заявку», «пусть инженер посмотрит»: fewer words still
+TICKET_ASKED_BRIEFLY = re.compile(
+    r"^\W*(?:(?:да|ну|ок|ладно|хорошо|давайте|давай|тогда)\W+)*(?:оформ|созда|завод|заводи)\w*"
+    r"(?:\W+(?:пожалуйста|плиз|уже|е[её]|мне|нам|тогда|скорее))*\W*$"
+    r"|^\W*(?:(?:да|ну|тогда)\W+)*(?:хочу|хотим|давайте|давай|жду|прошу)\s+(?:оформить\s+)?заявк\w*+(?!\s+на\s+(?:пропуск|доступ|гост|посещ))"
+    r"|^\W*(?:(?:да|ну|тогда)\W+)*пусть\s+(?:ваш\s+)?(?:инженер|специалист|техник)\w*\s+(?:посмотр|глян|разбер)",
+    re.IGNORECASE,
+)
+# «да», «давайте», «ок, пожалуйста» after «Могу оформить заявку»: the offer taken
+OFFER_TAKEN = re.compile(
+    r"^\W*(?:(?:да|давайте|давай|ок|окей|ok|ага|угу|конечно|хорошо|ладно|можно|пожалуйста|плиз|го|yes)(?:\W+|$))+$",
     re.IGNORECASE,
 )
 TICKET_ASKED_WORDS_AT_MOST = 6
@@ -202,7 +215,13 @@ def no_longer_needed(text: str) -> bool:
 
 def asks_for_ticket(text: str) -> bool:
     """The client asks for a ticket in a few words of their own, not for the FAQ."""
-    return word_count(text) <= TICKET_ASKED_WORDS_AT_MOST and TICKET_ASKED.search(text) is not None
+    short = word_count(text) <= TICKET_ASKED_WORDS_AT_MOST
+    return short and (TICKET_ASKED.search(text) is not None or TICKET_ASKED_BRIEFLY.search(text) is not None)
+
+
+def takes_offer(text: str) -> bool:
+    """«да», «давайте», «ок, пожалуйста»: yes to the ticket just offered."""
+    return OFFER_TAKEN.match(text) is not None
 
 
 UNKNOWN_COMMAND = re.compile(r"\s*/[a-z][a-z0-9_]{0,31}(?:@\w+)?\s*", re.IGNORECASE)
