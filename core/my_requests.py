@@ -40,7 +40,7 @@ PRODUCT_WORDS = ("пропуск", "посетител", "гост", "сотру
 WHICH = re.compile(r"^(?:а\s+|и\s+)?(?:какие|сколько|покажите|покажи|есть\s+ли|у\s+(?:меня|нас)\s+есть)\b")
 MINE = re.compile(r"\bу\s+(?:меня|нас)\b|\b(?:открыт|активн|незакрыт)")
 LISTING_WORDS_AT_MOST = 8
-SHORT_QUESTION = 8  # words: «Какой статус заявки?» without «мою» or a number
+SHORT_QUESTION = 10  # words: «Какой статус заявки?» without «мою» or a number, after «здравствуйте, я вчера…»
 # «я вчера писал, ответа нет», «до сих пор не ответили», «жду ответа», «где ответ?»: waiting for the engineers, in few
 # words; a device that «не отвечает» is a report, not this
 WAITING = re.compile(
@@ -54,12 +54,17 @@ BARE_NEWS = re.compile(
     r"^(?:(?:добрый|доброе|здравствуйте|день|утро|вечер|ну|а|и)\W+)*(?:есть|какие|как)\W+(?:там\W+)?новост\w*\W*$"
 )
 BARE_NEWS_WORDS = 5
+# «какой статус?», «статус?», «что со статусом?»: the status of the request, asked bare
+BARE_STATUS = re.compile(
+    r"^\W*(?:(?:а|и|ну|так)\W+)*(?:(?:какой|каков)\s+(?:там\s+)?статус|статус|что\s+(?:там\s+)?со\s+статусом)\W*$"
+)
 # «когда ответите, если я сейчас напишу заявку»: a request not written yet, a question about the reaction time
 HYPOTHETICAL = re.compile(r"\bесли\b.{0,30}?\b(?:напишу|оставлю|отправлю|подам|оформлю|создам|пришлю)\b")
 # «проблема решена, спасибо», «закройте заявку», «хочу отменить свою заявку»: the request is over for the client
 SOLVED = re.compile(
-    r"\b(?:проблем\w*|вопрос\w*|заявк\w*)\s+(?:уже\s+)?(?:решен|решил|снят|неактуальн|не\s+актуальн)"
-    r"|\bвс[её]\s+(?:уже\s+)?(?:заработало|решилось|решили)|^\W*(?:спасибо\W+)?(?:уже\s+)?(?:заработал[оаи]?|починилось)\W*$"
+    r"\b(?:проблем\w*|вопрос\w*|заявк\w*)\s+(?:уже\s+)?(?:решен|решил|снят|закрыт|неактуальн|не\s+актуальн)"
+    r"|\bвс[её]\W+(?:уже\s+)?(?:заработало|решилось|решили)|^\W*(?:спасибо\W+)?(?:уже\s+)?(?:заработал[оаи]?|починилось)\W*$"
+    r"|^\W*отбой\b|^\W*(?:уже\s+)?(?:не\s+актуально|неактуально)\W*$"  # «отбой, всё ок», «уже не актуально»
     r"|\b(?:разобрались|разобрался|разобралась|справились)\s+сам"
     r"|\b(?:закро\w*|закры\w*|отмени\w*|отменя\w*|аннулир\w*|удали\w*|отзыва\w*|отзов\w*)\s+(?:мою\s+|нашу\s+|эту\s+|свою\s+)?"
     r"(?:заявк|обращени)"
@@ -110,6 +115,8 @@ def asked_about_requests(text: str) -> RequestsQuery | None:
         return RequestsQuery(number)
     if requests and (neighbours & OWN or listing or status and len(words) <= SHORT_QUESTION):
         return RequestsQuery(listing=listing)
+    if BARE_STATUS.search(folded):
+        return RequestsQuery()
     if len(words) <= BARE_NEWS_WORDS and BARE_NEWS.search(folded):  # «добрый день, есть новости?»: the release news
         return RequestsQuery()  # entry answered it, though a client with a request asks about that
     if len(words) <= WAITING_WORDS_AT_MOST and WAITING.search(folded):

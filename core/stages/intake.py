@@ -15,7 +15,7 @@ from core import validators, walker
 from core.changed_on_file import changes_in
 from core.choice_words import says_unknown
 from core.environment_words import items_in_words, names_an_item
-from core.facts import FAMILIES, bare_version, extract, system_named
+from core.facts import FAMILIES, bare_version, extract, organization_names, system_named
 from core.howto_words import asks_how_to_use
 from core.intake import ENVIRONMENT, FIELDS_BY_KEY, INTAKE, NO, YES
 from core.messages import Choice
@@ -53,6 +53,7 @@ from core.stages.words import (
 )
 from core.state import ConversationState, Stage
 from core.texts import t
+from core.translit import cyrillic_reading
 from core.validators import (
     InvalidAnswer,
     contacts,
@@ -158,6 +159,16 @@ def answered_question(turn: Turn) -> bool:
     return turn.payload is None and looks_like_a_question(turn.text) and turn.answered_from_faq()
 
 
+def answer_after_question(turn: Turn, choices: tuple[Choice, ...]) -> str | None:
+    """The choice the words after a question make («а что значит критично? у нас не пускает людей в здание»: the
+    site is shut); None when nothing follows the question, or it chooses nothing. The question was answered from
+    the FAQ and the choice asked again, four times over."""
+    if turn.payload is not None or "?" not in turn.text:
+        return None
+    after = turn.text.rsplit("?", 1)[1].strip()
+    return resolve_choice(cyrillic_reading(after), choices) if after else None
+
+
 def on_kind(turn: Turn) -> None:
     if answered_question(turn):
         return
@@ -196,9 +207,10 @@ def on_criticality(turn: Turn) -> None:
     if turn.command == "back":
         turn.ask(Stage.KIND)
         return
-    if answered_question(turn):
+    told = answer_after_question(turn, CRIT_CHOICES)  # «а что значит критично? у нас не пускает людей в здание»
+    if told is None and answered_question(turn):
         return
-    chosen = turn.typed_choice(CRIT_CHOICES)
+    chosen = told or turn.typed_choice(CRIT_CHOICES)
     talk = small_talk(turn.text) if chosen is None and turn.payload is None else None
     if talk is not None:  # «секунду, уточню у охраны» got «Не понял ответ»
         question = turn.question_of(turn.state)
@@ -476,6 +488,7 @@ def answered_otherwise(turn: Turn, current: walker.Field) -> bool:
         return (
             (current.key == "product_version" and (product_instead(turn) or os_instead(turn)))
             or (current.names and (added_contact(turn) or added_to_description(turn)))
+            or (current.key in FACTS_NOT_THESE and facts_instead(turn))
             or answers_faq_instead(turn, current)
             or question_for_engineer(turn, current)
             or (current.request_phone and own_number_meant(turn))
@@ -600,6 +613,29 @@ def product_instead(turn: Turn) -> bool:
     else:
         s.answers["product_name"] = named
         say_with_prompt(turn, "intake.product_noted", product=named)
+    return True
+
+
+# questions any text answers, where a product or a system alone is no answer
+FACTS_NOT_THESE = frozenset({"organization", "city"})
+TECHNICAL_FACTS = frozenset({"product_name", "product_version", "os", "key_type", "key_number"})
+FACTS_ALONE_WORDS_AT_MOST = 5
+
+
+def facts_instead(turn: Turn) -> bool:
+    """«бастион 3 3.1.14» at the organisation question: the product and its version, not the organisation (it was kept
+    as «Организация: бастион 3 3.1.14»); noted for their own questions, and this one asked again. Not «ООО
+    «Бастион»», an organisation by its legal form."""
+    read = extract(turn.text)
+    technical = read.keys() & {"product_name", "os"}
+    if not technical or not read.keys() <= TECHNICAL_FACTS or word_count(turn.text) > FACTS_ALONE_WORDS_AT_MOST:
+        return False
+    if organization_names(turn.text):
+        return False
+    if note_facts(turn, turn.text):  # «Записал: Бастион-3, версия 3.1.14.», and the question again
+        turn.reask()
+    else:  # known already
+        say_with_prompt(turn, "intake.invalid", reason=t("invalid.technical_not_this"))
     return True
 
 
@@ -731,6 +767,8 @@ def plain_value(key: str, text: str) -> str | None:
     """``text`` as the answer to ``key`` when it plainly is one: checked by its parser, or, where any text would pass
     (a city, an organisation, a product), read as that fact; None otherwise, and when it reads as another fact."""
     field = FIELDS_BY_KEY[key]
+    if BARE_BITNESS.fullmatch(text.strip()):
+        return None  # «Windows Server 2022 Standard, 64»: the system's bitness, kept as the key's number
     facts = extract(text)
     read = facts.get(key)
     if read is not None or facts or field.free_text or field.options or field.files or field.parse in ANY_TEXT:

@@ -117,6 +117,13 @@ async def test_a_closed_ticket_leaves_the_list(runtime: Runtime) -> None:
         ("я хочу отменить свою заявку", RequestsQuery(solved=True)),
         ("всё заработало, спасибо!", RequestsQuery(solved=True)),
         ("проблема не решена", None),
+        # these were added to the open ticket as plain messages
+        ("какой статус?", RequestsQuery()),
+        ("здравствуйте, я вчера оставлял заявку про сигнал, какой статус?", RequestsQuery()),
+        ("всё, заработало, касперский блокировал, вопрос закрыт", RequestsQuery(solved=True)),
+        ("отбой, всё ок", RequestsQuery(solved=True)),
+        ("уже не актуально", RequestsQuery(solved=True)),
+        ("какой статус у пропуска", None),
         ("Программа пишет запрос серверу, ответа нет, через минуту ошибка таймаута", None),
     ],
 )
