@@ -689,7 +689,12 @@ and for two cases of those tests, 150 in all.
 
 Held-out 22, measured once after the round: 80.0% (32/40), as before it. The two blind sets written since the base
 learnt clients' words score 90.0% (held-out 21) and 80.0% (held-out 22) at first sight: the 95% target on unseen
-wordings is not met."""
+wordings is not met.
+
+Round of 2026-12-05, from a console probe's clients: «стоит ли» before a verb other than buying reads as «имеет смысл»
+(«чем отличается бастион 2 от бастион 3, стоит ли переходить?» got the prices): held-out 19 92.5 → 95.0%, everything
+else unchanged. Tried and dropped: two phrasings of a burnt key on the warranty entry («ключ сгорел после грозы,
+гарантия есть?» gets the entry on mechanical damage): held-out 16 and 18 lost one question each."""
 
 from __future__ import annotations
 

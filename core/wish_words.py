@@ -44,6 +44,11 @@ WANT_SO_THAT = re.compile(
     r"|(?:было\s+бы|хорошо\s+бы|неплохо\s+бы|здорово\s+бы)(?:\s+[^\W_]+)?(?:\W+(?:если|чтобы|чтоб))?)"
     r"(?:\s+[^\W_][\w-]*){0,7}?\s+(?:был|появ|добав|отобража|показыва|выводил|выгружал|печатал|умел|можно)",
 )
+# «напишите нам программу для учёта рабочего времени», «сделайте отчёт по опозданиям»: something to be made (4.14)
+MAKE_FOR_US = re.compile(
+    r"(?<![\w-])(?:напишите|разработайте|сделайте|создайте|доработайте)\s+(?:нам\s+|для\s+нас\s+|пожалуйста\s+)*"
+    r"(?:программ|модул|приложени|отчет|функци|обработк|форм)"
+)
 # «хочу, чтобы камера снова показывала»: something to work again, a report, not a wish
 AGAIN = re.compile(r"(?<![\w-])(?:снова|опять|как раньше|заработал\w*|восстанов\w*)(?![\w-])")
 # «срочно», «побыстрее»: how much a wish is wanted
@@ -73,7 +78,7 @@ def asks_for_feature(text: str) -> bool:
     wanted = _any_stem(words, NEED_STEMS + ADD_STEMS) and _any_stem(words, FEATURE_STEMS)
     folded = " ".join(words)
     wanted_so = WANT_SO_THAT.search(folded) is not None and AGAIN.search(folded) is None
-    return wanted or wanted_so or _any_stem(words, WISH_STEMS)
+    return wanted or wanted_so or _any_stem(words, WISH_STEMS) or MAKE_FOR_US.search(folded) is not None
 
 
 def without_urgency(text: str) -> str:

@@ -64,9 +64,16 @@ _INSTALLED = re.compile(
 )
 
 
+# "Стоит ли переходить на Бастион-3", "стоит ли обновляться": whether it is worth doing, no price; "стоит ли
+# покупать" is left as it is (a purchase, the buying verb decides)
+_WORTH = re.compile(r"\bстоит\s+ли\s+(?=([a-zа-яё]+))", re.IGNORECASE)
+_BUYING = ("куп", "покуп", "приобр", "заказ", "брать", "взять", "доплач", "плат")
+
+
 def installed_read(text: str) -> str:
     """A thing that "стоит" in place ("какой антивирус стоит") reads as installed, not as a price; not one that
-    "стоит" do ("какой ключ стоит купить": worth buying)."""
+    "стоит" do ("какой ключ стоит купить": worth buying). "Стоит ли" doing something other than buying reads as
+    "имеет смысл"."""
 
     def read(match: re.Match) -> str:
         following = words(text[match.end() :])[:1]
@@ -74,7 +81,12 @@ def installed_read(text: str) -> str:
             return match.group(0)
         return f"{match.group(1) or match.group(2)}установлен"
 
-    return _INSTALLED.sub(read, text)
+    def worth(match: re.Match) -> str:
+        verb = match.group(1).casefold()
+        infinitive = analyzer().parse(verb)[0].tag.POS == "INFN"
+        return "имеет смысл " if infinitive and not verb.startswith(_BUYING) else match.group(0)
+
+    return _WORTH.sub(worth, _INSTALLED.sub(read, text))
 
 
 # Who came or left ("кто во сколько пришёл", "кто опоздал", "кто ушёл раньше") asks about people on the site, the
