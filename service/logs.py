@@ -51,6 +51,17 @@ def _masked(value: Any) -> Any:
     return _masked(str(value))  # what the renderer would write: masked before it does
 
 
+class WithoutQuery(logging.Filter):
+    """uvicorn's access lines without their query strings: «/api/faq/search?q=…» carries a client's own words, names
+    and phones percent-encoded past the masking («%2b7+916…», «alex%40example.ru»). The path stays."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        args = record.args
+        if isinstance(args, tuple) and len(args) >= 3 and isinstance(args[2], str) and "?" in args[2]:
+            record.args = (*args[:2], args[2].split("?", 1)[0] + "?…", *args[3:])
+        return True
+
+
 def mask_personal_data(_logger: WrappedLogger, _method: str, event_dict: EventDict) -> EventDict:
     """Phones and e-mails out of every value of a record, the event and the traceback included."""
     ordered = {key: event_dict[key] for key in _FIRST_KEYS if key in event_dict} | event_dict
@@ -102,6 +113,9 @@ def configure_logging(level: int = logging.INFO, stream: TextIO | None = None) -
         previous.close()
     root.addHandler(handler)
     root.setLevel(level)
+    access = logging.getLogger("uvicorn.access")
+    if not any(isinstance(existing, WithoutQuery) for existing in access.filters):
+        access.addFilter(WithoutQuery())
     # httpx logs every request URL at INFO: media links carry signatures, and the platforms' URLs say nothing new
     logging.getLogger("httpx").setLevel(max(level, logging.WARNING))
     # aiogram logs every update it routes («Update id=… is handled. Duration …»): a line per message, nothing new

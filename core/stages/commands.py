@@ -161,14 +161,17 @@ CHOICE_STAGES = frozenset({Stage.CONSENT, Stage.KIND, Stage.CRITICALITY, Stage.R
 
 
 def keep_files_at_a_choice(turn: Turn) -> bool:
-    """Files without text while a button question waits are kept for the ticket and the question asked again.
+    """Files sent while a button question waits are kept for the ticket; without text, the question is asked again.
 
     Telegram sends an album as one update per photo: the first may start the intake, and the others arrive at
-    the consent or kind question, where each was «Не понял ответ» and lost. False when the message is not such.
+    the consent or kind question, where each was «Не понял ответ» and lost. A caption («вот скриншот ошибки») is
+    read by the stage as any text is (False: the message goes on to it); the file was dropped then.
     """
-    if turn.state.stage not in CHOICE_STAGES or not turn.inbound.attachments or turn.text or turn.payload:
+    if turn.state.stage not in CHOICE_STAGES or not turn.inbound.attachments or turn.payload:
         return False
     turn.keep_files_for_ticket()
+    if turn.text:
+        return False
     turn.reask()
     return True
 

@@ -78,3 +78,16 @@ def test_an_album_sent_as_the_first_message_is_kept_whole_through_the_button_que
     chat.say(None, attachments=(PHOTO,))
     assert len(chat.state.attachments) == 4 and chat.state.stage == "criticality"
     assert "Не понял" not in chat.text()
+
+
+def test_a_photo_with_a_caption_at_the_consent_question_goes_with_the_ticket() -> None:
+    """«вот скриншот ошибки» with the photo at the consent question was added to the description, and the photo
+    dropped: the client believed it was sent (found through the Telegram and WhatsApp webhooks)."""
+    chat = EngineChat()
+    chat.say("Здравствуйте")
+    chat.say("Не открывается журнал событий")
+    assert chat.state.stage == "consent"
+    chat.say("вот скриншот ошибки", attachments=(PHOTO,))
+    assert t("files.kept_for_ticket", count=1) in chat.text()
+    reach_ticket(chat, "Не открывается журнал событий")
+    assert chat.tickets()[0].fields["screenshots"] == "error.png"

@@ -157,3 +157,12 @@ async def test_a_database_error_does_not_carry_the_bound_values(output: io.Strin
 
     assert "+79161234567" not in str(raised.value)
     assert "hide_parameters" in str(raised.value)
+
+
+def test_an_access_line_keeps_the_path_and_drops_the_query(output: io.StringIO) -> None:
+    """A question searched through the public FAQ endpoint reached the log percent-encoded, past the masking."""
+    query = "q=%D0%A1%D0%B8%D0%B4%D0%BE%D1%80%D0%BE%D0%B2+%2b7+916+123-45-67+alex.sidorov%40example.ru"
+    logging.getLogger("uvicorn.access").info(
+        '%s - "%s %s HTTP/%s" %d', "127.0.0.1:5000", "GET", f"/api/faq/search?{query}", "1.1", 200
+    )
+    assert only_record(output)["event"] == '127.0.0.1:5000 - "GET /api/faq/search?… HTTP/1.1" 200'
