@@ -62,7 +62,7 @@ class StatusReport:
     """What became of a message the bot sent: delivered, seen/read, failed…"""
 
     channel: ChannelName
-    chat: str | None
+    chat: str | None  # checked as the platform sent it; the bot's own message (``message_id``) says whose it was
     message_id: str
     status: str
     failed: bool = False

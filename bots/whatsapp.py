@@ -132,6 +132,10 @@ class WhatsAppChannel:
         )
         if params.get("MessageType") in ("location", "sticker"):
             return replace(inbound, unsupported=params["MessageType"])
+        if inbound.text is None and inbound.choice is None and not _count(params):
+            # a reaction, an unsupported message, an empty Body: nothing to read (it answered the contact question
+            # with the chat's own number)
+            return replace(inbound, unsupported=params.get("MessageType") or "other")
         media = [(params.get(f"MediaUrl{i}"), params.get(f"MediaContentType{i}")) for i in range(_count(params))]
         unsupported = [UNSUPPORTED_MEDIA[kind] for _, mime in media if (kind := kind_of(mime)) in UNSUPPORTED_MEDIA]
         if unsupported:

@@ -145,11 +145,11 @@ async def record_status(runtime: Runtime, report: StatusReport) -> None:
         return
     async with runtime.desk.transaction() as session:
         item = await outbox.find_sent(session=session, channel=report.channel, message_id=report.message_id)
-        if item is not None and item.status == "failed":
+        if item is None:  # not ours: another tool sending from the same number raised false alarms in a ticket
+            log.info("status_of_unknown_message", channel=report.channel, message_id=report.message_id)
+            return
+        if item.status == "failed":
             return  # told already
-        if item is not None:
-            item.status, item.last_error = "failed", (report.error or report.status)[:500]
-        chat = item.queue.split(":", 1)[1] if item is not None else report.chat
-    if chat is not None:
-        reason = report.error or report.status
-        await runtime.desk.report_undeliverable(report.channel, chat, unreachable=False, reason=reason)
+        item.status, item.last_error = "failed", (report.error or report.status)[:500]
+        chat, reason = item.queue.split(":", 1)[1], report.error or report.status
+    await runtime.desk.report_undeliverable(report.channel, chat, unreachable=False, reason=reason)

@@ -88,6 +88,14 @@ async def test_refused_with_63016_is_held_and_sent_again_when_the_client_writes(
         assert whatsapp.sent()[-1]["MediaUrl"] == "https://files.example/schema.png"
 
 
+async def test_a_failure_of_a_message_the_bot_never_sent_alarms_no_one(whatsapp: WhatsAppWorld) -> None:
+    """A signed «failed» for another tool's message from the same number was told in the ticket of whoever it was
+    sent to (matched by «To»)."""
+    await whatsapp.open_ticket()
+    await whatsapp.status("SM" + "a" * 32, "failed", "30008")
+    assert whatsapp.staff_notices("delivery_failed") == []
+
+
 async def test_other_failures_are_told_to_the_engineers(whatsapp: WhatsAppWorld) -> None:
     number = await whatsapp.open_ticket()
     last = [i for i in await whatsapp.rows(OutboxItem) if i.channel == "whatsapp"][-1]

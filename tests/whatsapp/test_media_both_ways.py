@@ -105,3 +105,15 @@ async def test_voice_and_location_get_a_polite_answer(whatsapp: WhatsAppWorld) -
     assert whatsapp.api.calls_to("/Media/ME2") == []  # not even downloaded
     await whatsapp.send(whatsapp.message("", MessageType="location", Latitude="53.2", Longitude="50.1"))
     assert "геопозиция" in whatsapp.bodies()[-1]
+
+
+async def test_a_reaction_or_an_empty_message_answers_no_question(whatsapp: WhatsAppWorld) -> None:
+    """A 👍 reaction (Body empty) at the contact question took the chat's own number as the answer and asked the
+    organisation."""
+    for text in ("Здравствуйте", "Оформить заявку", "1", "Консультация"):
+        await whatsapp.client_says(text)
+    question = whatsapp.bodies()[-1]
+    for kind in ("reaction", "unsupported", "text"):
+        await whatsapp.send(whatsapp.message("", MessageType=kind, Reaction="👍"))
+        reply = whatsapp.bodies()[-1]
+        assert "этот тип сообщений" in reply and question.split("\n")[0] in reply
