@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 import secrets
 from functools import lru_cache
 from typing import Any
@@ -151,6 +152,9 @@ def chat_of(update: Update) -> str:
     return f"user:{user.id}" if user is not None else "other"
 
 
+BOOLEAN_UPDATE_ID = re.compile(r'"update_id"\s*:\s*(?:true|false)\b')  # pydantic reads «true» as the integer 1
+
+
 class TelegramChannel:
     """The bot and its routers (``updates``): clients' private chats, and the engineers' group when it is set."""
 
@@ -179,6 +183,8 @@ class TelegramChannel:
             update = self._update(text)
         except (ValueError, ValidationError, RecursionError) as error:  # RecursionError: JSON nested too deep
             raise BadRequest("telegram update") from error
+        if BOOLEAN_UPDATE_ID.search(text):  # «"update_id": true» was kept as update 1, and the real 1 dropped later
+            raise BadRequest("telegram update_id")
         return self._received(update, text)
 
     def answer(self, event: PlatformEvent | Received) -> WebhookAnswer:

@@ -277,8 +277,10 @@ def _well_typed(body: dict[str, Any]) -> bool:
 
     The ids need no check here: the webhook refuses any event whose fields are not of their declared type.
     """
-    sender, message = body.get("sender"), body.get("message")
+    sender, message, token = body.get("sender"), body.get("message"), body.get("message_token")
     if not isinstance(sender, dict) or not isinstance(message, dict):
+        return False
+    if not isinstance(token, int) or isinstance(token, bool):  # «"abc"» was kept as a message's id
         return False
     if message.get("type") in ("picture", "file", "video", "url") and not isinstance(message.get("media"), str):
         return False

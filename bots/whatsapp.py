@@ -5,6 +5,7 @@ Choices become a numbered list (the client answers «1», «2» or the words); b
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime, timedelta
@@ -30,6 +31,7 @@ log = structlog.get_logger(__name__)
 
 SIGNATURE_HEADER = "X-Twilio-Signature"
 PREFIX = "whatsapp:"
+SENDER = re.compile(re.escape(PREFIX) + r"\+\d{6,15}")  # E.164, as WhatsApp numbers are
 BODY_LIMIT = 1600
 TEMPLATE = "content_variables"  # Outbound.extras key: send the approved template with these variables
 OUTSIDE_WINDOW = "63016"
@@ -104,7 +106,7 @@ class WhatsAppChannel:
             raise BadRequest("no MessageSid")
         if "MessageStatus" in params:
             return _status(params)
-        if not params.get("From", "").startswith(PREFIX):
+        if not SENDER.fullmatch(params.get("From", "")):  # «whatsapp:notaphone» got three messages sent to it
             raise BadRequest("not a WhatsApp sender")
         return Received("whatsapp", params["MessageSid"], params["From"].removeprefix(PREFIX), text)
 

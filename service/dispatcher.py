@@ -129,6 +129,9 @@ class Dispatcher:
                     recovered.add(item.channel)
                 elif status in ("failed", outbox.DEAD):
                     ended.append((item, status, result))
+                elif status == "pending":  # a messenger failing for now: each try said, its error code with it
+                    log.warning("outbox_try_failed", item_id=item.id, channel=item.channel, attempts=item.attempts + 1,
+                                error=result.error)  # fmt: skip
             if recovered:
                 await outbox.wake(session=session, channels=recovered, now=now, unless=TOLD_TO_WAIT)
         await self._report(ended)

@@ -100,6 +100,10 @@ async def refused_without_trace(service: Service, channel: str, request: Posted)
         ("viber", {**viber_message({"type": "text", "text": "x"})(115), "sender": {"id": {"a": 1}}}),
         ("viber", viber_event("unsubscribed", user_id={"a": 1})(116)),
         ("viber", viber_event("failed", user_id=["0123="], desc="x")(117)),
+        # kept as if well formed: update 1 (the real one dropped later), a message «abc», three replies to no number
+        ("telegram", {**updates.private_message(118, text="x"), "update_id": True}),
+        ("viber", {**viber_message({"type": "text", "text": "x"})(119), "message_token": "abc"}),
+        ("whatsapp", {**inbound_message(120, "hello"), "From": "whatsapp:notaphone"}),
     ],
     ids=[
         "whatsapp-chat",
@@ -110,6 +114,9 @@ async def refused_without_trace(service: Service, channel: str, request: Posted)
         "viber-sender-an-object",
         "viber-unsubscribed-an-object",
         "viber-failed-for-a-list",
+        "telegram-update-id-a-boolean",
+        "viber-message-token-no-number",
+        "whatsapp-sender-no-number",
     ],
 )
 async def test_a_signed_callback_whose_ids_or_status_no_store_keeps_is_refused_and_leaves_no_trace(

@@ -87,3 +87,16 @@ async def test_a_refused_account_keeps_the_messages_until_the_credentials_are_fi
     await whatsapp.client_says("Сколько стоит поддержка?")
     await whatsapp.retried_until_sent(3)  # the first try and two more refused, then the credentials are put right
     assert whatsapp.bodies()[-2].startswith(t("menu.greeting")) and "бесплатна" in whatsapp.bodies()[-1]
+
+
+async def test_each_failed_try_of_a_reply_is_logged_with_its_code(whatsapp: WhatsAppWorld, run_log: TextIO) -> None:
+    """An outage of Twilio and Viber left no line in the log: only Telegram's sender said its failures."""
+    start = run_log.tell()
+    whatsapp.api.fail("/Messages.json", 500, times=2)
+    await whatsapp.client_says("Здравствуйте")
+    await whatsapp.retried_until_sent(2)
+    tries = [json.loads(line) for line in logged_since(run_log, start) if "outbox_try_failed" in line]
+    assert [(entry["channel"], entry["attempts"], entry["error"]) for entry in tries] == [
+        ("whatsapp", 1, "http 500"),
+        ("whatsapp", 2, "http 500"),
+    ]
