@@ -13,7 +13,7 @@ from core.replies import Reply
 from core.stages import news
 from core.stages.flow import continue_with_kind, offered_name
 from core.stages.turn import NEW_TICKET, Turn
-from core.stages.words import looks_like_a_question
+from core.stages.words import looks_like_a_question, why_asked
 from core.state import ConversationState, Stage
 from core.texts import CONSENT_VERSION, PRIVACY_POLICY_URL, t
 
@@ -75,7 +75,8 @@ def on_consent(turn: Turn) -> None:
     elif turn.payload is not None or (turn.inbound.unsupported and not turn.text):
         turn.not_understood()  # a button of another step, or a voice message: said so, the question again
     elif looks_like_a_question(turn.text):  # «а что вы будете делать с моими данными?» is asked, not misunderstood
-        if REQUIRED_ASKED.search(turn.text) or not turn.answered_from_faq():  # «а это обязательно?»: why it is
+        # «а это обязательно?», «а зачем вам мой телефон?»: why it is (not the FAQ's entry on calling us)
+        if REQUIRED_ASKED.search(turn.text) or why_asked(turn.text) or not turn.answered_from_faq():
             turn.say(Reply(t("consent.why"), CONSENT_CHOICES))
     elif tells_more(turn):  # «2 дня уже не работает», «бастион 3, версия 2.1.5»: kept with the first message
         pending = turn.state.pending_question

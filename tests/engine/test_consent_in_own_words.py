@@ -163,6 +163,14 @@ def test_a_question_at_the_consent_is_answered_not_misunderstood_nor_taken_for_y
     assert not chat.consent
 
 
+def test_why_the_phone_is_wanted_is_answered_by_the_consent_not_the_faq(faq: FaqIndex) -> None:
+    """«а зачем вам мой телефон?» got the FAQ's entry on calling the support line (its «телефон»)."""
+    chat = EngineChat(faq=faq.search)
+    chat.say("у нас не работает журнал событий в бастионе")
+    assert chat.state.stage == "consent"
+    assert chat.say("а зачем вам мой телефон?")[-1].text == t("consent.why")
+
+
 def test_whether_consent_is_needed_is_answered_before_the_question_beside_it() -> None:
     """The FAQ answered «как сбросить пароль админа», and whether consent is needed to ask it was never said."""
     chat = EngineChat(faq=FakeFaq({"пароль": "Пароль сбрасывает администратор."}))
