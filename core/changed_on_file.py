@@ -36,6 +36,8 @@ LABELS: dict[str, str] = {
     r"|почт(?:а|у|ы|ой|е)|e-?mail|имейл\w*|емейл\w*|мейл\w*|контакт\w*",
     "organization": r"организаци\w*|компани\w*|фирм\w*|предприяти\w*",
     "city": r"город\w*|переехал\w*",
+    "device_firmware": r"(?:верси\w*\s+)?прошивк\w*",  # before the product's version: «версия прошивки»
+    "device_name": r"прибор\w*|устройств\w*",
     "product_version": r"верси\w*",
     "product_name": r"продукт\w*|программ\w*",
     "os": r"операционн\w*(?:\s+систем\w*)?|ос|os",
@@ -50,6 +52,7 @@ _CHANGE = re.compile(
     r"поменял\w*|помен\w*|сменил\w*|изменил\w*|обновил\w*|теперь|нов\w*|стал\w*|друг(?:ой|ая|ое|ие)|сейчас|уже"
     r"|наш\w*|у|нас|мы|я|это|на|в|во|только|а|и|же|вот|так|пишите|записывайте|запишите|указывайте|исправ\w*"
     r"|замени\w*|поставьте|укажите|самом|деле|точнее|вернее|добав\w*|допиш\w*|что|там"  # «версия на самом деле 3.1.15»
+    r"|поправ\w*|тоже|также|записан\w*|указан\w*|написан\w*"  # «ос тоже поправьте: …», «…неправильно записана, …»
     r"|\W*"
 )
 # «организация не Вектор, а Вектор-Плюс»: the right value after the wrong one
@@ -133,6 +136,8 @@ def _labelled(text: str, offer: Mapping[str, str]) -> dict[str, Change]:
             found[key] = _name_part(folded(text[start:end]), offer[key], corrected)
         elif _SAME.search(value):
             found[key] = Change(key, offer[key])
+        elif _TROUBLE.match(value):  # «программа не запускается после перезагрузки»: the trouble, no new value
+            continue
         else:
             found[key] = _name_part(folded(text[start:end]), offer[key], _parsed(key, value))
     return _added(text, found, offer)
@@ -161,9 +166,19 @@ def _added(text: str, found: dict[str, Change], offer: Mapping[str, str]) -> dic
     return {**found, "contact": Change("contact", f"{offer['contact']}, {contact.value}")}
 
 
+# what the item does, not what it is: «программа не запускается», «прибор перестал отвечать», «прибор пишет ошибку»
+_TROUBLE = re.compile(
+    r"(?:не|перестал\w*|завис\w*|вылета\w*|пада\w*|глюч\w*|тормоз\w*|пишет|выда[её]т|показыва\w*|сбо\w*"
+    r"|работает|отвечает|ошибк\w*)(?![\w-])",
+    re.IGNORECASE,
+)
+# «15 пункт», «пункт 15»: the item's number in the summary, said beside its word
+_ITEM_NUMBER = re.compile(r"(?<![\w-])(?:\d{1,2}\s*-?\s*(?:й\s+)?пункт\w*|пункт\w*\s*№?\s*\d{1,2})(?![\w-])", re.I)
+
+
 def _value_of(part: str) -> str:
     """The new value in the text after an item's word: the words of change at its edges taken off."""
-    words = part.split()
+    words = _ITEM_NUMBER.sub(" ", part).split()
     while words and _CHANGE.fullmatch(folded(words[0]).strip(_PUNCTUATION)):
         words.pop(0)
     while words and _TAIL.fullmatch(folded(words[-1]).strip(_PUNCTUATION)):

@@ -239,6 +239,7 @@ def best_match(text: str, options: Mapping[str, Iterable[Phrase]], *, whole: boo
     return leaders[0] if len(leaders) == 1 else None
 
 
+UNKNOWN_WITH_WHY_WORDS = 8  # «не знаю я бухгалтер»: a reason after it in a few words, not a story
 _FIRST_CLAUSE = re.compile(r"[^,.;!?—–]*[,.;!?—–]")
 
 
@@ -250,10 +251,15 @@ def says_unknown(text: str) -> bool:
     if _only_unknown(_words(text)):
         return True
     first = _FIRST_CLAUSE.match(text)
-    if first is None or not _only_unknown(_words(first.group())):
-        return False
-    why = text[first.end() :]  # «я щас не на работе»; not «Бастион вроде», a guess at the answer after all
-    return not any((char.isascii() and char.isalpha()) or char.isupper() for char in why)
+    if first is not None and _only_unknown(_words(first.group())):
+        why = text[first.end() :]  # «я щас не на работе»
+    else:  # «не знаю я бухгалтер»: the reason without a comma
+        words = _WORD.findall(text)
+        lead = next((n for n in (2, 3) if _only_unknown(_words(" ".join(words[:n])))), None)
+        if lead is None or len(words) > UNKNOWN_WITH_WHY_WORDS:
+            return False
+        why = " ".join(words[lead:])
+    return not any((char.isascii() and char.isalpha()) or char.isupper() for char in why)  # not «Бастион вроде»
 
 
 def _only_unknown(typed: Phrase) -> bool:

@@ -73,7 +73,8 @@ _VERSION = r"(?<![\d.])(\d{1,4}(?:\.\d{1,6}){1,3})(?!\.?\d)"
 _HEDGE = r"(?:,?\s?(?:вроде|кажется|примерно|наверное|где-?то|скорее всего)\s?,?\s?)?"
 _AFTER_PRODUCT = re.compile(rf"\s?[(,:]?\s?(?:v\.?\s?|вер\.\s?|верси[яи]\s)?{_HEDGE}{_VERSION}")
 _VERSION_WORD = re.compile(
-    rf"(?<![\w])(?:верси[яиюей]|верс\.|вер\.|version|ver\.?|v\.?)(?:\s(?:продукта|по|программы|системы))?\s?[:№]?\s?{_HEDGE}{_VERSION}"
+    rf"(?<![\w])(?:верси[яиюей]|верс\.|вер\.|version|ver\.?|v\.?|обновлени[еяю]\sдо|обновил\w*\sдо)"  # «…до 3.1.16»
+    rf"(?:\s(?:продукта|по|программы|системы))?\s?[:№]?\s?{_HEDGE}{_VERSION}"
     rf"|{_VERSION}\s(?:верси[яи])(?!\sпрошивк)"
 )
 _BUILD = re.compile(r"\s?[,(]?\s?(?:сборка|сборки|build|билд|сб\.)\s?(?:№\s?)?(\d{1,6})(?!\d)")
@@ -142,6 +143,8 @@ _CITY = re.compile(
     r"(?P<first>[А-ЯЁ][а-яё]+(?:-[А-Яа-яЁё]+){0,3})(?:\s(?P<second>[А-ЯЁ][а-яё]+(?:-[А-Яа-яЁё]+){0,3}))?"
 )
 _CITY_CASES = {"из": frozenset({"gent"}), "в городе": frozenset({"loct", "nomn"})}
+_CITY_IN = re.compile(r"(?<![\w-])[Вв]\s(?P<name>[А-ЯЁ][а-яё]+(?:-[А-Яа-яЁё]+){0,3})")
+_IN_CASES = frozenset({"loct"})
 _CITY_LABELLED = re.compile(r"(?<![\w-])(?:г\.|гор\.|город)\s?(?P<name>[а-яё]+(?:[\s-][а-яё]+){0,2})", re.IGNORECASE)
 # A city named alone, as one comma- or sentence-separated part of the message («Вся СКУД легла, Самара», «Не
 # работает АРМ. Самара», a signature's «ООО «Ромашка», Нижний Новгород»), is read only from this closed list: the
@@ -473,6 +476,10 @@ def _city(original: str) -> str | None:
         city = _nominative(match.group("first"), match.group("second"), cases)
         if city:
             cities.add(city)
+    for match in _CITY_IN.finditer(original):  # «объект в Казани»: only a city of the list («в Бастионе» is none)
+        city = _nominative(match.group("name"), None, _IN_CASES)
+        if city and _city_key(city) in _KNOWN_CITIES:
+            cities.add(_KNOWN_CITIES[_city_key(city)])
     for match in _CITY_LABELLED.finditer(original):  # «город уфа», «ГОРОД УФА»: any case, a city of the list
         words = match.group("name").split()
         city = next((_KNOWN_CITIES.get(_city_key(" ".join(words[:n]))) for n in (3, 2, 1) if len(words) >= n), None)

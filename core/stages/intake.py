@@ -15,6 +15,7 @@ from core import validators, walker
 from core.changed_on_file import changes_in
 from core.choice_words import says_unknown
 from core.environment_words import items_in_words, names_an_item
+from core.events import ClientWroteOnTicket
 from core.facts import FAMILIES, bare_version, extract, organization_names, system_named
 from core.howto_words import asks_how_to_use
 from core.intake import ENVIRONMENT, FIELDS_BY_KEY, INTAKE, NO, YES
@@ -52,7 +53,7 @@ from core.stages.words import (
     word_count,
 )
 from core.state import ConversationState, Stage
-from core.texts import t
+from core.texts import TEXTS, t
 from core.translit import cyrillic_reading
 from core.validators import (
     InvalidAnswer,
@@ -482,6 +483,8 @@ def answered_otherwise(turn: Turn, current: walker.Field) -> bool:
         fed_up(turn)
     elif current.request_phone and no_phone_given(turn.text):
         say_with_prompt(turn, "contact.email_instead")
+    elif short and call_back_asked(turn):
+        pass  # «перезвоните мне как можно скорее»: passed on, the question again
     elif corrected_earlier(turn, current.key):
         ask_next(turn)  # the question still open, asked again (and the correction added to an open ticket)
     else:  # each of these says what it took, and asks the question again
@@ -489,6 +492,7 @@ def answered_otherwise(turn: Turn, current: walker.Field) -> bool:
             (current.key == "product_version" and (product_instead(turn) or os_instead(turn)))
             or (current.names and (added_contact(turn) or added_to_description(turn)))
             or (current.key in FACTS_NOT_THESE and facts_instead(turn))
+            or where_to_find(turn, current)
             or answers_faq_instead(turn, current)
             or question_for_engineer(turn, current)
             or (current.request_phone and own_number_meant(turn))
@@ -496,6 +500,29 @@ def answered_otherwise(turn: Turn, current: walker.Field) -> bool:
             or (current.key != "contact_name" and name_completed(turn))
             or answered_ahead(turn, current)
         )
+    return True
+
+
+# «перезвоните мне как можно скорее», «позвоните срочно»: a call back asked for, instead of an answer
+CALL_BACK = re.compile(
+    r"(?<![\w-])(?:перезвон|позвон|набер|свяжи|свяжит)\w*(?:те)?\s+(?:мне|нам|пожалуйста|срочно|скорее)"
+)
+CALL_BACK_WORDS_AT_MOST = 10
+
+
+def call_back_asked(turn: Turn) -> bool:
+    """A call back asked for at a question: on a critical ticket already open it reaches the engineers at once (it was
+    refused as no name); before one, it joins the description. The question is asked again."""
+    text = turn.text
+    if word_count(text) > CALL_BACK_WORDS_AT_MOST or any(c.isdigit() for c in text) or not CALL_BACK.search(text):
+        return False
+    number = turn.state.open_ticket_number
+    if number is not None:
+        turn.emit(ClientWroteOnTicket(number, text))
+        say_with_prompt(turn, "intake.call_back_passed", number=number)
+    else:
+        add_to_description(turn.state, text)
+        say_with_prompt(turn, "intake.call_back_noted")
     return True
 
 
@@ -825,10 +852,33 @@ def own_number_meant(turn: Turn) -> bool:
     return True
 
 
+# «где посмотреть?», «а как узнать версию?»: where the answer is found, asked instead of it
+WHERE_TO_FIND = re.compile(
+    r"^\W*(?:(?:а|и|ну|так|подскажите|скажите)\W+)*(?:где|как|откуда)\s+(?:\w+\s+){0,2}"
+    r"(?:посмотреть|смотреть|глянуть|найти|узнать|проверить|увидеть|взять)\b",
+    re.IGNORECASE,
+)
+WHERE_WORDS_AT_MOST = 8
+
+
+def where_to_find(turn: Turn, current: walker.Field) -> bool:
+    """«где посмотреть?» at a question the client may not know the answer to: where it is found (the hint «не знаю»
+    gets), and the question again; the FAQ answered it with its entry on installation consultations."""
+    hint = f"unknown.hint.{current.key}"
+    asks = word_count(turn.text) <= WHERE_WORDS_AT_MOST and WHERE_TO_FIND.search(turn.text) is not None
+    if not current.unknown_ok or hint not in TEXTS or not asks:
+        return False
+    say_with_prompt(turn, "intake.where_to_find", hint=t(hint))
+    return True
+
+
 def answers_faq_instead(turn: Turn, current: walker.Field) -> bool:
     """A question typed instead of an answer gets the FAQ answer, then the same step again. Where the answer is a
     story (the description, the steps), only a short one asked with «?» («когда ответите?»): a longer one, or one
-    without «?», may be the story itself («почему-то не печатает»)."""
+    without «?», may be the story itself («почему-то не печатает»). «не знаю, где посмотреть?» is the answer «не
+    знаю» (kept, with where to look), not a question for the FAQ."""
     if current.free_text and (word_count(turn.text) > FREE_TEXT_QUESTION_WORDS_AT_MOST or "?" not in turn.text):
+        return False
+    if current.unknown_ok and says_unknown(turn.text):
         return False
     return turn.answered_from_faq()

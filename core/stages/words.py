@@ -9,7 +9,8 @@ from core.day_words import AFTER_DAYS_OFF, named_day
 
 WORDS = re.compile(r"[^\W_]+", re.UNICODE)
 GREETINGS = frozenset(
-    "здравствуйте здравствуй привет добрый день вечер утро доброе доброго приветствую хай hello hi start бот".split()
+    "здравствуйте здравствуй привет добрый день вечер утро доброе доброго приветствую хай hello hi start бот"
+    " здрасте здрасьте здрасти драсте здрасьти дня вечера утра доброй ночи салют приветик".split()
 )
 # Small talk that needs a short human answer, not an FAQ search; the first group a message matches wins
 SMALL_TALK: dict[str, frozenset[str]] = {
@@ -75,6 +76,12 @@ OPEN_NOT_ASKED = re.compile(
     re.IGNORECASE,
 )
 TOMORROW = re.compile(r"\bзавтра\b", re.IGNORECASE)
+# «а завтра?», «а 11 января?», «а в субботу?»: a day alone, asked after another
+DAY_ASKED_AFTER = re.compile(
+    r"^\W*(?:а|и)\s+(?:завтра|(?:в\s+|во\s+)?(?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)"
+    r"|\d{1,2}(?:-?го)?(?:\s+[а-яё]+)?|\d{1,2}[./]\d{1,2})\s*\?\W*$",
+    re.IGNORECASE,
+)
 OPEN_ASKED_WORDS_AT_MOST = 8
 # «зачем вам мой телефон?», «а для чего это?», «почему вы спрашиваете город?», «а это обязательно?»: why the
 # question is asked
@@ -138,6 +145,7 @@ POINTS_BACK = re.compile(
     r"|\bсм\.?\s?выше|\bсмотрите\sвыше|\bвыше\s(?:написано|указано|писал)"
 )
 COMPLAINT = re.compile(r"жалоб|жаловат|жалуюсь|претенз")  # «пожаловаться», «жалоба», «претензия»; not «пожалуйста»
+POINTER_SUBJECTS = frozenset("я мы так ведь ну да".split())  # «я же писал»: no answer before the pointing
 POINTER_WORDS = frozenset("выше раньше ранее вам же в сообщении первом начале там же уже".split())  # «…писал выше»
 ANNOYED_WORDS_AT_MOST = 12  # a longer message says more than that
 COMMANDS = {
@@ -339,7 +347,10 @@ def looks_like_a_question(text: str) -> bool:
 
 def open_asked(text: str, today: date) -> date | None:
     """The day the client asks whether the engineers work: ``today`` for «вы сейчас работаете?», tomorrow for
-    «завтра работаете?», the day named in «в понедельник работаете?»; None for anything else."""
+    «завтра работаете?», the day named in «в понедельник работаете?» or asked after («а 11 января?»); None for
+    anything else."""
+    if DAY_ASKED_AFTER.match(text):  # «а завтра?» after «вы работаете 31-го?» got «Не нашёл готового ответа»
+        return today + timedelta(days=1) if TOMORROW.search(text) else named_day(text, today)
     if word_count(text) > OPEN_ASKED_WORDS_AT_MOST or not OPEN_ASKED.search(text):
         return None
     if TOMORROW.search(text):
@@ -377,12 +388,22 @@ def points_back(text: str) -> bool:
 
 
 def after_pointing_back(text: str) -> str:
-    """What follows the pointing back in a message: «Соколова Ирина» of «я же написала Соколова Ирина»; empty when
-    nothing does («я уже писал выше»). The folded text keeps the original's positions (only «ё» becomes «е»)."""
+    """What the message says besides the pointing back: «Соколова Ирина» of «я же написала Соколова Ирина», or of
+    «Николай Иванович, я же писал» (said before it); empty when nothing is («я уже писал выше»). The folded text
+    keeps the original's positions (only «ё» becomes «е»)."""
     match = POINTS_BACK.search(_folded(text))
-    rest = text[match.end() :].strip(" ,.:;!?-—–") if match else ""
-    words = set(WORDS.findall(_folded(rest)))
-    return rest if words - POINTER_WORDS else ""
+    if match is None:
+        return ""
+    for part in (text[match.end() :], _before_pointing(text[: match.start()])):
+        rest = part.strip(" ,.:;!?-—–")
+        if set(WORDS.findall(_folded(rest))) - POINTER_WORDS - POINTER_SUBJECTS:
+            return rest
+    return ""
+
+
+def _before_pointing(text: str) -> str:
+    """«Николай Иванович я» of «Николай Иванович я же писал»: the words before, without the writer's «я»/«мы»."""
+    return re.sub(r"(?:^|\s)(?:я|мы|вам|ведь|так)\s*$", "", text.strip(" ,.:;!?-—–"), flags=re.IGNORECASE)
 
 
 def annoyed(text: str) -> bool:

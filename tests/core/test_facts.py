@@ -192,6 +192,20 @@ CASES = [
         {},
         id="contacts and names are not read",
     ),
+    pytest.param(
+        "после обновления до 3.1.16 бастион 3 не запускается",
+        {"product_name": "Бастион-3", "product_version": "3.1.16"},
+        id="the version updated to, before the product (it was asked again)",
+    ),
+    pytest.param(
+        "после обновления винды до 10.0.19045 бастион 3 не запускается",
+        {"product_name": "Бастион-3"},
+        id="the system's build updated to is no version of the product",
+    ),
+    pytest.param(
+        "у нас в Казани не работает бастион 3", {"product_name": "Бастион-3", "city": "Казань"}, id="в Казани"
+    ),
+    pytest.param("в Бастионе не работает отчёт", {"product_name": "Бастион"}, id="«в» before no city"),
     pytest.param("Добрый день! Подскажите, как продлить лицензию?", {}, id="no facts"),
     pytest.param("", {}, id="empty"),
 ]

@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import pytest
 
+from core import walker
+from core.events import ClientWroteOnTicket
 from core.facts import extract
 from core.texts import t
-from tests.engine.intake_answers import at_field
+from faq.retriever import FaqIndex
+from tests.engine.intake_answers import VALID_ANSWERS, at_field, at_summary
 from tests.fakes import EngineChat
 
 
@@ -60,3 +63,55 @@ def test_how_critical_in_own_words(told: str, priority: str) -> None:
     assert chat.state.stage == "criticality"
     chat.say(told)
     assert chat.state.priority == priority
+
+
+def test_where_to_find_it_is_told_and_not_knowing_where_is_not_knowing(faq: FaqIndex) -> None:
+    """«не знаю, где посмотреть?» at the version question got the FAQ's entry on installation consultations."""
+    chat = at_field("problem", "product_version", "partial", faq=faq.search)
+    chat.say("а где это посмотреть?")
+    assert chat.text().startswith(t("unknown.hint.product_version")) and "product_version" not in chat.state.answers
+    chat.say("не знаю, где посмотреть?")
+    assert chat.state.answers["product_version"] == walker.UNKNOWN
+
+
+def test_items_put_right_at_the_summary_in_own_words(faq: FaqIndex) -> None:
+    """«организация неправильно записана, …» was added to the description, «ос тоже поправьте: …» kept with its words,
+    and «программа не запускается после перезагрузки» replaced the product with «не запускается…»."""
+    chat = at_summary("problem")
+    chat.faq = faq.search
+    product = chat.state.answers["product_name"]
+    chat.say("организация неправильно записана, ООО Охрана Плюс")
+    chat.say("ос тоже поправьте: Windows 10 Pro 64 бит")
+    chat.say("программа не запускается после перезагрузки")
+    answers = chat.state.answers
+    assert answers["organization"] == "ООО Охрана Плюс" and answers["os"].startswith("Windows 10 Pro")
+    assert answers["product_name"] == product and "не запускается после перезагрузки" in answers["description"]
+
+
+def test_a_name_said_before_pointing_back_is_the_answer() -> None:
+    """«Николай Иванович я же писал» got «В ваших сообщениях ответа на этот вопрос я не нашёл»."""
+    chat = at_field("problem", "contact_name", "partial")
+    chat.say("Николай Иванович я же писал")
+    assert chat.state.answers["contact_name"] == "Николай Иванович"
+
+
+def test_a_system_at_the_city_question_is_noted_and_the_city_asked_again() -> None:
+    """«Windows Server 2019 64» was accepted as the city."""
+    chat = at_field("problem", "city", "partial")
+    chat.say("Windows Server 2019 64")
+    assert "city" not in chat.state.answers and chat.state.answers["os"].startswith("Windows Server 2019")
+
+
+def test_a_call_back_asked_for_at_a_question_reaches_the_open_critical_ticket() -> None:
+    """«перезвоните мне как можно скорее пожалуйста» after a critical ticket opened was refused as no name."""
+    chat = EngineChat()
+    chat.say("вся СКУД легла, ни одна дверь не открывается")
+    chat.press("consent:yes")
+    for _ in range(6):
+        if chat.state.on_ticket:
+            break
+        chat.say(VALID_ANSWERS[chat.state.field])
+    assert chat.state.on_ticket and chat.state.ticket
+    chat.say("перезвоните мне как можно скорее пожалуйста")
+    assert ClientWroteOnTicket(chat.state.ticket, "перезвоните мне как можно скорее пожалуйста") in chat.events
+    assert chat.text().startswith(t("intake.call_back_passed", number=chat.state.ticket, prompt="").strip())

@@ -28,6 +28,7 @@ DONT_KNOW = [
     "к сожалению, не помню",
     "не знаю, я щас не на работе",  # a first clause that says so, and why: it was refused
     "хз. спрошу у админа",
+    "не знаю я бухгалтер",  # why, without a comma: «в версии должны быть цифры»
 ]
 SOMETHING_KNOWN = [
     "3.1, точно не помню",  # a version, however unsure
@@ -36,6 +37,7 @@ SOMETHING_KNOWN = [
     "знаю",
     "не знаю точно, вроде Касперский",
     "не знаю, Бастион вроде",  # a guess after all
+    "не знаю Windows 10 наверное",
 ]
 
 

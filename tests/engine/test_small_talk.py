@@ -52,10 +52,11 @@ def test_thanks_after_an_faq_answer_is_not_a_miss() -> None:
     assert chat.text() == t("smalltalk.bye")
 
 
-def test_a_greeting_gets_the_greeting() -> None:
+@pytest.mark.parametrize("greeting", ["Добрый вечер", "здрасте", "доброго дня"])  # the last two: «Не нашёл ответа»
+def test_a_greeting_gets_the_greeting(greeting: str) -> None:
     chat = EngineChat()
     chat.say("Здравствуйте")
-    chat.say("Добрый вечер")
+    chat.say(greeting)
     assert chat.text() == t("menu.greeting")
 
 

@@ -114,6 +114,11 @@ async def test_a_client_back_at_night_is_greeted_with_the_hours_again(runtime: R
             "в субботу 27го вы работаете?",
             t("hours.closed_on", day="в субботу", date="27.02.2027", back="в понедельник, 01.03.2027, с 8:00 МСК"),
         ),
+        (  # a day asked after another: «Не нашёл готового ответа»
+            "2026-12-30 12:00",
+            "а 11 января?",
+            t("hours.open_on", day="в понедельник", date="11.01.2027"),
+        ),
         ("2026-12-08 11:00", "а позвонить вам можно сейчас?", t("hours.call_open")),  # a fixed text, at any hour
         ("2026-12-11 16:45", "можно позвонить сейчас?", t("hours.call_closing", minutes=15)),  # a Friday, 16:45
     ],
