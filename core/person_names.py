@@ -24,6 +24,16 @@ def _name_score(word: str) -> float:
 
 
 @lru_cache(maxsize=1024)
+def _any_case_score(word: str) -> float:
+    """How much pymorphy3 takes ``word`` for a first name in any case («Маргарите», «Ивана»)."""
+    return sum(p.score for p in analyzer().parse(word) if "Name" in p.tag.grammemes)
+
+
+# a lower-case word right before: the capital is the name's, not the sentence's («Надежды нет» names no one)
+_SENTENCE_GOES_ON = re.compile(r"[а-яёa-z0-9,]\s+$")
+
+
+@lru_cache(maxsize=1024)
 def _patronymic(word: str) -> bool:
     return any("Patr" in p.tag.grammemes for p in analyzer().parse(word))
 
@@ -118,7 +128,10 @@ def mask_names(text: str) -> str:
         word = match.group().casefold()
         if word in PRODUCTS_NAMED_LIKE_PEOPLE:
             continue
-        if _name_score(word) >= _NAME_SCORE or (person[i] and beside):
+        in_sentence = _SENTENCE_GOES_ON.search(text[: match.start()]) is not None
+        if _name_score(word) >= _NAME_SCORE or (in_sentence and _any_case_score(word) >= _NAME_SCORE):
+            masked.append(match)  # «звонить Маргарите», «спросите Ивана»: a name in another case, within a sentence
+        elif person[i] and beside:
             masked.append(match)
     for match in reversed(masked):
         text = text[: match.start()] + NAME + text[match.end() :]

@@ -91,6 +91,14 @@ async def test_a_name_the_writer_introduces_is_not_kept_though_no_profile_names_
     assert "погода" in kept and "Орион" in kept  # a product named like a person stays
 
 
+async def test_an_organisation_and_a_name_in_another_case_are_not_kept(runtime: Runtime) -> None:
+    """«…спрашивает ИП Сомова, звонить Маргарите» was kept whole."""
+    await DeskChat(runtime).say("какая погода завтра, спрашивает ИП Сомова, звонить Маргарите")
+    async with runtime.desk.sessions() as session:
+        [kept] = [gap.text for gap in await session.exec(select(FaqGap))]
+    assert "Сомова" not in kept and "Маргарите" not in kept and "погода" in kept
+
+
 async def test_gaps_group_by_wording_and_order_by_count_then_recency(runtime: Runtime, clock: FakeClock) -> None:
     asked = [
         ("Как сбросить пароль?", None),
