@@ -227,7 +227,8 @@ def _neighbours(words: list[str], i: int) -> tuple[str, str]:
 def _my_account_shown(words: list[str]) -> bool:
     """«покажи мой профиль», «посмотреть мою анкету»."""
     mine = any(a in POSSESSIVES and b.startswith(ACCOUNT_STEMS) for a, b in zip(words, words[1:], strict=False))
-    return mine and _has(words, ("покаж", "показ", "посмотр"))
+    system = _has(words, ("доступ", "пропуск", "оператор", "пользовател"))  # «мой профиль доступа» is the СКУД's
+    return mine and not system and _has(words, ("покаж", "показ", "посмотр"))
 
 
 def _deletes(word: str, past_ok: bool) -> bool:

@@ -21,6 +21,12 @@ REDACTED = "[удалено]"
 _SEPARATORS = r"[\s().-]{0,3}"
 _NAME_TOKEN = re.compile(r"[^\W\d_]{3,}")
 _HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z]\w{3,31}")  # «в телеге я @grisha_lapin»
+# a profile's address on a social network or a messenger: «t.me/petrov_p», «vk.com/id123»
+_PROFILE_LINK = re.compile(
+    r"(?<![\w.])(?:https?://)?(?:www\.)?(?:t\.me|telegram\.me|vk\.com|ok\.ru|instagram\.com|facebook\.com|wa\.me)"
+    r"/[\w.+-]+",
+    re.IGNORECASE,
+)
 _NATIONAL_DIGITS = 10  # a Russian number without +7/8; shorter foreign numbers keep all their digits
 # keys that address or reference something (a chat, a stored file, a button): kept, or delivery breaks
 KEPT_KEYS = frozenset({"channel", "chat", "ref", "kind", "mime_type", "payload", "type", "ticket"})
@@ -37,7 +43,7 @@ def _typed_identity_masked(text: str) -> str:
     """``text`` without the names, organisations (after their legal form: «ИП [удалено]») and @handles typed in it."""
     for start, end in reversed(organization_names(text)):
         text = text[:start] + REDACTED + text[end:]
-    return mask_names(_HANDLE.sub(REDACTED, text))
+    return mask_names(_HANDLE.sub(REDACTED, _PROFILE_LINK.sub(REDACTED, text)))
 
 
 def _phone_pattern(phone: str) -> str | None:
@@ -128,7 +134,8 @@ class Scrubber:
         names = {n.strip() for n in names if n and n.strip() and n.strip().casefold() not in skipped}
         organizations = {o.strip() for o in organizations if o and o.strip() and o.strip().casefold() not in skipped}
         wholes = names | organizations | {bare for o in organizations if (bare := _without_legal_form(o))}
-        patterns = [re.escape(n) for n in sorted(wholes, key=len, reverse=True)]  # whole values first
+        # whole values first, as whole words: a profile named «sql» took «SQL» out of «SQLEXPRESS»
+        patterns = [rf"(?<!\w){re.escape(n)}(?!\w)" for n in sorted(wholes, key=len, reverse=True)]
         # «ООО» of «ООО «Зенит»» names no one: cut everywhere, it took «ООО» out of every text, the consent's too
         tokens = {token for name in names for token in _NAME_TOKEN.findall(name) if token.casefold() not in LEGAL_FORMS}
         patterns += [_name_pattern(token) for token in sorted(tokens, key=len, reverse=True)]

@@ -53,13 +53,22 @@ def after_consent(turn: Turn) -> None:
 REQUIRED_ASKED = re.compile(r"обязательн|без\s(?:этого|него|согласия)|никак\b|нельзя\sли", re.IGNORECASE)
 
 
+def erases(text: str) -> bool:
+    """«удалите мои данные», «удалите нашу переписку», «хочу удалить аккаунт» at the consent question: no consent,
+    and what the chat wrote erased (the last two were «Не понял ответа», the first message kept); not a question
+    about it («как отозвать согласие?»)."""
+    intent = about_consent(text)
+    maybe = intent is ConsentIntent.MAYBE_WITHDRAW and not looks_like_a_question(text)
+    return intent is ConsentIntent.WITHDRAW or maybe
+
+
 def on_consent(turn: Turn) -> None:
     chosen = turn.typed_choice(CONSENT_CHOICES)
     if chosen is None and turn.payload is None:
         answer = consent_answer(turn.text)
         if answer is ConsentIntent.AGREE:
             chosen = "consent:yes"
-        elif answer is ConsentIntent.REFUSE or about_consent(turn.text) is ConsentIntent.WITHDRAW:
+        elif answer is ConsentIntent.REFUSE or erases(turn.text):
             chosen = "consent:no"
     if chosen == "consent:yes":
         turn.emit(ConsentGiven(CONSENT_VERSION, t("consent.request", policy_url=PRIVACY_POLICY_URL)))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from core.scrub import REDACTED, Scrubber
+from core.scrub import REDACTED, Scrubber, without_person
 
 
 def test_the_legal_form_of_the_persons_organisation_is_not_cut_everywhere() -> None:
@@ -59,3 +59,10 @@ def test_names_and_organisations_typed_but_never_on_file_are_cut_and_products_st
         f"Я [name] [name], ИП {REDACTED} просила; не работает Орион, антивирус Касперского, ООО «ТвинПро» в курсе"
     )
     assert scrub.text(text) == expected
+
+
+def test_a_whole_value_is_cut_as_a_word_and_a_profile_link_goes_whole() -> None:
+    """A profile named «sql» took «SQL» out of «SQLEXPRESS» (a whole value was cut inside words), and a link to the
+    client's profile («t.me/petrov_p») stayed after a withdrawal."""
+    assert Scrubber(phones=[], emails=[], names=["sql"]).text("экземпляр SQLEXPRESS") == "экземпляр SQLEXPRESS"
+    assert without_person("мой телеграм t.me/petrov_p или vk.com/petrov") == f"мой телеграм {REDACTED} или {REDACTED}"

@@ -203,3 +203,13 @@ def test_agreeing_in_words_after_a_refusal_asks_the_consent_again(faq: FaqIndex,
     chat.say("Не согласен")
     chat.say(words)
     assert chat.state.stage == "consent" and not chat.consent
+
+
+@pytest.mark.parametrize("erase", ["удалите нашу переписку", "удалите всё что я вам писал", "хочу удалить аккаунт"])
+def test_erasing_asked_at_the_consent_question_refuses_it(erase: str) -> None:
+    """These got «Не понял ответа», and the first message (a name, an organisation) stayed stored."""
+    chat = EngineChat()
+    chat.say("это Петров Пётр из ООО Ромашка, не работает журнал")
+    assert chat.state.stage == "consent"
+    chat.say(erase)
+    assert ConsentRefused() in chat.events and chat.state.stage == "idle"
