@@ -64,7 +64,7 @@ HYPOTHETICAL = re.compile(r"\bесли\b.{0,30}?\b(?:напишу|оставлю
 SOLVED = re.compile(
     r"\b(?:проблем\w*|вопрос\w*|заявк\w*)\s+(?:уже\s+)?(?:решен|решил|снят|закрыт|неактуальн|не\s+актуальн)"
     r"|\bвс[её]\W+(?:уже\s+)?(?:заработало|решилось|решили)|^\W*(?:спасибо\W+)?(?:уже\s+)?(?:заработал[оаи]?|починилось)\W*$"
-    r"|^\W*отбой\b|^\W*(?:уже\s+)?(?:не\s+актуально|неактуально)\W*$"  # «отбой, всё ок», «уже не актуально»
+    r"|^\W*(?:уже\s+)?(?:не\s+актуально|неактуально)\W*$"  # «уже не актуально» («отбой» is an alarm's reset)
     r"|\b(?:разобрались|разобрался|разобралась|справились)\s+сам"
     r"|\b(?:закро\w*|закры\w*|отмени\w*|отменя\w*|аннулир\w*|удали\w*|отзыва\w*|отзов\w*)\s+(?:мою\s+|нашу\s+|эту\s+|свою\s+)?"
     r"(?:заявк|обращени)"
@@ -121,7 +121,7 @@ def asked_about_requests(text: str) -> RequestsQuery | None:
         return RequestsQuery()  # entry answered it, though a client with a request asks about that
     if len(words) <= WAITING_WORDS_AT_MOST and WAITING.search(folded):
         return RequestsQuery(waiting=True)
-    if len(words) <= WAITING_WORDS_AT_MOST and SOLVED.search(folded):
+    if len(words) <= WAITING_WORDS_AT_MOST and SOLVED.search(folded) and "?" not in folded:  # «вопрос закрыт?» asks
         return RequestsQuery(solved=True)
     return None
 

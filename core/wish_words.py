@@ -49,6 +49,10 @@ MAKE_FOR_US = re.compile(
     r"(?<![\w-])(?:напишите|разработайте|сделайте|создайте|доработайте)\s+(?:нам\s+|для\s+нас\s+|пожалуйста\s+)*"
     r"(?:программ|модул|приложени|отчет|функци|обработк|форм)"
 )
+# «хотим ключ на 10 мест», «хотелось бы консультацию»: bought or asked, not made
+NOT_MADE_STEMS = ("ключ", "лиценз", "камер", "контроллер", "турникет", "оборудован", "счет", "цен", "скидк", "консульт")
+NOT_MADE_STEMS += ("помощ", "инженер", "звон", "ответ", "выезд", "обучен")
+WANTED = re.compile(r"(?<![\w-])(?:хотелось\s+бы|хотели\s+бы|хотим)\s+([^\W\d_]+)")
 # «хочу, чтобы камера снова показывала»: something to work again, a report, not a wish
 AGAIN = re.compile(r"(?<![\w-])(?:снова|опять|как раньше|заработал\w*|восстанов\w*)(?![\w-])")
 # «срочно», «побыстрее»: how much a wish is wanted
@@ -78,7 +82,16 @@ def asks_for_feature(text: str) -> bool:
     wanted = _any_stem(words, NEED_STEMS + ADD_STEMS) and _any_stem(words, FEATURE_STEMS)
     folded = " ".join(words)
     wanted_so = WANT_SO_THAT.search(folded) is not None and AGAIN.search(folded) is None
-    return wanted or wanted_so or _any_stem(words, WISH_STEMS) or MAKE_FOR_US.search(folded) is not None
+    made = MAKE_FOR_US.search(folded) is not None or _wanted_thing(folded)
+    return wanted or wanted_so or _any_stem(words, WISH_STEMS) or made
+
+
+def _wanted_thing(folded: str) -> bool:
+    """«хотелось бы отчёт по опозданиям»: a thing wished for, named by a noun (not «хотелось бы узнать», a question)."""
+    found = WANTED.search(folded)
+    if found is None or found.group(1).startswith(NOT_MADE_STEMS):
+        return False
+    return any(parse.tag.POS == "NOUN" for parse in analyzer().parse(found.group(1))[:1])
 
 
 def without_urgency(text: str) -> str:

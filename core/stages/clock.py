@@ -25,22 +25,26 @@ CLOSING_SOON = timedelta(minutes=30)  # «звоните прямо сейчас
 
 
 def answered_by_clock(turn: Turn) -> bool:
-    """A clock question in an intake (answered, and the question asked again) or at an open ticket (answered, and
-    added to the ticket: the engineers see what the client asked); False when the message asks none here."""
+    """A clock question in an intake (answered, and the question asked again) or at an open ticket (answered; «когда
+    ответ будет?» is added to the ticket too, for its engineers to see the client waits, while «а завтра?» would
+    reach them without a context); False when the message asks none here."""
     s = turn.state
     if s.stage not in ASKED_AT or turn.payload or turn.command or not turn.text or turn.inbound.attachments:
         return False
     if s.stage in DRAFT_STAGES and small_talk(turn.text) is not None:  # «алло, есть кто живой?»: «Я здесь»
         return False
-    said = clock_answer(turn, cyrillic_reading(turn.text))
+    reading = cyrillic_reading(turn.text)
+    said = clock_answer(turn, reading)
     if said is None:
         return False
-    if s.stage is Stage.TICKET_OPEN and s.ticket is not None:
+    waits = clock_question(reading) is ClockQuestion.ANSWER_WHEN
+    if s.stage is Stage.TICKET_OPEN and s.ticket is not None and waits:
         turn.emit(ClientWroteOnTicket(s.ticket, turn.text))
         turn.say(t("ticket.faq_answer_added", answer=said, number=s.ticket))
         return True
     turn.say(said)
-    turn.reask()
+    if s.stage is not Stage.TICKET_OPEN:
+        turn.reask()
     return True
 
 

@@ -226,9 +226,10 @@ def on_faq(turn: Turn) -> None:
     if chosen is None and turn.payload is None and asks_for_ticket(turn.text):  # «оформите пожалуйста»
         chosen = "menu:ticket"
     entry, query = s.faq_entry or "", s.faq_query or ""
-    if chosen is None and turn.payload is None and NOT_HELPED.match(turn.text):
+    if chosen is None and turn.payload is None and (not_helped := NOT_HELPED.match(turn.text)):
         turn.emit(FaqFeedback(entry, query, helpful=False))  # «не помогло, ключ нужен срочно»: the question and this
-        s.pending_question = f"{query}\n{turn.text}" if query else turn.text  # the question had been replaced
+        more = turn.text[not_helped.end() :].strip(" ,.;:!—–-")  # «это не ответ» itself told the engineer nothing
+        s.pending_question = "\n".join(part for part in (query, more) if part) or turn.text
         start_ticket(turn)
         return
     if chosen == "faq:helped":

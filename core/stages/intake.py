@@ -41,6 +41,7 @@ from core.stages.words import (
     after_pointing_back,
     after_yes,
     annoyed,
+    asks_for_ticket,
     first_word,
     looks_like_a_question,
     means_own_number,
@@ -49,6 +50,7 @@ from core.stages.words import (
     opens_with_question,
     points_back,
     small_talk,
+    takes_offer,
     why_asked,
     word_count,
 )
@@ -483,6 +485,11 @@ def answered_otherwise(turn: Turn, current: walker.Field) -> bool:
         fed_up(turn)
     elif current.request_phone and no_phone_given(turn.text):
         say_with_prompt(turn, "contact.email_instead")
+    elif short and asks_for_ticket(turn.text):  # «ну оформляй» was kept as the organisation
+        turn.say(t("draft.in_progress"))
+        turn.reask()
+    elif short and current.parse in ANY_TEXT and takes_offer(turn.text):  # «да» is no organisation, no city
+        say_with_prompt(turn, "intake.invalid", reason=t("invalid.yes_is_no_answer"))
     elif short and call_back_asked(turn):
         pass  # «перезвоните мне как можно скорее»: passed on, the question again
     elif corrected_earlier(turn, current.key):
@@ -491,7 +498,7 @@ def answered_otherwise(turn: Turn, current: walker.Field) -> bool:
         return (
             (current.key == "product_version" and (product_instead(turn) or os_instead(turn)))
             or (current.names and (added_contact(turn) or added_to_description(turn)))
-            or (current.key in FACTS_NOT_THESE and facts_instead(turn))
+            or (current.key in FACTS_NOT_THESE and facts_instead(turn, current))
             or where_to_find(turn, current)
             or answers_faq_instead(turn, current)
             or question_for_engineer(turn, current)
@@ -643,21 +650,23 @@ def product_instead(turn: Turn) -> bool:
     return True
 
 
-# questions any text answers, where a product or a system alone is no answer
+# questions any text answers, where a product, a system, or the other of the two alone is no answer
 FACTS_NOT_THESE = frozenset({"organization", "city"})
-TECHNICAL_FACTS = frozenset({"product_name", "product_version", "os", "key_type", "key_number"})
-FACTS_ALONE_WORDS_AT_MOST = 5
+OTHER_FACTS = frozenset({"product_name", "product_version", "os", "key_type", "key_number", "organization", "city"})
+FACTS_ALONE_WORDS_AT_MOST = 5  # words of letters: «у нас бастион 2 версии 2.1.5»
+LETTER_WORDS = re.compile(r"[^\W\d_]+")
 
 
-def facts_instead(turn: Turn) -> bool:
-    """«бастион 3 3.1.14» at the organisation question: the product and its version, not the organisation (it was kept
-    as «Организация: бастион 3 3.1.14»); noted for their own questions, and this one asked again. Not «ООО
-    «Бастион»», an organisation by its legal form."""
+def facts_instead(turn: Turn, current: walker.Field) -> bool:
+    """«бастион 3 3.1.14» or «в Казани» at the organisation question, «Windows Server 2019 64» or «ООО Ромашка» at the
+    city's: other facts, not this answer (each was kept as it); noted for their own questions, and this one asked
+    again. Not «ООО «Бастион»» at the organisation question: an organisation by its legal form."""
     read = extract(turn.text)
-    technical = read.keys() & {"product_name", "os"}
-    if not technical or not read.keys() <= TECHNICAL_FACTS or word_count(turn.text) > FACTS_ALONE_WORDS_AT_MOST:
+    if not read or current.key in read or not read.keys() <= OTHER_FACTS:
         return False
-    if organization_names(turn.text):
+    if len(LETTER_WORDS.findall(turn.text)) > FACTS_ALONE_WORDS_AT_MOST:
+        return False
+    if current.key == "organization" and organization_names(turn.text):
         return False
     if note_facts(turn, turn.text):  # «Записал: Бастион-3, версия 3.1.14.», and the question again
         turn.reask()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from core.clock_words import clock_question
 from core.consent_words import ConsentIntent, consent_answer
 from core.events import NewsSubscriptionChanged, TicketOpened
 from core.news_words import NewsIntent, about_news
@@ -17,7 +18,7 @@ from core.notices import NEWS_CHOICES
 from core.render import resolve_choice
 from core.replies import Reply
 from core.stages.turn import Turn
-from core.stages.words import small_talk
+from core.stages.words import open_asked, small_talk
 from core.state import Stage
 from core.texts import t
 
@@ -30,6 +31,9 @@ def news_intent(turn: Turn) -> NewsIntent | None:
     if turn.payload in (YES.payload, NO.payload):
         return NewsIntent.SUBSCRIBE if turn.payload == YES.payload else NewsIntent.UNSUBSCRIBE
     if turn.payload is not None or turn.command is not None or not turn.text:
+        return None
+    if answering and (clock_question(turn.text) or open_asked(turn.text, turn.today())):
+        turn.state.answering_news = True  # «а завтра?» first (the clock answers it): the next «да» is still the answer
         return None
     if answering:
         chosen = resolve_choice(turn.text, NEWS_CHOICES, loose=False)  # «1», «Да, подписаться»

@@ -76,6 +76,8 @@ OPEN_NOT_ASKED = re.compile(
     re.IGNORECASE,
 )
 TOMORROW = re.compile(r"\bзавтра\b", re.IGNORECASE)
+# «работаете ли вы с контроллерами Sigur?», «а с Windows 11 работаете?»: work with something, a question for the FAQ
+WORKS_WITH = re.compile(r"\bработа\w*(?:\s+\w+){1,2}\s+(?:с|со)\s|(?:^|\s)(?:с|со)\s+\S+(?:\s+\S+)?\s+работа", re.I)
 # «а завтра?», «а 11 января?», «а в субботу?»: a day alone, asked after another
 DAY_ASKED_AFTER = re.compile(
     r"^\W*(?:а|и)\s+(?:завтра|(?:в\s+|во\s+)?(?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)"
@@ -351,7 +353,7 @@ def open_asked(text: str, today: date) -> date | None:
     anything else."""
     if DAY_ASKED_AFTER.match(text):  # «а завтра?» after «вы работаете 31-го?» got «Не нашёл готового ответа»
         return today + timedelta(days=1) if TOMORROW.search(text) else named_day(text, today)
-    if word_count(text) > OPEN_ASKED_WORDS_AT_MOST or not OPEN_ASKED.search(text):
+    if word_count(text) > OPEN_ASKED_WORDS_AT_MOST or not OPEN_ASKED.search(text) or WORKS_WITH.search(text):
         return None
     if TOMORROW.search(text):
         return today + timedelta(days=1)

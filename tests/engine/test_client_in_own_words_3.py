@@ -356,6 +356,7 @@ def test_an_urgent_wish_is_a_wish_not_a_critical_request(faq: FaqIndex, typed: s
         "было бы удобно, если бы программа умела выгружать журнал в pdf",
         "напишите нам программу для учета рабочего времени",  # got «Каждая принятая заявка фиксируется…»
         "сделайте отчет по опозданиям",
+        "хотелось бы отчёт по опозданиям в бастионе",
     ],
 )
 def test_what_the_product_should_show_or_do_is_a_wish(faq: FaqIndex, typed: str) -> None:
@@ -375,6 +376,7 @@ def test_what_the_product_should_show_or_do_is_a_wish(faq: FaqIndex, typed: str)
         "было бы неплохо, если бы вы ответили быстрее",
         "как сделать, чтобы была колонка с табельным номером?",
         "сделайте скриншот ошибки",
+        "хотим ключ на 10 мест",
     ],
 )
 def test_something_to_do_with_what_there_is_is_no_wish(faq: FaqIndex, typed: str) -> None:

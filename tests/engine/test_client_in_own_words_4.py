@@ -32,6 +32,22 @@ def test_a_product_and_version_at_the_organisation_question_are_noted_and_the_or
     assert "organization" not in answers and t("invalid.technical_not_this") in chat.text()
 
 
+@pytest.mark.parametrize(
+    ("key", "typed", "noted"),
+    [
+        ("organization", "у нас бастион 2 версии 2.1.5", {"product_name": "Бастион-2", "product_version": "2.1.5"}),
+        ("organization", "Бастион 3, версия 3.1.16", {"product_name": "Бастион-3", "product_version": "3.1.16"}),
+        ("organization", "в Казани", {"city": "Казань"}),
+    ],
+)
+def test_other_facts_at_the_organisation_question_are_no_organisation(key: str, typed: str, noted: dict) -> None:
+    """Each was kept as the organisation as well (the limit counted «3.1.16» as three words)."""
+    chat = at_field("problem", key, "partial")
+    chat.say(typed)
+    assert key not in chat.state.answers and chat.state.field == key
+    assert {k: chat.state.answers[k] for k in noted} == noted
+
+
 def test_an_organisation_named_like_a_product_is_the_organisation() -> None:
     chat = at_field("problem", "organization", "partial")
     chat.say("ООО «Бастион»")
@@ -51,6 +67,11 @@ def test_a_management_company_is_an_organisation() -> None:
         ("а что значит критично? у нас не пускает людей в здание", "critical"),  # the question answered 4 times
         ("одна камера не работает, остальные норм", "high"),
         ("средне", "high"),
+        ("все камеры не работают", "critical"),  # these five: «Не понял ответ» (a later probe)
+        ("сотрудники стоят на проходной", "critical"),
+        ("не всех пускает", "high"),
+        ("пускает, но через раз", "high"),
+        ("не особо", "normal"),
     ],
 )
 def test_how_critical_in_own_words(told: str, priority: str) -> None:
@@ -115,3 +136,13 @@ def test_a_call_back_asked_for_at_a_question_reaches_the_open_critical_ticket() 
     chat.say("перезвоните мне как можно скорее пожалуйста")
     assert ClientWroteOnTicket(chat.state.ticket, "перезвоните мне как можно скорее пожалуйста") in chat.events
     assert chat.text().startswith(t("intake.call_back_passed", number=chat.state.ticket, prompt="").strip())
+
+
+@pytest.mark.parametrize(
+    ("key", "typed"), [("organization", "ну оформляй"), ("city", "хочу заявку"), ("organization", "да")]
+)
+def test_a_ticket_asked_for_or_a_bare_yes_at_a_question_is_no_answer(key: str, typed: str) -> None:
+    """Each was kept as the organisation or the city."""
+    chat = at_field("problem", key, "partial")
+    chat.say(typed)
+    assert key not in chat.state.answers and chat.state.field == key

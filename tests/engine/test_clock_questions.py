@@ -79,6 +79,7 @@ async def test_at_an_open_ticket_at_night_the_client_hears_its_deadline_and_the_
     replies = said(await chat.say("можно позвонить кому-нибудь прямо сейчас?"))
     assert t("hours.call_closed", back="завтра, 07.12.2026, с 8:00 МСК") in replies
     assert t("hours.ticket_waits", number=number) in replies
+    assert t("ticket.faq_answer_added", answer="", number=number).strip() not in replies  # no news for the engineers
 
 
 async def test_before_opening_a_request_written_now_is_answered_by_the_end_of_the_day(

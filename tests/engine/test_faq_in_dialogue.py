@@ -47,10 +47,16 @@ def test_not_helped_with_more_told_keeps_the_question_and_what_was_told() -> Non
     chat.say("Сколько стоит поддержка?")
     chat.say("не помогло, нам нужна поддержка на выезде, объект в области")
     assert FaqFeedback("faq-стоит", "Сколько стоит поддержка?", helpful=False) in chat.events
-    assert chat.state.pending_question == (
-        "Сколько стоит поддержка?\nне помогло, нам нужна поддержка на выезде, объект в области"
-    )
+    assert chat.state.pending_question == "Сколько стоит поддержка?\nнам нужна поддержка на выезде, объект в области"
     assert chat.state.stage == "consent"
+
+
+def test_not_helped_alone_adds_nothing_to_the_question() -> None:
+    """«это не ответ» was copied into the ticket's description after the question."""
+    chat = EngineChat()
+    chat.say("Сколько стоит поддержка?")
+    chat.say("это не ответ")
+    assert chat.state.pending_question == "Сколько стоит поддержка?" and chat.state.stage == "consent"
 
 
 def test_question_typed_during_the_intake_is_answered_then_the_step_repeated() -> None:

@@ -31,6 +31,14 @@ async def test_the_confirmation_asks_once_and_a_yes_is_stored_with_its_time(runt
     assert t("news.offer") not in said(chat.seen) and second in chat.confirmation(second).text
 
 
+async def test_a_clock_question_before_the_answer_leaves_the_news_question_waiting(runtime: Runtime) -> None:
+    """«а завтра?» right after the confirmation was answered, and the «да» after it was added to the ticket."""
+    chat = RecordingChat(runtime)
+    await chat.open_ticket()
+    await chat.say("а завтра?")
+    assert said(await chat.say("да")) == t("news.subscribed")
+
+
 async def test_a_no_is_remembered_and_never_asked_again(runtime: Runtime, clock: FakeClock) -> None:
     chat = RecordingChat(runtime)
     await chat.open_ticket()
