@@ -99,10 +99,13 @@ def minutes_to_closing(turn: Turn) -> int | None:
 
 
 def _with_away(turn: Turn, text: str) -> str:
-    """``text``, after the line saying when the engineers are back while they are away."""
-    if calendar.is_working_time(turn.ctx.now, turn.ctx.timezone):
+    """``text``, after the line saying when the engineers are back while they are away (unless the greeting of the
+    same turn said so: it was said twice to a first message)."""
+    away = t("hours.away_now", back=_back(turn))
+    said = any(away in reply.text for reply in turn.result.replies)
+    if said or calendar.is_working_time(turn.ctx.now, turn.ctx.timezone):
         return text
-    return f"{t('hours.away_now', back=_back(turn))}\n{text}"
+    return f"{away}\n{text}"
 
 
 def _what_waits(turn: Turn) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from core import validators, walker
+from core import notices, validators, walker
 from core.changed_on_file import changes_in
 from core.choice_words import says_unknown
 from core.environment_words import items_in_words, names_an_item
@@ -521,12 +521,13 @@ def call_back_asked(turn: Turn) -> bool:
     """A call back asked for at a question: on a critical ticket already open it reaches the engineers at once (it was
     refused as no name); before one, it joins the description. The question is asked again."""
     text = turn.text
-    if word_count(text) > CALL_BACK_WORDS_AT_MOST or any(c.isdigit() for c in text) or not CALL_BACK.search(text):
+    if word_count(text) > CALL_BACK_WORDS_AT_MOST or not CALL_BACK.search(text):
         return False
     number = turn.state.open_ticket_number
-    if number is not None:
+    if number is not None:  # «позвоните срочно на 8 912 555 66 77»: the number with it (it was lost)
         turn.emit(ClientWroteOnTicket(number, text))
-        say_with_prompt(turn, "intake.call_back_passed", number=number)
+        away = notices.away(turn.ctx.now, turn.ctx.timezone, "hours.away_now")  # at 23:00 nobody calls
+        say_with_prompt(turn, "intake.call_back_passed", number=number, away=f" {away}" if away else "")
     else:
         add_to_description(turn.state, text)
         say_with_prompt(turn, "intake.call_back_noted")

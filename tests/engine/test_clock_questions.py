@@ -93,6 +93,15 @@ async def test_before_opening_a_request_written_now_is_answered_by_the_end_of_th
     assert replies[0].text == f"{back}\n{t('hours.answer_if_now', deadline='08.12.2026 17:00')}"
 
 
+async def test_a_first_message_off_hours_hears_the_engineers_are_away_once(runtime: Runtime, clock: FakeClock) -> None:
+    """«когда ответите?» as the first message on a Saturday said «Сейчас нерабочее время» twice, greeting and answer."""
+    at(clock, SATURDAY)
+    chat = RecordingChat(runtime)
+    replies = said(await chat.say("когда ответите?"))
+    assert replies.count(t("hours.away_now", back=BACK_MONDAY)) == 1
+    assert t("hours.answer_if_now", deadline="14.12.2026 17:00") in replies
+
+
 async def test_a_critical_request_minutes_before_closing_hears_the_line_is_about_to_close(
     runtime: Runtime, clock: FakeClock
 ) -> None:

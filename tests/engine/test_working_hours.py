@@ -121,6 +121,12 @@ async def test_a_client_back_at_night_is_greeted_with_the_hours_again(runtime: R
         ),
         ("2026-12-08 11:00", "а позвонить вам можно сейчас?", t("hours.call_open")),  # a fixed text, at any hour
         ("2026-12-11 16:45", "можно позвонить сейчас?", t("hours.call_closing", minutes=15)),  # a Friday, 16:45
+        ("2026-12-11 16:50", "успею дозвониться?", t("hours.call_closing", minutes=10)),
+        (  # «а в выходные?» after another question: «Точного ответа… не нашёл»
+            "2026-12-09 12:00",
+            "а в выходные?",
+            t("hours.closed_on", day="в субботу", date="12.12.2026", back="в понедельник, 14.12.2026, с 8:00 МСК"),
+        ),
     ],
 )
 async def test_whether_the_engineers_are_at_work_is_answered_by_the_clock(
