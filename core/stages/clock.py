@@ -8,7 +8,7 @@ phone; at an open ticket it was only added to the ticket, unanswered, at night w
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 
 from core import calendar, my_requests, notices
 from core.clock_words import ClockQuestion, clock_question
@@ -21,7 +21,7 @@ from core.texts import t
 from core.translit import cyrillic_reading
 
 ASKED_AT = DRAFT_STAGES | {Stage.TICKET_OPEN}  # the menu answers them among its own readings (core/stages/greeting)
-CLOSING_SOON = timedelta(minutes=30)  # «звоните прямо сейчас»: the line closes at 17:00
+CLOSING_SOON = timedelta(minutes=30)  # «звоните прямо сейчас»: the line closes at ``calendar.CLOSES``
 
 
 def answered_by_clock(turn: Turn) -> bool:
@@ -94,7 +94,7 @@ def minutes_to_closing(turn: Turn) -> int | None:
     if not calendar.is_working_time(now, tz):
         return None
     local = now.astimezone(tz)
-    left = datetime.combine(local.date(), time(17), tzinfo=tz) - local
+    left = datetime.combine(local.date(), calendar.CLOSES, tzinfo=tz) - local
     return max(1, int(left.total_seconds() // 60)) if left <= CLOSING_SOON else None
 
 
