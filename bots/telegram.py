@@ -27,6 +27,7 @@ from bots.files import FileStore
 from bots.platform_events import ESCAPED_UNSTORABLE, Ignored, PlatformEvent, Received, storable_json
 from bots.staff_commands import is_staff_command
 from bots.telegram_files import TELEGRAM_DOCUMENT, TELEGRAM_PHOTO
+from bots.telegram_newer import ROUNDS, readable_fields
 from bots.telegram_render import TEXT_LIMIT, client_markup, message_pieces
 from bots.telegram_send import Target, delivered, download, send_bundle
 from core.messages import Attachment, Inbound, Outbound
@@ -210,9 +211,25 @@ class TelegramChannel:
         (Updates are frozen: the one the webhook read is the very one its processing feeds the routers.)
         Nearly every update holds nothing unstorable and is validated straight from its text, in pydantic's
         own parser: about a sixth cheaper than building the dicts first."""
-        if ESCAPED_UNSTORABLE.search(raw) is None:
-            return Update.model_validate_json(raw, context={"bot": self.bot})
-        return Update.model_validate(storable_json(json.loads(raw)), context={"bot": self.bot})
+        try:
+            if ESCAPED_UNSTORABLE.search(raw) is None:
+                return Update.model_validate_json(raw, context={"bot": self.bot})
+            return Update.model_validate(storable_json(json.loads(raw)), context={"bot": self.bot})
+        except ValidationError as error:
+            return self._newer(storable_json(json.loads(raw)), error)
+
+    def _newer(self, data: Any, error: ValidationError) -> Update:
+        """An update with fields newer than aiogram's models, validated without them (``bots.telegram_newer``);
+        the last ``ValidationError`` when leaving them out does not make it an update."""
+        for _ in range(ROUNDS):
+            readable = readable_fields(data, error)
+            if readable is None:
+                break
+            try:
+                return Update.model_validate(readable, context={"bot": self.bot})
+            except ValidationError as next_error:
+                data, error = readable, next_error
+        raise error
 
     def _received(self, update: Update, raw: str) -> Received:
         return Received(self.name, str(update.update_id), chat_of(update), raw)

@@ -85,3 +85,45 @@ async def test_a_failed_webhook_registration_does_not_stop_the_service(settings:
         assert len(bot_api.called("setWebhook")) == 1
         await telegram.client_says("/start")
         assert telegram.client_texts() == [t("menu.greeting")]
+
+
+async def test_a_message_with_a_field_newer_than_aiogram_is_answered_for_what_it_says(telegram: TelegramWorld) -> None:
+    """Telegram adds kinds of nested objects before aiogram knows them: a 400 would have the client's message
+    retried and given up; the field no handler reads is left out instead."""
+    update = updates.private_message(telegram.next_id(), text="/start")
+    update["message"]["forward_origin"] = {"type": "hidden_channel_2027", "date": 1_700_000_000}
+
+    assert (await telegram.post(update)).status_code == 200
+    await telegram.deliver()
+
+    assert telegram.client_texts() == [t("menu.greeting")]
+
+
+async def test_a_message_of_a_kind_newer_than_aiogram_gets_the_answer_for_what_cannot_be_read(
+    telegram: TelegramWorld,
+) -> None:
+    await telegram.client_says("/start")
+    update = updates.private_message(telegram.next_id())
+    update["message"]["paid_media"] = {"star_count": 5, "paid_media": [{"type": "hologram", "id": "h1"}]}
+
+    assert (await telegram.post(update)).status_code == 200
+    await telegram.deliver()
+
+    greeting, answer = telegram.client_texts()
+    assert t("unsupported.other") in answer
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        {"message_id": 1, "date": 1, "chat": {"id": "not a number", "type": "private"}, "text": "x"},
+        {"message_id": "one", "date": 1, "chat": {"id": 1, "type": "private"}, "text": "x"},
+        {"message_id": 1, "date": 1, "chat": "private", "text": "x"},
+    ],
+)
+async def test_a_message_without_what_every_message_has_is_still_malformed(
+    telegram: TelegramWorld, message: dict[str, object]
+) -> None:
+    response = await telegram.post({"update_id": telegram.next_id(), "message": message})
+
+    assert response.status_code == 400
