@@ -515,6 +515,7 @@ TEXTS: dict[str, str] = {
     "followup.left_for_new": (
         "Заявка {number} остаётся открытой, остальное инженер уточнит сам. Оформим новую заявку."
     ),
+    "ticket.already_sent": "Заявка {number} уже отправлена, инженеры её видят. Если есть что добавить — напишите.",
     "ticket.message_added": "Добавил сообщение к заявке {number}. Инженер увидит его.",
     "ticket.thanks_added": "Пожалуйста! Передал и это инженеру по заявке {number}.",
     # «что с заявкой?», «ну что там?» while an engineer works on it: his answers come to this chat
