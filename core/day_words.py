@@ -21,7 +21,12 @@ DATE_IN_WORDS = re.compile(
     r"\b(\d{1,2})(?:-?го)?\s+(январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|октябр|ноябр|декабр)", re.IGNORECASE
 )
 # «22-го», «27го», «9 числа»: a day of the month alone, this month's or, once past, next month's
-DAY_OF_MONTH = re.compile(r"(?<![\d.,])(\d{1,2})\s*(?:-?\s*(?:го|ого)|числа)\b", re.IGNORECASE)
+# and «вы 22 работаете?»: a bare number right before the verb of the question (not an hour: «в 8 работаете?»)
+DAY_OF_MONTH = re.compile(
+    r"(?<![\d.,:])(\d{1,2})\s*(?:-?\s*(?:го|ого)|числа)\b"
+    r"|(?<![\d.,:])(?<!\bв\s)(?<!\bс\s)(?<!\bдо\s)(\d{1,2})\s+(?=(?:работа|будете\s+работ|открыт|принима|выход)\w*)",
+    re.IGNORECASE,
+)
 DATE_IN_DIGITS = re.compile(r"(?<![\d.])(\d{1,2})[./](\d{1,2})(?:[./](\d{2}|\d{4}))?(?![\d.])")
 # «после нового года», «после праздников», «после майских»: the days off ahead, and who comes back after them
 AFTER_DAYS_OFF = re.compile(
@@ -40,7 +45,7 @@ def named_day(text: str, today: date) -> date | None:
             return _this_or_next_year(day, month, today)
         return _valid(int(year) + (2000 if len(year) == 2 else 0), month, day)
     if (found := DAY_OF_MONTH.search(text)) is not None:  # «в субботу 27-го»: the date, not the weekday
-        return _this_or_next_month(int(found.group(1)), today)
+        return _this_or_next_month(int(found.group(1) or found.group(2)), today)
     if (found := WEEKDAYS.search(text)) is not None:
         weekday = min(next(i for i, stem in enumerate(WEEKDAY_STEMS) if found.group().casefold().startswith(stem)), 5)
         return today + timedelta(days=(weekday - today.weekday()) % 7)

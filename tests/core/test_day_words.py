@@ -26,13 +26,25 @@ FRIDAY = date(2027, 3, 5)
         ("в субботу 27го вы работаете?", date(2027, 3, 27)),  # the date, not the next Saturday (the 6th)
         ("4 числа работаете?", date(2027, 4, 4)),  # past this month: next month's
         ("работаете 31-го?", date(2027, 3, 31)),
+        ("вы 22 работаете?", date(2027, 3, 22)),  # a bare number before the verb: it was read as today
+        ("а 9 будете работать?", date(2027, 3, 9)),
     ],
 )
 def test_a_named_day_is_read_from_today(text: str, day: date) -> None:
     assert named_day(text, FRIDAY) == day
 
 
-@pytest.mark.parametrize("text", ["31.02 работаете?", "работаете?", "до скольки работаете"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "31.02 работаете?",
+        "работаете?",
+        "до скольки работаете",
+        "вы 24 часа работаете?",
+        "в 8:30 работаете?",
+        "в 8 работаете?",
+    ],
+)
 def test_no_day_or_no_such_day_is_none(text: str) -> None:
     assert named_day(text, FRIDAY) is None
 

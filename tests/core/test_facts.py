@@ -203,6 +203,17 @@ CASES = [
         id="the system's build updated to is no version of the product",
     ),
     pytest.param(
+        "обновили бастион 3 до 3.1.16, теперь не стартует",
+        {"product_name": "Бастион-3", "product_version": "3.1.16"},
+        id="the version updated to, after the product (it was not read)",
+    ),
+    pytest.param(
+        "обновили винду до 10.0.19045 и бастион 3 перестал запускаться",
+        {"product_name": "Бастион-3"},
+        id="the system updated, named between: no version of the product",
+    ),
+    pytest.param("обновили прошивку контроллера до 2.4", {}, id="firmware updated to is no version of the product"),
+    pytest.param(
         "у нас в Казани не работает бастион 3", {"product_name": "Бастион-3", "city": "Казань"}, id="в Казани"
     ),
     pytest.param("в Бастионе не работает отчёт", {"product_name": "Бастион"}, id="«в» before no city"),
