@@ -25,7 +25,7 @@ from bots.telegram_files import telegram_file_id
 from bots.telegram_render import escape
 from bots.telegram_send import download
 from core.messages import Attachment
-from core.staff import Engineer, StaffDesk
+from core.staff import Engineer, Refused, StaffDesk
 from core.texts import t
 
 log = structlog.get_logger(__name__)
@@ -155,6 +155,8 @@ async def on_engineer_message(
     **data: Any,
 ) -> None:
     if message.from_user is None or message.from_user.is_bot:
+        if message.sender_chat is not None and message.sender_chat.id == message.chat.id:  # an anonymous admin
+            await tell(message, t("staff.anonymous"))
         return
     card = await directory.ticket_at(
         thread_id=message.message_thread_id if message.is_topic_message else None,
@@ -166,12 +168,17 @@ async def on_engineer_message(
     engineer = engineer_of(message.from_user)
     request = StaffRequest(card, engineer, f"tg:{event_update.update_id}", message, staff, bot)
     command: StaffCommand = parse_staff_text(message.text or message.caption)
-    if command.action == "note":
-        await staff.note(card.number, engineer, command.argument, request.platform_id)
-    elif command.action in ACTIONS:
-        await ACTIONS[command.action](request, command.argument)
-    else:
-        await relay_to_client(request, message, command.argument, files)
+    try:
+        if command.action == "note":
+            await staff.note(card.number, engineer, command.argument, request.platform_id)
+        elif command.action == "unknown":
+            await tell(message, t("staff.unknown_command", command=command.argument))
+        elif command.action in ACTIONS:
+            await ACTIONS[command.action](request, command.argument)
+        else:
+            await relay_to_client(request, message, command.argument, files)
+    except Refused as refusal:
+        await tell(message, refusal.told())
 
 
 async def on_staff_button(
@@ -183,7 +190,10 @@ async def on_staff_button(
         origin = callback.message if isinstance(callback.message, Message) else None
         engineer = engineer_of(callback.from_user)
         request = StaffRequest(card, engineer, f"tg:{event_update.update_id}", origin, staff, bot)
-        await ACTIONS[pressed[0]](request, pressed[2])
+        try:
+            await ACTIONS[pressed[0]](request, pressed[2])
+        except Refused as refusal:
+            await tell(origin, refusal.told())
     await answer_quietly(callback)
 
 

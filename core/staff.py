@@ -40,6 +40,19 @@ def duration_words(amount: timedelta) -> str:
     return " ".join(words[:2]) or t("duration.minutes", minutes=0)
 
 
+class Refused(Exception):
+    """What the ticket's state does not allow (an answer to a closed ticket, a second /close): nothing is done,
+    and the engineer is told why (``told``), in the group's topic or on the desk page."""
+
+    def __init__(self, reason: str, **values: str) -> None:
+        super().__init__(reason)
+        self.reason = reason  # a text key
+        self.values = values
+
+    def told(self) -> str:
+        return t(self.reason, **self.values)
+
+
 @dataclass(frozen=True)
 class Engineer:
     id: str

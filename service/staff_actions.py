@@ -13,7 +13,7 @@ from bots.email import CHANNEL as EMAIL
 from core import engine, notices
 from core.events import EMAIL_COPY
 from core.messages import TICKET_EXTRA, Attachment, Outbound
-from core.staff import PRIORITIES, Engineer
+from core.staff import PRIORITIES, Engineer, Refused
 from core.state import ConversationState
 from service.desk import Desk
 from service.staff_notices import retitle, title_state
@@ -69,10 +69,11 @@ class StaffActions:
         """
 
         async def act(session, ticket: Ticket, state: ConversationState) -> list[Outbound]:  # type: ignore[no-untyped-def]
+            if ticket.status == "closed":  # the client's answer would reach no engineer: the bot would meet it
+                raise Refused("staff.closed_no_reply", number=str(ticket.number))
             if ticket.status == "open" and ticket.assignee is None:
                 self._assign(ticket, state, engineer)
-            if ticket.status != "closed":
-                ticket.status = "waiting"  # answered: the client's turn
+            ticket.status = "waiting"  # answered: the client's turn
             assert ticket.id is not None
             last = await messages.last_client_chat(session=session, ticket_id=ticket.id)
             channel, chat = last or (ticket.channel, ticket.chat)
@@ -115,8 +116,12 @@ class StaffActions:
 
     async def take(self, number: str, engineer: Engineer, platform_id: str | None) -> bool:
         async def act(session, ticket: Ticket, state: ConversationState) -> list[Outbound]:  # type: ignore[no-untyped-def]
-            self._assign(ticket, state, engineer)
             assert ticket.number is not None
+            if ticket.status == "closed":
+                raise Refused("staff.closed_no_take", number=ticket.number)
+            if ticket.assignee_id == engineer.id:  # told the client once is enough
+                raise Refused("staff.already_yours", number=ticket.number)
+            self._assign(ticket, state, engineer)
             return [notices.engineer_assigned(ticket.number, engineer.name).address(ticket.channel, ticket.chat)]
 
         return await self._run(platform_id, number, act)
@@ -139,7 +144,7 @@ class StaffActions:
 
         async def act(session, ticket: Ticket, state: ConversationState) -> list[Outbound]:  # type: ignore[no-untyped-def]
             if ticket.status == "closed":
-                return []
+                raise Refused("staff.already_closed", number=str(ticket.number))
             ticket.status, ticket.closed_at = "closed", self.desk.clock()
             assert ticket.number is not None
             return self._through_engine(state, engine.ask_rating(state, ticket.number, ticket.channel, ticket.chat))
@@ -149,7 +154,7 @@ class StaffActions:
     async def reopen(self, number: str, platform_id: str | None) -> bool:
         async def act(session, ticket: Ticket, state: ConversationState) -> list[Outbound]:  # type: ignore[no-untyped-def]
             if ticket.status != "closed":
-                return []
+                raise Refused("staff.not_closed", number=str(ticket.number))
             ticket.status, ticket.closed_at = ("in_progress" if ticket.assignee else "open"), None
             assert ticket.number is not None
             step = engine.reopen_ticket(state, ticket.number, ticket.assignee, ticket.channel, ticket.chat)

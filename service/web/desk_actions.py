@@ -13,7 +13,7 @@ import structlog
 from fastapi import APIRouter, Form, HTTPException, Path, Request
 from fastapi.responses import RedirectResponse
 
-from core.staff import PRIORITIES, Engineer
+from core.staff import PRIORITIES, Engineer, Refused
 from service.staff_actions import StaffActions, TicketNotFound
 from service.web.desk_auth import NO_NUL, DeskLogin, LoggedIn, same_token
 from service.web.desk_tickets import NUMBER
@@ -69,5 +69,7 @@ async def act(
         done = await _perform(staff, action, number, engineer_of(me), text, priority, f"desk:{nonce}")
     except TicketNotFound as error:
         raise HTTPException(404, "no such ticket") from error
+    except Refused as refusal:  # «staff.closed_no_reply» → the page's «closed_no_reply» flash
+        return RedirectResponse(f"{page}?done={refusal.reason.removeprefix('staff.')}#actions", status_code=303)
     log.info("desk_action", ticket=number, action=action, user_id=me.user.id, repeated=not done)
     return RedirectResponse(f"{page}?done={action if done else 'repeated'}#actions", status_code=303)

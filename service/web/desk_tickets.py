@@ -30,6 +30,8 @@ PAGE_SIZE = 25
 NUMBER = Path(pattern=r"^[A-Za-z0-9-]{1,40}$")
 Choice = Annotated[str | None, Query(max_length=100, pattern=NO_NUL)]
 FLASHES = frozenset({"take", "reply", "note", "close", "reopen", "priority", "repeated", "empty"})
+# what the ticket's state did not allow (``core.staff.Refused``)
+FLASHES |= {"closed_no_reply", "closed_no_take", "already_yours", "already_closed", "not_closed"}
 
 router = APIRouter()
 

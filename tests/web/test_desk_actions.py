@@ -87,3 +87,19 @@ async def test_a_desk_without_a_telegram_group_answers_the_client(
     await act(staff, number, "reply", text="Ответ из веб-рабочего места.")
     await runtime_of_desk.drain()
     assert [reply.text for reply in chat.outbox.take()] == ["Ответ из веб-рабочего места."]
+
+
+async def test_an_answer_to_a_closed_ticket_is_refused_on_the_page(viber: ViberWorld) -> None:
+    """The client's answer to it would have met the bot, not an engineer."""
+    number = await viber.open_ticket()
+    await act(viber.http, number, "close")
+    await viber.deliver()
+    sent = len(viber.texts())
+
+    refused = await act(viber.http, number, "reply", text="И ещё проверьте диск E:")
+    await viber.deliver()
+
+    assert len(viber.texts()) == sent
+    assert refused.headers["location"].endswith("?done=closed_no_reply#actions")
+    shown = (await viber.http.get(refused.headers["location"].split("#")[0])).text
+    assert t("desk.flash.closed_no_reply") in shown
