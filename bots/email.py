@@ -84,6 +84,7 @@ class EmailChannel:
         if sender is None:
             raise ValueError("a letter without a sender's address is never stored (see read)")
         address = sender.addr_spec.lower()
+        thread = self.thread(raw)
         return Inbound(
             channel=CHANNEL,
             sender=address,
@@ -92,7 +93,9 @@ class EmailChannel:
             text=text,
             attachments=await keep_files(self.store, files, retry_later=retry_later),
             profile_name=sender.display_name or None,
-            reply_extras=self.thread(raw).reply_extras(),  # every answer goes into the client's thread
+            reply_extras=thread.reply_extras(),  # every answer goes into the client's thread
+            sender_vouched=False,  # anyone can write any From: only a reply to our letter proves it
+            answers=thread.references,
         )
 
     async def poll_once(self, store_message: StoreMessage) -> int:

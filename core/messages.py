@@ -86,6 +86,11 @@ class Inbound:
     choices_last: bool = False  # the channel shows an answer's options only on its last message (Viber, WhatsApp)
     share_phone: str | None = None  # the title of the channel's «share my number» button, where it has one
     reply_extras: dict[str, str] = field(default_factory=dict)  # for the channel, on every answer (e-mail: thread)
+    # Whether the platform vouches that the sender owns the chat. Every messenger does; a letter's From is a claim
+    # anyone can write, proved only by ``answers``: the ids of our messages it replies to (its References), which
+    # only the address's owner has seen.
+    sender_vouched: bool = True
+    answers: tuple[str, ...] = ()
 
     def clipped(self) -> Inbound:
         """The message with its text cut to the channel's own limit, before anything reads it.

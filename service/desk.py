@@ -352,7 +352,16 @@ class Desk:
             news_subscribed=turn.client.news_subscribed,
             news_chosen=turn.client.news_changed_at is not None,
             client_tickets=await client_tickets(session=session, client_id=turn.client.id) if asks_requests else (),
+            sender_vouched=await self._vouched(session, turn.inbound),
         )
+
+    @staticmethod
+    async def _vouched(session: AsyncSession, inbound: Inbound) -> bool:
+        """The platform vouches for the sender, or the message replies to one of ours to this chat (a letter)."""
+        if inbound.sender_vouched:
+            return True
+        queue = f"{inbound.channel}:{inbound.chat}"
+        return await outbox.sent_to(session=session, queue=queue, message_ids=inbound.answers)
 
     @staticmethod
     async def _open_tickets(session: AsyncSession, turn: Turn) -> tuple[OpenTicket, ...]:

@@ -96,6 +96,7 @@ class EngineChat:
     share_phone: str | None = None  # the title of the channel's «share my number» button
     profile_name: str | None = None  # the name of the client's messenger profile
     channel: str = "console"
+    sender_vouched: bool = True  # False: letters whose From anyone could write (replies to ours aside)
     events: list[Event] = field(default_factory=list)
     last: Step | None = None
     messages: int = 0  # what the client sent so far, buttons pressed included
@@ -108,6 +109,7 @@ class EngineChat:
             on_file=self.on_file,
             contact_match=self.contact_match,
             faq=self.faq,
+            sender_vouched=self.sender_vouched,
         )
         said = inbound(text, channel=self.channel, by_letter=self.by_letter, profile_name=self.profile_name,
                        share_phone=self.share_phone, **kwargs)  # fmt: skip

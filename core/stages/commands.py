@@ -54,7 +54,11 @@ def handle_command(turn: Turn) -> bool:
     elif about_draft is not None:
         turn.stale()  # the draft was sent or dropped since the question
     elif payload == "consent:withdraw" or command == "withdraw" or intent is ConsentIntent.WITHDRAW:
-        withdraw_consent(turn)
+        if turn.ctx.consent_given and not turn.ctx.sender_vouched:  # a new letter with the client's From
+            turn.state.confirming_withdrawal = True
+            turn.say(Reply(t("consent.confirm_withdraw_by_reply"), WITHDRAW_CHOICES))
+        else:
+            withdraw_consent(turn)
     elif news is not None:  # before a «maybe» withdrawal: «отпишите меня от рассылки» is about the news
         on_news(turn, news)
     elif payload == "consent:keep" or intent is ConsentIntent.AGREE:

@@ -94,7 +94,8 @@ def own_data_put_right(turn: Turn) -> bool:
     """The client puts right their own contact data on the open ticket («Измените мой номер телефона на +7 903 …»):
     the ticket's item and the data on file change, its engineers hear it, and the client is told what changed. It was
     only added as a message, the ticket and «Мои данные» keeping the old phone. The messenger vouches for who writes,
-    so this is the client's own data (a typed phone is never looked up here)."""
+    so this is the client's own data (a typed phone is never looked up here); a letter only when it replies to ours.
+    """
     text = turn.text
     if not turn.ctx.consent_given or not text or len(text.split()) > CHANGE_WORDS_AT_MOST:
         return False  # withdrawn: nothing personal is collected again (core.scrub.without_person)
@@ -106,6 +107,9 @@ def own_data_put_right(turn: Turn) -> bool:
     changed = {key: c.value for key, c in changes_in(text, on_file).items() if c.value and c.value != on_file[key]}
     if not changed:
         return False
+    if not turn.ctx.sender_vouched:  # a new letter with the client's From: anyone could have written it
+        turn.say(t("ticket.own_data_by_reply"))
+        return True
     if "contact" in changed:  # «мой новый e-mail: …» keeps the phone on file, and a new phone the e-mail
         changed["contact"] = merged_contacts(on_file["contact"], changed["contact"])
     assert turn.state.ticket is not None

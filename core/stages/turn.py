@@ -91,6 +91,9 @@ class Context:
     client_tickets: tuple[ClientTicket, ...] = ()
     # the client's open tickets, from every chat proved to be theirs (a verified phone, a code typed back)
     open_tickets: tuple[OpenTicket, ...] = ()
+    # the platform vouches that the sender owns the chat, or the letter replies to one of ours to this address: false
+    # only for a letter whose From anyone could have written, which then changes or erases nothing on file
+    sender_vouched: bool = True
 
 
 @dataclass

@@ -73,6 +73,19 @@ async def find_sent(*, session: AsyncSession, channel: str, message_id: str) -> 
     return (await session.exec(query.with_for_update())).first()
 
 
+async def sent_to(*, session: AsyncSession, queue: str, message_ids: Collection[str]) -> bool:
+    """Whether one of ``message_ids`` is a message we sent to the chat of ``queue`` (a letter replying to it
+    proves its sender reads that address)."""
+    if not message_ids:
+        return False
+    query = select(OutboxItem.id).where(
+        OutboxItem.platform_message_id.in_(message_ids),  # type: ignore[union-attr]
+        OutboxItem.queue == queue,
+        OutboxItem.status == "sent",
+    )
+    return (await session.exec(query.limit(1))).first() is not None
+
+
 async def has_held(*, session: AsyncSession, queue: str) -> bool:
     query = select(OutboxItem.id).where(OutboxItem.queue == queue, OutboxItem.status == "held")
     return (await session.exec(query.limit(1))).first() is not None

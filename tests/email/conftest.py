@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import pytest
 from aiosmtpd.controller import Controller
+from pydantic import SecretStr
 
 from bots.email import EmailChannel
 from bots.email_settings import EmailSettings, ImapServer, SmtpServer
 from bots.files import FileStore
+from service.channels import start_channels
+from service.runtime import Runtime
+from service.settings import Settings
 from tests.email.letters import HELP
+from tests.email.mail_desk import MailDesk
 from tests.email.servers import Dovecot, MailboxClient, SmtpSink, dovecot_binary, free_port
 from tests.fakes import FakeClock
 
@@ -77,3 +82,23 @@ def imap_channel(files: FileStore, imap_server: ImapServer) -> EmailChannel:
 @pytest.fixture
 def smtp_channel(files: FileStore, smtp_sink: SmtpSink) -> EmailChannel:
     return make_channel(files, smtp_port=smtp_sink.port)
+
+
+@pytest.fixture
+async def desk(
+    settings: Settings, clock: FakeClock, imap_server: ImapServer, mailbox: MailboxClient, smtp_sink: SmtpSink
+) -> AsyncIterator[MailDesk]:
+    imap = f"imap://{imap_server.user}:{imap_server.password}@{imap_server.host}:{imap_server.port}/"
+    configured = settings.model_copy(
+        update={
+            "email_imap_url": SecretStr(imap + imap_server.mailbox.replace(" ", "%20")),
+            "email_smtp_url": SecretStr(f"smtp://127.0.0.1:{smtp_sink.port}"),
+            "email_from": HELP,
+        }
+    )
+    runtime = await Runtime.start(configured, clock=clock)
+    try:
+        await start_channels(runtime)
+        yield MailDesk(runtime, mailbox, smtp_sink)
+    finally:
+        await runtime.close()

@@ -5,98 +5,15 @@ The service runs with only the e-mail channel on, against a real Dovecot mailbox
 
 from __future__ import annotations
 
-import asyncio
 import re
-from collections.abc import AsyncIterator
-from email.message import EmailMessage
 
-import pytest
-from pydantic import SecretStr
 from sqlmodel import select
 
-from bots.email import EmailChannel
-from bots.email_settings import ImapServer
 from core.staff import Engineer
-from service.channels import start_channels
-from service.runtime import Runtime
-from service.settings import Settings
 from storage.models import Ticket
-from tests.email.letters import CLIENT, HELP, PNG, letter
-from tests.email.servers import MailboxClient, SmtpSink
-from tests.engine.intake_answers import VALID_ANSWERS
-from tests.fakes import FakeClock
+from tests.email.letters import CLIENT, PNG, letter
+from tests.email.mail_desk import MailDesk, body, form_reply
 from tests.store.dialogue import DeskChat
-
-
-class MailDesk:
-    """The service as a client meets it by e-mail: write a letter, read the answers that came back."""
-
-    def __init__(self, runtime: Runtime, mailbox: MailboxClient, sink: SmtpSink) -> None:
-        self.runtime = runtime
-        self.mailbox = mailbox
-        self.sink = sink
-        channel = runtime.channels["email"]
-        assert isinstance(channel, EmailChannel)
-        self.channel = channel
-        self.read = 0
-
-    async def write(self, mail: EmailMessage) -> list[EmailMessage]:
-        """Put the letter in the mailbox, let the service poll, process and send; the letters it sent back."""
-        await asyncio.to_thread(self.mailbox.append, mail.as_bytes())
-        await self.channel.poll_once(self.channel.storing(self.runtime.keep))
-        await self.runtime.drain()
-        answers, self.read = self.sink.received[self.read :], len(self.sink.received)
-        return answers
-
-    async def answer(self, previous: EmailMessage, text: str, **kwargs: object) -> list[EmailMessage]:
-        """The client's reply to one of our letters, as a mail program threads it."""
-        reply = letter(text, subject="Re: " + str(previous["Subject"]), **kwargs)  # type: ignore[arg-type]
-        reply["In-Reply-To"] = previous["Message-ID"]
-        reply["References"] = previous["Message-ID"]
-        return await self.write(reply)
-
-
-def body(mail: EmailMessage) -> str:
-    part = mail.get_body(("plain",))
-    assert part is not None
-    return part.get_content()
-
-
-def form_reply(form: str) -> str:
-    """Every numbered question of the form answered by its number."""
-    labels = {
-        "телефон": "contact", "организация": "organization", "городе": "city", "контактного лица": "contact_name",
-        "программный продукт": "product_name", "версия продукта": "product_version", "операционная": "os",
-        "антивирус": "antivirus", "аппаратная": "hardware", "локальной сети": "network", "ПК в системе": "pcs",
-        "Из чего состоит": "subsystems", "подключено": "connection", "конкретного прибора": "device_involved",
-        "результат ожидаете": "expected", "Опишите проблему": "description", "Пошагово": "steps",
-        "на самом деле": "actual", "Скриншоты": "screenshots",
-    }  # fmt: skip
-    lines = []
-    for number, question in re.findall(r"^(\d+)\. (.+)$", form, re.MULTILINE):
-        key = next(k for word, k in labels.items() if word.lower() in question.lower())
-        lines.append(f"{number}. {VALID_ANSWERS[key] if key != 'screenshots' else ''}")
-    return "\n".join(lines)
-
-
-@pytest.fixture
-async def desk(
-    settings: Settings, clock: FakeClock, imap_server: ImapServer, mailbox: MailboxClient, smtp_sink: SmtpSink
-) -> AsyncIterator[MailDesk]:
-    imap = f"imap://{imap_server.user}:{imap_server.password}@{imap_server.host}:{imap_server.port}/"
-    configured = settings.model_copy(
-        update={
-            "email_imap_url": SecretStr(imap + imap_server.mailbox.replace(" ", "%20")),
-            "email_smtp_url": SecretStr(f"smtp://127.0.0.1:{smtp_sink.port}"),
-            "email_from": HELP,
-        }
-    )
-    runtime = await Runtime.start(configured, clock=clock)
-    try:
-        await start_channels(runtime)
-        yield MailDesk(runtime, mailbox, smtp_sink)
-    finally:
-        await runtime.close()
 
 
 async def test_a_letter_becomes_a_ticket_in_one_thread_and_the_engineer_answers_in_it(desk: MailDesk) -> None:
