@@ -24,10 +24,13 @@ AUTOREPLY_HEADERS = ("X-Autoreply", "X-Autorespond", "X-Autoreply-From", "X-Mail
 LIST_HEADERS = ("List-Id", "List-Post", "List-Unsubscribe")
 BULK = {"bulk", "junk", "list", "auto_reply"}
 REPORTS = {"multipart/report", "message/delivery-status", "message/disposition-notification"}
+# «Automatic reply: …», «Автоответ», «Out of Office: …»: the words as a label, with a colon or alone (a person's
+# «Автоответ на ваше письмо не пришёл» was never read); then the bounces' own subjects
 _AUTOMATIC_SUBJECT = re.compile(
-    r"^\s*(?:auto(?:matic)?[\s-]?reply|autoresponse|out of (?:the )?office|автоматический ответ|автоответ"
+    r"^\s*(?:(?:auto(?:matic)?[\s-]?reply|autoresponse|out of (?:the )?office|автоматический ответ|автоответ)"
+    r"\s*(?::|$)"
     r"|undeliver(?:able|ed)|delivery status notification|returned mail|mail delivery (?:failed|system)"
-    r"|не удается доставить|не удалось доставить|недоставленное сообщение|сообщение не доставлено)",
+    r"|не удается доставить|не удалось доставить|недоставленное сообщение|(?:сообщение|письмо) не доставлено)",
     re.IGNORECASE,
 )
 
@@ -117,9 +120,26 @@ def _body(message: EmailMessage, subtype: str) -> str:
     part = message.get_body(preferencelist=(subtype,))
     if part is None:
         return ""
+    payload = part.get_payload(decode=True)
+    if part.get_content_charset() is None and isinstance(payload, bytes) and not payload.isascii():
+        return undeclared_text(payload)
     try:
         content = part.get_content()
     except (LookupError, ValueError):  # an unknown charset or a broken encoding
         payload = part.get_payload(decode=True)
         content = payload.decode("utf-8", "replace") if isinstance(payload, bytes) else ""
     return content if isinstance(content, str) else ""
+
+
+def undeclared_text(payload: bytes) -> str:
+    """An 8-bit body with no charset named: UTF-8 if it is that, else the Russian 8-bit charset it reads as.
+
+    Lowercase letters outnumber capitals in any text: windows-1251 keeps them in 0xE0–0xFF, KOI8-R in 0xC0–0xDF.
+    """
+    try:
+        return payload.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    upper_half = sum(1 for byte in payload if byte >= 0xE0)
+    lower_half = sum(1 for byte in payload if 0xC0 <= byte < 0xE0)
+    return payload.decode("cp1251" if upper_half >= lower_half else "koi8-r", "replace")

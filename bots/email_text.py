@@ -18,6 +18,13 @@ _ATTRIBUTION = re.compile(
 )
 _WROTE_ALONE = re.compile(r"^(?:wrote|пишет|написал|написала|написал\(а\))\s*:\s*$", re.IGNORECASE)
 _ORIGINAL = re.compile(r"^\s*-{2,}\s*(?:original message|исходное сообщение|ответное сообщение)\s*-{2,}\s*$", re.I)
+# «---------- Forwarded message ---------» (Gmail), «-------- Пересылаемое сообщение --------» (Mail.ru, Яндекс),
+# «Begin forwarded message:» (Apple Mail), «Начало переадресованного сообщения:»: what follows is the question
+_FORWARDED = re.compile(
+    r"^\s*-*\s*(?:forwarded message|пересылаемое сообщение|пересланное сообщение|begin forwarded message"
+    r"|начало переадресованного сообщения|переадресованное сообщение)\s*[-:]*\s*$",
+    re.IGNORECASE,
+)
 _HEADER_FROM = re.compile(r"^\*?(?:from|от|von)\s*:\*?\s*\S", re.IGNORECASE)
 _HEADER_NEXT = re.compile(r"^\*?(?:sent|date|отправлено|дата|gesendet|to|кому|subject|тема)\s*:", re.IGNORECASE)
 _MOBILE = re.compile(
@@ -57,9 +64,12 @@ def _join_wrapped_attributions(lines: list[str]) -> list[str]:
 
 
 def _quote_start(lines: list[str]) -> int:
-    """Where the original letter begins below the answer (top-posting), else the end."""
+    """Where the original letter begins below the answer (top-posting), else the end. A forwarded letter is no
+    quote: its headers looked like Outlook's copy, and the problem it reported was cut off."""
     for index, line in enumerate(lines):
         text = line.strip()
+        if _FORWARDED.match(text):
+            return len(lines)
         if _ORIGINAL.match(text) or _outlook_header(lines, index):
             return index
         if _attribution(text) and not _next_is_quoted(lines, index):

@@ -205,7 +205,8 @@ class Desk:
             ticket_id=await self._ticket_id(session, turn, written_on),
             direction="in",
             text=without_person(text) if text and written_on and turn.client.consent_at is None else text,
-            attachments=[a.to_dict() for a in inbound.attachments],
+            # the files the client was told were refused (an .exe) are not offered to the engineers either
+            attachments=[a.to_dict() for a in inbound.attachments if walker.check_attachment(a) is None],
             personal=answering_personal or (inbound.verified_phone is not None and not inbound.text),
             channel=inbound.channel,
         )

@@ -51,6 +51,8 @@ Status: 5.1.1
         ({}, "ТвинПро Поддержка <HELP@twinpro.ru>", "Вопрос"),  # our own letter come back
         ({}, None, "Автоматический ответ: Журнал событий"),
         ({}, None, "Out of Office: Журнал событий"),
+        ({}, None, "Автоответ"),
+        ({}, None, "Письмо не доставлено"),
         ({}, "", "Вопрос"),  # no sender's address: nobody to answer
     ],
 )
@@ -77,6 +79,19 @@ def test_a_clients_letter_is_not_automatic(channel: EmailChannel, headers: dict[
     mail = raw(letter(headers=headers))
     assert not channel.is_automatic(mail)
     assert isinstance(channel.read(mail), Received)
+
+
+@pytest.mark.parametrize(
+    "subject",
+    [
+        "Автоответ на ваше письмо не пришёл",
+        "Автоматический ответ сервера Бастион не приходит",
+        "Out of office режим в расписании Бастион-3",
+    ],
+)
+def test_a_person_writing_about_auto_replies_is_no_auto_reply(channel: EmailChannel, subject: str) -> None:
+    """The words as the subject's label mark an auto-reply; a person's subject about them was ignored unread."""
+    assert isinstance(channel.read(raw(letter(subject=subject))), Received)
 
 
 def _sender(sender: str | None) -> dict[str, str]:

@@ -41,6 +41,27 @@ ________________________________
 """
 
 
+GMAIL_FORWARD = """\
+Коллеги, посмотрите, пожалуйста, письмо нашего охранника ниже.
+
+---------- Forwarded message ---------
+От: Охранник <guard@client.example>
+Date: вт, 1 дек. 2026 г. в 09:00
+Subject: турникеты
+To: Иванов <ivanov@example.ru>
+
+Турникеты на проходной не открываются, в Бастионе пишет «Контроллер не отвечает».
+"""
+
+MAILRU_FORWARD = """\
+Смотрите ниже.
+
+-------- Пересылаемое сообщение --------
+01.12.2026, 09:00, "Охранник" <guard@client.example>:
+Турникеты не открываются.
+"""
+
+
 async def test_a_reply_reaches_the_engine_without_the_quote_and_the_signature(channel: EmailChannel) -> None:
     inbound = await channel.unpack(raw(letter(GMAIL_REPLY, subject="Re: [TP-00042] Журнал")), retry_later=True)
     assert inbound.text == "Версия 2.1.4, ключ HASP вставлен."
@@ -61,6 +82,8 @@ async def test_a_reply_reaches_the_engine_without_the_quote_and_the_signature(ch
         ("Спасибо, помогло!\n\nОтправлено с iPhone", "Спасибо, помогло!"),
         ("Самара\n-- \nИван\nhttps://example.ru", "Самара"),
         ("Best regards", "Best regards"),  # a closing with nothing before it is the message itself
+        (GMAIL_FORWARD, GMAIL_FORWARD.strip()),  # a forwarded report is the question: it was cut as a quote
+        (MAILRU_FORWARD, MAILRU_FORWARD.strip()),
     ],
 )
 async def test_quotes_and_signatures_of_common_mail_programs(channel: EmailChannel, body: str, expected: str) -> None:
@@ -103,6 +126,15 @@ async def test_eight_bit_bodies_in_any_charset_survive_the_round_trip(channel: E
     koi8 += "Ошибка лицензии".encode("koi8-r") + b"\r\n"
     assert (await channel.unpack(raw(utf8), retry_later=True)).text == "Журнал событий\n\nЖурнал не открывается"
     assert (await channel.unpack(koi8.decode("latin-1"), retry_later=True)).text == "Вопрос\n\nОшибка лицензии"
+
+
+async def test_an_eight_bit_body_with_no_charset_named_is_read_in_the_charset_it_is_in(channel: EmailChannel) -> None:
+    """A windows-1251 body with no charset became «�� ����������� �������-3» in the ticket."""
+    text = "Не запускается Бастион-3, пишет ошибка лицензии"
+    for charset in ("cp1251", "koi8-r", "utf-8"):
+        mail = b"From: client@example.ru\r\nSubject: Re: 1\r\nMessage-ID: <c@example.ru>\r\n"
+        mail += b"Content-Type: text/plain\r\nContent-Transfer-Encoding: 8bit\r\n\r\n" + text.encode(charset)
+        assert (await channel.unpack(mail.decode("latin-1"), retry_later=True)).text == text, charset
 
 
 async def test_files_are_kept_and_signatures_and_logos_left_out(channel: EmailChannel, files: FileStore) -> None:
