@@ -247,6 +247,7 @@ class Contacts:
 
 
 SUPPORT_LINE = "+78002500846"  # the support line of the regulation (8-800-25-00-846)
+TOLL_FREE = "+7800"
 
 
 def contacts(text: str) -> Contacts:
@@ -286,8 +287,9 @@ def merged_contacts(old: str, new: str) -> str:
 
 
 def phone_in(text: str) -> str | None:
-    """The first valid phone written anywhere in ``text`` (E.164), or None."""
-    return next(iter(_phones_in(text)), None)
+    """The first valid phone written anywhere in ``text`` (E.164) that can be the writer's, or None: a toll-free
+    8-800 line is a company's («звонил вам на 8-800-25-00-846, никто не берёт» had our own line offered back)."""
+    return next((found for found in _phones_in(text) if not found.startswith(TOLL_FREE)), None)
 
 
 def only_contacts(text: str) -> bool:

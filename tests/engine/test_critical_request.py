@@ -139,3 +139,12 @@ def test_one_function_failing_is_not_the_whole_system() -> None:
     chat.say("у одного оператора ничего не открывается в отчётах")
     chat.press("consent:yes")
     assert chat.state.priority is None and chat.state.stage == "criticality"
+
+
+def test_our_own_line_in_the_first_message_is_not_offered_and_the_clients_phone_is() -> None:
+    """«звонил вам на 8-800-25-00-846 никто не берет…» had our line offered as the client's phone, then refused."""
+    chat = EngineChat()
+    chat.say("звонил вам на 8-800-25-00-846 никто не берет. вся СКУД легла, мой сотовый 8 913 222 33 44")
+    replies = chat.press("consent:yes")
+    assert chat.state.field == "contact"
+    assert [c.title for c in replies[-1].choices] == ["+79132223344"]
