@@ -241,8 +241,18 @@ def _imperative_processing(word: str) -> bool:
     return word.startswith(PROCESSING_STEMS) and word.endswith(("те", "ть"))
 
 
+# «I withdraw my consent», «delete my personal data»: asked about in Russian, as any withdrawal not quite certain
+ENGLISH_WITHDRAWAL = re.compile(
+    r"\b(?:withdraw|revoke|cancel)\w*\s+(?:my\s+|the\s+)?consent|\b(?:delete|remove|erase|forget)\s+(?:all\s+)?"
+    r"(?:of\s+)?(?:my|me)\b(?:\s+personal)?(?:\s+data|\s+information|\s+details)?",
+    re.IGNORECASE,
+)
+
+
 def about_consent(text: str) -> ConsentIntent | None:
     """What an arbitrary message says about consent at any step: WITHDRAW, MAYBE_WITHDRAW, MY_DATA or None."""
+    if ENGLISH_WITHDRAWAL.search(text):
+        return MAYBE
     words = _words(text)
     mine_info, mine_contact, personal = _data_refs(words)
     personal = personal and (mine_info or mine_contact or not _has(words, THIRD_PARTY_STEMS))

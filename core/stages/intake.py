@@ -37,6 +37,7 @@ from core.stages.known import corrected_earlier, fact_said, note_facts
 from core.stages.same_request import left_follow_up
 from core.stages.turn import Turn
 from core.stages.words import (
+    LI_QUESTION,
     WORDS,
     after_pointing_back,
     after_yes,
@@ -887,7 +888,8 @@ def answers_faq_instead(turn: Turn, current: walker.Field) -> bool:
     story (the description, the steps), only a short one asked with «?» («когда ответите?»): a longer one, or one
     without «?», may be the story itself («почему-то не печатает»). «не знаю, где посмотреть?» is the answer «не
     знаю» (kept, with where to look), not a question for the FAQ."""
-    if current.free_text and (word_count(turn.text) > FREE_TEXT_QUESTION_WORDS_AT_MOST or "?" not in turn.text):
+    asked = "?" in turn.text or LI_QUESTION.match(turn.text) is not None  # «бесплатно ли это» asks too
+    if current.free_text and (word_count(turn.text) > FREE_TEXT_QUESTION_WORDS_AT_MOST or not asked):
         return False
     if current.unknown_ok and says_unknown(turn.text):
         return False

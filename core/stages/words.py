@@ -59,10 +59,12 @@ HUMAN = re.compile(
 HUMAN_WORDS_AT_MOST = 8  # a longer message is a question or a report that mentions a person
 # «вы сейчас работаете?», «поддержка сегодня работает?», «есть кто на связи?», «завтра работаете?», «в понедельник
 # работаете?», «31 декабря работаете?»: whether the engineers are at work now or on a day (``core.day_words``), which
-# only the clock and the production calendar answer; hours («до скольки»), days it cannot name («на майские») and
+# only the clock and the production calendar answer («на связи» of someone asked about: «контроллеры не на связи» is
+# a report); hours («до скольки»), days it cannot name («на майские») and
 # work on something («работаете с Бастион-2?», «работаете в выходные с объектами?») are the FAQ's
 OPEN_ASKED = re.compile(
-    r"(?:\b(?:работаете|на\s+связи|открыты|есть\s+кто|кто-?(?:нибудь|то)\s+(?:есть|тут|здесь))"
+    r"(?:\b(?:работаете|(?:вы|кто|сейчас|сегодня|ещё|еще|инженеры|поддержка|специалисты)\s+(?:\w+\s+)?на\s+связи"
+    r"|^\W*на\s+связи|открыты|есть\s+кто|кто-?(?:нибудь|то)\s+(?:есть|тут|здесь))"
     r"|\b(?:поддержка|техподдержка|саппорт|инженеры|офис)\s+(?:\w+\s+){0,2}(?:работает|работают)"
     r"|\b(?:выходите|выйдете)\s+на\s+работу|\bбудете\s+работать|\bоткроетесь|\bначн[её]те\s+работать)\b"
     r"(?!\s+(?:с|со|над|по|до|с\s+какого)\b)(?!\s+во?\s+(?!понедельник|вторник|среду|четверг|пятницу|субботу"
@@ -93,10 +95,11 @@ WHY_ASKED = re.compile(
     re.IGNORECASE,
 )
 WHY_ASKED_WORDS_AT_MOST = 8
-# «ты бот?», «вы робот?», «это живой человек?»: who is writing, asked; not a request for a person
+# «ты бот?», «вы робот?», «это живой человек?», «а вы кто вообще»: who is writing, asked; not a request for a person
 BOT_ASKED = re.compile(
-    r"^\W*(?:а\s+|простите,?\s+)?(?:ты|вы|это|я\s+с)\s+(?:что\s+|же\s+|вообще\s+)?"
-    r"(?:бот|ботом|робот|роботом|живой|живая|живые|человек|автомат|программа|нейросеть|ии)\b",
+    r"^\W*(?:а\s+|простите,?\s+)?(?:(?:ты|вы|это|я\s+с)\s+(?:что\s+|же\s+|вообще\s+)?"
+    r"(?:бот|ботом|робот|роботом|живой|живая|живые|человек|автомат|программа|нейросеть|ии)\b"
+    r"|(?:вы|ты)\s+кто\b|кто\s+(?:вы|ты|это|пишет|отвечает)\b)",
     re.IGNORECASE,
 )
 BOT_ASKED_WORDS_AT_MOST = 6
@@ -342,9 +345,14 @@ def opens_with_question(text: str) -> bool:
     return "?" in text and _first_asking_word(text) in QUESTION_STARTS
 
 
+# «бесплатно ли это», «а нужно ли ставить драйвер»: a word and the particle «ли» lead the question
+LI_QUESTION = re.compile(r"^\W*(?:а\s+|и\s+)?[а-яё]+\s+ли\b", re.IGNORECASE)
+
+
 def looks_like_a_question(text: str) -> bool:
-    """«а сколько стоит ключ», «кстати, сколько стоит замена»: a «?», or a question word after the lead-in words."""
-    return "?" in text or _first_asking_word(text) in QUESTION_STARTS
+    """«а сколько стоит ключ», «кстати, сколько стоит замена», «бесплатно ли это»: a «?», a question word after
+    the lead-in words, or «ли» after the first word."""
+    return "?" in text or _first_asking_word(text) in QUESTION_STARTS or LI_QUESTION.match(text) is not None
 
 
 def open_asked(text: str, today: date) -> date | None:

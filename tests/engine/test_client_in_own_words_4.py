@@ -150,3 +150,28 @@ def test_a_ticket_asked_for_or_a_bare_yes_at_a_question_is_no_answer(key: str, t
     chat = at_field("problem", key, "partial")
     chat.say(typed)
     assert key not in chat.state.answers and chat.state.field == key
+
+
+@pytest.mark.parametrize(
+    ("key", "typed"), [("expected", "чтобы контроллеры были на связи"), ("steps", "контроллеры не на связи")]
+)
+def test_devices_on_line_are_an_answer_not_a_question_about_the_hours(key: str, typed: str) -> None:
+    """«…на связи» was taken for «вы на связи?»: the hours were told and the question asked again."""
+    chat = at_field("problem", key, "partial")
+    chat.say(typed)
+    assert chat.state.answers[key] == typed
+
+
+def test_a_withdrawal_in_english_at_a_question_is_asked_about_not_kept_as_the_answer() -> None:
+    """«I withdraw my consent» was kept as «Организация: I withdraw my consent»."""
+    chat = at_field("problem", "organization", "partial")
+    chat.say("I withdraw my consent")
+    assert "organization" not in chat.state.answers and chat.state.confirming_withdrawal
+
+
+@pytest.mark.parametrize(("key", "typed"), [("organization", "а вы кто вообще"), ("actual", "платная ли поддержка")])
+def test_a_question_at_a_question_is_no_answer_to_it(faq: FaqIndex, key: str, typed: str) -> None:
+    """Both were kept as the answer (and the next answer, a surname, became the city); «бесплатно ли это» was too."""
+    chat = at_field("problem", key, "partial", faq=faq.search)
+    chat.say(typed)
+    assert key not in chat.state.answers and chat.state.field == key
