@@ -80,3 +80,8 @@ def about_news(text: str) -> NewsIntent | None:
     if unsubscribe:
         return NewsIntent.UNSUBSCRIBE
     return NewsIntent.SUBSCRIBE if subscribe else None
+
+
+def asks_how_to_unsubscribe(text: str) -> bool:
+    """«как отписаться от рассылки?»: the question is about leaving the news (answered by the subscription's state)."""
+    return any(word.startswith(UNSUBSCRIBE_STEMS) for word in WORD.findall(text.casefold()))

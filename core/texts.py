@@ -166,6 +166,9 @@ TEXTS: dict[str, str] = {
     # a phone or an e-mail given at a later question: joined to the contact, and the question asked again
     "contact.added": "Добавил к контактам: {contact}.\n{prompt}",
     # --- consent (Appendix 2)
+    # the lead of consent.request, and what it says instead when the consent is asked for the news alone
+    "consent.request_for_ticket": "Чтобы оформить заявку, мне понадобятся ваши контактные данные.",
+    "consent.request_for_news": "Чтобы присылать вам новости о выходе версий, мне нужно хранить адрес этого чата.",
     "consent.request": (
         "Чтобы оформить заявку, мне понадобятся ваши контактные данные. Согласие на обработку персональных данных "
         "(Приложение 2 к регламенту):\n"
@@ -734,6 +737,8 @@ TEXTS: dict[str, str] = {
     ),
     "news.already_subscribed": "Вы уже подписаны на новости о новых версиях. Чтобы отказаться, напишите «Отписаться».",
     "news.unsubscribed": "Вы отписаны от новостей о новых версиях. Подписаться снова — «Подписаться на новости».",
+    "news.how_unsubscribe": "Вы подписаны на новости о новых версиях. Чтобы отписаться, нажмите «Отписаться».",
+    "news.unsubscribe": "Отписаться",
     "news.not_subscribed": "Вы не подписаны на новости о новых версиях. Подписаться — «Подписаться на новости».",
     "news.declined": "Хорошо, новости присылать не будем. Передумаете — напишите «Подписаться на новости».",
     "news.how": (

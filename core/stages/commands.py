@@ -14,6 +14,7 @@ from core import my_requests, personal_data, walker
 from core.consent_words import ConsentIntent, about_consent, bare_disagreement, consent_answer
 from core.events import ClientWroteOnTicket, ConsentRefused, ConsentWithdrawn, PersonalDataShown
 from core.messages import Choice
+from core.news_words import about_news
 from core.person_names import asks_for_someone
 from core.render import resolve_choice
 from core.replies import Reply
@@ -229,6 +230,8 @@ def consent_intent(turn: Turn) -> ConsentIntent | None:
         if answer is not None:
             return ConsentIntent.WITHDRAW if answer is ConsentIntent.AGREE else ConsentIntent.AGREE
     intent = about_consent(turn.text)
+    if intent is ConsentIntent.MAYBE_WITHDRAW and about_news(turn.text) is not None:
+        return None  # «как отписаться от рассылки» is about the news (it erased a new chat's messages)
     if intent is None and turn.ctx.consent_given and bare_disagreement(turn.text):
         return ConsentIntent.MAYBE_WITHDRAW  # «Не согласен!» on a ticket: the consent's own word, asked about
     if not turn.ctx.consent_given and intent in (ConsentIntent.WITHDRAW, ConsentIntent.MAYBE_WITHDRAW):

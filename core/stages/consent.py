@@ -21,7 +21,20 @@ CONSENT_CHOICES = (Choice("consent:yes", t("consent.agree")), Choice("consent:no
 
 
 def consent_question(state: ConversationState) -> Reply:
-    return Reply(t("consent.request", policy_url=PRIVACY_POLICY_URL), CONSENT_CHOICES)
+    return Reply(consent_text(state), CONSENT_CHOICES)
+
+
+def for_ticket(state: ConversationState) -> bool:
+    """The consent is asked for a ticket, not for the news alone («Подписаться на новости» with no ticket begun)."""
+    return state.news_on_consent in (None, Stage.CONSENT)
+
+
+def consent_text(state: ConversationState) -> str:
+    """Appendix 2 with what it is asked for: a ticket, or (asked from the menu) the news alone."""
+    text = t("consent.request", policy_url=PRIVACY_POLICY_URL)
+    if not for_ticket(state):
+        text = text.replace(t("consent.request_for_ticket"), t("consent.request_for_news"), 1)
+    return text
 
 
 def start_ticket(turn: Turn, kind: str | None = None) -> None:
@@ -71,7 +84,7 @@ def on_consent(turn: Turn) -> None:
         elif answer is ConsentIntent.REFUSE or erases(turn.text):
             chosen = "consent:no"
     if chosen == "consent:yes":
-        turn.emit(ConsentGiven(CONSENT_VERSION, t("consent.request", policy_url=PRIVACY_POLICY_URL)))
+        turn.emit(ConsentGiven(CONSENT_VERSION, consent_text(turn.state)))
         if news.consent_answered(turn, given=True):
             after_consent(turn)
     elif chosen == "consent:no":
@@ -87,7 +100,7 @@ def on_consent(turn: Turn) -> None:
         # «а это обязательно?», «а зачем вам мой телефон?»: why it is (not the FAQ's entry on calling us)
         if REQUIRED_ASKED.search(turn.text) or why_asked(turn.text) or not turn.answered_from_faq():
             turn.say(Reply(t("consent.why"), CONSENT_CHOICES))
-    elif tells_more(turn):  # «2 дня уже не работает», «бастион 3, версия 2.1.5»: kept with the first message
+    elif for_ticket(turn.state) and tells_more(turn):  # «2 дня уже не работает»: kept with the first message
         pending = turn.state.pending_question
         turn.state.pending_question = f"{pending}\n{turn.text}" if pending else turn.text
         turn.say(Reply(t("consent.story_kept"), CONSENT_CHOICES))

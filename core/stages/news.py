@@ -13,7 +13,8 @@ from dataclasses import replace
 from core.clock_words import clock_question
 from core.consent_words import ConsentIntent, consent_answer
 from core.events import NewsSubscriptionChanged, TicketOpened
-from core.news_words import NewsIntent, about_news
+from core.messages import Choice
+from core.news_words import NewsIntent, about_news, asks_how_to_unsubscribe
 from core.notices import NEWS_CHOICES
 from core.render import resolve_choice
 from core.replies import Reply
@@ -23,6 +24,7 @@ from core.state import Stage
 from core.texts import t
 
 YES, NO = NEWS_CHOICES
+UNSUBSCRIBE = Choice(NO.payload, t("news.unsubscribe"))
 
 
 def news_intent(turn: Turn) -> NewsIntent | None:
@@ -51,7 +53,10 @@ def on_news(turn: Turn, intent: NewsIntent) -> None:
     if intent is NewsIntent.SUBSCRIBE and not turn.ctx.consent_given:
         ask_consent(turn)
         return
-    if intent is NewsIntent.ASK:
+    if intent is NewsIntent.ASK and asks_how_to_unsubscribe(turn.text):  # it offered «Да, подписаться»
+        subscribed = turn.ctx.news_subscribed
+        turn.say(Reply(t("news.how_unsubscribe"), (UNSUBSCRIBE,)) if subscribed else t("news.not_subscribed"))
+    elif intent is NewsIntent.ASK:
         turn.say(Reply(t("news.how"), (YES, NO)))
     elif intent is NewsIntent.SUBSCRIBE:
         subscribe(turn)

@@ -86,9 +86,10 @@ async def test_subscribing_and_unsubscribing_in_words_at_any_step(runtime: Runti
 async def test_subscribing_without_consent_asks_for_it_first(runtime: Runtime, clock: FakeClock) -> None:
     chat = RecordingChat(runtime)
     replies = await chat.say("Подпишите меня на рассылку о новых версиях")
+    ticket_lead, news_lead = t("consent.request_for_ticket"), t("consent.request_for_news")
     assert [reply.text for reply in replies] == [
         t("news.needs_consent"),
-        t("consent.request", policy_url=PRIVACY_POLICY_URL),
+        t("consent.request", policy_url=PRIVACY_POLICY_URL).replace(ticket_lead, news_lead),  # not «…оформить заявку»
     ]
     assert not (await chat.client()).news_subscribed
 
@@ -120,3 +121,26 @@ async def test_withdrawing_consent_unsubscribes_and_my_data_shows_the_subscripti
     assert [reply.text for reply in replies] == [t("consent.withdrawn"), t("news.unsubscribed")]
     client = await chat.client()
     assert not client.news_subscribed and client.news_changed_at == clock.now
+
+
+async def test_how_to_unsubscribe_is_answered_by_the_subscription_and_erases_nothing(runtime: Runtime) -> None:
+    """In a new chat «как отписаться от рассылки» was taken for a withdrawal: «Согласия вы не давали… удалено»;
+    a subscribed client was offered «Да, подписаться»."""
+    stranger = RecordingChat(runtime, sender="client-9")
+    assert said(await stranger.say("как отписаться от рассылки")) == t("news.not_subscribed")
+
+    chat = RecordingChat(runtime)
+    await chat.say("Подписаться на новости")
+    await chat.press("consent:yes")
+    [how] = await chat.say("как отписаться от рассылки?")
+    assert how.text == t("news.how_unsubscribe") and [c.title for c in how.choices] == [t("news.unsubscribe")]
+    await chat.press(how.choices[0].payload)
+    assert not (await chat.client()).news_subscribed
+
+
+async def test_a_refusal_at_the_consent_asked_for_the_news_is_not_kept_for_a_ticket(runtime: Runtime) -> None:
+    chat = RecordingChat(runtime)
+    await chat.say("Подписаться на новости")
+    replies = await chat.say("не присылайте мне больше ничего")
+    assert t("consent.story_kept") not in said(replies)
+    assert not (await chat.state()).get("pending_question")
