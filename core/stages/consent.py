@@ -97,9 +97,10 @@ def on_consent(turn: Turn) -> None:
     elif turn.payload is not None or (turn.inbound.unsupported and not turn.text):
         turn.not_understood()  # a button of another step, or a voice message: said so, the question again
     elif looks_like_a_question(turn.text):  # «а что вы будете делать с моими данными?» is asked, not misunderstood
-        # «а это обязательно?», «а зачем вам мой телефон?»: why it is (not the FAQ's entry on calling us)
-        if REQUIRED_ASKED.search(turn.text) or why_asked(turn.text) or not turn.answered_from_faq():
-            turn.say(Reply(t("consent.why"), CONSENT_CHOICES))
+        # «а это обязательно?», «а зачем вам мой телефон?»: why it is (not the FAQ's entry on calling us); another
+        # question gets the FAQ's answer and the two buttons, not the twenty lines of the consent again
+        answer = None if REQUIRED_ASKED.search(turn.text) or why_asked(turn.text) else turn.faq_answer()
+        turn.say(Reply(t("consent.why") if answer is None else t("consent.answered", answer=answer), CONSENT_CHOICES))
     elif for_ticket(turn.state) and tells_more(turn):  # «2 дня уже не работает»: kept with the first message
         pending = turn.state.pending_question
         turn.state.pending_question = f"{pending}\n{turn.text}" if pending else turn.text

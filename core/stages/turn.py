@@ -221,14 +221,19 @@ class Turn:
     def answered_from_faq(self) -> bool:
         """A question typed instead of an answer («а сколько ждать ответа?») gets the FAQ's answer when it has one,
         then the same question again; False when it is no question or the FAQ has no answer."""
-        if not looks_like_a_question(self.text) or self.ctx.faq is None:
+        answer = self.faq_answer() if looks_like_a_question(self.text) else None
+        if answer is None:
             return False
-        found = self.ctx.faq(self.text)
-        if not found.answered:
-            return False
-        self.say(t("faq.inline_then_reask", answer=found.results[0].answer))
+        self.say(t("faq.inline_then_reask", answer=answer))
         self.reask()
         return True
+
+    def faq_answer(self) -> str | None:
+        """The FAQ's answer to the message, when it has a confident one."""
+        if self.ctx.faq is None:
+            return None
+        found = self.ctx.faq(self.text)
+        return found.results[0].answer if found.answered else None
 
     def answer_aside(self) -> None:
         """«тел 8412 55-66-77, а сколько стоит продление лицензии?» in an intake: the question after the answer gets

@@ -213,3 +213,22 @@ def test_erasing_asked_at_the_consent_question_refuses_it(erase: str) -> None:
     assert chat.state.stage == "consent"
     chat.say(erase)
     assert ConsentRefused() in chat.events and chat.state.stage == "idle"
+
+
+def test_a_question_at_the_consent_gets_its_answer_and_the_buttons_not_the_whole_text_again() -> None:
+    """The twenty lines of Appendix 2 came again after every answered question, three times in one chat."""
+    chat = EngineChat()
+    chat.say("Не работает журнал событий")
+    [reply] = chat.say("а поддержка сколько стоит?")
+    assert (
+        reply.text.startswith("Техническая поддержка бесплатна.") and t("consent.request_for_ticket") not in reply.text
+    )
+    assert [c.payload for c in reply.choices] == ["consent:yes", "consent:no"] and chat.state.stage == "consent"
+
+
+def test_a_question_with_li_at_the_consent_is_a_question() -> None:
+    """«нужны ли скриншоты» got «Не понял ответа»."""
+    chat = EngineChat()
+    chat.say("Не работает журнал событий")
+    chat.say("нужны ли скриншоты")
+    assert chat.text().startswith(t("consent.why")[:40])
