@@ -522,6 +522,7 @@ TEXTS: dict[str, str] = {
         "Сообщения, которые вы напишете сюда, попадут в заявку."
     ),
     # the questions after a critical ticket opened, left before the last one: what the ticket says of each unasked item
+    "followup.passed": "Передал это инженеру по заявке {number}.\n{prompt}",
     "followup.not_given": "не указано: клиент не ответил",
     "followup.pending": "уточняется у клиента",
     "followup.left": "Остальные вопросы по заявке {number} пропущу — инженер уточнит сам.",

@@ -602,6 +602,7 @@ class Desk:
         turn.client.phone, turn.client.email = phone or turn.client.phone, email or turn.client.email
         turn.client.profile = {**(turn.client.profile or {}), **event.remembered}
         lines = walker.field_lines(event.fields)
+        await self._engineers_turn(session, turn, event.ticket)  # the client answered: the engineers' turn again
         self.notify_staff(session, {"type": "client_message", "ticket": event.ticket, "text": lines}, turn.now)
 
     async def _answer_by_email(self, session: AsyncSession, event: AnswerByEmailAsked, turn: Turn) -> Outbound:

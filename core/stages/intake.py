@@ -723,10 +723,16 @@ def added_to_description(turn: Turn) -> bool:
     """«турникеты и контроллеры не отвечают, сервер не видит ничего» at a question of names (the organisation, the
     city, the contact person), or refused at another: more of the trouble, not an answer. It joins the description
     (or is the description, when none is given yet), is said so, and the question is asked again; it used to be kept
-    as the organisation."""
+    as the organisation. After a critical ticket opened, the engineers may be asking the same already (a
+    «Перезагрузил контроллер, не помогло» waited in the description until the next answer): it goes to them at once."""
     s = turn.state
     if word_count(turn.text) < REPORT_WORDS_AT_LEAST or not turn.reports_trouble(turn.text):
         return False
+    if s.on_ticket and s.ticket is not None:  # the critical ticket is open: its engineers read it now, not later
+        turn.emit(ClientWroteOnTicket(s.ticket, turn.text))
+        note_facts(turn, turn.text)
+        say_with_prompt(turn, "followup.passed", number=s.ticket)
+        return True
     add_to_description(s, turn.text)
     note_facts(turn, turn.text)
     if s.field in s.answers:  # «Бастион-3, не открываются двери» at the product question: answered too

@@ -175,3 +175,20 @@ def test_a_question_at_a_question_is_no_answer_to_it(faq: FaqIndex, key: str, ty
     chat = at_field("problem", key, "partial", faq=faq.search)
     chat.say(typed)
     assert key not in chat.state.answers and chat.state.field == key
+
+
+def test_more_of_the_trouble_after_a_critical_ticket_opened_reaches_its_engineers_at_once(faq: FaqIndex) -> None:
+    """«Перезагрузил контроллер, не помогло» (an answer to the engineer) waited in the description for the next
+    answer, and never reached the topic when the client stopped there."""
+    chat = EngineChat(faq=faq.search)
+    chat.say("вся СКУД легла, ни одна дверь не открывается")
+    chat.press("consent:yes")
+    for _ in range(6):
+        if chat.state.on_ticket:
+            break
+        chat.say(VALID_ANSWERS[chat.state.field])
+    assert chat.state.on_ticket and chat.state.ticket
+    told = "Перезагрузил контроллер, не помогло, двери всё так же не открываются"
+    chat.say(told)
+    assert ClientWroteOnTicket(chat.state.ticket, told) in chat.events
+    assert chat.text().startswith(t("followup.passed", number=chat.state.ticket, prompt="").strip())

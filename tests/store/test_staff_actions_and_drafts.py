@@ -161,3 +161,23 @@ def test_a_rating_question_saved_before_rating_ticket_existed_rates_the_same_tic
     state = ConversationState.from_dict({"stage": "rating", "ticket": "TP-00007"})
 
     assert (state.rating_ticket, state.ticket) == ("TP-00007", None)
+
+
+async def test_an_answer_to_a_question_after_a_critical_ticket_opened_gives_the_turn_back_to_the_engineers(
+    runtime: Runtime,
+) -> None:
+    """The engineer answered while the client was still answering the questions after the ticket opened: those
+    answers reached the topic, but its title stayed «ждёт ответа клиента»."""
+    chat = DeskChat(runtime)
+    await chat.say("вся СКУД легла, ни одна дверь не открывается")
+    await chat.press("consent:yes")
+    while not (state := await chat.state()).get("on_ticket"):
+        await chat.say(VALID_ANSWERS[state["field"]])
+    number = state["ticket"]
+    assert await runtime.staff.reply(number, ENGINEER, "Перезагрузите контроллер, пожалуйста.", (), staff_update())
+    await runtime.drain()
+    assert (await ticket(runtime, number)).status == "waiting"
+
+    await chat.say(VALID_ANSWERS[(await chat.state())["field"]])
+
+    assert (await ticket(runtime, number)).status == "in_progress"
