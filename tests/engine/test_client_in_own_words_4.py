@@ -123,12 +123,8 @@ def test_a_system_at_the_city_question_is_noted_and_the_city_asked_again() -> No
     assert "city" not in chat.state.answers and chat.state.answers["os"].startswith("Windows Server 2019")
 
 
-@pytest.mark.parametrize(
-    "asked", ["перезвоните мне как можно скорее пожалуйста", "позвоните срочно на 8 912 555 66 77"]
-)
-def test_a_call_back_asked_for_at_a_question_reaches_the_open_critical_ticket(asked: str) -> None:
-    """Each, after a critical ticket opened, was refused as no name (and the second one's number lost)."""
-    chat = EngineChat()
+def critical_ticket_opened(chat: EngineChat) -> EngineChat:
+    """A new client whose system is down, at the first question asked after the critical ticket opened."""
     chat.say("вся СКУД легла, ни одна дверь не открывается")
     chat.press("consent:yes")
     for _ in range(6):
@@ -136,6 +132,15 @@ def test_a_call_back_asked_for_at_a_question_reaches_the_open_critical_ticket(as
             break
         chat.say(VALID_ANSWERS[chat.state.field])
     assert chat.state.on_ticket and chat.state.ticket
+    return chat
+
+
+@pytest.mark.parametrize(
+    "asked", ["перезвоните мне как можно скорее пожалуйста", "позвоните срочно на 8 912 555 66 77"]
+)
+def test_a_call_back_asked_for_at_a_question_reaches_the_open_critical_ticket(asked: str) -> None:
+    """Each, after a critical ticket opened, was refused as no name (and the second one's number lost)."""
+    chat = critical_ticket_opened(EngineChat())
     chat.say(asked)
     assert ClientWroteOnTicket(chat.state.ticket, asked) in chat.events
     passed = t("intake.call_back_passed", number=chat.state.ticket, away="", prompt="").strip()
@@ -180,14 +185,7 @@ def test_a_question_at_a_question_is_no_answer_to_it(faq: FaqIndex, key: str, ty
 def test_more_of_the_trouble_after_a_critical_ticket_opened_reaches_its_engineers_at_once(faq: FaqIndex) -> None:
     """«Перезагрузил контроллер, не помогло» (an answer to the engineer) waited in the description for the next
     answer, and never reached the topic when the client stopped there."""
-    chat = EngineChat(faq=faq.search)
-    chat.say("вся СКУД легла, ни одна дверь не открывается")
-    chat.press("consent:yes")
-    for _ in range(6):
-        if chat.state.on_ticket:
-            break
-        chat.say(VALID_ANSWERS[chat.state.field])
-    assert chat.state.on_ticket and chat.state.ticket
+    chat = critical_ticket_opened(EngineChat(faq=faq.search))
     told = "Перезагрузил контроллер, не помогло, двери всё так же не открываются"
     chat.say(told)
     assert ClientWroteOnTicket(chat.state.ticket, told) in chat.events
