@@ -145,6 +145,14 @@ async def relay_to_client(request: StaffRequest, message: Message, text: str, fi
     await request.staff.reply(request.card.number, request.engineer, text or None, attachments, request.platform_id)
 
 
+async def ticket_of(message: Message, directory: TicketLookup) -> TicketCard | None:
+    """The ticket whose topic the message is in (or whose card it replies to), if any."""
+    return await directory.ticket_at(
+        thread_id=message.message_thread_id if message.is_topic_message else None,
+        reply_to=message.reply_to_message.message_id if message.reply_to_message else None,
+    )
+
+
 async def on_engineer_message(
     message: Message,
     event_update: Update,
@@ -158,10 +166,7 @@ async def on_engineer_message(
         if message.sender_chat is not None and message.sender_chat.id == message.chat.id:  # an anonymous admin
             await tell(message, t("staff.anonymous"))
         return
-    card = await directory.ticket_at(
-        thread_id=message.message_thread_id if message.is_topic_message else None,
-        reply_to=message.reply_to_message.message_id if message.reply_to_message else None,
-    )
+    card = await ticket_of(message, directory)
     if card is None:  # a command of the general topic, or the group's own talk
         await on_general_message(message, {"staff": staff, "directory": directory, "files": files, "bot": bot, **data})
         return
@@ -197,6 +202,16 @@ async def on_staff_button(
     await answer_quietly(callback)
 
 
+async def on_engineer_edit(message: Message, directory: TicketLookup, **data: Any) -> None:
+    """An edited answer in a ticket's topic: the client has the first version, and Telegram gives no way to change
+    it in another messenger; the engineer is told, rather than believing the client sees the fix."""
+    if message.from_user is None or message.from_user.is_bot:
+        return
+    card = await ticket_of(message, directory)
+    if card is not None and parse_staff_text(message.text or message.caption).action == "reply":
+        await tell(message, t("staff.edit_not_sent"))
+
+
 def in_staff_chat(message: Message, staff_chat_id: int) -> bool:
     return message.chat.id == staff_chat_id
 
@@ -208,6 +223,7 @@ def pressed_in_staff_chat(callback: CallbackQuery, staff_chat_id: int) -> bool:
 def staff_router() -> Router:
     router = Router(name="telegram-staff")
     router.message.register(on_engineer_message, in_staff_chat)
+    router.edited_message.register(on_engineer_edit, in_staff_chat)
     router.callback_query.register(on_announce_button, pressed_in_staff_chat, is_announce_button)
     router.callback_query.register(on_staff_button, pressed_in_staff_chat)
     return router

@@ -34,7 +34,7 @@ from core.messages import Attachment, Inbound, Outbound
 
 log = structlog.get_logger(__name__)
 
-ALLOWED_UPDATES = ("message", "callback_query")
+ALLOWED_UPDATES = ("message", "callback_query", "edited_message")  # an engineer's edit is answered: never sent
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 LONG_POLL_SECONDS = 25
 POLL_PAUSE_SECONDS = 1.0  # after a failed fetch

@@ -74,7 +74,7 @@ async def test_serve_registers_the_webhook_with_the_secret(telegram: TelegramWor
 
     assert registered["url"] == "https://support.example.test/webhooks/telegram"
     assert registered["secret_token"] == "webhook-secret-4f2a"
-    assert set(registered["allowed_updates"]) == {"message", "callback_query"}
+    assert set(registered["allowed_updates"]) == {"message", "callback_query", "edited_message"}
 
 
 async def test_a_failed_webhook_registration_does_not_stop_the_service(settings: Settings, clock: FakeClock) -> None:

@@ -117,3 +117,17 @@ async def test_a_message_of_an_anonymous_admin_is_refused_with_why(telegram: Tel
 
     assert len(telegram.client_texts()) == sent_before
     assert telegram.group_texts(thread_id)[-1] == t("staff.anonymous")
+
+
+async def test_an_engineer_s_edit_is_answered_that_the_client_keeps_the_first_version(telegram: TelegramWorld) -> None:
+    number = await telegram.open_ticket()
+    thread_id = await telegram.topic_of(number)
+    await telegram.engineer_says("Перезапустите службу Бастион", thread_id=thread_id)
+    sent = telegram.client_texts()
+    edit = updates.group_message(telegram.next_id(), thread_id=thread_id, text="Перезапустите службу Бастион-3")
+    edit["edited_message"] = edit.pop("message")
+
+    await telegram.send(edit)
+
+    assert telegram.client_texts() == sent
+    assert telegram.group_texts(thread_id)[-1] == t("staff.edit_not_sent")
