@@ -76,6 +76,8 @@ class StaffSender:
             return await delivered(self._post(card, pieces, attachments))
         if kind in NOTICES:
             return await delivered(self._post(card, notice_pieces(NOTICES[kind])))
+        if kind == "desk_action" and payload.get("text"):
+            return await delivered(self._desk_action(card, str(payload["text"]), payload.get("topic")))
         if kind in WORDED_NOTICES and payload.get("text"):
             return await delivered(self._post(card, split_text(str(payload["text"]))))
         if kind in GENERAL_NOTICES and payload.get("text"):
@@ -85,6 +87,20 @@ class StaffSender:
         if kind == "topic_title":
             return await delivered(self._rename(card))
         return DeliveryResult.failed(f"unknown staff notice {kind}")
+
+    async def _desk_action(self, card: TicketCard, text: str, topic: str | None) -> None:
+        """What an engineer did on the web desk, told in the topic; a close or reopen there closes or reopens it
+        (after the text: a retry of the notice never tells twice, and a topic Telegram will not change is logged)."""
+        await self._post(card, split_text(text))
+        place = card.place
+        if topic not in ("close", "reopen") or place is None or place.thread_id is None:
+            return
+        change = self.bot.close_forum_topic if topic == "close" else self.bot.reopen_forum_topic
+        try:
+            await change(chat_id=int(place.chat_id), message_thread_id=place.thread_id)
+        except TelegramBadRequest as error:
+            if TOPIC_UNCHANGED not in error.message:
+                log.warning("staff_topic_not_changed", ticket=card.number, error=error.message)
 
     async def _withdrawn(self, card: TicketCard) -> None:
         """The client withdrew consent: what the group holds of the person goes, then the engineers are told.

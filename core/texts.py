@@ -668,6 +668,13 @@ TEXTS: dict[str, str] = {
         "Команда {command} здесь не работает, клиенту ничего не отправлено. В теме заявки: /take, /priority, "
         "/close, /reopen, /t ШАБЛОН, // или /note для заметки; /queue и /announce — в общей теме."
     ),
+    # what was done on the web desk, told in the ticket's topic
+    "staff.desk.replied": "🖥 {engineer} ответил(а) клиенту из веб-деска:\n{text}",
+    "staff.desk.noted": "🖥 Заметка {engineer} из веб-деска (клиенту не отправлена):\n{text}",
+    "staff.desk.taken": "🖥 Заявку взял(а) {engineer} в веб-деске, клиенту сообщено.",
+    "staff.desk.priority": "🖥 Приоритет изменён в веб-деске: {priority}.",
+    "staff.desk.closed": "🖥 Заявка закрыта в веб-деске, клиента попросили оценить работу.",
+    "staff.desk.reopened": "🖥 Заявка снова открыта в веб-деске.",
     "staff.edit_not_sent": (
         "Исправление клиенту не отправлено: у него остаётся первый вариант. Пришлите исправленный текст новым "
         "сообщением."

@@ -9,17 +9,22 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from sqlmodel.ext.asyncio.session import AsyncSession
+
 from bots.email import CHANNEL as EMAIL
 from core import engine, notices
 from core.events import EMAIL_COPY
 from core.messages import TICKET_EXTRA, Attachment, Outbound
 from core.staff import PRIORITIES, Engineer, Refused
 from core.state import ConversationState
+from core.texts import t
 from service.desk import Desk
 from service.staff_notices import retitle, title_state
 from service.whatsapp_window import ServiceWindow
 from storage.models import Ticket
 from storage.repos import conversations, dedupe, messages, tickets
+
+DESK_PREFIX = "desk:"  # the platform id of an action taken on the web desk (its form's nonce)
 
 
 class TicketNotFound(LookupError):
@@ -84,6 +89,9 @@ class StaffActions:
                 attachments=tuple(attachments),  # type: ignore[arg-type]
                 extras={"author": engineer.name, TICKET_EXTRA: ticket.number},
             )
+            self._from_desk(
+                session, platform_id, ticket, t("staff.desk.replied", engineer=engineer.name, text=text or "")
+            )
             copy_to = (ticket.fields or {}).get(EMAIL_COPY)
             if copy_to and self.desk.email_answers and channel != EMAIL:
                 return [answer, replace(answer, channel=EMAIL, chat=copy_to)]  # in writing too (4.6)
@@ -103,6 +111,7 @@ class StaffActions:
                 author=engineer.name,
                 text=text,
             )
+            self._from_desk(session, platform_id, ticket, t("staff.desk.noted", engineer=engineer.name, text=text))
             return []
 
         return await self._run(platform_id, number, act)
@@ -122,6 +131,7 @@ class StaffActions:
             if ticket.assignee_id == engineer.id:  # told the client once is enough
                 raise Refused("staff.already_yours", number=ticket.number)
             self._assign(ticket, state, engineer)
+            self._from_desk(session, platform_id, ticket, t("staff.desk.taken", engineer=engineer.name))
             return [notices.engineer_assigned(ticket.number, engineer.name).address(ticket.channel, ticket.chat)]
 
         return await self._run(platform_id, number, act)
@@ -133,6 +143,7 @@ class StaffActions:
         async def act(session, ticket: Ticket, state: ConversationState) -> list[Outbound]:  # type: ignore[no-untyped-def]
             raised = priority == "critical" and ticket.priority != "critical"
             ticket.priority = priority
+            self._from_desk(session, platform_id, ticket, t("staff.desk.priority", priority=t(f"priority.{priority}")))
             if raised:
                 self.desk.notify_critical(session, ticket, self.desk.clock())
             return []
@@ -146,6 +157,7 @@ class StaffActions:
             if ticket.status == "closed":
                 raise Refused("staff.already_closed", number=str(ticket.number))
             ticket.status, ticket.closed_at = "closed", self.desk.clock()
+            self._from_desk(session, platform_id, ticket, t("staff.desk.closed"), topic="close")
             assert ticket.number is not None
             return self._through_engine(state, engine.ask_rating(state, ticket.number, ticket.channel, ticket.chat))
 
@@ -156,11 +168,21 @@ class StaffActions:
             if ticket.status != "closed":
                 raise Refused("staff.not_closed", number=str(ticket.number))
             ticket.status, ticket.closed_at = ("in_progress" if ticket.assignee else "open"), None
+            self._from_desk(session, platform_id, ticket, t("staff.desk.reopened"), topic="reopen")
             assert ticket.number is not None
             step = engine.reopen_ticket(state, ticket.number, ticket.assignee, ticket.channel, ticket.chat)
             return self._through_engine(state, step)
 
         return await self._run(platform_id, number, act)
+
+    def _from_desk(
+        self, session: AsyncSession, platform_id: str | None, ticket: Ticket, text: str, topic: str | None = None
+    ) -> None:
+        """What was done on the web desk is told in the ticket's topic too (and a close or reopen closes or reopens
+        the topic), so that the engineers in the group see the client's answer to a reply they never saw."""
+        if platform_id is not None and platform_id.startswith(DESK_PREFIX):
+            notice = {"type": "desk_action", "ticket": ticket.number, "text": text, "topic": topic}
+            self.desk.notify_staff(session, notice, self.desk.clock())
 
     @staticmethod
     def _through_engine(state: ConversationState, step: engine.Step) -> list[Outbound]:

@@ -14,7 +14,7 @@ from fastapi import APIRouter, Form, HTTPException, Path, Request
 from fastapi.responses import RedirectResponse
 
 from core.staff import PRIORITIES, Engineer, Refused
-from service.staff_actions import StaffActions, TicketNotFound
+from service.staff_actions import DESK_PREFIX, StaffActions, TicketNotFound
 from service.web.desk_auth import NO_NUL, DeskLogin, LoggedIn, same_token
 from service.web.desk_tickets import NUMBER
 
@@ -66,7 +66,7 @@ async def act(
         return RedirectResponse(f"{page}?done=empty", status_code=303)
     staff: StaffActions = request.app.state.runtime.staff
     try:
-        done = await _perform(staff, action, number, engineer_of(me), text, priority, f"desk:{nonce}")
+        done = await _perform(staff, action, number, engineer_of(me), text, priority, f"{DESK_PREFIX}{nonce}")
     except TicketNotFound as error:
         raise HTTPException(404, "no such ticket") from error
     except Refused as refusal:  # «staff.closed_no_reply» → the page's «closed_no_reply» flash
