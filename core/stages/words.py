@@ -340,9 +340,20 @@ def _first_asking_word(text: str, skipping: frozenset[str] = LEAD_INS) -> str | 
     return next((word for word in WORDS.findall(text.casefold()) if word not in skipping), None)
 
 
+# question words that open a question even without its «?» in four words or more («как настроить отчёт по
+# опозданиям в бастионе»); «что», «кто», «чем» open answers too («что-то с сервером»)
+ASKING_WITHOUT_MARK = frozenset("как сколько где когда почему зачем можно какой какая какие".split())
+ASKING_WITHOUT_MARK_WORDS_AT_LEAST = 4
+
+
 def opens_with_question(text: str) -> bool:
-    """«а это вообще платно?», «сколько ждать?»: a question word first and a «?»; not «Самара?», an answer unsure."""
-    return "?" in text and _first_asking_word(text) in QUESTION_STARTS
+    """«а это вообще платно?», «сколько ждать?»: a question word first and a «?»; not «Самара?», an answer unsure.
+    Without the «?», a longer question («как настроить отчёт по опозданиям в бастионе»), or one with «ли»."""
+    first = _first_asking_word(text)
+    if "?" in text:
+        return first in QUESTION_STARTS
+    long_enough = word_count(text) >= ASKING_WITHOUT_MARK_WORDS_AT_LEAST
+    return (long_enough and first in ASKING_WITHOUT_MARK) or LI_QUESTION.match(text) is not None
 
 
 # «бесплатно ли это», «а нужно ли ставить драйвер»: a word and the particle «ли» lead the question

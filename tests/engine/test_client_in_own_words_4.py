@@ -190,3 +190,12 @@ def test_more_of_the_trouble_after_a_critical_ticket_opened_reaches_its_engineer
     chat.say(told)
     assert ClientWroteOnTicket(chat.state.ticket, told) in chat.events
     assert chat.text().startswith(t("followup.passed", number=chat.state.ticket, prompt="").strip())
+
+
+def test_a_question_without_its_mark_at_the_contact_question_is_kept_for_the_engineer() -> None:
+    """«как настроить отчет по опозданиям в бастионе» was refused as no phone and lost: the description was asked
+    for again later."""
+    chat = at_field("consultation", "contact")
+    chat.say("как настроить отчет по опозданиям в бастионе")
+    assert chat.state.field == "contact"
+    assert chat.state.answers["description"] == "как настроить отчет по опозданиям в бастионе"
