@@ -113,6 +113,9 @@ def asked_about_requests(text: str) -> RequestsQuery | None:
     status = any(w.startswith(STATUS_STEMS) for w in words) or STATUS_PHRASES.search(folded) is not None
     if number and (status or len(words) <= 3):  # «TP-00042», «статус TP-42?»
         return RequestsQuery(number)
+    # «отмените мою заявку, вопрос снят» before «моя заявка»: it asked the status and was added to the ticket
+    if len(words) <= WAITING_WORDS_AT_MOST and SOLVED.search(folded) and "?" not in folded:  # «вопрос закрыт?» asks
+        return RequestsQuery(solved=True)
     if requests and (neighbours & OWN or listing or status and len(words) <= SHORT_QUESTION):
         return RequestsQuery(listing=listing)
     if BARE_STATUS.search(folded):
@@ -121,8 +124,6 @@ def asked_about_requests(text: str) -> RequestsQuery | None:
         return RequestsQuery()  # entry answered it, though a client with a request asks about that
     if len(words) <= WAITING_WORDS_AT_MOST and WAITING.search(folded):
         return RequestsQuery(waiting=True)
-    if len(words) <= WAITING_WORDS_AT_MOST and SOLVED.search(folded) and "?" not in folded:  # «вопрос закрыт?» asks
-        return RequestsQuery(solved=True)
     return None
 
 

@@ -124,6 +124,9 @@ async def test_a_closed_ticket_leaves_the_list(runtime: Runtime) -> None:
         ("отбой тревоги не проходит", None),  # an alarm's reset: «Рад, что всё решилось!» was said to it
         ("вопрос закрыт? инженер не ответил", None),
         ("уже не актуально", RequestsQuery(solved=True)),
+        ("отмените мою заявку, вопрос снят", RequestsQuery(solved=True)),  # it asked the status, and was added
+        ("закройте мою заявку", RequestsQuery(solved=True)),
+        ("моя заявка закрыта?", RequestsQuery()),
         ("какой статус у пропуска", None),
         ("Программа пишет запрос серверу, ответа нет, через минуту ошибка таймаута", None),
     ],
