@@ -373,6 +373,7 @@ TEXTS: dict[str, str] = {
         "заявки может задержаться (п. 4.12).\n{prompt}"
     ),
     # more of the trouble written at a question of names: kept in the description
+    "intake.environment_added": "Дописал в заявку: {items}.\n{prompt}",
     "intake.added_to_description": "Добавил это к описанию заявки.\n{prompt}",
     "intake.call_back_passed": "Передал инженерам просьбу перезвонить (заявка {number}).{away}\n{prompt}",
     "intake.call_back_noted": (

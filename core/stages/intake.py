@@ -500,6 +500,7 @@ def answered_otherwise(turn: Turn, current: walker.Field) -> bool:
             (current.key == "product_version" and (product_instead(turn) or os_instead(turn)))
             or (current.names and (added_contact(turn) or added_to_description(turn)))
             or (current.key in FACTS_NOT_THESE and facts_instead(turn, current))
+            or environment_after_skipping(turn, current)
             or where_to_find(turn, current)
             or answers_faq_instead(turn, current)
             or question_for_engineer(turn, current)
@@ -608,6 +609,24 @@ def environment_beside(s: ConversationState, text: str) -> dict[str, str]:
     ]
     parts = [part for part in ANSWER_PARTS.split(text) if names_an_item(part)]
     return items_in_words(", ".join(parts), open_items) if parts and open_items else {}
+
+
+def environment_after_skipping(turn: Turn, current: walker.Field) -> bool:
+    """«один сервер, 3 рабочих места, контроллеры через преобразователь usb-485» at a question of options, the
+    environment items skipped before («касперский стоит» answered one, the rest were skipped): what it plainly
+    answers of the skipped items is taken and said back, and the question asked again. It was refused as no «да» or
+    «нет», and lost."""
+    s = turn.state
+    skipped = [key for key in ENVIRONMENT if s.answers.get(key) == ""]
+    if not skipped or not current.options or resolve_choice(turn.text, walker.option_choices(current)) is not None:
+        return False
+    parts = [part for part in ANSWER_PARTS.split(turn.text) if names_an_item(part)]
+    found = items_in_words(", ".join(parts), skipped) if parts else {}
+    if not found:
+        return False
+    s.answers.update(found)
+    say_with_prompt(turn, "intake.environment_added", items=labelled(found))
+    return True
 
 
 def without_environment(current: walker.Field, text: str) -> str | None:

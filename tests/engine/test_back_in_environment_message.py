@@ -88,3 +88,18 @@ def test_back_in_the_environment_message_after_the_critical_ticket_opened() -> N
     assert chat.state.stage == "form"
     chat.press("nav:skip")
     assert chat.state.field == "device_involved"
+
+
+def test_the_items_skipped_told_at_the_next_question_are_taken() -> None:
+    """«касперский стоит» answered the antivirus and skipped the rest; «один сервер, 3 рабочих места, контроллеры
+    через преобразователь usb-485» at the next question was refused as no «да» or «нет», and lost."""
+    chat = at_environment()
+    chat.say("касперский стоит")
+    assert chat.state.answers["antivirus"] == "касперский стоит" and chat.state.answers["pcs"] == ""
+    asked = chat.state.field
+
+    chat.say("один сервер, 3 рабочих места, контроллеры через преобразователь usb-485")
+
+    answers = chat.state.answers
+    assert answers["pcs"] == "3 рабочих места" and answers["connection"] == "контроллеры через преобразователь usb-485"
+    assert chat.state.field == asked and chat.text().startswith("Дописал в заявку")
