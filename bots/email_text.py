@@ -38,6 +38,7 @@ _CLOSING = re.compile(
     re.IGNORECASE,
 )
 _ATTRIBUTION_LIMIT = 400  # longer lines are never attributions (and would make the pattern slow)
+_QUOTED_ITEM = re.compile(r"^[>\s]+(\d{1,2})[.)]\s")  # «> 3. В каком городе?», «>> 12) …»
 _SEPARATOR = re.compile(r"^[\s_=*-]*$")
 _SIGNATURE_LINES = 12  # a closing followed by more than this is a letter going on, not a signature
 
@@ -95,12 +96,22 @@ def _next_is_quoted(lines: list[str], index: int) -> bool:
 
 
 def _without_inline_quotes(lines: list[str]) -> list[str]:
-    """The «> » lines out, with the attribution above each quoted block; answers between them stay."""
+    """The «> » lines out, with the attribution above each quoted block; answers between them stay. An answer
+    written under a quoted numbered question («> 3. В каком городе?») takes its number («3. Самара»): the answers
+    alone could not be matched to the questions."""
     kept: list[str] = []
+    number = None  # of the numbered question quoted just above
     for index, line in enumerate(lines):
         text = line.strip()
-        if text.startswith(">") or (_attribution(text) and _next_is_quoted(lines, index)):
+        if text.startswith(">"):
+            found = _QUOTED_ITEM.match(text)
+            number = found.group(1) if found else None
             continue
+        if _attribution(text) and _next_is_quoted(lines, index):
+            continue
+        if number is not None and text:  # «3.1.14» or «1) открыть журнал» under «> 6.» is the answer, to number
+            line = line if re.match(rf"{number}\s*[.)]\s", text) else f"{number}. {text}"
+            number = None
         kept.append(line)
     return kept
 

@@ -74,3 +74,22 @@ async def test_a_messenger_client_may_have_the_answers_in_writing_too(desk: Mail
     [letter_sent] = desk.sink.received
     assert letter_sent["To"] == "smirnova@example.ru" and f"[{number}]" in str(letter_sent["Subject"])
     assert "Обновите драйвер ключа." in body(letter_sent)
+
+
+async def test_a_form_answered_under_each_quoted_question_is_read(desk: MailDesk) -> None:
+    """The common way to answer a numbered letter: the letter quoted, each answer under its question."""
+    [menu] = await desk.write(letter("Здравствуйте! Есть вопрос по лицензии."))
+    form = menu
+    for reply in ("Оформить заявку", "1", "1", "2"):  # consent, a problem, works in part
+        form = (await desk.answer(form, reply))[-1]
+    answers = dict(re.findall(r"^(\d+)\. (.*)$", form_reply(body(form)), re.MULTILINE))
+    lines = []
+    for line in body(form).splitlines():
+        lines.append(f"> {line}")
+        numbered = re.match(r"^(\d+)\. ", line)
+        if numbered and answers[numbered.group(1)]:
+            lines.append(answers[numbered.group(1)])
+
+    summary = (await desk.answer(form, "\n".join(lines)))[-1]
+
+    assert "Проверьте заявку" in body(summary) and "Самара" in body(summary)

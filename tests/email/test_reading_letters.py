@@ -206,3 +206,14 @@ def test_the_dedupe_key_is_the_message_id_else_a_hash_of_the_letter(channel: Ema
     first, again = channel.read(raw(without)), channel.read(raw(without))
     assert isinstance(first, Received) and isinstance(again, Received)
     assert first.platform_id == again.platform_id and first.platform_id.startswith("sha256:")
+
+
+async def test_answers_under_quoted_numbered_questions_take_their_numbers(channel: EmailChannel) -> None:
+    """A reply with the answer written under each «> 1.», «> 2.» got «Не понял, к каким пунктам относятся ответы»."""
+    body = (
+        "17.12.2026, 10:00, ТвинПро Поддержка <help@twinpro.ru> пишет:\n"
+        "> Ответьте, пожалуйста:\n> 1. Телефон?\n+7 846 200-10-20\n> 2. Организация?\n\nООО «Ромашка»\n"
+        "> 3. В каком городе?\nСамара\n> 4. Контактное лицо?\n4. Иванов Пётр\n"
+    )
+    inbound = await channel.unpack(raw(letter(body, subject="Re: [TP-00042] вопрос")), retry_later=True)
+    assert inbound.text == "1. +7 846 200-10-20\n\n2. ООО «Ромашка»\n3. Самара\n4. Иванов Пётр"
