@@ -10,7 +10,7 @@ import asyncio
 import secrets
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -71,6 +71,9 @@ FORM_OFFERED_AT = frozenset({CONSENT_CHOICES[0], KIND_CHOICES[0]})  # where the 
 # ~1 ms and runs on the event loop; a longer one goes to a thread. A thread hop costs more than such a short
 # step, and on SQLite it is taken while the transaction holds the single writer (a third fewer updates a second).
 STEP_ON_LOOP_CHARS = 300
+# answers to one address within an hour, past which its letters are taken as an auto-responder's (no person writes
+# to a helpdesk this often; a loop of two automatic mailboxes does, for ever)
+LETTERS_AN_HOUR = 12
 log = structlog.get_logger(__name__)
 
 
@@ -217,13 +220,23 @@ class Desk:
             caused += await self._apply(session, event, step.state, turn)
         replies = caused + list(step.replies)
         if inbound.by_letter:
-            replies = one_letter(replies)
+            replies = one_letter(replies) if not await self._mail_loop(session, turn) else []
         elif inbound.choices_last:
             replies = choices_on_last(replies)
         replies = [self._offer_form(session, reply, turn) for reply in replies]
         ticket_id = await self._ticket_id(session, turn, step.state.open_ticket_number)
         await self._save(session, turn, step.state, replies, ticket_id, said=[] if step.events else [said])
         return step.state
+
+    async def _mail_loop(self, session: AsyncSession, turn: Turn) -> bool:
+        """An address answered more than ``LETTERS_AN_HOUR`` times within the hour is an auto-responder that sends
+        no automatic headers (a helpdesk answering every letter): its letters are still kept and reach any ticket,
+        but answered no more, or the two would write to each other for ever."""
+        queue, since = f"{turn.inbound.channel}:{turn.inbound.chat}", turn.now - timedelta(hours=1)
+        sent = await outbox.queued_since(session=session, queue=queue, since=since)
+        if sent >= LETTERS_AN_HOUR:
+            log.warning("email_answers_paused", conversation_id=turn.conversation.id, answers=sent)
+        return sent >= LETTERS_AN_HOUR
 
     async def _save(
         self,

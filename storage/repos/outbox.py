@@ -86,6 +86,12 @@ async def sent_to(*, session: AsyncSession, queue: str, message_ids: Collection[
     return (await session.exec(query.limit(1))).first() is not None
 
 
+async def queued_since(*, session: AsyncSession, queue: str, since: datetime) -> int:
+    """How many messages were queued for the chat of ``queue`` since ``since`` (a mail loop's measure)."""
+    query = select(func.count()).where(OutboxItem.queue == queue, OutboxItem.created_at >= since)
+    return (await session.exec(query)).one()
+
+
 async def has_held(*, session: AsyncSession, queue: str) -> bool:
     query = select(OutboxItem.id).where(OutboxItem.queue == queue, OutboxItem.status == "held")
     return (await session.exec(query.limit(1))).first() is not None

@@ -6,7 +6,9 @@ import pytest
 
 from bots.email import EmailChannel
 from bots.platform_events import Ignored, Received
+from service.desk import LETTERS_AN_HOUR
 from tests.email.letters import letter, raw
+from tests.email.mail_desk import MailDesk
 
 # A delivery status notification as Postfix sends it (RFC 3464)
 BOUNCE = """\
@@ -96,3 +98,17 @@ def test_a_person_writing_about_auto_replies_is_no_auto_reply(channel: EmailChan
 
 def _sender(sender: str | None) -> dict[str, str]:
     return {} if sender is None else {"sender": sender}
+
+
+async def test_an_auto_responder_without_automatic_headers_is_answered_no_more_after_a_dozen(desk: MailDesk) -> None:
+    """A helpdesk that answers every letter («Ваше обращение #4701 зарегистрировано», no Auto-Submitted) and the bot
+    wrote to each other for as long as the probe waited."""
+    robot = "Служба поддержки <support@vendor.example>"
+    answered = 0
+    for number in range(20):
+        text = f"Ваше обращение #{4700 + number} зарегистрировано. Ответ будет направлен в течение суток."
+        answered += len(await desk.write(letter(text, subject=f"Обращение #{4700 + number}", sender=robot)))
+    assert answered == LETTERS_AN_HOUR
+
+    desk.runtime.desk.clock.advance(hours=2)  # type: ignore[attr-defined]
+    assert len(await desk.write(letter("Здравствуйте, вопрос по лицензии", sender=robot))) == 1
