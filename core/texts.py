@@ -523,6 +523,7 @@ TEXTS: dict[str, str] = {
         "Сообщения, которые вы напишете сюда, попадут в заявку."
     ),
     # the questions after a critical ticket opened, left before the last one: what the ticket says of each unasked item
+    "followup.already_sent": "Заявка {number} уже отправлена, инженеры её видят. Ответьте, пожалуйста:\n{prompt}",
     "followup.passed": "Передал это инженеру по заявке {number}.\n{prompt}",
     "followup.not_given": "не указано: клиент не ответил",
     "followup.pending": "уточняется у клиента",

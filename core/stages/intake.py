@@ -35,7 +35,7 @@ from core.stages.flow import (
 from core.stages.greeting import on_idle
 from core.stages.known import corrected_earlier, fact_said, note_facts
 from core.stages.same_request import left_follow_up
-from core.stages.turn import Turn
+from core.stages.turn import Turn, sent_again
 from core.stages.words import (
     LI_QUESTION,
     WORDS,
@@ -486,6 +486,8 @@ def answered_otherwise(turn: Turn, current: walker.Field) -> bool:
         fed_up(turn)
     elif current.request_phone and no_phone_given(turn.text):
         say_with_prompt(turn, "contact.email_instead")
+    elif turn.state.on_ticket and turn.state.ticket and sent_again(turn):  # the critical ticket is open already
+        say_with_prompt(turn, "followup.already_sent", number=turn.state.ticket)
     elif short and asks_for_ticket(turn.text):  # «ну оформляй» was kept as the organisation
         turn.say(t("draft.in_progress"))
         turn.reask()

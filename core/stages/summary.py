@@ -10,17 +10,15 @@ from typing import Any
 from core import walker
 from core.changed_on_file import changes_in
 from core.intake import FIELDS_BY_KEY
-from core.messages import Choice
 from core.replies import Reply
 from core.stages.flow import open_ticket
 from core.stages.intake import REPORT_WORDS_AT_LEAST, add_to_description, go_back, on_field
 from core.stages.known import corrected_earlier
-from core.stages.turn import Turn
+from core.stages.turn import SEND, Turn
 from core.stages.words import first_word, word_count
 from core.state import ConversationState, Stage
 from core.texts import t
 
-SEND = Choice("sum:send", t("choice.send"))
 # «5 - Бастион-3», «7. Windows Server 2019 64 бит», «4 Кузнецов Олег Иванович», «пункт 9: 654321»: an item's number
 # and its new value; after a bare space a digit only begins a version («6 3.1.14»): «8 927 123-45-67» is a phone
 NUMBERED_VALUE = re.compile(

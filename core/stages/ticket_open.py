@@ -18,8 +18,7 @@ from core.my_requests import RequestsQuery, answer, asked_about_requests, ticket
 from core.stages import same_request
 from core.stages.consent import start_ticket
 from core.stages.greeting import on_idle
-from core.stages.summary import SEND
-from core.stages.turn import Step, Turn
+from core.stages.turn import Step, Turn, sent_again
 from core.stages.words import looks_like_a_question, small_talk
 from core.state import DRAFT_STAGES, RATING_STAGES, ConversationState, Stage
 from core.texts import t
@@ -27,13 +26,6 @@ from core.validators import merged_contacts
 
 BY_EMAIL = re.compile(r"\b(?:почт|e-?mail|email|имейл|емейл|мейл|электронк|письм)", re.IGNORECASE)
 TO_SEND = re.compile(r"\b(?:ответ|пришл|присыл|отправ|продубл|дублир|напиш|пиш)", re.IGNORECASE)
-
-
-def sent_again(turn: Turn) -> bool:
-    """«Отправить заявку» pressed or typed twice (a double tap; in WhatsApp a second send of the typed word): the
-    ticket is open already, and the button's words are nothing for its engineers to read."""
-    typed = turn.text.strip().rstrip(".!").casefold()
-    return turn.payload == SEND.payload or typed in (SEND.title.casefold(), "отправить")
 
 
 def wants_answer_by_email(text: str) -> bool:

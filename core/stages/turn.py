@@ -109,6 +109,7 @@ _CLAUSE_END = re.compile(r"[.!?;,]\s+|\n+|\s(?:но|хотя|а|теперь)\s"
 Question = Callable[[ConversationState], Reply | None]  # what a stage asks, for «reask»
 
 NEW_TICKET = Choice("menu:ticket", t("choice.new_ticket"))  # the menu's button: a new ticket
+SEND = Choice("sum:send", t("choice.send"))  # the summary's button: the draft becomes a ticket
 # «Дополнение к заявке: …», «по моей заявке ещё: …», «к прошлой заявке: …»: more for a request sent before
 ABOUT_A_REQUEST = re.compile(
     r"\W*(?:дополнени\w*|добавлю|добавьте|ещ[её])?\s*(?:к|по)\s+(?:моей\s+|нашей\s+|прошлой\s+|той\s+|открытой\s+)?заявк",
@@ -296,3 +297,10 @@ class Turn:
 
 
 Handler = Callable[[Turn], None]  # what a stage does with the client's message
+
+
+def sent_again(turn: Turn) -> bool:
+    """«Отправить заявку» pressed or typed once the ticket is open (a double tap; in WhatsApp a second send of the
+    typed words): the ticket is sent already, and the button's words are nothing for its engineers to read."""
+    typed = turn.text.strip().rstrip(".!").casefold()
+    return turn.payload == SEND.payload or typed in (SEND.title.casefold(), "отправить")
