@@ -214,7 +214,11 @@ TEXTS: dict[str, str] = {
     ),
     # a question at the consent, which the FAQ answers: the answer, and the choice again in a line
     "consent.answered": (
-        "{answer}\n\nА чтобы оформить заявку, нужно ваше согласие (текст выше): «Согласен» или «Не согласен»."
+        "{answer}\n\nА чтобы продолжить, нужно ваше согласие (текст выше): «Согласен» или «Не согласен»."
+    ),
+    # the consent question asked again after an answer given at it
+    "consent.ask_again": (
+        "Нужно ваше согласие на обработку персональных данных (текст выше): «Согласен» или «Не согласен»."
     ),
     # a question at the consent, which the FAQ has no entry for («а без этого никак?»)
     "consent.why": (
@@ -682,8 +686,8 @@ TEXTS: dict[str, str] = {
         "сообщением."
     ),
     "staff.anonymous": (
-        "Сообщение от имени группы клиенту не отправлено: клиент должен знать, кто отвечает. "
-        "Отключите анонимность администратора и напишите снова."
+        "Сообщения от имени группы здесь не принимаются: ни ответы клиенту (он должен знать, кто отвечает), ни "
+        "заметки и команды. Отключите анонимность администратора и напишите снова."
     ),
     "staff.not_relayed": "Такое сообщение клиенту не пересылается: отправьте текст, фото или документ.",
     # --- undelivered messages (dead letters): the operator's command line

@@ -142,11 +142,16 @@ class Turn:
     def ask(self, stage: Stage) -> None:
         """Move to ``stage`` and ask its question."""
         self.state.stage = stage
-        self.reask()
+        reply = self.question_of(self.state)
+        if reply is not None:
+            self.say(reply)
 
     def reask(self) -> None:
-        """Repeat the question of the current stage, unchanged."""
+        """Repeat the question of the current stage, unchanged; the consent's in a line with its buttons (its twenty
+        lines of Appendix 2 came again after every answer given at it)."""
         reply = self.question_of(self.state)
+        if reply is not None and self.state.stage is Stage.CONSENT:
+            reply = replace(reply, text=t("consent.ask_again"))
         if reply is not None:
             self.say(reply)
 

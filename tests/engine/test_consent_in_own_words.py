@@ -232,3 +232,12 @@ def test_a_question_with_li_at_the_consent_is_a_question() -> None:
     chat.say("Не работает журнал событий")
     chat.say("нужны ли скриншоты")
     assert chat.text().startswith(t("consent.why")[:40])
+
+
+@pytest.mark.parametrize("typed", ["а вы кто вообще", "Оформить заявку"])
+def test_the_consent_asked_again_is_a_line_with_its_buttons(typed: str) -> None:
+    chat = EngineChat()
+    chat.say("Не работает журнал событий")
+    replies = chat.say(typed)
+    assert replies[-1].text == t("consent.ask_again") and chat.state.stage == "consent"
+    assert [c.payload for c in replies[-1].choices] == ["consent:yes", "consent:no"]

@@ -40,3 +40,11 @@ async def test_a_report_or_a_thanks_with_a_change_word_changes_nothing(runtime: 
     before = await ticket_contact(runtime, number)
     assert not said(await chat.say(typed)).startswith(t("ticket.own_data_changed", number=number, items="")[:20])
     assert await ticket_contact(runtime, number) == before
+
+
+async def test_a_change_asked_with_please_between_is_made(runtime: Runtime) -> None:
+    """«Поменяйте, пожалуйста, телефон в заявке на …» was only added to the ticket as a message."""
+    chat = RecordingChat(runtime)
+    number = await chat.open_ticket()
+    await chat.say("Поменяйте, пожалуйста, телефон в заявке на +7 999 444-55-66")
+    assert await ticket_contact(runtime, number) == "+79994445566"
