@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 
 import typer
 import uvicorn
+from pydantic import ValidationError
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
@@ -244,4 +245,14 @@ async def save_desk_user(settings: Settings, login: str, password_hash: str) -> 
 
 
 def main() -> None:
-    app()
+    """The commands; a setting the service cannot start with is said in a line per setting (exit code 2), not as
+    a traceback an operator has to read from the bottom up."""
+    try:
+        app()
+    except ValidationError as error:
+        if error.title != Settings.__name__:
+            raise
+        for problem in error.errors():
+            name = "_".join(str(part) for part in problem["loc"]).upper() or "настройки"
+            print(f"Настройка {name}: {problem['msg'].removeprefix('Value error, ')}", file=sys.stderr)
+        sys.exit(2)
