@@ -6,6 +6,7 @@ the engine never knows which messenger it talks to.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
@@ -67,6 +68,10 @@ DEFAULT_TEXT_LIMIT = 4096  # the longest text most messengers let a client send
 TICKET_EXTRA = "ticket"  # Outbound.extras: the number of the ticket a message is about (e-mail puts it in the subject)
 
 
+# the explicit embeddings, overrides and isolates of Unicode's bidirectional algorithm (not the plain marks)
+BIDI_OVERRIDES = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
 @dataclass(frozen=True)
 class Inbound:
     """What a client said on any channel."""
@@ -93,12 +98,16 @@ class Inbound:
     answers: tuple[str, ...] = ()
 
     def clipped(self) -> Inbound:
-        """The message with its text cut to the channel's own limit, before anything reads it.
+        """The message with its text cut to the channel's own limit, before anything reads it, and without the
+        characters that reverse how the text after them is shown (U+202E made a client's words read backwards in
+        the engineers' topic and the desk).
 
         Anything longer is not a real client's message.
         """
-        limit = self.text_limit
-        return replace(self, text=self.text[:limit]) if self.text and len(self.text) > limit else self
+        if not self.text:
+            return self
+        text = BIDI_OVERRIDES.sub("", self.text)[: self.text_limit]
+        return replace(self, text=text) if text != self.text else self
 
 
 @dataclass(frozen=True)

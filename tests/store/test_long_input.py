@@ -17,3 +17,12 @@ async def test_a_megabyte_of_text_is_clipped_and_answered(runtime: Runtime) -> N
     async with runtime.desk.sessions() as session:
         [stored] = [m for m in await session.exec(select(Message)) if m.direction == "in"]
     assert stored.text is not None and len(stored.text) == DEFAULT_TEXT_LIMIT
+
+
+async def test_characters_that_reverse_the_text_shown_after_them_are_dropped(runtime: Runtime) -> None:
+    """U+202E made a client's words read backwards in the engineers' topic and on the desk."""
+    chat = DeskChat(runtime)
+    await chat.say("журнал \u202eникак не открывается\u202c, \u2067а что делать\u2069")
+    async with runtime.desk.sessions() as session:
+        [stored] = [m for m in await session.exec(select(Message)) if m.direction == "in"]
+    assert stored.text == "журнал никак не открывается, а что делать"
