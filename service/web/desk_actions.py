@@ -27,7 +27,7 @@ WITH_TEXT = ("reply", "note")
 
 def engineer_of(me: DeskLogin) -> Engineer:
     """The desk user as the engineer the client is told about."""
-    return Engineer(id=f"desk:{me.user.id}", name=me.user.login)
+    return Engineer(id=f"{DESK_PREFIX}{me.user.id}", name=me.user.login)  # the page offers «Взять» unless it is so
 
 
 async def _perform(

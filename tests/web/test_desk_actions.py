@@ -7,6 +7,7 @@ from collections.abc import AsyncIterator
 import httpx
 import pytest
 
+from core.staff import Engineer
 from core.texts import t
 from service.runtime import Runtime
 from service.settings import Settings
@@ -92,14 +93,32 @@ async def test_a_desk_without_a_telegram_group_answers_the_client(
 async def test_an_answer_to_a_closed_ticket_is_refused_on_the_page(viber: ViberWorld) -> None:
     """The client's answer to it would have met the bot, not an engineer."""
     number = await viber.open_ticket()
+    stale = (await viber.http.get(f"/desk/tickets/{number}")).text  # opened before another engineer closed it
     await act(viber.http, number, "close")
     await viber.deliver()
     sent = len(viber.texts())
 
-    refused = await act(viber.http, number, "reply", text="И ещё проверьте диск E:")
+    form = {"csrf": form_value(stale, "csrf"), "nonce": form_value(stale, "nonce", "-reply")}
+    refused = await viber.http.post(f"/desk/tickets/{number}/reply", data={**form, "text": "И ещё проверьте диск E:"})
     await viber.deliver()
 
     assert len(viber.texts()) == sent
     assert refused.headers["location"].endswith("?done=closed_no_reply#actions")
     shown = (await viber.http.get(refused.headers["location"].split("#")[0])).text
     assert t("desk.flash.closed_no_reply") in shown
+
+
+async def test_a_ticket_another_engineer_took_can_be_taken_over_and_a_closed_one_has_no_answer_form(
+    viber: ViberWorld,
+) -> None:
+    number = await viber.open_ticket()
+    assert await viber.runtime.staff.take(number, Engineer("tg-501", "Олег"), "tg-take-1")
+    page = (await viber.http.get(f"/desk/tickets/{number}")).text
+    assert f'action="/desk/tickets/{number}/take"' in page  # it was offered only while nobody had it
+
+    await act(viber.http, number, "take")
+    page = (await viber.http.get(f"/desk/tickets/{number}")).text
+    assert f'action="/desk/tickets/{number}/take"' not in page  # mine now
+    await act(viber.http, number, "close")
+    page = (await viber.http.get(f"/desk/tickets/{number}")).text
+    assert f'action="/desk/tickets/{number}/reply"' not in page and f'action="/desk/tickets/{number}/note"' in page
