@@ -17,7 +17,7 @@ from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message, Update, 
 from bots.files import FileStore
 from bots.reply_templates import shipped_templates
 from bots.staff_announce import is_announce_button, on_announce_button
-from bots.staff_card import TicketCard, parse_button, priority_keyboard
+from bots.staff_card import CLOSE_ASKED, CLOSE_NOT, TicketCard, close_keyboard, parse_button, priority_keyboard
 from bots.staff_commands import StaffCommand, parse_staff_text, priority_named
 from bots.staff_general import on_general_message
 from bots.telegram import answer_quietly, attachments_of, unsupported_content
@@ -80,6 +80,16 @@ async def take(request: StaffRequest, argument: str) -> None:
 
 
 async def close(request: StaffRequest, argument: str) -> None:
+    """``/close`` closes at once; the card's «Закрыть» asks first (the client is told and asked for a rating at once,
+    so a tap missed on a phone could not be undone quietly)."""
+    if argument == CLOSE_ASKED:
+        await tell(
+            request.origin, t("staff.close_asked", number=request.card.number), close_keyboard(request.card.number)
+        )
+        return
+    if argument == CLOSE_NOT:
+        await tell(request.origin, t("staff.close_not", number=request.card.number))
+        return
     if await request.staff.close(request.card.number, request.platform_id):
         await tell(request.origin, t("staff.closed", number=request.card.number))
         await _topic(request, reopen=False)

@@ -124,10 +124,25 @@ def parse_button(data: str | None) -> tuple[str, str, str] | None:
     return (action, number, argument) if number else None
 
 
+CLOSE_ASKED, CLOSE_SURE, CLOSE_NOT = "ask", "sure", "not"  # the card's «Закрыть» asks first: a tap is easy to miss
+
+
 def card_keyboard(number: str) -> InlineKeyboardMarkup:
-    actions = ("take", "priority", "close")
-    buttons = [InlineKeyboardButton(text=t(f"staff.button.{a}"), callback_data=button_data(a, number)) for a in actions]
+    arguments = {"take": "", "priority": "", "close": CLOSE_ASKED}
+    buttons = [
+        InlineKeyboardButton(text=t(f"staff.button.{action}"), callback_data=button_data(action, number, argument))
+        for action, argument in arguments.items()
+    ]
     return InlineKeyboardMarkup(inline_keyboard=[buttons])
+
+
+def close_keyboard(number: str) -> InlineKeyboardMarkup:
+    """«Да, закрыть» / «Нет» under the question the card's «Закрыть» asks."""
+    sure = InlineKeyboardButton(
+        text=t("staff.button.close_sure"), callback_data=button_data("close", number, CLOSE_SURE)
+    )
+    keep = InlineKeyboardButton(text=t("staff.button.close_not"), callback_data=button_data("close", number, CLOSE_NOT))
+    return InlineKeyboardMarkup(inline_keyboard=[[sure, keep]])
 
 
 def priority_keyboard(number: str) -> InlineKeyboardMarkup:

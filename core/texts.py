@@ -642,6 +642,10 @@ TEXTS: dict[str, str] = {
     "staff.button.take": "Взять",
     "staff.button.priority": "Приоритет",
     "staff.button.close": "Закрыть",
+    "staff.button.close_sure": "Да, закрыть",
+    "staff.button.close_not": "Нет",
+    "staff.close_asked": "Закрыть заявку {number}? Клиенту сразу сообщат и попросят оценить работу.",
+    "staff.close_not": "Заявка {number} остаётся открытой.",
     "staff.client_wrote": "💬 Клиент:",
     "staff.client_unreachable": "⚠️ Клиент недоступен: заблокировал бота или удалил чат. Ответы ему не доставляются.",
     "staff.consent_withdrawn": (

@@ -45,3 +45,20 @@ async def test_close_button_does_the_same_and_reopen_reopens_the_topic(telegram:
     assert len(telegram.bot_api.called("reopenForumTopic")) == 1
     assert telegram.client_texts()[-1] == t("ticket.reopened", number=number)
     assert telegram.group_texts(thread_id)[-1] == t("staff.reopened", number=number)
+
+
+async def test_the_cards_close_button_asks_first_and_no_keeps_the_ticket_open(telegram: TelegramWorld) -> None:
+    """A tap on «Закрыть» told the client and asked for a rating at once: a tap missed on a phone was not undone."""
+    number = await telegram.open_ticket()
+    thread_id = await telegram.topic_of(number)
+    sent = len(telegram.client_texts())
+
+    await telegram.engineer_presses(f"st:close:{number}:ask", thread_id=thread_id)
+    assert telegram.group_texts(thread_id)[-1] == t("staff.close_asked", number=number)
+    await telegram.engineer_presses(f"st:close:{number}:not", thread_id=thread_id)
+    assert (await telegram.ticket(number)).status == "open" and len(telegram.client_texts()) == sent
+
+    await telegram.engineer_presses(f"st:close:{number}:ask", thread_id=thread_id)
+    await telegram.engineer_presses(f"st:close:{number}:sure", thread_id=thread_id)
+    assert (await telegram.ticket(number)).status == "closed"
+    assert t("ticket.closed", number=number) in telegram.client_texts()

@@ -31,7 +31,9 @@ async def test_topic_is_named_after_the_ticket_and_holds_the_card_then_the_scree
     for key in ("organization", "city", "contact_name", "product_name", "description"):
         assert f"{t(f'field.{key}.label')}: {VALID_ANSWERS[key]}" in text
     assert f"{t('field.contact.label')}: +78465551234" in text
-    assert [b["text"] for b in card.data["reply_markup"]["inline_keyboard"][0]] == ["Взять", "Приоритет", "Закрыть"]
+    buttons = card.data["reply_markup"]["inline_keyboard"][0]
+    assert [b["text"] for b in buttons] == ["Взять", "Приоритет", "Закрыть"]
+    assert buttons[2]["callback_data"] == f"st:close:{number}:ask"  # asks before closing
     assert screenshot.path.endswith("/sendPhoto") and screenshot.data["photo"] == updates.PHOTO["file_id"]
     assert (await telegram.ticket(number)).staff_message_id is not None
 
