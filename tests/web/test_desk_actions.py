@@ -61,6 +61,8 @@ async def test_take_answer_note_close_and_reopen_from_the_page(viber: ViberWorld
 async def test_a_form_sent_twice_is_done_once(viber: ViberWorld) -> None:
     number = await viber.open_ticket()
     page = (await viber.http.get(f"/desk/tickets/{number}")).text
+    # nor refilled by the browser on «Назад» (the page comes anew with a new nonce: the text was sent twice)
+    assert f'action="/desk/tickets/{number}/reply" class="inline" autocomplete="off"' in page
     data = {"csrf": form_value(page, "csrf"), "nonce": form_value(page, "nonce", "-reply"), "text": "Готово."}
     first = await viber.http.post(f"/desk/tickets/{number}/reply", data=data)
     again = await viber.http.post(f"/desk/tickets/{number}/reply", data=data)
