@@ -29,6 +29,11 @@ DAY_OF_MONTH = re.compile(
 )
 DATE_IN_DIGITS = re.compile(r"(?<![\d.])(\d{1,2})[./](\d{1,2})(?:[./](\d{2}|\d{4}))?(?![\d.])")
 # «после нового года», «после праздников», «после майских»: the days off ahead, and who comes back after them
+# «в праздники», «на новогодние», «во время майских»: the days off themselves
+DURING_DAYS_OFF = re.compile(
+    r"\b(?:в|на|во\s+время|под)\s+(?:нов\w*\s+год\w*|нг\b|праздник\w*|праздничн\w*|новогодн\w*|каникул\w*|майск\w*)",
+    re.IGNORECASE,
+)
 AFTER_DAYS_OFF = re.compile(
     r"\bпосле\s+(?:нов\w*\s+год\w*|нг\b|праздник\w*|новогодн\w*|каникул\w*|майск\w*)", re.IGNORECASE
 )
@@ -56,9 +61,16 @@ def days_off_asked(text: str, today: date) -> date | None:
     """«когда после нового года выходите на работу?»: the first of the days off the text names (the New Year's, the
     May holidays, or the next holiday on a weekday), ahead or under way; None when it names none."""
     found = AFTER_DAYS_OFF.search(text)
-    if found is None:
-        return None
-    named = found.group().casefold()
+    return None if found is None else _days_off_start(found.group().casefold(), today)
+
+
+def days_off_during(text: str, today: date) -> date | None:
+    """«а в праздники работаете?», «на новогодние работаете?»: the first of the days off asked about, as above."""
+    found = DURING_DAYS_OFF.search(text)
+    return None if found is None else _days_off_start(found.group().casefold(), today)
+
+
+def _days_off_start(named: str, today: date) -> date | None:
     if "май" in named:
         return _season_start(today, 5)
     if "праздник" not in named:

@@ -15,7 +15,7 @@ from core.clock_words import ClockQuestion, clock_question
 from core.day_words import days_off_asked
 from core.events import ClientWroteOnTicket
 from core.stages.turn import Turn
-from core.stages.words import back_asked, open_asked, small_talk
+from core.stages.words import back_asked, holidays_asked, open_asked, small_talk
 from core.state import DRAFT_STAGES, Stage
 from core.texts import t
 from core.translit import cyrillic_reading
@@ -53,6 +53,8 @@ def clock_answer(turn: Turn, reading: str) -> str | None:
     today = turn.today()
     if (day := open_asked(reading, today)) is not None:
         return _open_when(turn, day)
+    if (first_day_off := holidays_asked(reading, today)) is not None:  # «в праздники работаете?»
+        return notices.open_when(turn.ctx.now, turn.ctx.timezone, first_day_off)
     if back_asked(reading):
         days_off = days_off_asked(reading, today)
         return None if days_off is None else notices.back_after(turn.ctx.now, turn.ctx.timezone, days_off)

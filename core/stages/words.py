@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from core.day_words import AFTER_DAYS_OFF, named_day
+from core.day_words import AFTER_DAYS_OFF, days_off_during, named_day
 
 WORDS = re.compile(r"[^\W_]+", re.UNICODE)
 GREETINGS = frozenset(
@@ -380,6 +380,15 @@ def open_asked(text: str, today: date) -> date | None:
     if named is not None:
         return named
     return None if OPEN_NOT_ASKED.search(text) or AFTER_DAYS_OFF.search(text) else today
+
+
+def holidays_asked(text: str, today: date) -> date | None:
+    """«в праздники работаете?», «а на новогодние?»: the first day off of the days asked about, or None. It got the
+    FAQ's «по рабочим дням (будни)», without the dates."""
+    if word_count(text) > OPEN_ASKED_WORDS_AT_MOST or AFTER_DAYS_OFF.search(text) is not None:
+        return None
+    asks = OPEN_ASKED.search(text) is not None or text.rstrip().endswith("?")
+    return days_off_during(text, today) if asks else None
 
 
 def back_asked(text: str) -> bool:

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from core.day_words import days_off_asked, named_day
+from core.day_words import days_off_asked, days_off_during, named_day
 
 FRIDAY = date(2027, 3, 5)
 
@@ -60,3 +60,19 @@ def test_no_day_or_no_such_day_is_none(text: str) -> None:
 )
 def test_the_days_off_asked_about(today: date, text: str, first_day_off: date) -> None:
     assert days_off_asked(text, today) == first_day_off
+
+
+@pytest.mark.parametrize(
+    ("today", "text", "first_day_off"),
+    [
+        (date(2026, 12, 21), "в праздники работаете?", date(2026, 12, 31)),  # the next holiday on a weekday
+        (date(2027, 4, 20), "а на майские?", date(2027, 5, 1)),
+        (date(2026, 12, 1), "на новогодние работаете?", date(2027, 1, 1)),
+    ],
+)
+def test_the_days_off_asked_about_during_them(today: date, text: str, first_day_off: date) -> None:
+    assert days_off_during(text, today) == first_day_off
+
+
+def test_holidays_merely_mentioned_name_no_days_off() -> None:
+    assert days_off_during("праздничный режим в расписании бастиона", date(2026, 12, 1)) is None

@@ -114,6 +114,16 @@ async def test_a_client_back_at_night_is_greeted_with_the_hours_again(runtime: R
             "в субботу 27го вы работаете?",
             t("hours.closed_on", day="в субботу", date="27.02.2027", back="в понедельник, 01.03.2027, с 8:00 МСК"),
         ),
+        (  # the holidays asked about: the FAQ's «по рабочим дням (будни)» came, without the dates
+            "2026-12-21 12:00",
+            "в праздники работаете?",
+            t("hours.closed_on", day="в четверг", date="31.12.2026", back="в понедельник, 11.01.2027, с 8:00 МСК"),
+        ),
+        (
+            "2027-02-10 12:00",
+            "а на праздники вы работаете?",
+            t("hours.closed_on", day="в понедельник", date="22.02.2027", back="в среду, 24.02.2027, с 8:00 МСК"),
+        ),
         (  # a day asked after another: «Не нашёл готового ответа»
             "2026-12-30 12:00",
             "а 11 января?",
