@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from datetime import datetime
 
-from core import notices, walker
+from core import calendar, notices, walker
 from core.events import ClientWroteOnTicket, TicketFieldsAdded, TicketOpened
 from core.intake import CALLBACK_KEYS, ENVIRONMENT, REMEMBERED_KEYS
 from core.resemblance import latest_like
@@ -76,6 +77,18 @@ def begin_fields(turn: Turn) -> None:
         ask_next(turn)
 
 
+def followup_intro(turn: Turn) -> str:
+    """What comes once a critical ticket opened, before the rest of Appendix 1. Minutes before the line closes, no
+    call is promised for today: at 16:59 «Пока инженер связывается с вами» had the client wait for a call that
+    evening, the deadline being the next working day's."""
+    minutes = minutes_to_closing(turn)
+    if minutes is None or minutes >= CALL_NEEDS_MINUTES:
+        return while_away(turn, "followup.intro")
+    now, tz = turn.ctx.now, turn.ctx.timezone
+    closes = datetime.combine(now.astimezone(tz).date(), calendar.CLOSES, tzinfo=tz)
+    return t("followup.intro_closing", minutes=minutes, back=notices.back_at(now, tz, after=closes))
+
+
 def while_away(turn: Turn, key: str) -> str:
     """The text ``key``; outside working hours its «_off_hours» variant, which promises no call and no line
     answering before the engineers are back (regulation 4.6)."""
@@ -108,6 +121,9 @@ def offer_on_file(turn: Turn, on_file: Mapping[str, str]) -> bool:
     s.offer, s.field = offer, None
     turn.ask(Stage.RETURNING)
     return True
+
+
+CALL_NEEDS_MINUTES = 10  # fewer minutes before the line closes, and a call back today is not promised
 
 
 def ask_next(turn: Turn) -> None:
@@ -163,7 +179,7 @@ def finish(turn: Turn) -> None:
     if s.calling_back:
         open_ticket(turn)
         s.on_ticket = dict(s.answers)  # the rest of Appendix 1 is asked now, added to the open ticket
-        turn.say(while_away(turn, "followup.intro"))
+        turn.say(followup_intro(turn))
         ask_next(turn)
     elif s.on_ticket:
         assert s.ticket is not None

@@ -361,3 +361,18 @@ def test_a_kind_chosen_in_a_few_words_tells_no_story() -> None:
     chat.say("есть вопрос по настройке")
     assert chat.state.kind == "consultation"
     assert "description" in walk_to_summary(chat)
+
+
+def test_a_critical_ticket_opened_a_minute_before_closing_promises_no_call_tonight(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """At 16:59 «Пока инженер связывается с вами» had the client wait for a call that evening."""
+    monkeypatch.setattr("tests.fakes.WORKING_MOMENT", datetime(2027, 1, 15, 13, 59, tzinfo=UTC))  # Friday, 16:59
+    chat = EngineChat()
+    chat.say("вся СКУД легла")
+    chat.press("consent:yes")
+    while not chat.tickets():
+        chat.say(VALID_ANSWERS[chat.state.field or ""])
+    back = "в понедельник, 18.01.2027, с 8:00 МСК"
+    assert t("followup.intro_closing", minutes=1, back=back) in chat.seen()
+    assert t("followup.intro") not in chat.seen()
