@@ -316,15 +316,25 @@ def test_a_critical_request_at_night_promises_no_call_before_the_engineers_are_b
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr("tests.fakes.WORKING_MOMENT", datetime(2026, 11, 28, 20, 0, tzinfo=UTC))  # Saturday, 23:00
-    chat = EngineChat()
-    chat.say("Добрый вечер, вся СКУД легла")
-    chat.press("consent:yes")
+    chat = critical_request("Добрый вечер, вся СКУД легла")
     back = "в понедельник, 30.11.2026, с 8:00 МСК"
     assert t("ticket.critical_note_off_hours", back=back) in chat.text()
     assert t("ticket.critical_note") not in chat.text()
+    answer_until_the_ticket(chat)
+    assert t("followup.intro_off_hours") in chat.seen() and t("followup.intro") not in chat.seen()
+
+
+def critical_request(report: str) -> EngineChat:
+    """A new client's critical report, the consent given: at the first question."""
+    chat = EngineChat()
+    chat.say(report)
+    chat.press("consent:yes")
+    return chat
+
+
+def answer_until_the_ticket(chat: EngineChat) -> None:
     while not chat.tickets():
         chat.say(VALID_ANSWERS[chat.state.field or ""])
-    assert t("followup.intro_off_hours") in chat.seen() and t("followup.intro") not in chat.seen()
 
 
 def test_a_critical_request_in_working_hours_offers_the_line_at_once() -> None:
@@ -368,11 +378,8 @@ def test_a_critical_ticket_opened_a_minute_before_closing_promises_no_call_tonig
 ) -> None:
     """At 16:59 «Пока инженер связывается с вами» had the client wait for a call that evening."""
     monkeypatch.setattr("tests.fakes.WORKING_MOMENT", datetime(2027, 1, 15, 13, 59, tzinfo=UTC))  # Friday, 16:59
-    chat = EngineChat()
-    chat.say("вся СКУД легла")
-    chat.press("consent:yes")
-    while not chat.tickets():
-        chat.say(VALID_ANSWERS[chat.state.field or ""])
+    chat = critical_request("вся СКУД легла")
+    answer_until_the_ticket(chat)
     back = "в понедельник, 18.01.2027, с 8:00 МСК"
     assert t("followup.intro_closing", minutes=1, back=back) in chat.seen()
     assert t("followup.intro") not in chat.seen()
