@@ -126,7 +126,6 @@ def _body(message: EmailMessage, subtype: str) -> str:
     try:
         content = part.get_content()
     except (LookupError, ValueError):  # an unknown charset or a broken encoding
-        payload = part.get_payload(decode=True)
         content = payload.decode("utf-8", "replace") if isinstance(payload, bytes) else ""
     return content if isinstance(content, str) else ""
 

@@ -138,11 +138,11 @@ def card_keyboard(number: str) -> InlineKeyboardMarkup:
 
 def close_keyboard(number: str) -> InlineKeyboardMarkup:
     """«Да, закрыть» / «Нет» under the question the card's «Закрыть» asks."""
-    sure = InlineKeyboardButton(
-        text=t("staff.button.close_sure"), callback_data=button_data("close", number, CLOSE_SURE)
-    )
-    keep = InlineKeyboardButton(text=t("staff.button.close_not"), callback_data=button_data("close", number, CLOSE_NOT))
-    return InlineKeyboardMarkup(inline_keyboard=[[sure, keep]])
+    buttons = [
+        InlineKeyboardButton(text=t(f"staff.button.close_{answer}"), callback_data=button_data("close", number, answer))
+        for answer in (CLOSE_SURE, CLOSE_NOT)
+    ]
+    return InlineKeyboardMarkup(inline_keyboard=[buttons])
 
 
 def priority_keyboard(number: str) -> InlineKeyboardMarkup:

@@ -157,7 +157,8 @@ class Desk:
             proved = await self._link_verified_phone(session, identity, client, inbound.verified_phone)
             client = proved or client
             if inbound.channel == "whatsapp":  # the client wrote: replies held for the 24-hour window go out first
-                await outbox.release_held(session=session, queue=f"{inbound.channel}:{inbound.chat}", now=now)
+                queue = outbox.queue_of(inbound.channel, inbound.chat)
+                await outbox.release_held(session=session, queue=queue, now=now)
             conversation.client_id = client.id or conversation.client_id  # the chat talks for its client
             known_open = chat.open_tickets if proved is None else None  # those of the client the chat was with
             turn = Turn(inbound, identity, client, conversation, now, open_tickets=known_open)
@@ -232,7 +233,7 @@ class Desk:
         """An address answered more than ``LETTERS_AN_HOUR`` times within the hour is an auto-responder that sends
         no automatic headers (a helpdesk answering every letter): its letters are still kept and reach any ticket,
         but answered no more, or the two would write to each other for ever."""
-        queue, since = f"{turn.inbound.channel}:{turn.inbound.chat}", turn.now - timedelta(hours=1)
+        queue, since = outbox.queue_of(turn.inbound.channel, turn.inbound.chat), turn.now - timedelta(hours=1)
         sent = await outbox.queued_since(session=session, queue=queue, since=since)
         if sent >= LETTERS_AN_HOUR:
             log.warning("email_answers_paused", conversation_id=turn.conversation.id, answers=sent)
@@ -374,7 +375,7 @@ class Desk:
         """The platform vouches for the sender, or the message replies to one of ours to this chat (a letter)."""
         if inbound.sender_vouched:
             return True
-        queue = f"{inbound.channel}:{inbound.chat}"
+        queue = outbox.queue_of(inbound.channel, inbound.chat)
         return await outbox.sent_to(session=session, queue=queue, message_ids=inbound.answers)
 
     @staticmethod

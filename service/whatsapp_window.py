@@ -52,7 +52,7 @@ class ServiceWindow:
 
     async def hold(self, session: AsyncSession, channel: str, chat: str, ticket: str | None, now: datetime) -> None:
         """Before messages to ``chat`` are held: invite the client (once while held) and tell the engineers."""
-        first = not await outbox.has_held(session=session, queue=f"{channel}:{chat}")
+        first = not await outbox.has_held(session=session, queue=outbox.queue_of(channel, chat))
         if self.template and first:
             invite = invitation(chat, ticket).to_dict()
             outbox.enqueue(session=session, channel=channel, chat=chat, payload=invite, now=now)

@@ -147,8 +147,8 @@ class Turn:
             self.say(reply)
 
     def reask(self) -> None:
-        """Repeat the question of the current stage, unchanged; the consent's in a line with its buttons (its twenty
-        lines of Appendix 2 came again after every answer given at it)."""
+        """Repeat the question of the current stage; the consent's as one line with its buttons (its twenty lines of
+        Appendix 2 came again after every answer given at it)."""
         reply = self.question_of(self.state)
         if reply is not None and self.state.stage is Stage.CONSENT:
             reply = replace(reply, text=t("consent.ask_again"))

@@ -15,19 +15,14 @@ from fastapi.responses import RedirectResponse
 
 from core.staff import PRIORITIES, Engineer, Refused
 from service.staff_actions import DESK_PREFIX, StaffActions, TicketNotFound
-from service.web.desk_auth import NO_NUL, DeskLogin, LoggedIn, same_token
-from service.web.desk_tickets import NUMBER
+from service.web.desk_auth import NO_NUL, LoggedIn, same_token
+from service.web.desk_tickets import NUMBER, engineer_of
 
 log = structlog.get_logger(__name__)
 router = APIRouter()
 
 Action = Literal["take", "reply", "note", "close", "reopen", "priority"]
 WITH_TEXT = ("reply", "note")
-
-
-def engineer_of(me: DeskLogin) -> Engineer:
-    """The desk user as the engineer the client is told about."""
-    return Engineer(id=f"{DESK_PREFIX}{me.user.id}", name=me.user.login)  # the page offers «Взять» unless it is so
 
 
 async def _perform(

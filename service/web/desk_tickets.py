@@ -16,10 +16,11 @@ from bots.files import STORE_PREFIX, FileStore
 from bots.media import media_type
 from bots.telegram_files import telegram_file_id
 from core.intake import INTAKE, KINDS
-from core.staff import PRIORITIES, STATUSES
+from core.staff import PRIORITIES, STATUSES, Engineer
 from core.texts import TEXTS, channel_key, t
 from service.channels.media import INLINE_TYPES, SAFE_HEADERS
 from service.desk import Desk
+from service.staff_actions import DESK_PREFIX
 from service.web import templates
 from service.web.desk_auth import HOME, NO_NUL, DeskLogin, LoggedIn
 from storage.models import Client, Message, Ticket
@@ -38,6 +39,11 @@ router = APIRouter()
 
 def _desk(request: Request) -> Desk:
     return request.app.state.desk
+
+
+def engineer_of(me: DeskLogin) -> Engineer:
+    """The desk user as the engineer the client is told about."""
+    return Engineer(id=f"{DESK_PREFIX}{me.user.id}", name=me.user.login)
 
 
 def render(request: Request, name: str, me: DeskLogin, **context: Any) -> HTMLResponse:
@@ -176,6 +182,7 @@ async def ticket_page(
         priorities=[(p, t(f"priority.{p}")) for p in PRIORITIES],
         store_prefix=STORE_PREFIX,
         telegram_on="telegram" in request.app.state.runtime.channels,
+        mine=view.ticket.assignee_id == engineer_of(me).id,  # taken by this desk user: no «Взять»
     )
 
 

@@ -33,13 +33,18 @@ _SENT = (  # built once, for every message sent: see ``_still_leased``
 DEAD = "dead"  # undelivered at the end of the retry horizon: listed, replayable, and no longer blocks its queue
 
 
+def queue_of(channel: str, chat: str) -> str:
+    """The queue of one chat's messages: delivered strictly in order."""
+    return f"{channel}:{chat}"
+
+
 def item_row(
     *, channel: str, chat: str, payload: dict[str, Any], now: datetime, status: str = "pending"
 ) -> dict[str, Any]:
     """A message to deliver to ``chat`` as the table's columns (``insert_items`` writes many in one statement)."""
     return {
         "channel": channel,
-        "queue": f"{channel}:{chat}",
+        "queue": queue_of(channel, chat),
         "payload": payload,
         "status": status,
         "next_attempt_at": now,
